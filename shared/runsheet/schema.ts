@@ -1,0 +1,265 @@
+/**
+ * The run sheet: the plan of one show. Everything from outside (imports, the editor, the
+ * command API) passes through these schemas before it reaches the machine or the database.
+ * Money is integer minor units of `currency`; durations are whole seconds.
+ */
+import { z } from 'zod';
+import { isKnownCurrency } from '../money';
+import { isValidTimeZone } from '../time';
+
+export const RUNSHEET_FORMAT = 'flashcue.runsheet';
+export const RUNSHEET_VERSION = 1;
+
+const MAX_MONEY = 1e13; // 100 billion in a 2-digit currency: far above any show, far below 2^53.
+
+export const Id = z
+  .string({ error: 'must be text' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'may use only letters, digits and _ . : -');
+
+export const Money = z
+  .number({ error: 'must be a number (minor units, e.g. cents)' })
+  .int('must be a whole number of minor units (cents)')
+  .nonnegative('must not be negative')
+  .max(MAX_MONEY, 'is implausibly large');
+
+export const Count = z
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .nonnegative('must not be negative')
+  .max(1e9, 'is implausibly large');
+
+const PositiveSeconds = z
+  .number({ error: 'must be a number of seconds' })
+  .int('must be whole seconds')
+  .positive('must be more than zero')
+  .max(24 * 3600, 'must be at most 24 hours');
+
+const Text = (max: number) =>
+  z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+const OptionalText = (max: number) =>
+  z.string({ error: 'must be text' }).trim().max(max, `must be at most ${max} characters`).optional();
+
+/** An http(s) URL, a path served by the app, or an uploaded image kept as a data URL. */
+export const ImageRef = z
+  .string({ error: 'must be text' })
+  .trim()
+  .max(4_000_000, 'is too large (keep uploaded images under about 3 MB)')
+  .refine(
+    (value) =>
+      /^https?:\/\/[^\s]+$/i.test(value) ||
+      /^\/[^\s]*$/.test(value) ||
+      /^data:image\/(png|jpeg|gif|webp|avif|svg\+xml);base64,[A-Za-z0-9+/=]+$/.test(value),
+    'must be an http(s) URL, a path starting with /, or an uploaded image',
+  );
+
+export const CurrencyCode = z
+  .string({ error: 'must be a currency code' })
+  .trim()
+  .toUpperCase()
+  .refine(isKnownCurrency, 'must be an ISO 4217 currency code such as CNY, USD or EUR');
+
+export const TimeZone = z
+  .string({ error: 'must be a time zone' })
+  .trim()
+  .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai or Europe/London');
+
+export const GmvBonus = z.object({
+  threshold: Money,
+  amount: Money,
+  label: OptionalText(80),
+});
+
+export const ViewerBonus = z.object({
+  metric: z.enum(['peakConcurrent', 'uniqueViewers'], {
+    error: 'must be peakConcurrent or uniqueViewers',
+  }),
+  threshold: Count,
+  amount: Money,
+  label: OptionalText(80),
+});
+
+/** Bonuses a person judges (e.g. "300 CNY if 50+ questions answered"): kept, not computed. */
+export const OtherBonus = z.object({
+  label: Text(120),
+  amount: Money.optional(),
+  note: OptionalText(300),
+});
+
+export const Commission = z.object({
+  basePayment: Money.default(0),
+  commissionRate: z
+    .number({ error: 'must be a fraction such as 0.08' })
+    .min(0, 'must not be negative')
+    .max(1, 'must be a fraction between 0 and 1 (0.08 means 8%)')
+    .default(0),
+  gmvBonuses: z.array(GmvBonus).max(50).default([]),
+  viewerBonuses: z.array(ViewerBonus).max(50).default([]),
+  otherBonuses: z.array(OtherBonus).max(50).default([]),
+});
+
+export const Product = z
+  .object({
+    id: Id,
+    name: Text(120),
+    sku: OptionalText(64),
+    category: OptionalText(64),
+    retailPrice: Money,
+    livePrice: Money,
+    flashPrice: Money.optional(),
+    stock: Count,
+    flashSeconds: PositiveSeconds.optional(),
+    flashQuantity: Count.positive('must be at least 1').optional(),
+    image: ImageRef.optional(),
+    talkingPoints: z.array(Text(200)).max(12, 'keep to at most 12 talking points').default([]),
+  })
+  .superRefine((product, ctx) => {
+    if (product.livePrice > product.retailPrice) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['livePrice'],
+        message: 'is above the retail price: the live price is the discount the host reveals',
+      });
+    }
+    if (product.flashPrice !== undefined && product.flashPrice > product.livePrice) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['flashPrice'],
+        message: 'is above the live price: a flash deal must be cheaper than the live price',
+      });
+    }
+  });
+
+const segmentBase = {
+  id: Id,
+  title: OptionalText(120),
+  durationSec: PositiveSeconds,
+};
+
+export const OpeningSegment = z.object({ ...segmentBase, kind: z.literal('opening') });
+
+export const ProductSegment = z.object({
+  ...segmentBase,
+  kind: z.literal('product'),
+  productId: Id,
+});
+
+export const FlashSegment = z.object({
+  ...segmentBase,
+  kind: z.literal('flash'),
+  productId: Id,
+  /** Deal price; defaults to the product's flash price, then its live price. */
+  price: Money.optional(),
+  /** Deal length; defaults to the product's flash length, then the segment's duration. */
+  dealSeconds: PositiveSeconds.optional(),
+  quantity: Count.positive('must be at least 1').optional(),
+});
+
+export const ENGAGEMENT_ACTIVITIES = ['poll', 'giveaway', 'mystery', 'qa'] as const;
+
+export const EngagementSegment = z.object({
+  ...segmentBase,
+  kind: z.literal('engagement'),
+  activity: z.enum(ENGAGEMENT_ACTIVITIES, { error: 'must be poll, giveaway, mystery or qa' }),
+  label: Text(120),
+  /** The product a mystery reveal or giveaway is about, if any. */
+  productId: Id.optional(),
+});
+
+export const BreakSegment = z.object({ ...segmentBase, kind: z.literal('break') });
+
+export const ClosingSegment = z.object({
+  ...segmentBase,
+  kind: z.literal('closing'),
+  /** The last-call product, if the closing pushes one. */
+  productId: Id.optional(),
+});
+
+export const SEGMENT_KINDS = ['opening', 'product', 'flash', 'engagement', 'break', 'closing'] as const;
+
+export const Segment = z.discriminatedUnion(
+  'kind',
+  [OpeningSegment, ProductSegment, FlashSegment, EngagementSegment, BreakSegment, ClosingSegment],
+  { error: 'kind must be one of opening, product, flash, engagement, break, closing' },
+);
+
+export const ShowDetails = z.object({
+  title: Text(160),
+  /** ISO 8601 with an offset, e.g. 2026-03-15T19:00:00Z. */
+  scheduledStart: z.iso
+    .datetime({ offset: true, error: 'must be an ISO date-time with a time zone offset, e.g. 2026-03-15T19:00:00Z' })
+    .optional(),
+  timeZone: TimeZone.default('UTC'),
+  currency: CurrencyCode,
+  durationSec: PositiveSeconds,
+  expectedViewers: Count.optional(),
+  targetGmv: Money.optional(),
+  /** Seeds' session_format / session_type, e.g. product_showcase_with_flash_sales. */
+  format: OptionalText(80),
+  commission: Commission.optional(),
+  /**
+   * When a product's live price comes into force: from the show's start, or from the first
+   * time the product is on air (until then it sells at retail — the "price reveal").
+   */
+  livePriceFrom: z.enum(['showStart', 'firstOnAir']).default('firstOnAir'),
+  notes: OptionalText(2000),
+});
+
+export const RunSheet = z
+  .object({
+    format: z.literal(RUNSHEET_FORMAT, { error: `must be "${RUNSHEET_FORMAT}"` }),
+    version: z.literal(RUNSHEET_VERSION, { error: `must be ${RUNSHEET_VERSION}` }),
+    id: Id,
+    show: ShowDetails,
+    products: z.array(Product).max(500, 'at most 500 products per show'),
+    segments: z.array(Segment).min(1, 'a run sheet needs at least one segment').max(1000),
+  })
+  .superRefine(checkReferences, {
+    // Run even when other fields failed, so one import reports every problem at once.
+    when: () => true,
+  });
+
+/** Unique ids and resolved references. Defensive: it may see a sheet that failed elsewhere. */
+function checkReferences(sheet: unknown, ctx: z.RefinementCtx): void {
+  const raw = sheet as { products?: unknown; segments?: unknown };
+  const products = Array.isArray(raw.products) ? (raw.products as Array<{ id?: unknown }>) : [];
+  const segments = Array.isArray(raw.segments) ? (raw.segments as Array<{ id?: unknown; productId?: unknown }>) : [];
+  const productIds = new Set<unknown>();
+  products.forEach((product, i) => {
+    const id = product?.id;
+    if (typeof id !== 'string') return;
+    if (productIds.has(id)) {
+      ctx.addIssue({ code: 'custom', path: ['products', i, 'id'], message: `"${id}" is used by another product` });
+    }
+    productIds.add(id);
+  });
+  const segmentIds = new Set<unknown>();
+  segments.forEach((segment, i) => {
+    const id = segment?.id;
+    if (typeof id === 'string' && segmentIds.has(id)) {
+      ctx.addIssue({ code: 'custom', path: ['segments', i, 'id'], message: `"${id}" is used by another segment` });
+    }
+    segmentIds.add(id);
+    const ref = segment?.productId;
+    if (typeof ref === 'string' && !productIds.has(ref)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['segments', i, 'productId'],
+        message: `refers to product "${ref}", which is not in the product list`,
+      });
+    }
+  });
+}
+
+export type Product = z.infer<typeof Product>;
+export type Segment = z.infer<typeof Segment>;
+export type SegmentKind = Segment['kind'];
+export type FlashSegment = z.infer<typeof FlashSegment>;
+export type Commission = z.infer<typeof Commission>;
+export type ShowDetails = z.infer<typeof ShowDetails>;
+export type RunSheet = z.infer<typeof RunSheet>;
+/** What a caller may hand in: defaults not yet applied. */
+export type RunSheetInput = z.input<typeof RunSheet>;

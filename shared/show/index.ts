@@ -1,0 +1,82 @@
+/**
+ * The show's runtime surface: snapshots, replay and the one accept-then-apply step that every
+ * writer (the controller's clicks, the command API, replay after a reload) goes through.
+ */
+import { createActor, initialTransition, transition, type Actor, type SnapshotFrom } from 'xstate';
+import type { RunSheet } from '../runsheet/schema';
+import { decide, type Decision, type ShowCommand, type ShowState } from './commands';
+import { showMachine } from './showMachine';
+import type { ShowEvent } from './types';
+
+export * from './types';
+export * from './commands';
+export * from './derive';
+export { showMachine } from './showMachine';
+
+/** XState's scheduler clock (real timers, or SimulatedClock in tests). */
+export interface ShowClock {
+  setTimeout(fn: (...args: unknown[]) => void, timeout: number): unknown;
+  clearTimeout(id: unknown): void;
+  now?: () => number;
+}
+
+export type ShowSnapshot = SnapshotFrom<typeof showMachine>;
+export type ShowActor = Actor<typeof showMachine>;
+
+export function showState(snapshot: ShowSnapshot): ShowState {
+  const phase = snapshot.matches('live') ? 'live' : snapshot.matches('ended') ? 'ended' : 'ready';
+  return { phase, paused: snapshot.matches({ live: { segment: 'paused' } }), context: snapshot.context };
+}
+
+export function lowerThirdShown(snapshot: ShowSnapshot): boolean {
+  return snapshot.matches({ live: { lowerThird: 'shown' } });
+}
+
+/** A snapshot brought up to `at` without side effects: deadlines that passed are settled. */
+export function settle(snapshot: ShowSnapshot, at: number): ShowSnapshot {
+  return transition(showMachine, snapshot, { type: 'clock.sync', at })[0];
+}
+
+/** Applies an accepted event the way the live actor does: settle to its moment, then apply. */
+export function step(snapshot: ShowSnapshot, event: ShowEvent): ShowSnapshot {
+  return transition(showMachine, settle(snapshot, event.at), event)[0];
+}
+
+export function initialSnapshot(sheet: RunSheet): ShowSnapshot {
+  return initialTransition(showMachine, { sheet })[0];
+}
+
+/** Rebuilds a show from its log. With `now`, deadlines up to now are settled too. */
+export function replay(sheet: RunSheet, events: Iterable<ShowEvent>, now?: number): ShowSnapshot {
+  let snapshot = initialSnapshot(sheet);
+  for (const event of events) snapshot = step(snapshot, event);
+  return now === undefined ? snapshot : settle(snapshot, now);
+}
+
+/** Decides a command against a snapshot settled to `at` (so an expired deal is not "running"). */
+export function decideAt(snapshot: ShowSnapshot, command: ShowCommand, at: number): Decision {
+  return decide(showState(settle(snapshot, at)), command, at);
+}
+
+/**
+ * Starts a live actor from a snapshot (fresh or replayed) and re-arms its timers from the
+ * deadlines in context: XState does not restore delayed transitions by itself.
+ */
+export function startShowActor(snapshot: ShowSnapshot, options: { clock?: ShowClock; now?: () => number } = {}): ShowActor {
+  const actor = createActor(showMachine, {
+    snapshot,
+    input: { sheet: snapshot.context.sheet },
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  actor.start();
+  const clock = options.clock;
+  const now = options.now ?? (clock?.now ? () => clock.now!() : Date.now);
+  actor.send({ type: 'clock.sync', at: now() });
+  return actor;
+}
+
+/** Settles the live actor to the event's moment, then applies the event. */
+export function applyToActor(actor: ShowActor, event: ShowEvent): void {
+  actor.send({ type: 'clock.sync', at: event.at });
+  actor.send(event);
+}

@@ -1,0 +1,37 @@
+/** Durations and clocks. Deadlines are absolute epoch milliseconds; remaining time is derived. */
+
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;
+export const HOUR = 60 * MINUTE;
+
+/** m:ss or h:mm:ss, rounding up so a countdown shows 0:01 until the very last instant. */
+export function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / SECOND));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** Signed clock for slot timers: overtime shows as +m:ss. */
+export function formatSigned(ms: number): string {
+  return ms < 0 ? `+${formatCountdown(-ms)}` : formatCountdown(ms);
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Maps "remaining ms at send time" onto this machine's monotonic clock, so two machines whose
+ * wall clocks disagree still show the same countdown.
+ */
+export function localDeadline(remainingMs: number, receivedAt: number): number {
+  return receivedAt + remainingMs;
+}

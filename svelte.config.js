@@ -1,0 +1,9 @@
+// Read by both @sveltejs/vite-plugin-svelte and svelte-check.
+// Our own components are always compiled in runes mode; third-party
+// Svelte libraries (if any ever arrive) keep whatever mode they declare.
+export default {
+  compilerOptions: {
+    runes: ({ filename }) =>
+      filename.split(/[/\\]/).includes('node_modules') ? undefined : true,
+  },
+};
