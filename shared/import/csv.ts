@@ -1,0 +1,229 @@
+/**
+ * Product lists from spreadsheets. A refused row is reported where a spreadsheet user finds
+ * it (`row 7, column "Live Price"`: rows count records as a spreadsheet shows them, header =
+ * row 1) and the other rows are kept. Cells are only ever text: a "=HYPERLINK(…)" name stays
+ * a name.
+ */
+import Papa from 'papaparse';
+import { Id, Product, RUNSHEET_FORMAT, RUNSHEET_VERSION } from '../runsheet/schema';
+import { parseRunSheet } from '../runsheet';
+import { isKnownCurrency } from '../money';
+import type { LocatedError } from '../validation';
+import { checkImportSize, stripBom } from './json';
+import { detectDelimiter, mapColumns, unescapeFormula, type ColumnMap, type Field } from './csvColumns';
+import { decimalToCount, fileDecimalMark, parseDecimal, readMoney, type DecimalMark } from './decimal';
+import { IdAllocator, slugify } from './ids';
+import { PLACEHOLDER_STOCK, suggestDurationSec, type ImportOutcome } from './outcome';
+import { generateSegments } from './plan';
+
+export interface CsvOptions {
+  /** The currency the prices are in (ISO 4217). */
+  currency: string;
+}
+
+export interface ProductsImport {
+  products: Product[];
+  /** Refused rows (and whole-file problems when nothing could be read). */
+  errors: LocatedError[];
+  warnings: LocatedError[];
+}
+
+const PRODUCT_FIELD: Record<string, Field> = {
+  id: 'id', name: 'name', sku: 'sku', category: 'category', retailPrice: 'retail', livePrice: 'live',
+  flashPrice: 'flash', stock: 'stock', flashSeconds: 'flashSeconds', flashQuantity: 'flashQuantity',
+  image: 'image', talkingPoints: 'talkingPoints',
+};
+
+const fileError = (message: string): ProductsImport => ({ products: [], errors: [{ path: '(file)', message }], warnings: [] });
+
+/** Points split on newlines when the cell has any (the exporter's form), else on "|". */
+export function splitTalkingPoints(cell: string): string[] {
+  return cell.split(/[\r\n]/.test(cell) ? /\r\n|\n|\r/ : '|').map((p) => p.trim()).filter(Boolean);
+}
+
+export function importProductsCsv(text: string, options: CsvOptions): ProductsImport {
+  const tooBig = checkImportSize(text);
+  if (tooBig) return { products: [], errors: [tooBig], warnings: [] };
+  const source = stripBom(text);
+  if (!source.trim()) return fileError('is empty: expected a header row (name, price, stock…) and one row per product');
+  const currency = options.currency.trim().toUpperCase();
+  if (!isKnownCurrency(currency)) return fileError(`cannot be read in currency "${options.currency}": use an ISO 4217 code such as CNY, USD or EUR`);
+
+  const delimiter = detectDelimiter(source);
+  const parsed = Papa.parse<string[]>(source, { delimiter, skipEmptyLines: false });
+  const rows = parsed.data;
+  const blank = (row: string[] | undefined) => !row || row.every((c) => !c.trim());
+  const headerAt = rows.findIndex((row) => !blank(row));
+  const width = rows[headerAt]?.length ?? 0;
+  const columns = mapColumns((rows[headerAt] ?? []).map(unescapeFormula));
+  const at = (row: number, field: Field) => `row ${row + 1}, column "${columns.header[field] ?? field}"`;
+  const products: Product[] = [];
+  const warnings: LocatedError[] = [];
+  const errors: LocatedError[] = [];
+
+  if (columns.index.name === undefined) {
+    return fileError(`has no product name column (found: ${(rows[headerAt] ?? []).join(', ') || 'nothing'}). Name a column "name", "product" or "title"`);
+  }
+  if (columns.index.retail === undefined && columns.index.live === undefined) {
+    return fileError('has no price column. Add "retail price" and "live price" (or just "price")');
+  }
+  for (const header of columns.unknown) warnings.push({ path: `row ${headerAt + 1}, column "${header}"`, message: 'is not a column Flashcue knows: ignored' });
+  for (const header of columns.duplicate) warnings.push({ path: `row ${headerAt + 1}, column "${header}"`, message: 'repeats a column already read: ignored' });
+  if (columns.index.stock === undefined) {
+    warnings.push({ path: '(file)', message: `has no stock column: every product gets ${PLACEHOLDER_STOCK} as a placeholder (0 would mean sold out). Set the real stock before the show` });
+  }
+
+  const quoteErrors = new Map<number, string>();
+  for (const e of parsed.errors) {
+    if (e.type !== 'Quotes' || e.row === undefined || quoteErrors.has(e.row)) continue;
+    quoteErrors.set(e.row, e.code === 'MissingQuotes'
+      ? 'a quoted cell is never closed (a " is missing), so the rest of the file was read into it'
+      : 'has a stray " after a quoted cell: put quotes around the whole cell and double any " inside it');
+  }
+
+  const cell = (row: string[], field: Field): string => {
+    const i = columns.index[field];
+    const value = i === undefined ? '' : unescapeFormula(row[i] ?? '');
+    return field === 'talkingPoints' ? value : value.trim();
+  };
+  const dataRows = rows.map((row, i) => ({ row, i })).filter(({ row, i }) => i > headerAt && !blank(row));
+  const moneyCells = dataRows.flatMap(({ row }) => (['retail', 'live', 'flash', 'flashMinutes'] as const).map((f) => cell(row, f)));
+  const hint = fileDecimalMark(moneyCells);
+
+  const ids = new IdAllocator();
+  const explicitId = (row: string[]) => {
+    const id = cell(row, 'id') || cell(row, 'sku');
+    return id && (cell(row, 'id') || Id.safeParse(id).success) ? id : '';
+  };
+  for (const { row } of dataRows) if (explicitId(row)) ids.reserve(explicitId(row));
+  const usedBy = new Map<string, number>();
+  const guesses = new Map<Field, { path: string; message: string; more: number }>();
+
+  for (const { row, i } of dataRows) {
+    const rowErrors: LocatedError[] = [];
+    const quoteProblem = quoteErrors.get(i);
+    if (quoteProblem) {
+      errors.push({ path: `row ${i + 1}`, message: quoteProblem });
+      continue;
+    }
+    // Extra filled cells mean a delimiter inside an unquoted cell shifted the columns.
+    if (row.slice(width).some((c) => c.trim())) {
+      errors.push({ path: `row ${i + 1}`, message: `has ${row.length} cells but the header has ${width}: a cell containing "${delimiter === '\t' ? 'tab' : delimiter}" needs quotes around it` });
+      continue;
+    }
+    const fail = (field: Field, message: string) => rowErrors.push({ path: at(i, field), message });
+    const money = (field: 'retail' | 'live' | 'flash') => {
+      const text = cell(row, field);
+      if (!text) return undefined;
+      const read = readMoney(text, currency, hint);
+      if (typeof read === 'string') return void fail(field, read);
+      if (read.guessed) noteGuess(guesses, field, at(i, field), read.guessed);
+      return read.minor;
+    };
+    const count = (field: 'stock' | 'flashQuantity' | 'flashSeconds' | 'flashMinutes', mark?: DecimalMark) => {
+      const text = cell(row, field);
+      if (!text) return undefined;
+      const read = parseDecimal(text, { currency, count: field !== 'flashMinutes', ...(mark ? { hint: mark } : {}) });
+      if (!read.ok) return void fail(field, read.message);
+      if (field === 'flashMinutes') return Math.round(Number(`${read.value.whole}.${read.value.fraction || '0'}`) * 60);
+      const n = decimalToCount(read.value);
+      return typeof n === 'string' ? void fail(field, n) : n;
+    };
+
+    const retail = money('retail');
+    const live = money('live');
+    if (retail === undefined && live === undefined && !rowErrors.length) {
+      fail(columns.index.live !== undefined ? 'live' : 'retail', 'is missing: every product needs a price');
+    }
+    let stock = count('stock', hint);
+    if (stock === undefined && cell(row, 'stock') === '' && columns.index.stock !== undefined) {
+      stock = PLACEHOLDER_STOCK;
+      warnings.push({ path: at(i, 'stock'), message: `is empty: set to ${PLACEHOLDER_STOCK} as a placeholder (0 would mean sold out)` });
+    }
+    const name = cell(row, 'name');
+    const id = explicitId(row) || ids.fromName(name);
+    const candidate = {
+      id,
+      name,
+      ...optional('sku', cell(row, 'sku')),
+      ...optional('category', cell(row, 'category')),
+      retailPrice: retail ?? live,
+      livePrice: live ?? retail,
+      ...optional('flashPrice', money('flash')),
+      stock: stock ?? PLACEHOLDER_STOCK,
+      ...optional('flashSeconds', count('flashSeconds', hint) ?? count('flashMinutes', hint)),
+      ...optional('flashQuantity', count('flashQuantity', hint)),
+      ...optional('image', cell(row, 'image')),
+      talkingPoints: splitTalkingPoints(cell(row, 'talkingPoints')),
+    };
+    if (!rowErrors.length) {
+      const checked = Product.safeParse(candidate);
+      if (checked.success) {
+        const first = usedBy.get(checked.data.id);
+        if (first === undefined) {
+          usedBy.set(checked.data.id, i + 1);
+          products.push(checked.data);
+          continue;
+        }
+        fail('id', `"${checked.data.id}" is already used by row ${first}`);
+      } else {
+        for (const issue of checked.error.issues) {
+          const key = String(issue.path[0] ?? 'name');
+          let field: Field = PRODUCT_FIELD[key] ?? 'name';
+          // A value taken from another column is reported on that column.
+          if (columns.index[field] === undefined) {
+            field = field === 'flashSeconds' ? 'flashMinutes' : field === 'retail' ? 'live' : field === 'live' ? 'retail'
+              : field === 'id' ? (columns.index.sku !== undefined ? 'sku' : 'name') : field;
+          }
+          fail(field, issue.message);
+        }
+      }
+    }
+    errors.push(...rowErrors);
+  }
+  for (const g of guesses.values()) {
+    warnings.push({ path: g.path, message: `${g.message}${g.more ? ` (and ${g.more} more cells like it)` : ''}: write it without a separator, or with decimals (1,299.00), to be sure` });
+  }
+  if (!products.length && !errors.length) errors.push({ path: '(file)', message: 'has a header row but no products under it' });
+  return { products, errors, warnings };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined | ''): Partial<Record<K, V>> {
+  return value === undefined || value === '' ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/** One warning per column for guessed separators, not one per cell. */
+function noteGuess(guesses: Map<Field, { path: string; message: string; more: number }>, field: Field, path: string, message: string) {
+  const seen = guesses.get(field);
+  if (seen) seen.more++;
+  else guesses.set(field, { path, message, more: 0 });
+}
+
+export interface CsvRunSheetOptions extends CsvOptions {
+  title?: string;
+  /** Show length; by default about 5 minutes per product plus opening and closing. */
+  durationSec?: number;
+  format?: string;
+}
+
+/**
+ * A whole run sheet from a product list, with a generated plan. Refused rows do not stop the
+ * import: they come back as warnings so the producer sees what was left out.
+ */
+export function importRunSheetCsv(text: string, options: CsvRunSheetOptions): ImportOutcome {
+  const { products, errors, warnings } = importProductsCsv(text, options);
+  if (!products.length) return { result: { ok: false, errors }, warnings };
+  const title = options.title?.trim() || 'Imported product list';
+  const durationSec = options.durationSec ?? suggestDurationSec(products.length);
+  const plan = generateSegments(products, { durationSec, ...(options.format ? { format: options.format } : {}) });
+  const result = parseRunSheet({
+    format: RUNSHEET_FORMAT,
+    version: RUNSHEET_VERSION,
+    id: slugify(title, 'show'),
+    show: { title, currency: options.currency, durationSec, ...(options.format ? { format: options.format } : {}) },
+    products,
+    segments: plan.segments,
+  });
+  const skipped = errors.map((e) => ({ path: e.path, message: `${e.message} (row not imported)` }));
+  return { result, warnings: [...skipped, ...warnings, ...plan.warnings] };
+}

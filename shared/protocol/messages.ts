@@ -1,0 +1,144 @@
+/**
+ * The message catalogue: one typed, versioned envelope for every transport. Any app on the
+ * obs-websocket can broadcast anything, so every message is parsed here before use.
+ * Written with zod/mini so an overlay page stays small.
+ */
+import * as z from 'zod/mini';
+import type { OverlayView } from '../view/overlayView';
+
+export const APP = 'flashcue';
+export const PROTOCOL_VERSION = 1;
+
+const int = () => z.number().check(z.int());
+const nonneg = () => z.number().check(z.int(), z.nonnegative());
+const text = (max: number) => z.string().check(z.maxLength(max));
+const nullable = <T extends z.ZodMiniType>(t: T) => z.nullable(t);
+const segmentKind = z.enum(['opening', 'product', 'flash', 'engagement', 'break', 'closing']);
+
+const ProductView = z.object({
+  id: text(64),
+  name: text(200),
+  category: nullable(text(64)),
+  image: nullable(text(4_000_000)),
+  retailPrice: nonneg(),
+  livePrice: nonneg(),
+  price: nonneg(),
+  priceKind: z.enum(['deal', 'live', 'retail']),
+  stock: int(),
+  initialStock: nonneg(),
+  soldOut: z.boolean(),
+  talkingPoints: z.array(text(200)).check(z.maxLength(12)),
+});
+
+export const OverlayViewSchema = z.object({
+  phase: z.enum(['ready', 'live', 'paused', 'ended']),
+  title: text(200),
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+  segment: nullable(
+    z.object({
+      index: nonneg(),
+      count: nonneg(),
+      kind: segmentKind,
+      title: text(200),
+      plannedMs: nonneg(),
+      elapsedMs: nonneg(),
+      remainingMs: int(),
+    }),
+  ),
+  product: nullable(ProductView),
+  lowerThird: z.boolean(),
+  deal: nullable(
+    z.object({
+      productId: text(64),
+      price: nonneg(),
+      remainingMs: nonneg(),
+      totalMs: nonneg(),
+      cap: nullable(nonneg()),
+      sold: nonneg(),
+      frozen: z.boolean(),
+    }),
+  ),
+  next: nullable(
+    z.object({ kind: segmentKind, title: text(200), productName: nullable(text(200)), startsInMs: nonneg() }),
+  ),
+  show: z.object({ elapsedMs: nonneg(), remainingMs: nonneg(), plannedMs: nonneg() }),
+  ticker: z.object({
+    recent: z
+      .array(
+        z.object({ id: nonneg(), buyer: nullable(text(60)), productName: text(200), quantity: nonneg(), agoMs: nonneg() }),
+      )
+      .check(z.maxLength(20)),
+    unitsLastMinute: nonneg(),
+    unitsTotal: nonneg(),
+  }),
+  cue: nullable(z.object({ text: text(200), agoMs: nonneg() })),
+});
+
+const envelope = { app: z.literal(APP), v: z.literal(PROTOCOL_VERSION) };
+
+/**
+ * A full view of the show. Ordering: `logSeq` (events in the show's log) never goes back,
+ * even across a controller reload; within one controller `session`, `n` counts sends, so a
+ * stale heartbeat that arrives late is dropped.
+ */
+export const ViewMessage = z.object({
+  ...envelope,
+  kind: z.literal('view'),
+  showId: text(64),
+  session: text(64),
+  logSeq: nonneg(),
+  n: nonneg(),
+  view: OverlayViewSchema,
+});
+
+/** A page that just started asks the controller for the current view. */
+export const HelloMessage = z.object({
+  ...envelope,
+  kind: z.literal('hello'),
+  sender: text(64),
+  role: z.enum(['overlay', 'host', 'remote', 'tool']),
+});
+
+export const CommandMessage = z.object({
+  ...envelope,
+  kind: z.literal('command'),
+  id: z.string().check(z.minLength(1), z.maxLength(128)),
+  command: text(64),
+  args: z.optional(z.record(z.string(), z.unknown())),
+  sender: z.optional(text(64)),
+});
+
+export const AckMessage = z.object({
+  ...envelope,
+  kind: z.literal('ack'),
+  id: z.string().check(z.maxLength(128)),
+  ok: z.boolean(),
+  result: z.optional(z.unknown()),
+  error: z.optional(text(2000)),
+});
+
+export const FlashcueMessage = z.discriminatedUnion('kind', [ViewMessage, HelloMessage, CommandMessage, AckMessage]);
+
+export type ViewMessage = z.infer<typeof ViewMessage>;
+export type HelloMessage = z.infer<typeof HelloMessage>;
+export type CommandMessage = z.infer<typeof CommandMessage>;
+export type AckMessage = z.infer<typeof AckMessage>;
+export type FlashcueMessage = z.infer<typeof FlashcueMessage>;
+
+/** Cheap pre-check: is this even addressed to us? Other apps' traffic is ignored, not parsed. */
+export function isFlashcueEnvelope(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { app?: unknown }).app === APP;
+}
+
+export type Parsed = { ok: true; message: FlashcueMessage } | { ok: false; reason: 'foreign' | 'invalid' };
+
+export function parseMessage(data: unknown): Parsed {
+  if (!isFlashcueEnvelope(data)) return { ok: false, reason: 'foreign' };
+  const parsed = FlashcueMessage.safeParse(data);
+  return parsed.success ? { ok: true, message: parsed.data } : { ok: false, reason: 'invalid' };
+}
+
+// The schema and the selector's type must describe the same thing.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const viewSchemaMatchesSelector: Same<z.infer<typeof OverlayViewSchema>, OverlayView> = true;
+void viewSchemaMatchesSelector;

@@ -1,0 +1,79 @@
+/**
+ * The controller's sending end: a full view on every change, again on a heartbeat, and at
+ * once to any page that says hello — so a reloaded, hidden or late overlay is right within
+ * one heartbeat. Framework-free; the controller's wiring module starts and stops it.
+ */
+import { APP, PROTOCOL_VERSION, parseMessage, type ViewMessage } from './messages';
+import type { Transport } from './transport';
+import type { OverlayView } from '../view/overlayView';
+
+export interface PublisherOptions {
+  transports: Transport[];
+  showId: string;
+  /** The current view at `now` (wall-clock ms, the machine's time base). */
+  view: (now: number) => OverlayView;
+  /** Events in the show's log so far: never goes back. */
+  logSeq: () => number;
+  now?: () => number;
+  heartbeatMs?: number;
+  session?: string;
+}
+
+export interface ViewPublisher {
+  publish(): ViewMessage;
+  setTransports(transports: Transport[]): void;
+  stop(): void;
+  readonly sent: number;
+}
+
+export const HEARTBEAT_MS = 1000;
+
+export function createViewPublisher(options: PublisherOptions): ViewPublisher {
+  const now = options.now ?? Date.now;
+  const session = options.session ?? `c-${Math.random().toString(36).slice(2, 10)}`;
+  let n = 0;
+  let transports: Transport[] = [];
+  let unsubscribers: Array<() => void> = [];
+
+  const publish = (): ViewMessage => {
+    n += 1;
+    const message: ViewMessage = {
+      app: APP,
+      v: PROTOCOL_VERSION,
+      kind: 'view',
+      showId: options.showId,
+      session,
+      logSeq: options.logSeq(),
+      n,
+      view: options.view(now()),
+    };
+    for (const t of transports) t.send(message);
+    return message;
+  };
+
+  const setTransports = (next: Transport[]) => {
+    unsubscribers.forEach((u) => u());
+    transports = next;
+    unsubscribers = next.map((t) =>
+      t.subscribe((data) => {
+        const parsed = parseMessage(data);
+        if (parsed.ok && parsed.message.kind === 'hello') publish();
+      }),
+    );
+  };
+
+  setTransports(options.transports);
+  const timer = setInterval(publish, options.heartbeatMs ?? HEARTBEAT_MS);
+
+  return {
+    publish,
+    setTransports,
+    stop() {
+      clearInterval(timer);
+      unsubscribers.forEach((u) => u());
+    },
+    get sent() {
+      return n;
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The receiving end of view messages, for overlays and the host view: validates, orders,
+ * and maps remaining times onto this machine's monotonic clock. Framework-free; a page wraps
+ * it in a small runes class.
+ */
+import { APP, PROTOCOL_VERSION, parseMessage, type ViewMessage } from './messages';
+import type { Transport } from './transport';
+import type { OverlayView } from '../view/overlayView';
+
+export interface ReceivedView {
+  view: OverlayView;
+  /** performance.now() when it arrived: remaining times count from here. */
+  receivedAt: number;
+  showId: string;
+}
+
+export interface ReceiverStats {
+  accepted: number;
+  foreign: number;
+  invalid: number;
+  stale: number;
+}
+
+export interface ViewReceiver {
+  current(): ReceivedView | null;
+  subscribe(listener: (received: ReceivedView) => void): () => void;
+  stats(): ReceiverStats;
+  close(): void;
+}
+
+export interface ReceiverOptions {
+  transports: Transport[];
+  role?: 'overlay' | 'host' | 'remote';
+  now?: () => number;
+  /** Pin to one show; by default the newest show heard wins. */
+  showId?: string;
+}
+
+/** Is `next` newer than `last`? logSeq never goes back; `n` orders sends of one session. */
+export function isNewer(last: ViewMessage | null, next: ViewMessage): boolean {
+  if (!last || last.showId !== next.showId) return true;
+  if (next.logSeq !== last.logSeq) return next.logSeq > last.logSeq;
+  return next.session !== last.session || next.n > last.n;
+}
+
+export function createViewReceiver(options: ReceiverOptions): ViewReceiver {
+  const now = options.now ?? (() => performance.now());
+  const stats: ReceiverStats = { accepted: 0, foreign: 0, invalid: 0, stale: 0 };
+  const listeners = new Set<(received: ReceivedView) => void>();
+  const sender = `${options.role ?? 'overlay'}-${Math.random().toString(36).slice(2, 10)}`;
+  let last: ViewMessage | null = null;
+  let current: ReceivedView | null = null;
+
+  const onData = (data: unknown) => {
+    const parsed = parseMessage(data);
+    if (!parsed.ok) {
+      stats[parsed.reason] += 1;
+      return;
+    }
+    const message = parsed.message;
+    if (message.kind !== 'view') return; // commands, acks and hellos are for others
+    if ((options.showId && message.showId !== options.showId) || !isNewer(last, message)) {
+      stats.stale += 1;
+      return;
+    }
+    last = message;
+    stats.accepted += 1;
+    current = { view: message.view, receivedAt: now(), showId: message.showId };
+    for (const listener of listeners) listener(current);
+  };
+
+  const unsubscribers = options.transports.map((t) => t.subscribe(onData));
+  const hello = { app: APP, v: PROTOCOL_VERSION, kind: 'hello', sender, role: options.role ?? 'overlay' };
+  for (const t of options.transports) t.send(hello);
+
+  return {
+    current: () => current,
+    subscribe(listener) {
+      listeners.add(listener);
+      if (current) listener(current);
+      return () => listeners.delete(listener);
+    },
+    stats: () => ({ ...stats }),
+    close() {
+      unsubscribers.forEach((u) => u());
+      listeners.clear();
+    },
+  };
+}

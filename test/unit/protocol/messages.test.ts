@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { parseMessage, type ViewMessage } from '../../../shared/protocol/messages';
+import { loopbackPair } from '../../../shared/protocol/transport';
+import { createViewPublisher } from '../../../shared/protocol/viewPublisher';
+import { createViewReceiver, isNewer } from '../../../shared/protocol/viewReceiver';
+import { selectOverlayView } from '../../../shared/view/overlayView';
+import { drive } from '../../support/driver';
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+function viewMessage(patch: Partial<ViewMessage> = {}): ViewMessage {
+  const s = drive();
+  s.ok({ type: 'show.start' });
+  return { app: 'flashcue', v: 1, kind: 'view', showId: 'show-1', session: 'a', logSeq: 1, n: 1, view: s.view(), ...patch };
+}
+
+describe('parseMessage', () => {
+  test('a real view passes; foreign and malformed messages are told apart', () => {
+    expect(parseMessage(viewMessage()).ok).toBe(true);
+    expect(parseMessage({ app: 'streamerbot', anything: 1 })).toEqual({ ok: false, reason: 'foreign' });
+    expect(parseMessage('hello')).toEqual({ ok: false, reason: 'foreign' });
+    expect(parseMessage(null)).toEqual({ ok: false, reason: 'foreign' });
+    const bad = viewMessage();
+    (bad.view as { title: unknown }).title = 42;
+    expect(parseMessage(bad)).toEqual({ ok: false, reason: 'invalid' });
+    expect(parseMessage({ ...viewMessage(), v: 2 })).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('ordering', () => {
+  test('logSeq never goes back; within a session n orders sends; a new session is accepted', () => {
+    const a = viewMessage({ logSeq: 5, n: 10 });
+    expect(isNewer(null, a)).toBe(true);
+    expect(isNewer(a, { ...a, n: 9 })).toBe(false);
+    expect(isNewer(a, { ...a, n: 11 })).toBe(true);
+    expect(isNewer(a, { ...a, logSeq: 4, n: 50 })).toBe(false);
+    expect(isNewer(a, { ...a, session: 'b', n: 1 })).toBe(true);
+    expect(isNewer(a, { ...a, session: 'b', n: 1, logSeq: 4 })).toBe(false);
+    expect(isNewer(a, { ...a, showId: 'other', logSeq: 1 })).toBe(true);
+  });
+});
+
+describe('publisher and receiver', () => {
+  afterEach(() => vi.useRealTimers());
+
+  test('a late receiver gets the view at once by saying hello, then on every heartbeat', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const s = drive();
+    s.ok({ type: 'show.start' });
+    const [controllerSide, overlaySide] = loopbackPair();
+    const publisher = createViewPublisher({
+      transports: [controllerSide],
+      showId: 'show-1',
+      view: (now) => selectOverlayView(s.snapshot(), now),
+      logSeq: () => s.log.length,
+      now: s.now,
+    });
+    let clock = 1000;
+    const receiver = createViewReceiver({ transports: [overlaySide], now: () => clock });
+    await flush();
+    await flush();
+    expect(receiver.current()?.view.segment?.title).toBe('Opening');
+    expect(receiver.current()?.receivedAt).toBe(1000);
+    s.advance(500);
+    clock = 2000;
+    vi.advanceTimersByTime(1000);
+    await flush();
+    expect(receiver.current()?.receivedAt).toBe(2000);
+    expect(receiver.current()?.view.segment?.elapsedMs).toBe(500);
+    expect(receiver.stats()).toMatchObject({ accepted: 2, invalid: 0, stale: 0 });
+    publisher.stop();
+    receiver.close();
+  });
+
+  test('hostile traffic is counted and ignored; the last good view stays', async () => {
+    const [sender, overlaySide] = loopbackPair();
+    const receiver = createViewReceiver({ transports: [overlaySide], now: () => 0 });
+    const good = viewMessage({ logSeq: 3, n: 3 });
+    sender.send(good);
+    sender.send({ app: 'other-app', kind: 'view' });
+    sender.send({ ...good, view: { ...good.view, phase: 'exploded' } });
+    sender.send({ ...good, n: 2, view: { ...good.view, title: 'stale' } });
+    sender.send({ ...good, logSeq: 2, n: 99, view: { ...good.view, title: 'older log' } });
+    sender.send('<script>alert(1)</script>');
+    await flush();
+    expect(receiver.current()?.view.title).toBe('Test show');
+    expect(receiver.stats()).toEqual({ accepted: 1, foreign: 2, invalid: 1, stale: 2 });
+  });
+});
