@@ -1,0 +1,91 @@
+/**
+ * The controller's one IndexedDB database. Nothing here opens it at import time: the entry's
+ * wiring module creates one `FlashcueDb` (tests create one per test, on their own IDBFactory).
+ */
+import { Dexie, type DexieOptions, type EntityTable, type Table } from 'dexie';
+import type { RunSheet } from '../../shared/runsheet';
+import type { ShowEvent } from '../../shared/show';
+
+export const DEFAULT_DB_NAME = 'flashcue';
+
+/** A saved plan, editable. Shows run a frozen copy, so editing it never rewrites history. */
+export interface RunSheetRow {
+  id: string;
+  title: string;
+  sheet: RunSheet;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type ShowStatus = 'ready' | 'live' | 'ended';
+
+export interface ShowRow {
+  id: string;
+  runSheetId: string;
+  status: ShowStatus;
+  createdAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  /** The run sheet as it was when the show was created: replay must see the same plan. */
+  sheet: RunSheet;
+  /** What this show changed against earlier ones (experiment notes), free text. */
+  changes: string;
+  /** Primary/backup takeover counter: a backup that takes over raises it. Starts at 1. */
+  term: number;
+}
+
+export interface EventRow {
+  showId: string;
+  /** 1, 2, 3… per show, no gaps: the order replay applies events in. */
+  seq: number;
+  /** When the event was accepted (show time): the same as `event.at`, kept for queries. */
+  at: number;
+  event: ShowEvent;
+  /** The sender's command id, unique per show when present: a re-sent command is not re-applied. */
+  commandId: string | null;
+  /** Wall-clock time of the write, for diagnostics only: replay never reads it. */
+  loggedAt: number;
+}
+
+/** A product as last seen in any show, so the editor can offer it again. */
+export interface CatalogueRow {
+  productId: string;
+  name: string;
+  sku: string | null;
+  category: string | null;
+  retailPrice: number;
+  livePrice: number;
+  currency: string;
+  lastSeenShowId: string;
+  lastSeenAt: number;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export class FlashcueDb extends Dexie {
+  runSheets!: EntityTable<RunSheetRow, 'id'>;
+  shows!: EntityTable<ShowRow, 'id'>;
+  events!: Table<EventRow, [string, number]>;
+  catalogue!: EntityTable<CatalogueRow, 'productId'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  /** `options` takes a test's own `indexedDB` / `IDBKeyRange` (fake-indexeddb). */
+  constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    // Versions only ever go up. To change the schema, ADD `this.version(2).stores({...})`
+    // (with an `.upgrade()` when rows must change) below this one; never edit version 1,
+    // because browsers that already hold version 1 would never see the edit.
+    this.version(1).stores({
+      runSheets: 'id, title, updatedAt',
+      shows: 'id, runSheetId, status, createdAt',
+      // Rows without a commandId (null) are left out of the unique index, as IndexedDB
+      // skips invalid keys: only real command ids must be unique per show.
+      events: '[showId+seq], &[showId+commandId], showId',
+      catalogue: 'productId, name, sku, lastSeenShowId',
+      settings: 'key',
+    });
+  }
+}
