@@ -35,6 +35,8 @@ export interface ObsInstance {
   stop(): Promise<void>;
   /** SIGKILLs OBS only (a crash, as clients see it); Xvfb and the config stay for restart(). */
   kill(): void;
+  /** The running OBS process's id (changes on restart()); for SIGSTOP/SIGCONT "frozen link" tests. */
+  readonly pid: number | undefined;
   /** Ends OBS if still running, starts it again on the same port and config, waits until ready. */
   restart(): Promise<void>;
 }
@@ -83,6 +85,8 @@ function exited(child: ChildProcess): Promise<void> {
 async function terminate(child: ChildProcess | undefined, graceMs = 5_000): Promise<void> {
   if (!child || !isAlive(child)) return;
   const done = exited(child);
+  // A SIGSTOPped process only acts on SIGTERM once continued (a test may have frozen it).
+  child.kill('SIGCONT');
   child.kill('SIGTERM');
   let timer: NodeJS.Timeout | undefined;
   const timedOut = await Promise.race([
@@ -313,6 +317,9 @@ export async function startObs(options: StartObsOptions = {}): Promise<ObsInstan
       port,
       password,
       url: `ws://127.0.0.1:${port}`,
+      get pid() {
+        return obs && isAlive(obs) ? obs.pid : undefined;
+      },
       async stop() {
         if (stopped) return;
         stopped = true;
