@@ -1,8 +1,63 @@
-// The controller's single wiring module: the only place that starts anything.
+// The controller's single wiring module: the only place that opens the database, starts
+// timers and transports, and mounts the UI.
 import { mount } from 'svelte';
+import './app.css';
 import App from './App.svelte';
+import HostApp from './host/HostApp.svelte';
+import { FlashcueDb } from './db/db';
+import { Clock } from './lib/clock.svelte';
+import { Notices } from './lib/notices.svelte';
+import { Router } from './lib/router.svelte';
+import { LiveSession } from './state/liveSession.svelte';
+import { Library } from './state/library.svelte';
+import { broadcastChannelTransport } from '../shared/protocol/transport';
+import { createViewReceiver } from '../shared/protocol/viewReceiver';
+import { HostView } from './host/hostView.svelte';
+import { createCommandServer } from './api/commandServer';
+import { liveCommandTarget } from './api/liveTarget';
+import { PrimaryLock } from './lib/primary.svelte';
+import { ObsManager } from './obs/obsManager.svelte';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('Flashcue: #app element missing from controller/index.html');
 
-export default mount(App, { target });
+const router = new Router();
+router.start();
+const clock = new Clock();
+clock.start();
+
+if (router.route.name === 'host') {
+  // The host view is read-only and may run on another device: it only listens.
+  const receiver = createViewReceiver({ transports: [broadcastChannelTransport()], role: 'host' });
+  mount(HostApp, { target, props: { host: new HostView(receiver, clock) } });
+} else {
+  const db = new FlashcueDb();
+  const notices = new Notices();
+  const transports = [broadcastChannelTransport()];
+  const live = new LiveSession(db, clock, notices, transports);
+  const library = new Library(db);
+  const primary = new PrimaryLock();
+  const commands = createCommandServer(transports, liveCommandTarget(live, db));
+  commands.setTransports([]); // listens only once this tab is the primary
+  const obs = new ObsManager(db, {
+    isLive: () => live.state?.phase === 'live',
+    segmentKind: () => (live.state?.phase === 'live' ? (live.view?.segment?.kind ?? null) : null),
+    republish: () => live.republish(),
+    setTransports: (extra) => {
+      live.setTransports([...transports, ...extra]);
+      if (primary.isPrimary) commands.setTransports([...transports, ...extra]);
+    },
+  });
+  live.onChange(() => obs.follow());
+  const hash = location.hash;
+  // The password must not linger in the address bar or the history once read.
+  if (/(^#|&)obs=/.test(hash)) history.replaceState(null, '', `${location.pathname}${location.search}#/live`);
+  primary.start(() => {
+    commands.setTransports(transports);
+    void obs.init(hash).catch((error: unknown) => notices.error(`Could not start the OBS link: ${String(error)}`));
+    void live.resume().catch((error: unknown) => notices.error(`Could not reopen the last show: ${String(error)}`));
+  });
+  addEventListener('pagehide', () => obs.disconnect());
+  const dock = new URLSearchParams(location.search).has('dock');
+  mount(App, { target, props: { app: { db, router, clock, notices, live, library, primary, obs, dock } } });
+}

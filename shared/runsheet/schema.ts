@@ -114,7 +114,10 @@ export const Product = z
     flashSeconds: PositiveSeconds.optional(),
     flashQuantity: Count.positive('must be at least 1').optional(),
     image: ImageRef.optional(),
-    talkingPoints: z.array(Text(200)).max(12, 'keep to at most 12 talking points').default([]),
+    talkingPoints: z
+      .array(Text(200).regex(/^[^\r\n]*$/, 'must be one line: put each point on its own'))
+      .max(12, 'keep to at most 12 talking points')
+      .default([]),
   })
   .superRefine((product, ctx) => {
     if (product.livePrice > product.retailPrice) {

@@ -90,3 +90,17 @@ export function lastLiveSaleIndex(ctx: ShowContext): number {
   for (let i = ctx.sales.length - 1; i >= 0; i--) if (ctx.sales[i]!.undoneAt === null) return i;
   return -1;
 }
+
+/** GMV (minor units) and units of the orders not taken back. */
+export function salesTotals(ctx: ShowContext): { gmv: number; units: number; orders: number } {
+  let gmv = 0;
+  let units = 0;
+  let orders = 0;
+  for (const s of ctx.sales) {
+    if (s.undoneAt !== null) continue;
+    gmv += s.unitPrice * s.quantity;
+    units += s.quantity;
+    orders += 1;
+  }
+  return { gmv, units, orders };
+}

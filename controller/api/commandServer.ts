@@ -1,0 +1,83 @@
+/**
+ * The primary controller's answer to the command API: any transport may carry
+ * `{app:'flashcue', v:1, kind:'command', id, command, args}`; each gets exactly one ack on
+ * the transport it came from. Show commands take the same path as a click (LiveSession.send
+ * with the command id, so a re-sent id is answered again, never applied twice).
+ */
+import { APP, PROTOCOL_VERSION, parseMessage, type AckMessage, type CommandMessage } from '../../shared/protocol/messages';
+import { translateApiCommand, type QueryCommand } from '../../shared/protocol/commandApi';
+import type { Transport } from '../../shared/protocol/transport';
+import type { ShowCommandInput } from '../../shared/show';
+import type { DispatchResult } from '../show/showRunner';
+
+export interface CommandTarget {
+  currency(): string | null;
+  send(command: ShowCommandInput, options: { commandId: string }): Promise<DispatchResult>;
+  query(command: QueryCommand, args: Record<string, unknown>, id: string): Promise<{ ok: true; result: unknown } | { ok: false; error: string }>;
+}
+
+export interface CommandServerStats {
+  answered: number;
+  refused: number;
+  ignored: number;
+}
+
+/** Query answers remembered by id, so a re-sent runsheet.load is not loaded twice. */
+const REMEMBER = 200;
+
+export function createCommandServer(transports: Transport[], target: CommandTarget) {
+  const stats: CommandServerStats = { answered: 0, refused: 0, ignored: 0 };
+  const answers = new Map<string, AckMessage>();
+
+  const ack = (id: string, body: { ok: true; result?: unknown } | { ok: false; error: string }): AckMessage => ({
+    app: APP,
+    v: PROTOCOL_VERSION,
+    kind: 'ack',
+    id,
+    ...body,
+  });
+
+  async function answer(message: CommandMessage): Promise<AckMessage> {
+    const earlier = answers.get(message.id);
+    if (earlier) return earlier;
+    const translated = translateApiCommand(message.command, message.args, target.currency());
+    if (!translated.ok) return ack(message.id, translated);
+    if (translated.kind === 'query') {
+      const result = await target.query(translated.command, translated.args, message.id);
+      const reply = ack(message.id, result);
+      if (translated.command === 'runsheet.load') {
+        answers.set(message.id, reply);
+        if (answers.size > REMEMBER) answers.delete(answers.keys().next().value!);
+      }
+      return reply;
+    }
+    const result = await target.send(translated.command, { commandId: message.id });
+    return result.ok ? ack(message.id, { ok: true, result: { seq: result.seq, event: result.event } }) : ack(message.id, result);
+  }
+
+  const listen = (transport: Transport) =>
+    transport.subscribe((data) => {
+      const parsed = parseMessage(data);
+      if (!parsed.ok) {
+        if (parsed.reason === 'invalid') stats.ignored += 1;
+        return;
+      }
+      if (parsed.message.kind !== 'command') return;
+      void answer(parsed.message).then((reply) => {
+        if (reply.ok) stats.answered += 1;
+        else stats.refused += 1;
+        transport.send(reply);
+      });
+    });
+  let unsubscribers = transports.map(listen);
+
+  return {
+    stats: () => ({ ...stats }),
+    /** Listens on a new set of transports (OBS connected or gone). */
+    setTransports(next: Transport[]) {
+      unsubscribers.forEach((u) => u());
+      unsubscribers = next.map(listen);
+    },
+    stop: () => unsubscribers.forEach((u) => u()),
+  };
+}

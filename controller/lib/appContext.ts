@@ -1,0 +1,36 @@
+/** The app's long-lived objects, created once in main.ts and handed to components by context. */
+import { getContext, setContext } from 'svelte';
+import type { FlashcueDb } from '../db/db';
+import type { Clock } from './clock.svelte';
+import type { Notices } from './notices.svelte';
+import type { Router } from './router.svelte';
+import type { LiveSession } from '../state/liveSession.svelte';
+import type { Library } from '../state/library.svelte';
+import type { PrimaryLock } from './primary.svelte';
+import type { ObsManager } from '../obs/obsManager.svelte';
+
+export interface App {
+  db: FlashcueDb;
+  router: Router;
+  clock: Clock;
+  notices: Notices;
+  live: LiveSession;
+  library: Library;
+  /** Whether this tab is the one writer; another tab waits and takes over when it closes. */
+  primary: PrimaryLock;
+  obs: ObsManager;
+  /** `?dock` in the URL: the compact layout for an OBS custom dock (~350 px wide). */
+  dock: boolean;
+}
+
+const KEY = Symbol('flashcue-app');
+
+export function setApp(app: App): void {
+  setContext(KEY, app);
+}
+
+export function getApp(): App {
+  const app = getContext<App | undefined>(KEY);
+  if (!app) throw new Error('Flashcue: the app context is missing (components must render inside App).');
+  return app;
+}

@@ -1,0 +1,96 @@
+/**
+ * The Live screen's own state — form fields, the help overlay, focus requests — and the
+ * mapping from buttons and hotkeys to commands. All sending goes through LiveSession.send,
+ * so a click, a hotkey and the command API take the same path.
+ */
+import { toMinor } from '../../shared/money';
+import { currentSegment, product, segmentProductId, type ShowCommandInput } from '../../shared/show';
+import type { LiveSession } from '../state/liveSession.svelte';
+import type { HotkeyAction } from './hotkeys';
+import type { Notices } from '../lib/notices.svelte';
+
+export type FocusTarget = 'sell-n' | 'buyer' | 'viewers' | 'cue' | 'stock';
+
+export class LiveControls {
+  helpOpen = $state(false);
+  confirmEnd = $state(false);
+  sellQuantity = $state(3);
+  buyer = $state('');
+  dealCap = $state('');
+  dealPrice = $state('');
+  /** Bumped to ask a field to take focus (the field watches its own target). */
+  focusRequest = $state<{ target: FocusTarget; n: number } | null>(null);
+
+  constructor(
+    private readonly live: LiveSession,
+    private readonly notices: Notices,
+  ) {}
+
+  send(command: ShowCommandInput) {
+    return this.live.send(command);
+  }
+
+  focus(target: FocusTarget) {
+    this.focusRequest = { target, n: (this.focusRequest?.n ?? 0) + 1 };
+  }
+
+  /** Seconds 0 means "the planned deal": the flash segment's or the product's own length. */
+  startDeal(seconds: number) {
+    const ctx = this.live.snapshot?.context;
+    if (!ctx) return this.send({ type: 'deal.start', seconds: seconds || 60 });
+    const segment = currentSegment(ctx);
+    const p = product(ctx, segmentProductId(segment));
+    const planned = segment?.kind === 'flash' || p?.flashSeconds !== undefined;
+    const command: Extract<ShowCommandInput, { type: 'deal.start' }> = { type: 'deal.start' };
+    if (seconds > 0 || !planned) command.seconds = seconds || 60;
+    const cap = Number.parseInt(this.dealCap, 10);
+    if (this.dealCap.trim() && Number.isFinite(cap)) command.quantity = cap;
+    if (this.dealPrice.trim()) {
+      const minor = toMinor(Number(this.dealPrice.replace(',', '.')), ctx.sheet.show.currency);
+      if (minor === null) {
+        this.notices.error(`Deal price "${this.dealPrice}" is not an amount in ${ctx.sheet.show.currency}: nothing started.`);
+        return;
+      }
+      command.price = minor;
+    }
+    return this.send(command);
+  }
+
+  sellMany() {
+    const quantity = Math.trunc(Number(this.sellQuantity));
+    const buyer = this.buyer.trim();
+    return this.send({ type: 'sale', quantity, ...(buyer ? { buyer } : {}) }).then((r) => {
+      if (r.ok) this.buyer = '';
+      return r;
+    });
+  }
+
+  sellOne() {
+    const buyer = this.buyer.trim();
+    return this.send({ type: 'sale', ...(buyer ? { buyer } : {}) }).then((r) => {
+      if (r.ok) this.buyer = '';
+      return r;
+    });
+  }
+
+  togglePause() {
+    return this.send(this.live.state?.paused ? { type: 'show.resume' } : { type: 'show.pause' });
+  }
+
+  toggleLowerThird() {
+    const shown = this.live.view?.lowerThird;
+    return this.send({ type: shown ? 'lowerThird.hide' : 'lowerThird.show' });
+  }
+
+  run(action: HotkeyAction) {
+    switch (action.kind) {
+      case 'command': return void this.send(action.command);
+      case 'focus': return this.focus(action.target);
+      case 'deal-preset': return void this.startDeal(action.seconds);
+      case 'toggle-pause': return void this.togglePause();
+      case 'toggle-lower-third': return void this.toggleLowerThird();
+      case 'end-show': this.confirmEnd = true; return;
+      case 'help': this.helpOpen = !this.helpOpen; return;
+    }
+  }
+}

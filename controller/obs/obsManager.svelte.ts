@@ -1,0 +1,147 @@
+/**
+ * The controller's one OBS link, as Svelte sees it: connection settings (remembered; the
+ * password only when asked), status as data, the OBS transports handed to the publisher and
+ * the command server, the resender, the scene follower and one-click set-up.
+ */
+import { z } from 'zod';
+import { createObsConnection, type ObsConnection, type ObsStatus } from '../../shared/obs/connection';
+import { customEventTransport } from '../../shared/obs/customEventTransport';
+import { emitEventTransport, type EmitAvailability } from '../../shared/obs/emitEventTransport';
+import { parseObsFragment } from '../../shared/obs/fragment';
+import { createResender } from '../../shared/obs/resend';
+import { createSceneFollower, DEFAULT_SCENE_MAPPING, SceneMapping, type FollowOutcome } from '../../shared/obs/sceneMap';
+import { setupScene, type SetupResult } from '../../shared/obs/setup';
+import type { SegmentKind } from '../../shared/runsheet';
+import type { Transport } from '../../shared/protocol/transport';
+import type { FlashcueDb } from '../db/db';
+
+export const ObsSettings = z.object({
+  url: z.string().trim().regex(/^wss?:\/\/[^\s/]+(:\d+)?\/?$/, 'must look like ws://127.0.0.1:4455'),
+  password: z.string().max(256).optional(),
+  rememberPassword: z.boolean().default(false),
+  autoConnect: z.boolean().default(true),
+});
+export type ObsSettings = z.infer<typeof ObsSettings>;
+
+const SETTINGS_KEY = 'obs';
+const MAPPING_KEY = 'sceneMapping';
+
+export interface ObsHooks {
+  isLive(): boolean;
+  segmentKind(): SegmentKind | null;
+  republish(): void;
+  setTransports(transports: Transport[]): void;
+}
+
+export class ObsManager {
+  status = $state<ObsStatus>({ state: 'idle' });
+  emit = $state<EmitAvailability>({ available: null });
+  settings = $state<ObsSettings | null>(null);
+  mapping = $state<SceneMapping>(DEFAULT_SCENE_MAPPING);
+  lastFollow = $state<FollowOutcome | null>(null);
+  /** A problem with the settings or the URL fragment, in words. */
+  problem = $state<string | null>(null);
+  #conn: ObsConnection | null = null;
+  #cleanup: Array<() => void> = [];
+  #follower: ReturnType<typeof createSceneFollower> | null = null;
+
+  constructor(
+    private readonly db: FlashcueDb,
+    private readonly hooks: ObsHooks,
+  ) {}
+
+  /** Connects from the URL fragment if it has one, else from remembered settings. */
+  async init(hash: string): Promise<void> {
+    const stored = await this.db.settings.get(MAPPING_KEY);
+    const mapping = SceneMapping.safeParse(stored?.value);
+    if (mapping.success) this.mapping = mapping.data;
+    const fragment = parseObsFragment(hash);
+    if (fragment.ok) {
+      this.connect({ url: fragment.url, password: fragment.password, rememberPassword: false, autoConnect: true }, { save: false });
+      return;
+    }
+    if (fragment.reason === 'invalid') this.problem = fragment.message;
+    const saved = ObsSettings.safeParse((await this.db.settings.get(SETTINGS_KEY))?.value);
+    if (saved.success) {
+      this.settings = saved.data;
+      if (saved.data.autoConnect) this.connect(saved.data, { save: false });
+    }
+  }
+
+  connect(input: unknown, { save = true }: { save?: boolean } = {}): boolean {
+    const parsed = ObsSettings.safeParse(input);
+    if (!parsed.success) {
+      this.problem = `OBS address ${parsed.error.issues[0]?.message ?? 'is not valid'}.`;
+      return false;
+    }
+    const settings = parsed.data;
+    this.problem = null;
+    this.disconnect();
+    this.settings = settings;
+    if (save) {
+      const stored = { ...settings, password: settings.rememberPassword ? settings.password : undefined };
+      void this.db.settings.put({ key: SETTINGS_KEY, value: stored });
+    }
+    const conn = createObsConnection({ url: settings.url, ...(settings.password ? { password: settings.password } : {}), live: this.hooks.isLive });
+    const custom = customEventTransport(conn);
+    const emit = emitEventTransport(conn);
+    this.#follower = createSceneFollower(conn, { getMapping: () => this.mapping, getSegmentKind: this.hooks.segmentKind });
+    const resender = createResender(conn, { republish: this.hooks.republish });
+    this.#cleanup = [
+      conn.onStatus((status) => (this.status = status)),
+      emit.onAvailability((availability) => (this.emit = availability)),
+      this.#follower.onResult((outcome) => (this.lastFollow = outcome)),
+      () => resender.close(),
+      () => this.#follower?.close(),
+      () => custom.close(),
+      () => emit.close(),
+    ];
+    this.#conn = conn;
+    this.hooks.setTransports([custom, emit]);
+    conn.start();
+    return true;
+  }
+
+  disconnect(): void {
+    this.hooks.setTransports([]);
+    this.#cleanup.forEach((c) => c());
+    this.#cleanup = [];
+    this.#follower = null;
+    this.#conn?.close();
+    this.#conn = null;
+    this.status = { state: 'idle' };
+    this.emit = { available: null };
+  }
+
+  reconnect(): void {
+    this.#conn?.reconnect();
+  }
+
+  /** The show moved: switch scenes if the mapping says so. Cheap when nothing changed. */
+  follow(): void {
+    this.#follower?.update();
+  }
+
+  async saveMapping(input: unknown): Promise<boolean> {
+    const parsed = SceneMapping.safeParse(input);
+    if (!parsed.success) return false;
+    this.mapping = parsed.data;
+    await this.db.settings.put({ key: MAPPING_KEY, value: parsed.data });
+    this.follow();
+    return true;
+  }
+
+  async setup(overlays: Array<{ name: string; url: string }>, sceneName?: string): Promise<SetupResult | { ok: false; reason: 'offline'; message: string }> {
+    const conn = this.#conn;
+    if (!conn || this.status.state !== 'connected') {
+      return { ok: false, reason: 'offline', message: 'Connect to OBS first (Tools → WebSocket Server Settings in OBS).' };
+    }
+    return setupScene(conn, { overlays, ...(sceneName ? { sceneName } : {}) });
+  }
+
+  async sceneNames(): Promise<string[]> {
+    if (!this.#conn || this.status.state !== 'connected') return [];
+    const list = await this.#conn.call('GetSceneList');
+    return list.scenes.map((s) => String(s.sceneName)).reverse();
+  }
+}

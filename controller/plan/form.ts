@@ -1,0 +1,222 @@
+/**
+ * The editor's form: a run sheet as the text a person types (prices as decimals, lengths as
+ * m:ss, talking points one per line), so a half-typed "19." or "abc" can sit in the form and
+ * be reported where it was typed instead of being lost. `sheetFromForm` turns it back into a
+ * run-sheet input; its errors use the schema's own paths (`products[2].livePrice`), so they
+ * merge with `parseRunSheet`'s errors and land on the same fields.
+ */
+import type { LocatedError } from '../../shared/validation';
+import {
+  ENGAGEMENT_ACTIVITIES, type RunSheet, type RunSheetInput, type Segment, type SegmentKind,
+} from '../../shared/runsheet';
+import {
+  formatDuration, formatMinutes, formatMoneyInput, formatPercent, isoToZonedLocal, parseCount,
+  parseDuration, parseMinutes, parseMoney, parsePercent, zonedLocalToIso, type Parsed,
+} from './units';
+
+export type Activity = (typeof ENGAGEMENT_ACTIVITIES)[number];
+
+/** `key` is the editor's own handle on a row (stable across reorders and id edits). */
+export interface ProductForm {
+  key: string; id: string; name: string; sku: string; category: string;
+  retailPrice: string; livePrice: string; flashPrice: string; stock: string;
+  flashSeconds: string; flashQuantity: string; image: string; talkingPoints: string;
+}
+
+export interface SegmentForm {
+  key: string; id: string; kind: SegmentKind; title: string; duration: string;
+  productId: string; price: string; dealSeconds: string; quantity: string; activity: Activity; label: string;
+}
+
+export interface GmvBonusForm { key: string; threshold: string; amount: string; label: string }
+export interface ViewerBonusForm { key: string; metric: 'peakConcurrent' | 'uniqueViewers'; threshold: string; amount: string; label: string }
+export interface OtherBonusForm { key: string; label: string; amount: string; note: string }
+
+export interface ShowForm {
+  title: string;
+  /** datetime-local text, wall-clock time in `timeZone`. */
+  scheduledLocal: string;
+  /** The stored value, kept when the same instant is still meant (no reformatting on save). */
+  scheduledIso: string;
+  timeZone: string; currency: string; durationMin: string; expectedViewers: string; targetGmv: string;
+  format: string; livePriceFrom: 'showStart' | 'firstOnAir'; notes: string;
+  hasCommission: boolean; basePayment: string; ratePercent: string;
+  gmvBonuses: GmvBonusForm[]; viewerBonuses: ViewerBonusForm[]; otherBonuses: OtherBonusForm[];
+}
+
+export interface SheetForm { id: string; show: ShowForm; products: ProductForm[]; segments: SegmentForm[] }
+
+let counter = 0;
+export const newKey = () => `k${++counter}`;
+
+const text = (value: string | undefined) => value ?? '';
+
+export function productForm(p: RunSheet['products'][number], currency: string): ProductForm {
+  const money = (v: number | undefined) => formatMoneyInput(v, currency);
+  return {
+    key: newKey(), id: p.id, name: p.name, sku: text(p.sku), category: text(p.category),
+    retailPrice: money(p.retailPrice), livePrice: money(p.livePrice), flashPrice: money(p.flashPrice),
+    stock: String(p.stock), flashSeconds: formatDuration(p.flashSeconds),
+    flashQuantity: p.flashQuantity === undefined ? '' : String(p.flashQuantity),
+    image: text(p.image), talkingPoints: p.talkingPoints.join('\n'),
+  };
+}
+
+export function segmentForm(s: Segment, currency: string): SegmentForm {
+  return {
+    key: newKey(), id: s.id, kind: s.kind, title: text(s.title), duration: formatDuration(s.durationSec),
+    productId: 'productId' in s ? text(s.productId) : '',
+    price: s.kind === 'flash' ? formatMoneyInput(s.price, currency) : '',
+    dealSeconds: s.kind === 'flash' ? formatDuration(s.dealSeconds) : '',
+    quantity: s.kind === 'flash' && s.quantity !== undefined ? String(s.quantity) : '',
+    activity: s.kind === 'engagement' ? s.activity : 'poll',
+    label: s.kind === 'engagement' ? s.label : '',
+  };
+}
+
+export function formFromSheet(sheet: RunSheet): SheetForm {
+  const { show } = sheet;
+  const c = show.currency;
+  const money = (v: number | undefined) => formatMoneyInput(v, c);
+  const commission = show.commission;
+  return {
+    id: sheet.id,
+    show: {
+      title: show.title,
+      scheduledLocal: isoToZonedLocal(show.scheduledStart, show.timeZone),
+      scheduledIso: text(show.scheduledStart),
+      timeZone: show.timeZone, currency: c, durationMin: formatMinutes(show.durationSec),
+      expectedViewers: show.expectedViewers === undefined ? '' : String(show.expectedViewers),
+      targetGmv: money(show.targetGmv), format: text(show.format), livePriceFrom: show.livePriceFrom,
+      notes: text(show.notes),
+      hasCommission: commission !== undefined,
+      basePayment: money(commission?.basePayment ?? 0),
+      ratePercent: formatPercent(commission?.commissionRate ?? 0),
+      gmvBonuses: (commission?.gmvBonuses ?? []).map((b) => ({ key: newKey(), threshold: money(b.threshold), amount: money(b.amount), label: text(b.label) })),
+      viewerBonuses: (commission?.viewerBonuses ?? []).map((b) => ({ key: newKey(), metric: b.metric, threshold: String(b.threshold), amount: money(b.amount), label: text(b.label) })),
+      otherBonuses: (commission?.otherBonuses ?? []).map((b) => ({ key: newKey(), label: b.label, amount: money(b.amount), note: text(b.note) })),
+    },
+    products: sheet.products.map((p) => productForm(p, c)),
+    segments: sheet.segments.map((s) => segmentForm(s, c)),
+  };
+}
+
+export interface Converted {
+  input: RunSheetInput;
+  /** What could not even be read (a price of "abc"): located like the schema's errors. */
+  errors: LocatedError[];
+}
+
+/** The form as a run-sheet input plus the typing errors; the schema judges the rest. */
+export function sheetFromForm(form: SheetForm): Converted {
+  const errors: LocatedError[] = [];
+  const f = form.show;
+  const currency = f.currency.trim().toUpperCase();
+  const read = <T>(path: string, value: string, parse: (t: string) => Parsed<T>, required = false): T | undefined => {
+    if (value.trim() === '') {
+      if (required) errors.push({ path, message: 'is required' });
+      return undefined;
+    }
+    const parsed = parse(value);
+    if (parsed.ok) return parsed.value;
+    errors.push({ path, message: parsed.message });
+    return undefined;
+  };
+  const money = (path: string, value: string, required = false) => read(path, value, (t) => parseMoney(t, currency), required);
+  const count = (path: string, value: string, required = false) => read(path, value, parseCount, required);
+  const duration = (path: string, value: string, required = false) => read(path, value, parseDuration, required);
+  const opt = <K extends string, V>(key: K, value: V | undefined | ''): Partial<Record<K, V>> =>
+    value === undefined || value === '' ? {} : ({ [key]: value } as Record<K, V>);
+
+  let scheduledStart: string | undefined;
+  if (f.scheduledLocal.trim()) {
+    const iso = zonedLocalToIso(f.scheduledLocal, f.timeZone);
+    if (iso === null) errors.push({ path: 'show.scheduledStart', message: 'must be a date and time' });
+    else scheduledStart = f.scheduledIso && Date.parse(f.scheduledIso) === Date.parse(iso) ? f.scheduledIso : iso;
+  }
+  const commission = f.hasCommission
+    ? {
+        basePayment: money('show.commission.basePayment', f.basePayment) ?? 0,
+        commissionRate: read('show.commission.commissionRate', f.ratePercent, parsePercent) ?? 0,
+        gmvBonuses: f.gmvBonuses.map((b, i) => ({
+          threshold: money(`show.commission.gmvBonuses[${i}].threshold`, b.threshold, true),
+          amount: money(`show.commission.gmvBonuses[${i}].amount`, b.amount, true),
+          ...opt('label', b.label.trim()),
+        })),
+        viewerBonuses: f.viewerBonuses.map((b, i) => ({
+          metric: b.metric,
+          threshold: count(`show.commission.viewerBonuses[${i}].threshold`, b.threshold, true),
+          amount: money(`show.commission.viewerBonuses[${i}].amount`, b.amount, true),
+          ...opt('label', b.label.trim()),
+        })),
+        otherBonuses: f.otherBonuses.map((b, i) => ({
+          label: b.label,
+          ...opt('amount', money(`show.commission.otherBonuses[${i}].amount`, b.amount)),
+          ...opt('note', b.note.trim()),
+        })),
+      }
+    : undefined;
+
+  const show = {
+    title: f.title,
+    ...opt('scheduledStart', scheduledStart),
+    timeZone: f.timeZone,
+    currency,
+    durationSec: read('show.durationSec', f.durationMin, parseMinutes, true),
+    ...opt('expectedViewers', count('show.expectedViewers', f.expectedViewers)),
+    ...opt('targetGmv', money('show.targetGmv', f.targetGmv)),
+    ...opt('format', f.format.trim()),
+    ...(commission ? { commission } : {}),
+    livePriceFrom: f.livePriceFrom,
+    ...opt('notes', f.notes.trim()),
+  };
+
+  const products = form.products.map((p, i) => {
+    const at = (field: string) => `products[${i}].${field}`;
+    return {
+      id: p.id, name: p.name,
+      ...opt('sku', p.sku.trim()), ...opt('category', p.category.trim()),
+      retailPrice: money(at('retailPrice'), p.retailPrice, true),
+      livePrice: money(at('livePrice'), p.livePrice, true),
+      ...opt('flashPrice', money(at('flashPrice'), p.flashPrice)),
+      stock: count(at('stock'), p.stock, true),
+      ...opt('flashSeconds', duration(at('flashSeconds'), p.flashSeconds)),
+      ...opt('flashQuantity', count(at('flashQuantity'), p.flashQuantity)),
+      ...opt('image', p.image.trim()),
+      talkingPoints: p.talkingPoints.split(/\r\n|\n|\r/).map((t) => t.trim()).filter(Boolean),
+    };
+  });
+
+  const segments = form.segments.map((s, i) => {
+    const at = (field: string) => `segments[${i}].${field}`;
+    const base = { id: s.id, kind: s.kind, ...opt('title', s.title.trim()), durationSec: duration(at('durationSec'), s.duration, true) };
+    const needsProduct = s.kind === 'product' || s.kind === 'flash';
+    if (needsProduct && !s.productId) errors.push({ path: at('productId'), message: 'choose a product' });
+    switch (s.kind) {
+      case 'product':
+        return { ...base, productId: s.productId };
+      case 'flash':
+        return {
+          ...base, productId: s.productId,
+          ...opt('price', money(at('price'), s.price)),
+          ...opt('dealSeconds', duration(at('dealSeconds'), s.dealSeconds)),
+          ...opt('quantity', count(at('quantity'), s.quantity)),
+        };
+      case 'engagement':
+        return { ...base, activity: s.activity, label: s.label, ...opt('productId', s.productId) };
+      case 'closing':
+        return { ...base, ...opt('productId', s.productId) };
+      default:
+        return base;
+    }
+  });
+
+  const input = { format: 'flashcue.runsheet', version: 1, id: form.id, show, products, segments } as RunSheetInput;
+  return { input, errors };
+}
+
+/** Typing errors first; a schema error on a field that already has one would only repeat it. */
+export function mergeErrors(typing: LocatedError[], schema: LocatedError[]): LocatedError[] {
+  const typed = new Set(typing.map((e) => e.path));
+  return [...typing, ...schema.filter((e) => !typed.has(e.path))];
+}

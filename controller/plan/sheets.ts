@@ -1,0 +1,82 @@
+/** New sheets, rows and ids for the plan screen; the planned-time sentence. */
+import { RUNSHEET_FORMAT, RUNSHEET_VERSION, type RunSheet, type SegmentKind } from '../../shared/runsheet';
+import { formatCountdown } from '../../shared/time';
+import { newKey, type ProductForm, type SegmentForm } from './form';
+
+const MAX_ID = 64;
+
+/** `base`, else `base-2`, `base-3`…, cut so the id stays within the schema's 64 characters. */
+export function uniqueId(base: string, taken: (id: string) => boolean): string {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}`;
+    const id = base.slice(0, MAX_ID - suffix.length) + suffix;
+    if (!taken(id)) return id;
+  }
+}
+
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** The smallest sheet a show can start from: an opening, a closing, 60 minutes, CNY. */
+export function blankSheet(id: string, timeZone = 'UTC'): RunSheet {
+  return {
+    format: RUNSHEET_FORMAT,
+    version: RUNSHEET_VERSION,
+    id,
+    show: { title: 'Untitled show', timeZone, currency: 'CNY', durationSec: 3600, livePriceFrom: 'firstOnAir' },
+    products: [],
+    segments: [
+      { id: 'opening', kind: 'opening', title: "Welcome & tonight's best deals", durationSec: 300 },
+      { id: 'closing', kind: 'closing', title: 'Last call', durationSec: 300 },
+    ],
+  };
+}
+
+export function newProductForm(takenIds: Iterable<string>): ProductForm {
+  const taken = new Set(takenIds);
+  let n = taken.size + 1;
+  while (taken.has(`product-${n}`)) n++;
+  return {
+    key: newKey(), id: `product-${n}`, name: '', sku: '', category: '', retailPrice: '', livePrice: '', flashPrice: '',
+    stock: '', flashSeconds: '', flashQuantity: '', image: '', talkingPoints: '',
+  };
+}
+
+const DEFAULT_LENGTH: Record<SegmentKind, string> = {
+  opening: '2:00', product: '4:00', flash: '1:00', engagement: '2:00', break: '1:00', closing: '3:00',
+};
+
+const DEFAULT_TITLE: Record<SegmentKind, string> = {
+  opening: 'Welcome', product: '', flash: 'Flash deal', engagement: '', break: 'Break', closing: 'Last call',
+};
+
+export function newSegmentForm(kind: SegmentKind, takenIds: Iterable<string>, productId = ''): SegmentForm {
+  const taken = new Set(takenIds);
+  let n = taken.size + 1;
+  while (taken.has(`seg-${n}`)) n++;
+  return {
+    key: newKey(), id: `seg-${n}`, kind, title: DEFAULT_TITLE[kind], duration: DEFAULT_LENGTH[kind],
+    productId: kind === 'product' || kind === 'flash' ? productId : '', price: '', dealSeconds: '', quantity: '',
+    activity: 'poll', label: kind === 'engagement' ? 'Poll: which deal next?' : '',
+  };
+}
+
+/** A copy right for the list it joins: a fresh key and an id no other row has. */
+export function copyRow<T extends { key: string; id: string }>(row: T, takenIds: Iterable<string>): T {
+  const taken = new Set(takenIds);
+  return { ...row, key: newKey(), id: uniqueId(`${row.id}-copy`.slice(0, MAX_ID), (id) => taken.has(id)) };
+}
+
+export type PlannedState = 'spare' | 'exact' | 'over';
+
+/** "58:00 of 1:00:00 planned — 2:00 to spare" / "… — over by 4:30". */
+export function plannedSummary(plannedSec: number, lengthSec: number): { text: string; state: PlannedState } {
+  const t = (sec: number) => formatCountdown(sec * 1000);
+  const head = `${t(plannedSec)} of ${t(lengthSec)} planned`;
+  const diff = lengthSec - plannedSec;
+  if (diff > 0) return { text: `${head} — ${t(diff)} to spare`, state: 'spare' };
+  if (diff < 0) return { text: `${head} — over by ${t(-diff)}`, state: 'over' };
+  return { text: `${head} — exactly on time`, state: 'exact' };
+}

@@ -1,0 +1,48 @@
+/**
+ * The public command API's vocabulary: `{command, args}` as other tools send it (prices as
+ * decimal numbers in the show's currency) turned into the machine's commands (minor units).
+ * Pure; the controller's command server does the sending and the acks.
+ */
+import { toMinor } from '../money';
+import type { ShowCommandInput } from '../show/commands';
+
+/** Commands the controller answers itself rather than passing to the show machine. */
+export const QUERY_COMMANDS = ['state.get', 'report.get', 'runsheet.load'] as const;
+export type QueryCommand = (typeof QUERY_COMMANDS)[number];
+
+export const SHOW_COMMANDS = [
+  'show.start', 'show.next', 'show.prev', 'show.goto', 'show.pause', 'show.resume', 'show.end',
+  'deal.start', 'deal.extend', 'deal.end', 'sale', 'sale.undo', 'stock.set', 'viewers',
+  'lowerThird.show', 'lowerThird.hide', 'cue',
+] as const;
+
+export type ApiTranslation =
+  | { ok: true; kind: 'show'; command: ShowCommandInput }
+  | { ok: true; kind: 'query'; command: QueryCommand; args: Record<string, unknown> }
+  | { ok: false; error: string };
+
+const known = new Set<string>([...SHOW_COMMANDS, ...QUERY_COMMANDS]);
+
+export function isQuery(command: string): command is QueryCommand {
+  return (QUERY_COMMANDS as readonly string[]).includes(command);
+}
+
+/**
+ * Translates an API command. Argument validation beyond prices is left to the machine's zod
+ * schema (`parseCommand`), so a bad argument gets the same located message as anywhere else.
+ */
+export function translateApiCommand(command: string, args: Record<string, unknown> | undefined, currency: string | null): ApiTranslation {
+  if (!known.has(command)) {
+    return { ok: false, error: `Unknown command "${command.slice(0, 64)}". Known commands: ${[...known].join(', ')}.` };
+  }
+  const a = { ...(args ?? {}) };
+  if (isQuery(command)) return { ok: true, kind: 'query', command, args: a };
+  if (command === 'deal.start' && a.price !== undefined) {
+    if (currency === null) return { ok: false, error: 'No show is loaded: load a run sheet before starting a deal.' };
+    if (typeof a.price !== 'number') return { ok: false, error: `price must be a number in ${currency}, e.g. 99.5.` };
+    const minor = toMinor(a.price, currency);
+    if (minor === null) return { ok: false, error: `price ${a.price} is not an amount in ${currency} (not negative, at most the currency's decimals).` };
+    a.price = minor;
+  }
+  return { ok: true, kind: 'show', command: { type: command, ...a } as ShowCommandInput };
+}

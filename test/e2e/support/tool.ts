@@ -1,0 +1,40 @@
+/**
+ * A stand-in for an outside tool (Stream Deck, script) in the same browser: a page that speaks
+ * the command API over BroadcastChannel and waits for the ack.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+
+export interface Ack {
+  id: string;
+  ok: boolean;
+  result?: unknown;
+  error?: string;
+}
+
+export async function openTool(context: BrowserContext): Promise<Page> {
+  const tool = await context.newPage();
+  // Any same-origin page will do; a missing overlay name answers 404 but keeps the origin.
+  await tool.goto('/overlay/ticker.html?transport=broadcast');
+  return tool;
+}
+
+export async function command(tool: Page, command: string, args: Record<string, unknown> = {}): Promise<Ack> {
+  return tool.evaluate(
+    ({ command, args }) =>
+      new Promise<Ack>((resolve, reject) => {
+        const id = `t-${Math.random().toString(36).slice(2)}`;
+        const channel = new BroadcastChannel('flashcue');
+        const timer = setTimeout(() => reject(new Error(`no ack for ${command}`)), 5000);
+        channel.onmessage = (event) => {
+          const data = event.data as Ack & { kind?: string };
+          if (data?.kind === 'ack' && data.id === id) {
+            clearTimeout(timer);
+            channel.close();
+            resolve(data);
+          }
+        };
+        channel.postMessage({ app: 'flashcue', v: 1, kind: 'command', id, command, args });
+      }),
+    { command, args },
+  );
+}
