@@ -8,6 +8,7 @@ import { showState, type ShowCommandInput, type ShowSnapshot, type ShowState } f
 import type { RunSheet } from '../../shared/runsheet';
 import { createViewPublisher, type ViewPublisher } from '../../shared/protocol/viewPublisher';
 import type { Transport } from '../../shared/protocol/transport';
+import { assetRef, isAssetRef, isDataUrl } from '../../shared/view/assets';
 import type { FlashcueDb, ShowRow } from '../db/db';
 import { createShow, getShow } from '../db/eventLog';
 import { createShowRunner, type DispatchResult, type ShowRunner } from '../show/showRunner';
@@ -26,6 +27,7 @@ export class LiveSession {
   #unsubscribe: (() => void) | null = null;
   #transports: Transport[];
   #onChange: Array<() => void> = [];
+  #assets = new Map<string, string>();
 
   constructor(
     private readonly db: FlashcueDb,
@@ -41,6 +43,11 @@ export class LiveSession {
     this.#transports = transports;
     this.#publisher?.setTransports(transports);
     this.#publisher?.publish();
+  }
+
+  /** An image source for <img>: uploaded images travel in views as `asset:` references. */
+  imageSrc(image: string | null): string | null {
+    return isAssetRef(image) ? (this.#assets.get(image) ?? null) : image;
   }
 
   /** Sends the current view now (an OBS source became active, OBS came back). */
@@ -95,11 +102,15 @@ export class LiveSession {
       this.show = show;
       this.snapshot = runner.getSnapshot();
       this.logSeq = await this.db.events.where('showId').equals(showId).count();
+      this.#assets = new Map(
+        show.sheet.products.flatMap((p) => (p.image && isDataUrl(p.image) ? [[assetRef(p.image), p.image] as const] : [])),
+      );
       this.#publisher = createViewPublisher({
         transports: this.#transports,
         showId,
         view: (now) => selectOverlayView(runner.getSnapshot(), now),
         logSeq: () => this.logSeq,
+        asset: (ref) => this.#assets.get(ref),
       });
       this.#unsubscribe = runner.subscribe((snapshot) => {
         this.snapshot = snapshot;

@@ -19,7 +19,8 @@ const ProductView = z.object({
   id: text(64),
   name: text(200),
   category: nullable(text(64)),
-  image: nullable(text(4_000_000)),
+  /** An http(s) URL, a path, or `asset:<ref>` for an uploaded image sent as an AssetMessage. */
+  image: nullable(text(2048)),
   retailPrice: nonneg(),
   livePrice: nonneg(),
   price: nonneg(),
@@ -117,12 +118,21 @@ export const AckMessage = z.object({
   error: z.optional(text(2000)),
 });
 
-export const FlashcueMessage = z.discriminatedUnion('kind', [ViewMessage, HelloMessage, CommandMessage, AckMessage]);
+/** An uploaded image, sent apart from the views that refer to it by `ref`. */
+export const AssetMessage = z.object({
+  ...envelope,
+  kind: z.literal('asset'),
+  ref: z.string().check(z.regex(/^asset:[a-z0-9-]{1,40}$/)),
+  data: z.string().check(z.maxLength(4_000_000), z.regex(/^data:image\/(png|jpeg|gif|webp|avif|svg\+xml);base64,/)),
+});
+
+export const FlashcueMessage = z.discriminatedUnion('kind', [ViewMessage, HelloMessage, CommandMessage, AckMessage, AssetMessage]);
 
 export type ViewMessage = z.infer<typeof ViewMessage>;
 export type HelloMessage = z.infer<typeof HelloMessage>;
 export type CommandMessage = z.infer<typeof CommandMessage>;
 export type AckMessage = z.infer<typeof AckMessage>;
+export type AssetMessage = z.infer<typeof AssetMessage>;
 export type FlashcueMessage = z.infer<typeof FlashcueMessage>;
 
 /** Cheap pre-check: is this even addressed to us? Other apps' traffic is ignored, not parsed. */

@@ -3,7 +3,8 @@
  * once to any page that says hello — so a reloaded, hidden or late overlay is right within
  * one heartbeat. Framework-free; the controller's wiring module starts and stops it.
  */
-import { APP, PROTOCOL_VERSION, parseMessage, type ViewMessage } from './messages';
+import { APP, PROTOCOL_VERSION, parseMessage, type AssetMessage, type ViewMessage } from './messages';
+import { isAssetRef } from '../view/assets';
 import type { Transport } from './transport';
 import type { OverlayView } from '../view/overlayView';
 
@@ -17,6 +18,8 @@ export interface PublisherOptions {
   now?: () => number;
   heartbeatMs?: number;
   session?: string;
+  /** The uploaded image behind an `asset:` reference in a view. */
+  asset?: (ref: string) => string | undefined;
 }
 
 export interface ViewPublisher {
@@ -27,6 +30,8 @@ export interface ViewPublisher {
 }
 
 export const HEARTBEAT_MS = 1000;
+/** Pages that cannot say hello (inside OBS) get the current image again this often. */
+export const ASSET_REFRESH_MS = 30_000;
 
 export function createViewPublisher(options: PublisherOptions): ViewPublisher {
   const now = options.now ?? Date.now;
@@ -34,6 +39,16 @@ export function createViewPublisher(options: PublisherOptions): ViewPublisher {
   let n = 0;
   let transports: Transport[] = [];
   let unsubscribers: Array<() => void> = [];
+  let assetsSent = new Set<string>();
+
+  const sendAsset = (ref: string | null | undefined) => {
+    if (!ref || !isAssetRef(ref) || assetsSent.has(ref)) return;
+    const data = options.asset?.(ref);
+    if (!data) return;
+    assetsSent.add(ref);
+    const message: AssetMessage = { app: APP, v: PROTOCOL_VERSION, kind: 'asset', ref, data };
+    for (const t of transports) t.send(message);
+  };
 
   const publish = (): ViewMessage => {
     n += 1;
@@ -47,6 +62,7 @@ export function createViewPublisher(options: PublisherOptions): ViewPublisher {
       n,
       view: options.view(now()),
     };
+    sendAsset(message.view.product?.image);
     for (const t of transports) t.send(message);
     return message;
   };
@@ -57,19 +73,27 @@ export function createViewPublisher(options: PublisherOptions): ViewPublisher {
     unsubscribers = next.map((t) =>
       t.subscribe((data) => {
         const parsed = parseMessage(data);
-        if (parsed.ok && parsed.message.kind === 'hello') publish();
+        if (parsed.ok && parsed.message.kind === 'hello') {
+          assetsSent = new Set();
+          publish();
+        }
       }),
     );
   };
 
   setTransports(options.transports);
   const timer = setInterval(publish, options.heartbeatMs ?? HEARTBEAT_MS);
+  const assetTimer = setInterval(() => (assetsSent = new Set()), ASSET_REFRESH_MS);
 
   return {
     publish,
-    setTransports,
+    setTransports(next) {
+      setTransports(next);
+      assetsSent = new Set(); // a new transport (OBS came back) has seen nothing yet
+    },
     stop() {
       clearInterval(timer);
+      clearInterval(assetTimer);
       unsubscribers.forEach((u) => u());
     },
     get sent() {

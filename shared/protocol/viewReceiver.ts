@@ -23,6 +23,8 @@ export interface ReceiverStats {
 
 export interface ViewReceiver {
   current(): ReceivedView | null;
+  /** An uploaded image received as an asset message, by the reference views carry. */
+  asset(ref: string): string | undefined;
   subscribe(listener: (received: ReceivedView) => void): () => void;
   stats(): ReceiverStats;
   close(): void;
@@ -50,6 +52,8 @@ export function createViewReceiver(options: ReceiverOptions): ViewReceiver {
   const sender = `${options.role ?? 'overlay'}-${Math.random().toString(36).slice(2, 10)}`;
   let last: ViewMessage | null = null;
   let current: ReceivedView | null = null;
+  const assets = new Map<string, string>();
+  const ASSETS_KEPT = 16;
 
   const onData = (data: unknown) => {
     const parsed = parseMessage(data);
@@ -58,6 +62,14 @@ export function createViewReceiver(options: ReceiverOptions): ViewReceiver {
       return;
     }
     const message = parsed.message;
+    if (message.kind === 'asset') {
+      if (assets.get(message.ref) === message.data) return;
+      assets.delete(message.ref);
+      assets.set(message.ref, message.data);
+      if (assets.size > ASSETS_KEPT) assets.delete(assets.keys().next().value!);
+      if (current) for (const listener of listeners) listener(current);
+      return;
+    }
     if (message.kind !== 'view') return; // commands, acks and hellos are for others
     if ((options.showId && message.showId !== options.showId) || !isNewer(last, message)) {
       stats.stale += 1;
@@ -75,6 +87,7 @@ export function createViewReceiver(options: ReceiverOptions): ViewReceiver {
 
   return {
     current: () => current,
+    asset: (ref) => assets.get(ref),
     subscribe(listener) {
       listeners.add(listener);
       if (current) listener(current);

@@ -4,6 +4,7 @@
  * remaining at `now`; a receiver maps them onto its own clock.
  */
 import type { SegmentKind } from '../runsheet/schema';
+import { imageForView } from './assets';
 import {
   currentSegment,
   dealRemainingMs,
@@ -100,7 +101,7 @@ export function selectOverlayView(snapshot: ShowSnapshot, now: number): OverlayV
       id: p.id,
       name: p.name,
       category: p.category ?? null,
-      image: p.image ?? null,
+      image: imageForView(p.image),
       retailPrice: p.retailPrice,
       livePrice: p.livePrice,
       price: inForce.price,

@@ -5,6 +5,8 @@ import { createViewPublisher } from '../../../shared/protocol/viewPublisher';
 import { createViewReceiver, isNewer } from '../../../shared/protocol/viewReceiver';
 import { selectOverlayView } from '../../../shared/view/overlayView';
 import { drive } from '../../support/driver';
+import { makeSheet } from '../../support/sheets';
+import { assetRef } from '../../../shared/view/assets';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
@@ -85,5 +87,40 @@ describe('publisher and receiver', () => {
     await flush();
     expect(receiver.current()?.view.title).toBe('Test show');
     expect(receiver.stats()).toEqual({ accepted: 1, foreign: 2, invalid: 1, stale: 2 });
+  });
+});
+
+describe('uploaded images', () => {
+  test('views carry a reference; the image travels once, again after a hello, never per heartbeat', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+    const sheet = makeSheet((s) => void (s.products[0]!.image = png));
+    const s = drive(sheet);
+    s.ok({ type: 'show.start' });
+    s.ok({ type: 'show.next' });
+    const ref = assetRef(png);
+    const [controllerSide, overlaySide] = loopbackPair();
+    const seen: string[] = [];
+    overlaySide.subscribe((m) => seen.push((m as { kind: string }).kind));
+    const publisher = createViewPublisher({
+      transports: [controllerSide],
+      showId: 'show-1',
+      view: (now) => selectOverlayView(s.snapshot(), now),
+      logSeq: () => s.log.length,
+      asset: (r) => (r === ref ? png : undefined),
+    });
+    publisher.publish();
+    vi.advanceTimersByTime(3000);
+    await flush();
+    expect(seen).toEqual(['asset', 'view', 'view', 'view', 'view']);
+    const receiver = createViewReceiver({ transports: [overlaySide], now: () => 0 });
+    await flush();
+    await flush();
+    expect(receiver.current()?.view.product?.image).toBe(ref);
+    expect(receiver.asset(ref)).toBe(png);
+    expect(seen.filter((k) => k === 'asset')).toHaveLength(2);
+    expect(JSON.stringify(receiver.current()?.view).includes('base64')).toBe(false);
+    publisher.stop();
+    receiver.close();
   });
 });
