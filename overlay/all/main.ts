@@ -1,8 +1,51 @@
-// The all overlay's single wiring module.
+// The composite page's one wiring module: URL options → receiver → clocks → presenter.
 import { mount } from 'svelte';
+import '../lib/overlay.css';
+import { createViewReceiver } from '../../shared/protocol/viewReceiver';
+import { countdownSource, readCountdown } from '../countdown/countdownSource';
+import ErrorBox from '../lib/ErrorBox.svelte';
+import { LiveView } from '../lib/liveView.svelte';
+import { Timed, secondClock } from '../lib/timed.svelte';
+import { openTransports } from '../lib/transport';
+import { isOnAir } from '../lib/view';
+import { nextUpSource, readNextUp } from '../next-up/nextUp';
+import { burstText, tickerFeed } from '../ticker/tickerFeed';
+import { parseAllOptions } from './all.options';
 import All from './All.svelte';
 
-const target = document.getElementById('overlay');
-if (!target) throw new Error('Flashcue: #overlay element missing from overlay/all.html');
+const target = document.getElementById('overlay')!;
+const parsed = parseAllOptions(location.search);
 
-export default mount(All, { target });
+if (!parsed.ok) {
+  mount(ErrorBox, { target, props: { overlay: 'all', errors: parsed.errors } });
+} else {
+  const { options } = parsed;
+  const { transports, note } = openTransports(options.transport);
+  const live = new LiveView(createViewReceiver({ transports }));
+  const dealClock = secondClock(() => countdownSource(live.received, options.mode));
+  const nextClock = secondClock(() => nextUpSource(live.received));
+  const feed = new Timed((now) => tickerFeed(live.received, now, { holdMs: options.hold * 1000, max: options.max }));
+  mount(All, {
+    target,
+    props: {
+      options,
+      note,
+      get view() {
+        return live.view;
+      },
+      get countdown() {
+        return readCountdown(live.received, options.mode, dealClock.current);
+      },
+      get entries() {
+        return feed.current;
+      },
+      get burst() {
+        const view = live.view;
+        return isOnAir(view) ? burstText(view.ticker.unitsLastMinute, options.minBurst) : null;
+      },
+      get next() {
+        return readNextUp(live.received, nextClock.current, options.soon);
+      },
+    },
+  });
+}

@@ -1,8 +1,30 @@
-// The lower-third overlay's single wiring module.
+// The lower-third page's one wiring module: URL options → receiver → presenter.
 import { mount } from 'svelte';
+import '../lib/overlay.css';
+import { createViewReceiver } from '../../shared/protocol/viewReceiver';
+import ErrorBox from '../lib/ErrorBox.svelte';
+import { LiveView } from '../lib/liveView.svelte';
+import { openTransports } from '../lib/transport';
+import { parseLowerThirdOptions } from './lower-third.options';
 import LowerThird from './LowerThird.svelte';
 
-const target = document.getElementById('overlay');
-if (!target) throw new Error('Flashcue: #overlay element missing from overlay/lower-third.html');
+const target = document.getElementById('overlay')!;
+const parsed = parseLowerThirdOptions(location.search);
 
-export default mount(LowerThird, { target });
+if (!parsed.ok) {
+  mount(ErrorBox, { target, props: { overlay: 'lower-third', errors: parsed.errors } });
+} else {
+  const { options } = parsed;
+  const { transports, note } = openTransports(options.transport);
+  const live = new LiveView(createViewReceiver({ transports }));
+  mount(LowerThird, {
+    target,
+    props: {
+      options,
+      note,
+      get view() {
+        return live.view;
+      },
+    },
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * Theme tokens as CSS custom properties. Fonts are system stacks only: an OBS browser source
+ * must never wait on a web-font download while it is on air.
+ */
+import type { CommonOptions } from './options';
+
+export const FONTS = {
+  inter:
+    'Inter, "Inter Variable", "Segoe UI Variable Display", "Segoe UI", "SF Pro Display", -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif',
+  system: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif',
+  condensed:
+    '"Roboto Condensed", "Arial Narrow", "Liberation Sans Narrow", "Helvetica Neue Condensed", "Segoe UI", sans-serif',
+  rounded: 'ui-rounded, "SF Pro Rounded", "Nunito", "Varela Round", "Segoe UI", Roboto, Arial, sans-serif',
+  serif: 'Georgia, "Iowan Old Style", "Times New Roman", "Liberation Serif", serif',
+  mono: 'ui-monospace, "SF Mono", "Cascadia Mono", Consolas, "Liberation Mono", monospace',
+} as const;
+
+export type FontKey = keyof typeof FONTS;
+export const FONT_KEYS = Object.keys(FONTS) as FontKey[];
+
+/** WCAG relative luminance of #rrggbb. */
+export function luminance(hex: string): number {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+/**
+ * Text on an accent fill: white when it reaches 3:1 (WCAG AA for large bold text, which is
+ * all that sits on accent fills), as TikTok sets white on its own orange and red; else ink.
+ */
+export function inkOn(hex: string): string {
+  return 1.05 / (luminance(hex) + 0.05) >= 3 ? '#ffffff' : '#0b0d12';
+}
+
+/** Inline custom properties for the stage; the rest of the palette lives in overlay.css. */
+export function themeStyle(options: Pick<CommonOptions, 'accent' | 'font'>): string {
+  return [`--fc-accent: ${options.accent}`, `--fc-accent-ink: ${inkOn(options.accent)}`, `--fc-font: ${FONTS[options.font]}`].join(
+    '; ',
+  );
+}

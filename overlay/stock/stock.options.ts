@@ -1,0 +1,22 @@
+/** URL options of the stock page. */
+import { parseOptions, type CommonOptions, type ParsedOptions } from '../lib/options';
+
+/** Low stock from a number of units left, or from a share of the starting stock. */
+export type LowThreshold = { units: number } | { percent: number };
+
+export interface StockOptions extends CommonOptions {
+  low: LowThreshold;
+}
+
+/** `low=10` (units) or `low=20%` (of the starting stock). */
+export function parseLow(raw: string): { value: LowThreshold } | { problem: string } {
+  const m = /^(\d{1,6})(%?)$/.exec(raw.trim());
+  const n = m ? Number(m[1]) : NaN;
+  if (m && m[2] === '%' && n >= 1 && n <= 100) return { value: { percent: n } };
+  if (m && m[2] === '' && n >= 0) return { value: { units: n } };
+  return { problem: 'is not a number of units or a percentage (use 10 or 20%)' };
+}
+
+export function parseStockOptions(search: string | URLSearchParams): ParsedOptions<StockOptions> {
+  return parseOptions(search, { position: 'center-right' }, (r) => ({ low: r.get('low', { units: 10 }, parseLow) }));
+}

@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { openOverlay } from './fixtures/overlay/harness';
+import { dealView, liveView, product } from './fixtures/overlay/views';
+
+test.describe('stock overlay', () => {
+  test('"Only 4 left" with low styling and a bar at 4/50', async ({ context, page }) => {
+    const { publisher, errors } = await openOverlay(context, page, 'stock');
+    const card = page.locator('[data-overlay="stock"]');
+    await publisher.send(liveView({ product: product({ stock: 4 }) }));
+    await expect(card).toHaveAttribute('data-state', 'in');
+    await expect(card.locator('.fc-stock-text')).toHaveText('Only 4 left');
+    await expect(card).toHaveAttribute('data-low', '');
+    await expect(card.locator('.fc-stock-text')).toHaveCSS('color', 'rgb(255, 176, 32)');
+    await expect(card.locator('.fc-stock-product')).toHaveText('Wireless Earbuds Pro');
+    await expect(card.locator('.fc-stock-count')).toHaveText('4/50');
+    await expect
+      .poll(() => card.locator('.fc-stock-bar').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a))
+      .toBeCloseTo(0.08, 2);
+    expect(errors).toEqual([]);
+  });
+
+  test('plenty left is not low', async ({ context, page }) => {
+    const { publisher } = await openOverlay(context, page, 'stock');
+    const card = page.locator('[data-overlay="stock"]');
+    await publisher.send(liveView());
+    await expect(card.locator('.fc-stock-text')).toHaveText('42 left');
+    await expect(card).not.toHaveAttribute('data-low');
+  });
+
+  test('SOLD OUT at zero', async ({ context, page }) => {
+    const { publisher } = await openOverlay(context, page, 'stock');
+    const card = page.locator('[data-overlay="stock"]');
+    await publisher.send(liveView({ product: product({ stock: 0 }) }));
+    await expect(card).toHaveAttribute('data-soldout', '');
+    await expect(card).not.toHaveAttribute('data-low');
+    await expect(card.locator('.fc-stock-text')).toHaveText('SOLD OUT', { useInnerText: true });
+    await expect(card.locator('.fc-stock-count')).toHaveCount(0);
+  });
+
+  test('low=20% measures against the starting stock', async ({ context, page }) => {
+    const { publisher } = await openOverlay(context, page, 'stock', '?low=20%25');
+    const card = page.locator('[data-overlay="stock"]');
+    await publisher.send(liveView({ product: product({ stock: 10 }) }));
+    await expect(card.locator('.fc-stock-text')).toHaveText('Only 10 left');
+    await publisher.send(liveView({ product: product({ stock: 11 }) }));
+    await expect(card.locator('.fc-stock-text')).toHaveText('11 left');
+  });
+
+  test('a capped deal counts what is left at the deal price', async ({ context, page }) => {
+    const { publisher } = await openOverlay(context, page, 'stock');
+    await publisher.send(dealView(30_000, { cap: 20, sold: 16 }));
+    await expect(page.locator('.fc-stock-text')).toHaveText('Only 4 left at this price');
+    await expect(page.locator('.fc-stock-count')).toHaveText('4/20');
+  });
+
+  test('hidden without a product on air', async ({ context, page }) => {
+    const { publisher } = await openOverlay(context, page, 'stock');
+    const card = page.locator('[data-overlay="stock"]');
+    await publisher.send(liveView());
+    await expect(card).toBeVisible();
+    await publisher.send(liveView({ product: null }));
+    await expect(card).toBeHidden();
+  });
+});
