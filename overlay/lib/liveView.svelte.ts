@@ -5,6 +5,7 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type { ReceivedView, ViewReceiver } from '../../shared/protocol/viewReceiver';
 import type { OverlayView } from '../../shared/view/overlayView';
+import { isAssetRef } from '../../shared/view/assets';
 
 export class LiveView {
   readonly #receiver: ViewReceiver;
@@ -30,9 +31,23 @@ export class LiveView {
     return this.#receiver.current();
   }
 
+  /**
+   * The view with an uploaded image resolved: views carry `asset:` references and the image
+   * arrives apart (once), so the card shows its monogram until then. Memoised so readers see
+   * the same object until something changes.
+   */
   get view(): OverlayView | null {
-    return this.received?.view ?? null;
+    const view = this.received?.view ?? null;
+    const ref = view?.product?.image;
+    if (!view || !view.product || !isAssetRef(ref)) return view;
+    const data = this.#receiver.asset(ref) ?? null;
+    if (this.#resolved?.from !== view || this.#resolved.data !== data) {
+      this.#resolved = { from: view, data, view: { ...view, product: { ...view.product, image: data } } };
+    }
+    return this.#resolved.view;
   }
+
+  #resolved: { from: OverlayView; data: string | null; view: OverlayView } | null = null;
 
   close(): void {
     this.#receiver.close();
