@@ -1,8 +1,10 @@
 /// <reference types="vitest/config" />
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import type { Server as HttpServer } from 'node:http';
+import { defineConfig, type Plugin, type PreviewServer, type ViteDevServer } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { attachRelay } from './shared/relay/server.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -43,44 +45,73 @@ function flashcueServer(): Plugin {
         `  Flashcue controller:  ${origin}/controller/`,
         '  Overlays (OBS browser sources):',
         ...OVERLAYS.map((name) => `    ${name.padEnd(12)} ${origin}/overlay/${name}.html`),
+        `  Relay (Streamlabs, tools): ${origin.replace(/^http/, 'ws')}/relay`,
+        ...(relayOpen ? ['  The relay accepts other devices too (FLASHCUE_RELAY_OPEN=1).'] : []),
         '',
       ];
       console.log(lines.join('\n'));
     };
   };
 
+  /**
+   * The local relay (shared/relay/server.ts) on the same port, in dev and in `npm start`.
+   * Loopback peers only unless FLASHCUE_RELAY_OPEN=1 (the server itself binds localhost unless
+   * `--host` is given). It closes with the HTTP server.
+   */
+  const relayOpen = process.env.FLASHCUE_RELAY_OPEN === '1';
+  const mountRelay = (server: ViteDevServer | PreviewServer, allowedHosts: readonly string[] | true) => {
+    // Null in middleware mode, where the embedding server owns upgrades.
+    if (!server.httpServer) return;
+    // Vite's HttpServer is http.Server unless https is configured; the relay only needs
+    // the `upgrade` event and close(), which both kinds have.
+    const relay = attachRelay(server.httpServer as HttpServer, {
+      open: relayOpen,
+      allowedHosts,
+      warn: (line) => server.config.logger.warn(line),
+    });
+    server.middlewares.use(relay.middleware);
+  };
+
   return {
     name: 'flashcue-server',
     configureServer(server) {
+      mountRelay(server, server.config.server.allowedHosts);
       server.middlewares.use(redirectRoot);
       withPageUrls(server);
     },
     configurePreviewServer(server) {
+      mountRelay(server, server.config.preview.allowedHosts);
       server.middlewares.use(redirectRoot);
       withPageUrls(server);
     },
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ mode }) => {
+  const overlaysOnly = mode === 'overlays';
+  return {
   root,
   appType: 'mpa',
   publicDir: 'public',
   plugins: [svelte(), flashcueServer()],
   server: { port, strictPort: true },
   preview: { port, strictPort: true },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    rolldownOptions: {
-      input: {
-        controller: resolve(root, 'controller/index.html'),
-        ...Object.fromEntries(
-          OVERLAYS.map((name) => [`overlay-${name}`, resolve(root, `overlay/${name}.html`)]),
-        ),
+  build: overlaysOnly
+    ? {
+        // Second pass (`--mode overlays`): overlay pages alone, so they never load chunks the
+        // controller shares, and for the Chromium inside OBS 28–29's browser source.
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: 'chrome95',
+        rolldownOptions: {
+          input: Object.fromEntries(OVERLAYS.map((name) => [`overlay-${name}`, resolve(root, `overlay/${name}.html`)])),
+        },
+      }
+    : {
+        outDir: 'dist',
+        emptyOutDir: true,
+        rolldownOptions: { input: { controller: resolve(root, 'controller/index.html') } },
       },
-    },
-  },
   test: {
     // CI totals these JSON files (.ci/summary.mjs); the console keeps the default reporter.
     reporters: ['default', 'json'],
@@ -110,4 +141,5 @@ export default defineConfig({
       },
     ],
   },
+};
 });

@@ -12,6 +12,7 @@ import { LiveSession } from './state/liveSession.svelte';
 import { Library } from './state/library.svelte';
 import { broadcastChannelTransport } from '../shared/protocol/transport';
 import { createViewReceiver } from '../shared/protocol/viewReceiver';
+import { relayTransport, relayUrlFor } from '../shared/relay/relayTransport';
 import { HostView } from './host/hostView.svelte';
 import { createCommandServer } from './api/commandServer';
 import { liveCommandTarget } from './api/liveTarget';
@@ -33,7 +34,9 @@ if (router.route.name === 'host') {
 } else {
   const db = new FlashcueDb();
   const notices = new Notices();
-  const transports = [broadcastChannelTransport()];
+  // Same browser, and the local relay for Streamlabs overlays and tools without obs-websocket.
+  const relay = relayTransport({ url: relayUrlFor(location) });
+  const transports = [broadcastChannelTransport(), relay];
   const live = new LiveSession(db, clock, notices, transports);
   const library = new Library(db);
   const primary = new PrimaryLock();
@@ -49,6 +52,8 @@ if (router.route.name === 'host') {
     },
   });
   live.onChange(() => obs.follow());
+  // A relay that came back has pages that missed the last image: re-send everything.
+  relay.onStatus((status) => status.state === 'connected' && live.republish(true));
   const hash = location.hash;
   // The password must not linger in the address bar or the history once read.
   if (/(^#|&)obs=/.test(hash)) history.replaceState(null, '', `${location.pathname}${location.search}#/live`);

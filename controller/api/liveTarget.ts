@@ -1,8 +1,8 @@
 /** Connects the command API to the live session: queries answered here, commands sent on. */
-import { toMajor } from '../../shared/money';
 import { importValue } from '../../shared/import';
 import { describeErrors } from '../../shared/validation';
-import { salesTotals } from '../../shared/show';
+import { apiReport } from '../../shared/report/apiFigures';
+import { reportFromContext } from '../../shared/report/showReport';
 import type { FlashcueDb } from '../db/db';
 import { saveRunSheet } from '../db/runSheets';
 import type { LiveSession } from '../state/liveSession.svelte';
@@ -21,22 +21,7 @@ export function liveCommandTarget(live: LiveSession, db: FlashcueDb): CommandTar
         case 'report.get': {
           const ctx = live.snapshot?.context;
           if (!ctx) return { ok: false, error: 'No show is loaded: load a run sheet first.' };
-          const currency = ctx.sheet.show.currency;
-          const totals = salesTotals(ctx);
-          return {
-            ok: true,
-            result: {
-              showId: live.show?.id,
-              currency,
-              gmv: toMajor(totals.gmv, currency),
-              orders: totals.orders,
-              units: totals.units,
-              averageOrderValue: totals.orders ? toMajor(Math.round(totals.gmv / totals.orders), currency) : null,
-              targetGmv: ctx.sheet.show.targetGmv === undefined ? null : toMajor(ctx.sheet.show.targetGmv, currency),
-              uniqueViewers: ctx.uniqueViewers,
-              conversionRate: ctx.uniqueViewers ? totals.orders / ctx.uniqueViewers : null,
-            },
-          };
+          return { ok: true, result: { showId: live.show?.id ?? null, ...apiReport(reportFromContext(ctx, Date.now())) } };
         }
         case 'runsheet.load': {
           if (live.state?.phase === 'live') return { ok: false, error: 'A show is live: end it before loading the next run sheet.' };

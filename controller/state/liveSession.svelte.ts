@@ -50,8 +50,10 @@ export class LiveSession {
     return isAssetRef(image) ? (this.#assets.get(image) ?? null) : image;
   }
 
-  /** Sends the current view now (an OBS source became active, OBS came back). */
-  republish(): void {
+  /** Sends the current view now (an OBS source became active, OBS came back); `withAssets`
+   * also re-sends the current uploaded image, for pages that reconnected. */
+  republish(withAssets = false): void {
+    if (withAssets) this.#publisher?.setTransports(this.#transports);
     this.#publisher?.publish();
   }
 

@@ -87,9 +87,9 @@ test.describe('overlay robustness', () => {
     expect(errors).toEqual([]);
   });
 
-  test('transport=obs still works, over BroadcastChannel, and says so', async ({ context, page }) => {
+  test('transport=obs without a connection in the fragment says what is missing, and still hears BroadcastChannel', async ({ context, page }) => {
     const { publisher } = await openOverlay(context, page, 'stock', '?transport=obs');
-    await expect(page.locator('.fc-note')).toContainText('transport=obs is not available yet');
+    await expect(page.locator('.fc-note')).toContainText('transport=obs needs #obs=ws://host:4455&password=');
     await publisher.send(liveView());
     await expect(page.locator('.fc-stock-text')).toHaveText('42 left');
   });

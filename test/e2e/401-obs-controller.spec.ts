@@ -58,9 +58,42 @@ test.describe('controller with real OBS', () => {
     const again = await connectTool(obs!.url, password);
     try {
       const report = await again.command('report.get');
-      expect(report.result).toMatchObject({ units: 3, orders: 2, gmv: 418.5, currency: 'CNY' });
+      expect(report.result).toMatchObject({ currency: 'CNY', totals: { units: 3, orders: 2, gmv: 418.5 } });
     } finally {
       await again.close();
+    }
+  });
+
+  test('an overlay in another browser follows the show through OBS custom events, and recovers after OBS restarts', async ({ page, browser }) => {
+    test.setTimeout(60_000);
+    const { url, password } = obs!;
+    await page.goto(`/controller/#obs=${encodeURIComponent(url)}&password=${encodeURIComponent(password)}`);
+    await expect(page.getByTestId('obs-pill')).toHaveAttribute('data-state', 'connected');
+    // A separate browser context: BroadcastChannel cannot reach it, only OBS can.
+    const other = await browser.newContext();
+    try {
+      const overlay = await other.newPage();
+      await overlay.goto(`/overlay/lower-third.html?transport=obs#obs=${encodeURIComponent(url)}&password=${encodeURIComponent(password)}`);
+      const tool = await connectTool(url, password);
+      try {
+        expect(await tool.command('runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
+        expect(await tool.command('show.start')).toMatchObject({ ok: true });
+        expect(await tool.command('show.next')).toMatchObject({ ok: true });
+      } finally {
+        await tool.close();
+      }
+      const card = overlay.locator('.fc-card[data-overlay="lower-third"]');
+      await expect(card).toHaveAttribute('data-state', 'in');
+      await expect(overlay.locator('.fc-name')).toHaveText('Wireless Earbuds');
+
+      obs!.kill();
+      await page.getByRole('button', { name: '⚡ 60 s' }).click();
+      await expect(page.getByTestId('deal-panel')).toHaveAttribute('data-running', 'true');
+      await obs!.restart();
+      // Both ends reconnect by themselves; the overlay says hello again and is repainted.
+      await expect(card).toHaveAttribute('data-deal', 'on', { timeout: 15_000 });
+    } finally {
+      await other.close();
     }
   });
 
