@@ -97,6 +97,39 @@ test.describe('controller with real OBS', () => {
     }
   });
 
+  test('OBS follows the show: each segment kind goes to its mapped scene', async ({ page }) => {
+    const { url, password } = obs!;
+    const tool = await connectTool(url, password);
+    try {
+      for (const sceneName of ['Opening', 'Products']) {
+        await tool.obs.call('CreateScene', { sceneName }).catch(() => undefined); // exists after a retry
+      }
+      // Cut, so the program scene changes at once (a fade delays the change event).
+      await tool.obs.call('SetCurrentSceneTransition', { transitionName: 'Cut' });
+      await page.goto(`/controller/#obs=${encodeURIComponent(url)}&password=${encodeURIComponent(password)}`);
+      await expect(page.getByTestId('obs-pill')).toHaveAttribute('data-state', 'connected');
+      await page.goto('/controller/#/setup');
+      await expect(page.getByTestId('mapping-opening').locator('option', { hasText: 'Opening' })).toHaveCount(1);
+      await page.getByTestId('mapping-opening').selectOption('Opening');
+      await page.getByTestId('mapping-product').selectOption('Products');
+      await page.getByTestId('mapping-enabled').check();
+
+      expect(await tool.command('runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
+      const program = async () => (await tool.obs.call('GetCurrentProgramScene')).currentProgramSceneName;
+      expect(await tool.command('show.start')).toMatchObject({ ok: true });
+      await expect.poll(program).toBe('Opening');
+      expect(await tool.command('show.next')).toMatchObject({ ok: true });
+      await expect.poll(program).toBe('Products');
+      // A scene chosen by hand in OBS is left alone until the segment kind changes again.
+      await tool.obs.call('SetCurrentProgramScene', { sceneName: 'Opening' });
+      expect(await tool.command('sale')).toMatchObject({ ok: true });
+      await page.waitForTimeout(300);
+      expect(await program()).toBe('Opening');
+    } finally {
+      await tool.close();
+    }
+  });
+
   test('a wrong password is said plainly and not retried', async ({ page }) => {
     await page.goto(`/controller/#obs=${encodeURIComponent(obs!.url)}&password=wrong`);
     await expect(page.getByTestId('obs-pill')).toHaveAttribute('data-state', 'failed');
