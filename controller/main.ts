@@ -18,6 +18,7 @@ import { createCommandServer } from './api/commandServer';
 import { liveCommandTarget } from './api/liveTarget';
 import { PrimaryLock } from './lib/primary.svelte';
 import { ObsManager } from './obs/obsManager.svelte';
+import { StorageState } from './lib/storage.svelte';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('Flashcue: #app element missing from controller/index.html');
@@ -63,6 +64,8 @@ if (router.route.name === 'host') {
     void live.resume().catch((error: unknown) => notices.error(`Could not reopen the last show: ${String(error)}`));
   });
   addEventListener('pagehide', () => obs.disconnect());
+  const storage = new StorageState();
+  void storage.start();
   const dock = new URLSearchParams(location.search).has('dock');
-  mount(App, { target, props: { app: { db, router, clock, notices, live, library, primary, obs, dock } } });
+  mount(App, { target, props: { app: { db, router, clock, notices, live, library, primary, obs, storage, dock } } });
 }

@@ -8,6 +8,7 @@ import type { LiveSession } from '../state/liveSession.svelte';
 import type { Library } from '../state/library.svelte';
 import type { PrimaryLock } from './primary.svelte';
 import type { ObsManager } from '../obs/obsManager.svelte';
+import type { StorageState } from './storage.svelte';
 
 export interface App {
   db: FlashcueDb;
@@ -19,6 +20,8 @@ export interface App {
   /** Whether this tab is the one writer; another tab waits and takes over when it closes. */
   primary: PrimaryLock;
   obs: ObsManager;
+  /** Whether the browser keeps the show logs (persistent storage), and how full it is. */
+  storage: StorageState;
   /** `?dock` in the URL: the compact layout for an OBS custom dock (~350 px wide). */
   dock: boolean;
 }

@@ -18,11 +18,11 @@ export async function openTool(context: BrowserContext): Promise<Page> {
   return tool;
 }
 
-export async function command(tool: Page, command: string, args: Record<string, unknown> = {}): Promise<Ack> {
+export async function command(tool: Page, command: string, args: Record<string, unknown> = {}, commandId?: string): Promise<Ack> {
   return tool.evaluate(
-    ({ command, args }) =>
+    ({ command, args, commandId }) =>
       new Promise<Ack>((resolve, reject) => {
-        const id = `t-${Math.random().toString(36).slice(2)}`;
+        const id = commandId ?? `t-${Math.random().toString(36).slice(2)}`;
         const channel = new BroadcastChannel('flashcue');
         const timer = setTimeout(() => reject(new Error(`no ack for ${command}`)), 5000);
         channel.onmessage = (event) => {
@@ -35,6 +35,6 @@ export async function command(tool: Page, command: string, args: Record<string, 
         };
         channel.postMessage({ app: 'flashcue', v: 1, kind: 'command', id, command, args });
       }),
-    { command, args },
+    { command, args, commandId },
   );
 }
