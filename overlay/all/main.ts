@@ -1,27 +1,16 @@
 // The composite page's one wiring module: URL options → receiver → clocks → presenter.
 import { mount } from 'svelte';
 import '../lib/overlay.css';
-import { createViewReceiver } from '../../shared/protocol/viewReceiver';
+import { bootOverlay } from '../lib/boot';
 import { countdownSource, readCountdown } from '../countdown/countdownSource';
-import ErrorBox from '../lib/ErrorBox.svelte';
-import { LiveView } from '../lib/liveView.svelte';
 import { Timed, secondClock } from '../lib/timed.svelte';
-import { openTransports } from '../lib/transport';
 import { isOnAir } from '../lib/view';
 import { nextUpSource, readNextUp } from '../next-up/nextUp';
 import { burstText, tickerFeed } from '../ticker/tickerFeed';
 import { parseAllOptions } from './all.options';
 import All from './All.svelte';
 
-const target = document.getElementById('overlay')!;
-const parsed = parseAllOptions(location.search);
-
-if (!parsed.ok) {
-  mount(ErrorBox, { target, props: { overlay: 'all', errors: parsed.errors } });
-} else {
-  const { options } = parsed;
-  const { transports, note } = openTransports(options.transport);
-  const live = new LiveView(createViewReceiver({ transports }));
+bootOverlay('all', parseAllOptions(location.search), ({ target, options, live, note }) => {
   const dealClock = secondClock(() => countdownSource(live.received, options.mode));
   const nextClock = secondClock(() => nextUpSource(live.received));
   const feed = new Timed((now) => tickerFeed(live.received, now, { holdMs: options.hold * 1000, max: options.max }));
@@ -48,4 +37,4 @@ if (!parsed.ok) {
       },
     },
   });
-}
+});

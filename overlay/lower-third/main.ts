@@ -1,22 +1,11 @@
 // The lower-third page's one wiring module: URL options → receiver → presenter.
 import { mount } from 'svelte';
 import '../lib/overlay.css';
-import { createViewReceiver } from '../../shared/protocol/viewReceiver';
-import ErrorBox from '../lib/ErrorBox.svelte';
-import { LiveView } from '../lib/liveView.svelte';
-import { openTransports } from '../lib/transport';
+import { bootOverlay } from '../lib/boot';
 import { parseLowerThirdOptions } from './lower-third.options';
 import LowerThird from './LowerThird.svelte';
 
-const target = document.getElementById('overlay')!;
-const parsed = parseLowerThirdOptions(location.search);
-
-if (!parsed.ok) {
-  mount(ErrorBox, { target, props: { overlay: 'lower-third', errors: parsed.errors } });
-} else {
-  const { options } = parsed;
-  const { transports, note } = openTransports(options.transport);
-  const live = new LiveView(createViewReceiver({ transports }));
+bootOverlay('lower-third', parseLowerThirdOptions(location.search), ({ target, options, live, note }) => {
   mount(LowerThird, {
     target,
     props: {
@@ -27,4 +16,4 @@ if (!parsed.ok) {
       },
     },
   });
-}
+});

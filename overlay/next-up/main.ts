@@ -1,24 +1,13 @@
 // The next-up page's one wiring module: URL options → receiver → second clock → presenter.
 import { mount } from 'svelte';
 import '../lib/overlay.css';
-import { createViewReceiver } from '../../shared/protocol/viewReceiver';
-import ErrorBox from '../lib/ErrorBox.svelte';
-import { LiveView } from '../lib/liveView.svelte';
+import { bootOverlay } from '../lib/boot';
 import { secondClock } from '../lib/timed.svelte';
-import { openTransports } from '../lib/transport';
 import { parseNextUpOptions } from './next-up.options';
 import { nextUpSource, readNextUp } from './nextUp';
 import NextUp from './NextUp.svelte';
 
-const target = document.getElementById('overlay')!;
-const parsed = parseNextUpOptions(location.search);
-
-if (!parsed.ok) {
-  mount(ErrorBox, { target, props: { overlay: 'next-up', errors: parsed.errors } });
-} else {
-  const { options } = parsed;
-  const { transports, note } = openTransports(options.transport);
-  const live = new LiveView(createViewReceiver({ transports }));
+bootOverlay('next-up', parseNextUpOptions(location.search), ({ target, options, live, note }) => {
   const clock = secondClock(() => nextUpSource(live.received));
   mount(NextUp, {
     target,
@@ -30,4 +19,4 @@ if (!parsed.ok) {
       },
     },
   });
-}
+});

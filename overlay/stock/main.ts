@@ -1,22 +1,11 @@
 // The stock page's one wiring module: URL options → receiver → presenter.
 import { mount } from 'svelte';
 import '../lib/overlay.css';
-import { createViewReceiver } from '../../shared/protocol/viewReceiver';
-import ErrorBox from '../lib/ErrorBox.svelte';
-import { LiveView } from '../lib/liveView.svelte';
-import { openTransports } from '../lib/transport';
+import { bootOverlay } from '../lib/boot';
 import { parseStockOptions } from './stock.options';
 import Stock from './Stock.svelte';
 
-const target = document.getElementById('overlay')!;
-const parsed = parseStockOptions(location.search);
-
-if (!parsed.ok) {
-  mount(ErrorBox, { target, props: { overlay: 'stock', errors: parsed.errors } });
-} else {
-  const { options } = parsed;
-  const { transports, note } = openTransports(options.transport);
-  const live = new LiveView(createViewReceiver({ transports }));
+bootOverlay('stock', parseStockOptions(location.search), ({ target, options, live, note }) => {
   mount(Stock, {
     target,
     props: {
@@ -27,4 +16,4 @@ if (!parsed.ok) {
       },
     },
   });
-}
+});

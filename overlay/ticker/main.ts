@@ -1,25 +1,14 @@
 // The ticker page's one wiring module: URL options → receiver → timed feed → presenter.
 import { mount } from 'svelte';
 import '../lib/overlay.css';
-import { createViewReceiver } from '../../shared/protocol/viewReceiver';
-import ErrorBox from '../lib/ErrorBox.svelte';
-import { LiveView } from '../lib/liveView.svelte';
+import { bootOverlay } from '../lib/boot';
 import { Timed } from '../lib/timed.svelte';
-import { openTransports } from '../lib/transport';
 import { isOnAir } from '../lib/view';
 import { parseTickerOptions } from './ticker.options';
 import { burstText, tickerFeed } from './tickerFeed';
 import Ticker from './Ticker.svelte';
 
-const target = document.getElementById('overlay')!;
-const parsed = parseTickerOptions(location.search);
-
-if (!parsed.ok) {
-  mount(ErrorBox, { target, props: { overlay: 'ticker', errors: parsed.errors } });
-} else {
-  const { options } = parsed;
-  const { transports, note } = openTransports(options.transport);
-  const live = new LiveView(createViewReceiver({ transports }));
+bootOverlay('ticker', parseTickerOptions(location.search), ({ target, options, live, note }) => {
   const feed = new Timed((now) => tickerFeed(live.received, now, { holdMs: options.hold * 1000, max: options.max }));
   mount(Ticker, {
     target,
@@ -35,4 +24,4 @@ if (!parsed.ok) {
       },
     },
   });
-}
+});

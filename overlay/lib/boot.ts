@@ -1,0 +1,33 @@
+/**
+ * The common start of every overlay page: parse the URL options (a bad one shows the error
+ * box, never a blank overlay), open the transports, and hand the page its live view.
+ */
+import { mount } from 'svelte';
+import { createViewReceiver } from '../../shared/protocol/viewReceiver';
+import ErrorBox from './ErrorBox.svelte';
+import { LiveView } from './liveView.svelte';
+import type { ParsedOptions, TransportKind } from './options';
+import { openTransports } from './transport';
+
+export interface Booted<O> {
+  target: HTMLElement;
+  options: O;
+  live: LiveView;
+  /** What the page should tell the producer about its transport, if anything. */
+  note: string | null;
+}
+
+export function bootOverlay<O extends { transport: TransportKind }>(
+  overlay: string,
+  parsed: ParsedOptions<O>,
+  start: (page: Booted<O>) => void,
+): void {
+  const target = document.getElementById('overlay');
+  if (!target) throw new Error(`Flashcue: #overlay element missing from overlay/${overlay}.html`);
+  if (!parsed.ok) {
+    mount(ErrorBox, { target, props: { overlay, errors: parsed.errors } });
+    return;
+  }
+  const { transports, note } = openTransports(parsed.options.transport);
+  start({ target, options: parsed.options, live: new LiveView(createViewReceiver({ transports })), note });
+}
