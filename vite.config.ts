@@ -14,6 +14,46 @@ export const OVERLAYS = ['lower-third', 'countdown', 'stock', 'ticker', 'next-up
 const port = Number(process.env.PORT) || 5173;
 
 /**
+ * Content-Security-Policy of every page (controller, host view, overlays), as a header from
+ * the dev and preview servers and, for a page served by anything else, as a <meta> that
+ * transformIndexHtml writes into each HTML file (frame-ancestors only works as a header).
+ * - script-src 'self': no inline script, no eval; a product name that slipped into markup
+ *   could never run.
+ * - style-src 'unsafe-inline': OBS's and Streamlabs' "Custom CSS" field restyles a browser
+ *   source by adding a <style> element to the page (that is how the overlays' documented
+ *   data-* hooks are used), Observable Plot puts a <style> in each report chart, the overlay
+ *   pages keep their transparent background in an inline <style>, and Vite's dev server
+ *   injects CSS as <style>. Style attributes Svelte sets go through the CSSOM, never
+ *   markup. CSS cannot run script, and every user text is rendered as text.
+ * - connect-src ws: wss: to any host: the controller opens obs-websocket at whatever address
+ *   the producer types (often another computer, ws://192.168.x.y:4455), an overlay outside
+ *   OBS at the address in its #obs= fragment; plus the relay on this server.
+ * - img-src http: https: data: product images are any web URL or an uploaded data: URL.
+ * - frame-src / frame-ancestors 'self': the controller frames the overlays as previews;
+ *   nobody else may frame Flashcue (OBS and Streamlabs load the pages top-level).
+ */
+const CSP_DIRECTIVES: Record<string, string> = {
+  'default-src': "'self'",
+  'script-src': "'self'",
+  'style-src': "'self' 'unsafe-inline'",
+  'img-src': "'self' data: http: https:",
+  'font-src': "'self'",
+  'connect-src': "'self' ws: wss:",
+  'frame-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'none'",
+  'form-action': "'self'",
+};
+const policy = (directives: Record<string, string>) =>
+  Object.entries(directives)
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ');
+/** The header: the page's policy plus frame-ancestors, which a <meta> cannot carry. */
+export const CONTENT_SECURITY_POLICY = policy({ ...CSP_DIRECTIVES, 'frame-ancestors': "'self'" });
+/** The <meta> in every HTML page: the same policy, for a page served without the header. */
+export const CONTENT_SECURITY_POLICY_META = policy(CSP_DIRECTIVES);
+
+/**
  * `/` leads to the controller, and the preview server (what `npm start` runs)
  * lists every URL a producer needs to paste into OBS.
  */
@@ -72,14 +112,30 @@ function flashcueServer(): Plugin {
     server.middlewares.use(relay.middleware);
   };
 
+  const withCsp = (_req: unknown, res: { setHeader(name: string, value: string): unknown }, next: () => void) => {
+    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    next();
+  };
+
   return {
     name: 'flashcue-server',
+    transformIndexHtml: {
+      order: 'pre',
+      // Right after <meta charset>, before anything the policy governs.
+      handler: (html) => {
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY_META}" />`;
+        const charset = /<meta charset="[^"]*"\s*\/?>/i;
+        return charset.test(html) ? html.replace(charset, (tag) => `${tag}\n    ${meta}`) : html.replace(/<head>/i, `<head>\n    ${meta}`);
+      },
+    },
     configureServer(server) {
+      server.middlewares.use(withCsp);
       mountRelay(server, server.config.server.allowedHosts);
       server.middlewares.use(redirectRoot);
       withPageUrls(server);
     },
     configurePreviewServer(server) {
+      server.middlewares.use(withCsp);
       mountRelay(server, server.config.preview.allowedHosts);
       server.middlewares.use(redirectRoot);
       withPageUrls(server);

@@ -1,5 +1,6 @@
 // The controller's single wiring module: the only place that opens the database, starts
 // timers and transports, and mounts the UI.
+import './lib/zodConfig'; // first: before any schema is built
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
@@ -57,7 +58,9 @@ if (router.route.name === 'host') {
   relay.onStatus((status) => status.state === 'connected' && live.republish(true));
   const hash = location.hash;
   // The password must not linger in the address bar or the history once read.
-  if (/(^#|&)obs=/.test(hash)) history.replaceState(null, '', `${location.pathname}${location.search}#/live`);
+  // Read as parseObsFragment reads it (`#%6Fbs=` is `obs` too), and a stray password alone goes as well.
+  const fragment = new URLSearchParams(hash.replace(/^#/, ''));
+  if (fragment.has('obs') || fragment.has('password')) history.replaceState(null, '', `${location.pathname}${location.search}#/live`);
   primary.start(() => {
     commands.setTransports(transports);
     void obs.init(hash).catch((error: unknown) => notices.error(`Could not start the OBS link: ${String(error)}`));

@@ -27,7 +27,7 @@ const REMEMBER = 200;
 
 export function createCommandServer(transports: Transport[], target: CommandTarget) {
   const stats: CommandServerStats = { answered: 0, refused: 0, ignored: 0 };
-  const answers = new Map<string, AckMessage>();
+  const answers = new Map<string, Promise<AckMessage>>();
 
   const ack = (id: string, body: { ok: true; result?: unknown } | { ok: false; error: string }): AckMessage => ({
     app: APP,
@@ -38,21 +38,33 @@ export function createCommandServer(transports: Transport[], target: CommandTarg
   });
 
   async function answer(message: CommandMessage): Promise<AckMessage> {
-    const earlier = answers.get(message.id);
-    if (earlier) return earlier;
     const translated = translateApiCommand(message.command, message.args, target.currency());
     if (!translated.ok) return ack(message.id, translated);
     if (translated.kind === 'query') {
       const result = await target.query(translated.command, translated.args, message.id);
-      const reply = ack(message.id, result);
-      if (translated.command === 'runsheet.load') {
-        answers.set(message.id, reply);
-        if (answers.size > REMEMBER) answers.delete(answers.keys().next().value!);
-      }
-      return reply;
+      return ack(message.id, result);
     }
     const result = await target.send(translated.command, { commandId: message.id });
     return result.ok ? ack(message.id, { ok: true, result: { seq: result.seq, event: result.event } }) : ack(message.id, result);
+  }
+
+  /**
+   * A load is remembered from the moment it starts, so the same id re-sent while the first is
+   * still being saved waits for that answer instead of loading the sheet twice. Show commands
+   * are de-duplicated by the show's log (one at a time, ids unique). A command that throws
+   * still gets its ack, never an unhandled rejection.
+   */
+  function answerOnce(message: CommandMessage): Promise<AckMessage> {
+    const earlier = answers.get(message.id);
+    if (earlier) return earlier;
+    const reply = answer(message).catch((error: unknown) =>
+      ack(message.id, { ok: false, error: `The command could not be run: ${error instanceof Error ? error.message : String(error)}.` }),
+    );
+    if (message.command === 'runsheet.load') {
+      answers.set(message.id, reply);
+      if (answers.size > REMEMBER) answers.delete(answers.keys().next().value!);
+    }
+    return reply;
   }
 
   const listen = (transport: Transport) =>
@@ -63,7 +75,7 @@ export function createCommandServer(transports: Transport[], target: CommandTarg
         return;
       }
       if (parsed.message.kind !== 'command') return;
-      void answer(parsed.message).then((reply) => {
+      void answerOnce(parsed.message).then((reply) => {
         if (reply.ok) stats.answered += 1;
         else stats.refused += 1;
         transport.send(reply);

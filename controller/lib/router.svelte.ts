@@ -10,13 +10,22 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const [path = ''] = hash.replace(/^#\/?/, '').split('?');
   const [head, arg] = path.split('/');
-  const id = arg ? decodeURIComponent(arg) : null;
+  const id = arg ? decodeId(arg) : null;
   switch (head) {
     case 'plan': return { name: 'plan', sheetId: id };
     case 'report': return { name: 'report', showId: id };
     case 'setup': return { name: 'setup' };
     case 'host': return { name: 'host' };
     default: return { name: 'live' };
+  }
+}
+
+/** A mistyped or hostile `#/plan/%E0%A4` must not throw (a blank controller): kept as typed. */
+function decodeId(arg: string): string {
+  try {
+    return decodeURIComponent(arg);
+  } catch {
+    return arg;
   }
 }
 

@@ -5,7 +5,7 @@
  * a name.
  */
 import Papa from 'papaparse';
-import { Id, Product, RUNSHEET_FORMAT, RUNSHEET_VERSION } from '../runsheet/schema';
+import { Id, MAX_PRODUCTS, Product, RUNSHEET_FORMAT, RUNSHEET_VERSION } from '../runsheet/schema';
 import { parseRunSheet } from '../runsheet';
 import { isKnownCurrency } from '../money';
 import type { LocatedError } from '../validation';
@@ -213,6 +213,11 @@ export interface CsvRunSheetOptions extends CsvOptions {
 export function importRunSheetCsv(text: string, options: CsvRunSheetOptions): ImportOutcome {
   const { products, errors, warnings } = importProductsCsv(text, options);
   if (!products.length) return { result: { ok: false, errors }, warnings };
+  if (products.length > MAX_PRODUCTS) {
+    // Said with the count, before planning 100,000 segments only to refuse them.
+    const message = `has ${products.length} products: a run sheet holds at most ${MAX_PRODUCTS}. Split the list across shows`;
+    return { result: { ok: false, errors: [{ path: '(file)', message }] }, warnings };
+  }
   const title = options.title?.trim() || 'Imported product list';
   const durationSec = options.durationSec ?? suggestDurationSec(products.length);
   const plan = generateSegments(products, { durationSec, ...(options.format ? { format: options.format } : {}) });

@@ -59,12 +59,22 @@ export function importRunSheetValue(value: unknown): Result<RunSheet> {
       };
     }
     if (format !== undefined && format !== RUNSHEET_FORMAT) {
-      return { ok: false, errors: [{ path: 'format', message: `is ${JSON.stringify(format)}: not a Flashcue run sheet ("${RUNSHEET_FORMAT}")` }] };
+      return { ok: false, errors: [{ path: 'format', message: `is ${describeValue(format)}: not a Flashcue run sheet ("${RUNSHEET_FORMAT}")` }] };
     }
   } else {
     return { ok: false, errors: [{ path: '(top level)', message: 'must be an object: a Flashcue run sheet starts with {"format": "flashcue.runsheet", …}' }] };
   }
   return parseRunSheet(value);
+}
+
+/**
+ * A found value for an error message, never the value itself: JSON.stringify of a hostile
+ * value nested 100,000 deep throws RangeError, and a 5 MB string would fill the report.
+ */
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  return Array.isArray(value) ? 'a list' : `an ${typeof value}`;
 }
 
 export function importRunSheetJson(text: string): Result<RunSheet> {

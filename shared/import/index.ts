@@ -5,7 +5,7 @@
 import type { LocatedError } from '../validation';
 import { importRunSheetCsv } from './csv';
 import { importRunSheetValue } from './flashcue';
-import { checkImportSize, parseJson, stripBom } from './json';
+import { checkImportSize, lineColumn, parseJson, stripBom } from './json';
 import type { ImportOutcome } from './outcome';
 import { importPingHumanTask, looksLikePingHuman } from './pinghuman';
 
@@ -40,8 +40,27 @@ export function unwrapCurl(text: string): string {
   return body ? body[1]! : text;
 }
 
+/**
+ * The longest error or warning text an import reports. Messages quote what they found, and a
+ * hostile file's "currency" or column name may be megabytes long: the report shows the start.
+ */
+export const MAX_REPORTED_CHARS = 500;
+
+const clipText = (text: string) => (text.length > MAX_REPORTED_CHARS ? `${text.slice(0, MAX_REPORTED_CHARS - 1)}…` : text);
+const clipAll = (list: LocatedError[]) =>
+  list.map((e) => (e.path.length + e.message.length > MAX_REPORTED_CHARS ? { path: clipText(e.path), message: clipText(e.message) } : e));
+
+function bounded(outcome: AnyImport): AnyImport {
+  const { result } = outcome;
+  return { ...outcome, result: result.ok ? result : { ok: false, errors: clipAll(result.errors) }, warnings: clipAll(outcome.warnings) };
+}
+
 /** A parsed JSON value (e.g. the command API's `runsheet.load` argument). */
 export function importValue(value: unknown, options: ImportOptions = {}): AnyImport {
+  return bounded(importParsed(value, options));
+}
+
+function importParsed(value: unknown, options: ImportOptions): AnyImport {
   const obj = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   if (looksLikePingHuman(value) || 'human_id' in obj || 'follower_stats' in obj) {
     return { kind: 'pinghuman', ...importPingHumanTask(value, options.currency ? { currency: options.currency } : {}) };
@@ -53,7 +72,30 @@ export function importValue(value: unknown, options: ImportOptions = {}): AnyImp
   return { kind: 'flashcue', result: importRunSheetValue(value), warnings: [] };
 }
 
+/**
+ * Text that was not UTF-8. The browser reads a file as UTF-8 unless it starts with a UTF-16
+ * byte-order mark (then it decodes UTF-16, which imports fine). Anything else — a Latin-1 or
+ * GBK spreadsheet export, UTF-16 without the mark — arrives with U+FFFD or NUL characters in
+ * it: refused with where and what to do, rather than imported as mojibake names.
+ */
+export function checkEncoding(text: string): LocatedError | null {
+  const nul = text.indexOf('\u0000');
+  const bad = text.indexOf('\uFFFD');
+  if (nul === -1 && bad === -1) return null;
+  const at = nul === -1 ? bad : bad === -1 ? nul : Math.min(nul, bad);
+  const { line, column } = lineColumn(text, at);
+  const message =
+    nul !== -1
+      ? 'has NUL characters: it looks like UTF-16 text without a byte-order mark. Save it as UTF-8 (in Excel: "CSV UTF-8") and import it again'
+      : 'has characters that are not UTF-8 (shown as �): the file was saved in another encoding (Latin-1, Windows-1252, GBK…). Save it as UTF-8 (in Excel: "CSV UTF-8") and import it again';
+  return { path: `line ${line}, column ${column}`, message };
+}
+
 export function importAny(text: string, options: ImportOptions = {}): AnyImport {
+  return bounded(importText(text, options));
+}
+
+function importText(text: string, options: ImportOptions): AnyImport {
   const ext = /\.([a-z0-9]+)$/i.exec(options.fileName ?? '')?.[1]?.toLowerCase();
   const tooBig = checkImportSize(text);
   if (tooBig) return { kind: ext === 'csv' || ext === 'tsv' || ext === 'txt' ? 'csv' : 'flashcue', result: { ok: false, errors: [tooBig] }, warnings: [] };
@@ -62,9 +104,12 @@ export function importAny(text: string, options: ImportOptions = {}): AnyImport 
   if (start === undefined) {
     return { kind: ext === 'csv' || ext === 'tsv' ? 'csv' : 'flashcue', result: { ok: false, errors: [{ path: '(file)', message: 'is empty' }] }, warnings: [] };
   }
-  if (start === '{' || start === '[' || ext === 'json') {
+  const looksJson = start === '{' || start === '[' || ext === 'json';
+  const badText = checkEncoding(source);
+  if (badText) return { kind: looksJson ? 'flashcue' : 'csv', result: { ok: false, errors: [badText] }, warnings: [] };
+  if (looksJson) {
     const parsed = parseJson(source);
-    if (parsed.ok) return importValue(parsed.value, options);
+    if (parsed.ok) return importParsed(parsed.value, options);
     // Broken JSON: name the kind it most likely was, so the error reads in context.
     const kind: ImportKind = /"live_session_details"|"commission_structure"/.test(source) ? 'pinghuman' : 'flashcue';
     return { kind, result: parsed, warnings: [] };

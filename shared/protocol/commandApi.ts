@@ -44,5 +44,6 @@ export function translateApiCommand(command: string, args: Record<string, unknow
     if (minor === null) return { ok: false, error: `price ${a.price} is not an amount in ${currency} (not negative, at most the currency's decimals).` };
     a.price = minor;
   }
-  return { ok: true, kind: 'show', command: { type: command, ...a } as ShowCommandInput };
+  // The command names the type: a `type` among the args must not turn a cue into show.end.
+  return { ok: true, kind: 'show', command: { ...a, type: command } as ShowCommandInput };
 }

@@ -30,6 +30,8 @@ export interface ViewPublisher {
 }
 
 export const HEARTBEAT_MS = 1000;
+/** Hellos that arrive within this long of an answered one share one answer, sent at its end. */
+export const HELLO_WINDOW_MS = 200;
 /** Pages that cannot say hello (inside OBS) get the current image again this often. */
 export const ASSET_REFRESH_MS = 30_000;
 
@@ -67,16 +69,32 @@ export function createViewPublisher(options: PublisherOptions): ViewPublisher {
     return message;
   };
 
+  // Hellos are answered at once, then at most once per HELLO_WINDOW_MS: a page (or a tool)
+  // saying hello thousands of times must not make the controller send thousands of views, and
+  // as many copies of a 4 MB uploaded image, to every page.
+  let helloTimer: ReturnType<typeof setTimeout> | null = null;
+  let helloWaiting = false;
+  const answerHello = () => {
+    assetsSent = new Set();
+    publish();
+    helloTimer = setTimeout(() => {
+      helloTimer = null;
+      if (helloWaiting) {
+        helloWaiting = false;
+        answerHello();
+      }
+    }, HELLO_WINDOW_MS);
+  };
+
   const setTransports = (next: Transport[]) => {
     unsubscribers.forEach((u) => u());
     transports = next;
     unsubscribers = next.map((t) =>
       t.subscribe((data) => {
         const parsed = parseMessage(data);
-        if (parsed.ok && parsed.message.kind === 'hello') {
-          assetsSent = new Set();
-          publish();
-        }
+        if (!parsed.ok || parsed.message.kind !== 'hello') return;
+        if (helloTimer) helloWaiting = true;
+        else answerHello();
       }),
     );
   };
@@ -93,6 +111,7 @@ export function createViewPublisher(options: PublisherOptions): ViewPublisher {
     },
     stop() {
       clearInterval(timer);
+      if (helloTimer) clearTimeout(helloTimer);
       clearInterval(assetTimer);
       unsubscribers.forEach((u) => u());
     },

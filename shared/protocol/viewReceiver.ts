@@ -38,6 +38,13 @@ export interface ReceiverOptions {
   showId?: string;
 }
 
+/**
+ * A session that has sent nothing accepted for this long (over three heartbeats) no longer
+ * holds the page. Otherwise one forged or mis-replayed view with a huge logSeq would make the
+ * real controller's views "stale" for the rest of the show, freezing the overlay on air.
+ */
+export const SILENT_SESSION_MS = 3_500;
+
 /** Is `next` newer than `last`? logSeq never goes back; `n` orders sends of one session. */
 export function isNewer(last: ViewMessage | null, next: ViewMessage): boolean {
   if (!last || last.showId !== next.showId) return true;
@@ -71,7 +78,8 @@ export function createViewReceiver(options: ReceiverOptions): ViewReceiver {
       return;
     }
     if (message.kind !== 'view') return; // commands, acks and hellos are for others
-    if ((options.showId && message.showId !== options.showId) || !isNewer(last, message)) {
+    const heldBySilentSession = last !== null && message.session !== last.session && now() - (current?.receivedAt ?? 0) > SILENT_SESSION_MS;
+    if ((options.showId && message.showId !== options.showId) || !(isNewer(last, message) || heldBySilentSession)) {
       stats.stale += 1;
       return;
     }

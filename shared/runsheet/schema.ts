@@ -211,13 +211,16 @@ export const ShowDetails = z.object({
   notes: OptionalText(2000),
 });
 
+/** Products one run sheet may hold: far above a show's worth, a bound for hostile imports. */
+export const MAX_PRODUCTS = 500;
+
 export const RunSheet = z
   .object({
     format: z.literal(RUNSHEET_FORMAT, { error: `must be "${RUNSHEET_FORMAT}"` }),
     version: z.literal(RUNSHEET_VERSION, { error: `must be ${RUNSHEET_VERSION}` }),
     id: Id,
     show: ShowDetails,
-    products: z.array(Product).max(500, 'at most 500 products per show'),
+    products: z.array(Product).max(MAX_PRODUCTS, `at most ${MAX_PRODUCTS} products per show`),
     segments: z.array(Segment).min(1, 'a run sheet needs at least one segment').max(1000),
   })
   .superRefine(checkReferences, {
