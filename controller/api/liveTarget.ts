@@ -4,7 +4,7 @@ import { describeErrors } from '../../shared/validation';
 import { apiReport } from '../../shared/report/apiFigures';
 import { reportFromContext } from '../../shared/report/showReport';
 import type { FlashcueDb } from '../db/db';
-import { saveRunSheet } from '../db/runSheets';
+import { keepSheet } from '../plan/keep';
 import type { LiveSession } from '../state/liveSession.svelte';
 import type { CommandTarget } from './commandServer';
 
@@ -27,10 +27,11 @@ export function liveCommandTarget(live: LiveSession, db: FlashcueDb): CommandTar
           if (live.state?.phase === 'live') return { ok: false, error: 'A show is live: end it before loading the next run sheet.' };
           const imported = importValue(args.runSheet);
           if (!imported.result.ok) return { ok: false, error: `The run sheet was refused:\n${describeErrors(imported.result.errors)}` };
-          const saved = await saveRunSheet(db, imported.result.value);
-          if (!saved.ok) return { ok: false, error: `The run sheet was refused:\n${describeErrors(saved.errors)}` };
-          const show = await live.startFrom(saved.value.sheet);
-          return show ? { ok: true, result: { runSheetId: saved.value.id, showId: show.id } } : { ok: false, error: 'The run sheet could not be loaded.' };
+          // Never replaces a saved sheet: a taken id with other content is saved as id-2…
+          const kept = await keepSheet(db, imported.result.value);
+          if (!kept.ok) return { ok: false, error: `The run sheet was refused:\n${describeErrors(kept.errors)}` };
+          const show = await live.startFrom(kept.value.row.sheet);
+          return show ? { ok: true, result: { runSheetId: kept.value.row.id, showId: show.id } } : { ok: false, error: 'The run sheet could not be loaded.' };
         }
       }
     },

@@ -102,3 +102,16 @@ test.describe('running a show from the Live screen', () => {
     await expect(page.getByTestId('units')).toHaveText('3');
   });
 });
+
+test('a first-time user runs the demo show from the printed URL in two clicks', async ({ page, context }) => {
+  await page.goto('/');
+  await page.getByTestId('run-demo').click();
+  await expect(page.getByTestId('live-screen')).toHaveAttribute('data-phase', 'ready');
+  const overlay = await context.newPage();
+  await overlay.goto('/overlay/all.html');
+  await page.getByRole('button', { name: /Start show/ }).click();
+  await page.getByRole('button', { name: /^Next/ }).click();
+  const product = (await page.getByTestId('product-panel').locator('.name').textContent())?.trim() ?? '';
+  expect(product.length).toBeGreaterThan(0);
+  await expect(overlay.locator('.fc-name')).toHaveText(product);
+});
