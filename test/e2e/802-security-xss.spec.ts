@@ -8,7 +8,7 @@
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { command, openTool } from './support/tool';
 import { pwned, watch, type Watch } from '../fixtures/hostile/browser';
-import { HOSTILE_IMAGE_URLS, LIMITS, XSS_PAYLOADS, fit, hostileSheet, injectedMarkup } from '../fixtures/hostile/xss';
+import { HOSTILE_IMAGE_URLS, LIMITS, XSS_PAYLOADS, fitText as clip, hostileSheet, injectedMarkup } from '../fixtures/hostile/xss';
 
 test.use({ bypassCSP: true });
 
@@ -32,7 +32,7 @@ async function expectClean(page: Page, seen: Watch, label: string) {
 /** Payload texts (fitted to `max`) missing from what the page shows. */
 async function missing(frame: Page | Frame, max: number, pick = XSS_PAYLOADS.map((p) => p.text)): Promise<string[]> {
   const text = await readable(frame);
-  return pick.map((t) => fit(t, max)).filter((t) => !text.includes(t));
+  return pick.map((t) => clip(t, max)).filter((t) => !text.includes(t));
 }
 
 test('payloads driven through the command API render as text on every page', async ({ page, context }) => {
@@ -57,9 +57,9 @@ test('payloads driven through the command API render as text on every page', asy
 
   expect(await command(tool, 'show.start')).toMatchObject({ ok: true });
   for (const [i, payload] of XSS_PAYLOADS.entries()) {
-    const name = fit(payload.text, LIMITS.productName);
-    const buyer = fit(payload.text, LIMITS.buyer);
-    const cue = fit(payload.text, LIMITS.cue);
+    const name = clip(payload.text, LIMITS.productName);
+    const buyer = clip(payload.text, LIMITS.buyer);
+    const cue = clip(payload.text, LIMITS.cue);
     expect(await command(tool, 'show.goto', { index: 1 + 2 * i })).toMatchObject({ ok: true });
     expect(await command(tool, 'sale', { buyer })).toMatchObject({ ok: true });
     expect(await command(tool, 'cue', { text: cue })).toMatchObject({ ok: true });
@@ -75,8 +75,8 @@ test('payloads driven through the command API render as text on every page', asy
   expect(await command(tool, 'deal.start', { seconds: 60 })).toMatchObject({ ok: true });
   await expect(pages.countdown!.locator('.fc-card[data-overlay="countdown"]')).toHaveAttribute('data-state', 'in');
   const last = XSS_PAYLOADS.length - 1;
-  expect(await command(tool, 'sale', { quantity: 5000 })).toMatchObject({ ok: false, error: expect.stringContaining(fit(XSS_PAYLOADS[last]!.text, LIMITS.productName)) });
-  const ghost = fit(XSS_PAYLOADS[0]!.text, 64);
+  expect(await command(tool, 'sale', { quantity: 5000 })).toMatchObject({ ok: false, error: expect.stringContaining(clip(XSS_PAYLOADS[last]!.text, LIMITS.productName)) });
+  const ghost = clip(XSS_PAYLOADS[0]!.text, 64);
   expect(await command(tool, 'stock.set', { productId: ghost, remaining: 1 })).toMatchObject({ ok: false, error: `There is no product "${ghost}" in this run sheet.` });
 
   // Every page: nothing ran, nothing was parsed as markup, and the payloads are there as text.
@@ -93,14 +93,14 @@ test('payloads driven through the command API render as text on every page', asy
   // The next-up card on an engagement segment: its label.
   expect(await command(tool, 'deal.end')).toMatchObject({ ok: true });
   expect(await command(tool, 'show.goto', { index: 1 })).toMatchObject({ ok: true });
-  await expect.poll(() => pages['lower-third']!.locator('.fc-name').textContent()).toBe(fit(XSS_PAYLOADS[0]!.text, LIMITS.productName));
+  await expect.poll(() => pages['lower-third']!.locator('.fc-name').textContent()).toBe(clip(XSS_PAYLOADS[0]!.text, LIMITS.productName));
   await expect.poll(() => pages['next-up']!.locator('.fc-next-title').textContent()).toBe(hostileSheet().segments[2]!.title);
 
   // Plan: the library and the editor (every product field is an input value there).
   await page.goto('/controller/#/plan');
   await expect(page.getByTestId('sheet-row').first()).toBeVisible();
   await expectClean(page, seen, 'plan library');
-  expect(await readable(page)).toContain(fit(`${XSS_PAYLOADS[0]!.text} show`, LIMITS.showTitle));
+  expect(await readable(page)).toContain(clip(`${XSS_PAYLOADS[0]!.text} show`, LIMITS.showTitle));
   await page.goto(`/controller/#/plan/${runSheetId}`);
   await expect(page.getByTestId('product-card')).toHaveCount(XSS_PAYLOADS.length);
   await page.locator('details:not([open]) > summary').evaluateAll((all) => all.forEach((s) => (s as HTMLElement).click()));
@@ -152,7 +152,7 @@ test('payloads through the Plan import: file names, JSON, CSV and errors that qu
   // A CSV product list: names, categories and talking points are payloads (quoted as CSV).
   await page.goto('/controller/#/plan');
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  const rows = XSS_PAYLOADS.map((p, i) => [q(fit(p.text, 120)), '10.00', '5', q(fit(XSS_PAYLOADS[(i + 1) % XSS_PAYLOADS.length]!.text, 64)), q(fit(p.text, 200))].join(','));
+  const rows = XSS_PAYLOADS.map((p, i) => [q(clip(p.text, 120)), '10.00', '5', q(clip(XSS_PAYLOADS[(i + 1) % XSS_PAYLOADS.length]!.text, 64)), q(clip(p.text, 200))].join(','));
   const csv = ['name,price,stock,category,talking points', ...rows].join('\r\n');
   await input.setInputFiles({ name: '"><svg onload=alert(1)>.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const question = page.getByTestId('csv-question');

@@ -10,7 +10,7 @@ import { parseRunSheet } from '../../../shared/runsheet';
 import { selectOverlayView } from '../../../shared/view/overlayView';
 import { drive } from '../../support/driver';
 import { makeSheet } from '../../support/sheets';
-import { HOSTILE_IMAGE_URLS, LIMITS, XSS_PAYLOADS, fit, hostileSheet } from '../../fixtures/hostile/xss';
+import { HOSTILE_IMAGE_URLS, LIMITS, XSS_PAYLOADS, fitText as clip, hostileSheet } from '../../fixtures/hostile/xss';
 
 describe('the XSS corpus', () => {
   test('has at least 25 payloads, each a different attack', () => {
@@ -24,11 +24,11 @@ describe('the XSS corpus', () => {
     if (!parsed.ok) return;
     const sheet = parsed.value;
     XSS_PAYLOADS.forEach((payload, i) => {
-      expect(sheet.products[i]!.name).toBe(fit(payload.text, LIMITS.productName));
-      expect(sheet.products[i]!.talkingPoints[1]).toBe(fit(payload.text, LIMITS.talkingPoint));
+      expect(sheet.products[i]!.name).toBe(clip(payload.text, LIMITS.productName));
+      expect(sheet.products[i]!.talkingPoints[1]).toBe(clip(payload.text, LIMITS.talkingPoint));
     });
     expect(sheet.segments.filter((s) => s.kind === 'product').map((s) => s.title)).toEqual(
-      XSS_PAYLOADS.map((p) => fit(p.text, LIMITS.segmentTitle)),
+      XSS_PAYLOADS.map((p) => clip(p.text, LIMITS.segmentTitle)),
     );
   });
 
@@ -39,12 +39,12 @@ describe('the XSS corpus', () => {
     s.ok({ type: 'show.start' });
     XSS_PAYLOADS.forEach((payload, i) => {
       s.ok({ type: 'show.goto', index: 1 + 2 * i });
-      s.ok({ type: 'sale', buyer: fit(payload.text, LIMITS.buyer) });
-      s.ok({ type: 'cue', text: fit(payload.text, LIMITS.cue) });
+      s.ok({ type: 'sale', buyer: clip(payload.text, LIMITS.buyer) });
+      s.ok({ type: 'cue', text: clip(payload.text, LIMITS.cue) });
       const view = selectOverlayView(s.actor.getSnapshot(), s.now());
-      expect(view.product?.name).toBe(fit(payload.text, LIMITS.productName));
-      expect(view.ticker.recent[0]?.buyer).toBe(fit(payload.text, LIMITS.buyer));
-      expect(view.cue?.text).toBe(fit(payload.text, LIMITS.cue));
+      expect(view.product?.name).toBe(clip(payload.text, LIMITS.productName));
+      expect(view.ticker.recent[0]?.buyer).toBe(clip(payload.text, LIMITS.buyer));
+      expect(view.cue?.text).toBe(clip(payload.text, LIMITS.cue));
       const message = { app: 'flashcue', v: 1, kind: 'view', showId: 's', session: 'x', logSeq: i, n: i, view };
       expect(parseMessage(message)).toEqual({ ok: true, message });
     });
