@@ -105,8 +105,9 @@ test('encodings: UTF-16 with a byte-order mark imports; Latin-1 and UTF-16 witho
     if (expected === 'ok') {
       await expect(entry, name).toHaveAttribute('data-outcome', /saved|renamed|identical/);
       await report(page).getByRole('link', { name: 'Open in editor' }).click();
-      const values = await page.locator('[data-testid="product-card"] input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
-      for (const accented of ACCENTED_NAMES) expect(values, name).toContain(accented);
+      // The editor renders after the click: wait for the product cards rather than read too early.
+      const values = () => page.locator('[data-testid="product-card"] input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+      for (const accented of ACCENTED_NAMES) await expect.poll(values, { message: name }).toContain(accented);
       await page.goto('/controller/#/plan');
     } else {
       await expect(entry, name).toHaveAttribute('data-outcome', 'refused');
