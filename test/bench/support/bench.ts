@@ -3,6 +3,7 @@
  * the reporter prints, run sheets sized for the figures, and a tool page that speaks the
  * command API over BroadcastChannel.
  */
+import { command as sendCommand, type Ack } from '../../e2e/support/tool';
 import { test as base, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import OBSWebSocket from 'obs-websocket-js/json';
 import { obsAvailable, startObs, type ObsInstance } from '../../obs/obsHarness';
@@ -165,13 +166,6 @@ export async function gotoBlank(page: Page): Promise<void> {
   await page.goto('/favicon.svg');
 }
 
-export interface Ack {
-  id: string;
-  ok: boolean;
-  result?: unknown;
-  error?: string;
-}
-
 /** A page in `context` that sends commands over BroadcastChannel, as a Stream Deck tool would. */
 export async function openTool(context: BrowserContext): Promise<Page> {
   const tool = await context.newPage();
@@ -180,27 +174,9 @@ export async function openTool(context: BrowserContext): Promise<Page> {
   return tool;
 }
 
-export async function command(tool: Page, name: string, args: Record<string, unknown> = {}): Promise<Ack> {
-  const ack = await tool.evaluate(
-    ({ name, args }) =>
-      new Promise<Ack>((resolve, reject) => {
-        const id = `b-${Math.random().toString(36).slice(2)}`;
-        const channel = new BroadcastChannel('flashcue');
-        const timer = setTimeout(() => reject(new Error(`no ack for ${name}`)), 10_000);
-        channel.onmessage = (event) => {
-          const data = event.data as Ack & { kind?: string };
-          if (data?.kind === 'ack' && data.id === id) {
-            clearTimeout(timer);
-            channel.close();
-            resolve(data);
-          }
-        };
-        channel.postMessage({ app: 'flashcue', v: 1, kind: 'command', id, command: name, args });
-      }),
-    { name, args },
-  );
-  return ack;
-}
+/** The e2e suite's command sender, with a longer wait: a loaded machine acks slowly. */
+export const command = (tool: Page, name: string, args: Record<string, unknown> = {}): Promise<Ack> =>
+  sendCommand(tool, name, args, undefined, 10_000);
 
 /** Sends a command that must be accepted. */
 export async function must(tool: Page, name: string, args: Record<string, unknown> = {}): Promise<Ack> {

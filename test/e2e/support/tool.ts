@@ -18,13 +18,19 @@ export async function openTool(context: BrowserContext): Promise<Page> {
   return tool;
 }
 
-export async function command(tool: Page, command: string, args: Record<string, unknown> = {}, commandId?: string): Promise<Ack> {
+export async function command(
+  tool: Page,
+  command: string,
+  args: Record<string, unknown> = {},
+  commandId?: string,
+  timeoutMs = 5000,
+): Promise<Ack> {
   return tool.evaluate(
-    ({ command, args, commandId }) =>
+    ({ command, args, commandId, timeoutMs }) =>
       new Promise<Ack>((resolve, reject) => {
         const id = commandId ?? `t-${Math.random().toString(36).slice(2)}`;
         const channel = new BroadcastChannel('flashcue');
-        const timer = setTimeout(() => reject(new Error(`no ack for ${command}`)), 5000);
+        const timer = setTimeout(() => reject(new Error(`no ack for ${command}`)), timeoutMs);
         channel.onmessage = (event) => {
           const data = event.data as Ack & { kind?: string };
           if (data?.kind === 'ack' && data.id === id) {
@@ -35,6 +41,6 @@ export async function command(tool: Page, command: string, args: Record<string, 
         };
         channel.postMessage({ app: 'flashcue', v: 1, kind: 'command', id, command, args });
       }),
-    { command, args, commandId },
+    { command, args, commandId, timeoutMs },
   );
 }
