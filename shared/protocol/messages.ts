@@ -78,15 +78,18 @@ export const OverlayViewSchema = z.object({
 const envelope = { app: z.literal(APP), v: z.literal(PROTOCOL_VERSION) };
 
 /**
- * A full view of the show. Ordering: `logSeq` (events in the show's log) never goes back,
- * even across a controller reload; within one controller `session`, `n` counts sends, so a
- * stale heartbeat that arrives late is dropped.
+ * A full view of the show. Ordering: `term` first (a backup controller that took over the
+ * show raises it, so the old primary's views lose even if its log ran further; absent = 1),
+ * then `logSeq` (events in the show's log, never goes back, even across a controller reload);
+ * within one controller `session`, `n` counts sends, so a stale heartbeat that arrives late
+ * is dropped.
  */
 export const ViewMessage = z.object({
   ...envelope,
   kind: z.literal('view'),
   showId: text(64),
   session: text(64),
+  term: z.optional(nonneg()),
   logSeq: nonneg(),
   n: nonneg(),
   view: OverlayViewSchema,

@@ -13,8 +13,10 @@ export interface PublisherOptions {
   showId: string;
   /** The current view at `now` (wall-clock ms, the machine's time base). */
   view: (now: number) => OverlayView;
-  /** Events in the show's log so far: never goes back. */
+  /** Events in the show's log so far: never goes back within a term. */
   logSeq: () => number;
+  /** The show's term (raised by each takeover); 1 when omitted. */
+  term?: () => number;
   now?: () => number;
   heartbeatMs?: number;
   session?: string;
@@ -60,6 +62,7 @@ export function createViewPublisher(options: PublisherOptions): ViewPublisher {
       kind: 'view',
       showId: options.showId,
       session,
+      term: options.term?.() ?? 1,
       logSeq: options.logSeq(),
       n,
       view: options.view(now()),

@@ -45,9 +45,15 @@ export interface ReceiverOptions {
  */
 export const SILENT_SESSION_MS = 3_500;
 
-/** Is `next` newer than `last`? logSeq never goes back; `n` orders sends of one session. */
+/**
+ * Is `next` newer than `last`? A higher term wins (a backup took over); within a term logSeq
+ * never goes back; `n` orders sends of one session.
+ */
 export function isNewer(last: ViewMessage | null, next: ViewMessage): boolean {
   if (!last || last.showId !== next.showId) return true;
+  const lastTerm = last.term ?? 1;
+  const nextTerm = next.term ?? 1;
+  if (nextTerm !== lastTerm) return nextTerm > lastTerm;
   if (next.logSeq !== last.logSeq) return next.logSeq > last.logSeq;
   return next.session !== last.session || next.n > last.n;
 }

@@ -40,6 +40,16 @@ describe('ordering', () => {
     expect(isNewer(a, { ...a, session: 'b', n: 1, logSeq: 4 })).toBe(false);
     expect(isNewer(a, { ...a, showId: 'other', logSeq: 1 })).toBe(true);
   });
+
+  test('a higher term wins over a longer log: the old primary\'s views lose after a takeover', () => {
+    const old = viewMessage({ logSeq: 120, n: 300 }); // no term: 1
+    const backup = viewMessage({ session: 'backup', term: 2, logSeq: 100, n: 1 });
+    expect(isNewer(old, backup)).toBe(true);
+    expect(isNewer(backup, { ...old, logSeq: 500 })).toBe(false);
+    expect(isNewer(backup, { ...old, term: 1, logSeq: 500 })).toBe(false);
+    expect(isNewer(backup, { ...backup, term: 3, logSeq: 1 })).toBe(true);
+    expect(parseMessage({ ...backup, term: -1 })).toEqual({ ok: false, reason: 'invalid' });
+  });
 });
 
 describe('publisher and receiver', () => {
