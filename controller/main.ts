@@ -20,6 +20,7 @@ import { liveCommandTarget } from './api/liveTarget';
 import { PrimaryLock } from './lib/primary.svelte';
 import { ObsManager } from './obs/obsManager.svelte';
 import { StorageState } from './lib/storage.svelte';
+import { loadDevice } from './replica/device';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('Flashcue: #app element missing from controller/index.html');
@@ -38,7 +39,10 @@ if (router.route.name === 'host') {
   const notices = new Notices();
   // Same browser, and the local relay for Streamlabs overlays and tools without obs-websocket.
   const relay = relayTransport({ url: relayUrlFor(location) });
-  const transports = [broadcastChannelTransport(), relay];
+  let relayUp = false;
+  relay.onStatus((status) => (relayUp = status.state === 'connected'));
+  const channel = broadcastChannelTransport();
+  const transports = [channel, relay];
   const live = new LiveSession(db, clock, notices, transports);
   const library = new Library(db);
   const primary = new PrimaryLock();
@@ -64,7 +68,12 @@ if (router.route.name === 'host') {
   primary.start(() => {
     commands.setTransports(transports);
     void obs.init(hash).catch((error: unknown) => notices.error(`Could not start the OBS link: ${String(error)}`));
-    void live.resume().catch((error: unknown) => notices.error(`Could not reopen the last show: ${String(error)}`));
+    void (async () => {
+      // Primary/remote roles across devices: the device's id comes from this browser's storage.
+      const device = await loadDevice(db);
+      await live.enableReplica(device, { local: [channel], linkUp: () => relayUp || obs.status.state === 'connected' });
+      await live.resume();
+    })().catch((error: unknown) => notices.error(`Could not reopen the last show: ${String(error)}`));
   });
   addEventListener('pagehide', () => obs.disconnect());
   const storage = new StorageState();

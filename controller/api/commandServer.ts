@@ -11,6 +11,12 @@ import type { ShowCommandInput } from '../../shared/show';
 import type { DispatchResult } from '../show/showRunner';
 
 export interface CommandTarget {
+  /**
+   * Whether to answer a command that came on `transport`. A remote controller answers only
+   * tools in its own browser (passing their commands on to the primary); on shared transports
+   * the primary answers, and a remote stays silent rather than ack twice.
+   */
+  answers?(transport: Transport): boolean;
   currency(): string | null;
   send(command: ShowCommandInput, options: { commandId: string }): Promise<DispatchResult>;
   query(command: QueryCommand, args: Record<string, unknown>, id: string): Promise<{ ok: true; result: unknown } | { ok: false; error: string }>;
@@ -75,6 +81,7 @@ export function createCommandServer(transports: Transport[], target: CommandTarg
         return;
       }
       if (parsed.message.kind !== 'command') return;
+      if (target.answers?.(transport) === false) return;
       void answerOnce(parsed.message).then((reply) => {
         if (reply.ok) stats.answered += 1;
         else stats.refused += 1;

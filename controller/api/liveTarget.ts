@@ -10,6 +10,7 @@ import type { CommandTarget } from './commandServer';
 
 export function liveCommandTarget(live: LiveSession, db: FlashcueDb): CommandTarget {
   return {
+    answers: (transport) => live.role !== 'remote' || live.isLocal(transport),
     currency: () => live.sheet?.show.currency ?? null,
     send: (command, { commandId }) => live.send(command, { commandId }),
     async query(command, args) {
@@ -24,6 +25,7 @@ export function liveCommandTarget(live: LiveSession, db: FlashcueDb): CommandTar
           return { ok: true, result: { showId: live.show?.id ?? null, ...apiReport(reportFromContext(ctx, Date.now())) } };
         }
         case 'runsheet.load': {
+          if (live.role === 'remote') return { ok: false, error: 'This controller follows the show on another device: load run sheets there, or take over first.' };
           if (live.state?.phase === 'live') return { ok: false, error: 'A show is live: end it before loading the next run sheet.' };
           const imported = importValue(args.runSheet);
           if (!imported.result.ok) return { ok: false, error: `The run sheet was refused:\n${describeErrors(imported.result.errors)}` };

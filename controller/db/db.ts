@@ -32,6 +32,8 @@ export interface ShowRow {
   changes: string;
   /** Primary/backup takeover counter: a backup that takes over raises it. Starts at 1. */
   term: number;
+  /** Which term wrote which seqs (term k from its startSeq on); absent = term 1 throughout. Not indexed. */
+  terms?: Array<{ term: number; startSeq: number; device: string }>;
 }
 
 export interface EventRow {

@@ -23,7 +23,7 @@ const Price = z.number({ error: 'must be a price in minor units' }).int('must be
 
 const bare = <T extends string>(type: T) => z.strictObject({ type: z.literal(type), at: Time });
 
-const EventSchema = z.discriminatedUnion(
+export const EventSchema = z.discriminatedUnion(
   'type',
   [
     bare('show.start'),
@@ -65,6 +65,15 @@ const EventSchema = z.discriminatedUnion(
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const _eventsMatch: Same<z.infer<typeof EventSchema>, ShowEvent> = true;
 void _eventsMatch;
+
+/** A show as a primary controller hands it to a new remote: what replay needs besides the log. */
+export const ShowMetaSchema = z.strictObject({
+  id: ShowId,
+  runSheetId: z.string({ error: 'must be text' }).min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
+  createdAt: Time,
+  changes: z.string({ error: 'must be text' }).max(10_000, 'must be at most 10,000 characters'),
+  sheet: z.unknown(),
+});
 
 export const ArchiveSchema = z.strictObject({
   format: z.literal(SHOW_ARCHIVE_FORMAT),

@@ -129,13 +129,86 @@ export const AssetMessage = z.object({
   data: z.string().check(z.maxLength(4_000_000), z.regex(/^data:image\/(png|jpeg|gif|webp|avif|svg\+xml);base64,/)),
 });
 
-export const FlashcueMessage = z.discriminatedUnion('kind', [ViewMessage, HelloMessage, CommandMessage, AckMessage, AssetMessage]);
+// Controller to controller: the primary streams its log so remote controllers mirror it and
+// one of them can take over. The payloads (`event`, `show`) are checked by the mirror with the
+// controller's full schemas, so overlays never carry them.
+
+const device = () => z.string().check(z.minLength(1), z.maxLength(64));
+/** Which term wrote which part of the log: term k covers seqs from its `startSeq` on. */
+const TermStart = z.object({
+  term: z.number().check(z.int(), z.minimum(1)),
+  startSeq: z.number().check(z.int(), z.minimum(1)),
+  device: device(),
+});
+
+/** The primary's heartbeat: who holds the show, in which term, how far its log runs. */
+export const PrimaryMessage = z.object({
+  ...envelope,
+  kind: z.literal('primary'),
+  showId: text(64),
+  title: text(200),
+  device: device(),
+  deviceName: text(80),
+  term: z.number().check(z.int(), z.minimum(1)),
+  terms: z.array(TermStart).check(z.minLength(1), z.maxLength(1000)),
+  lastSeq: nonneg(),
+  phase: z.enum(['ready', 'live', 'ended']),
+});
+
+/** Log entries in seq order: one per append, or a chunk answering a sync. */
+export const LogMessage = z.object({
+  ...envelope,
+  kind: z.literal('log'),
+  showId: text(64),
+  device: device(),
+  term: z.number().check(z.int(), z.minimum(1)),
+  entries: z
+    .array(z.object({ seq: z.number().check(z.int(), z.minimum(1)), commandId: nullable(text(200)), event: z.unknown() }))
+    .check(z.maxLength(500)),
+});
+
+/** The show as the primary froze it (the run sheet, checked by the mirror), for a new remote. */
+export const SheetMessage = z.object({
+  ...envelope,
+  kind: z.literal('sheet'),
+  showId: text(64),
+  device: device(),
+  to: device(),
+  show: z.unknown(),
+});
+
+/** A remote asks for the log from `fromSeq` on (and the sheet when it has none). */
+export const SyncMessage = z.object({
+  ...envelope,
+  kind: z.literal('sync'),
+  showId: text(64),
+  device: device(),
+  fromSeq: z.number().check(z.int(), z.minimum(1)),
+  needSheet: z.boolean(),
+});
+
+export const FlashcueMessage = z.discriminatedUnion('kind', [
+  ViewMessage,
+  HelloMessage,
+  CommandMessage,
+  AckMessage,
+  AssetMessage,
+  PrimaryMessage,
+  LogMessage,
+  SheetMessage,
+  SyncMessage,
+]);
 
 export type ViewMessage = z.infer<typeof ViewMessage>;
 export type HelloMessage = z.infer<typeof HelloMessage>;
 export type CommandMessage = z.infer<typeof CommandMessage>;
 export type AckMessage = z.infer<typeof AckMessage>;
 export type AssetMessage = z.infer<typeof AssetMessage>;
+export type PrimaryMessage = z.infer<typeof PrimaryMessage>;
+export type LogMessage = z.infer<typeof LogMessage>;
+export type SheetMessage = z.infer<typeof SheetMessage>;
+export type SyncMessage = z.infer<typeof SyncMessage>;
+export type TermStart = z.infer<typeof TermStart>;
 export type FlashcueMessage = z.infer<typeof FlashcueMessage>;
 
 /** Cheap pre-check: is this even addressed to us? Other apps' traffic is ignored, not parsed. */

@@ -1,0 +1,75 @@
+/**
+ * The show as a remote controller holds it: the same machine, rebuilt from the mirrored log,
+ * with commands going to the primary instead of into a local log. It has the ShowRunner's
+ * shape, so the live screen works the same on either device.
+ */
+import { applyToActor, replay, startShowActor, type ShowActor, type ShowSnapshot } from '../../shared/show';
+import type { EventRow, FlashcueDb } from '../db/db';
+import { getShow, loadEvents, UnknownShowError } from '../db/eventLog';
+import type { DispatchResult, ShowRunner } from '../show/showRunner';
+import type { CommandReply } from './commandClient';
+
+export interface RemoteRunner extends ShowRunner {
+  /** The mirrored log changed: apply the new entries, or rebuild after a cut. */
+  applyLog(change: { added: EventRow[]; reset: boolean }): Promise<void>;
+}
+
+export async function createRemoteRunner(options: {
+  db: FlashcueDb;
+  showId: string;
+  send: (command: unknown, commandId: string) => Promise<CommandReply>;
+  clock?: () => number;
+}): Promise<RemoteRunner> {
+  const { db, showId } = options;
+  const now = options.clock ?? Date.now;
+  const show = await getShow(db, showId);
+  if (!show) throw new UnknownShowError(showId);
+  const listeners = new Set<(snapshot: ShowSnapshot) => void>();
+  const emit = (snapshot: ShowSnapshot) => listeners.forEach((l) => l(snapshot));
+  let applied = 0;
+  let actor: ShowActor;
+  let subscription: { unsubscribe(): void };
+
+  const rebuild = async () => {
+    const rows = await loadEvents(db, showId);
+    subscription?.unsubscribe();
+    actor?.stop();
+    actor = startShowActor(replay(show.sheet, rows.map((r) => r.event)), { now });
+    subscription = actor.subscribe(emit);
+    applied = rows.at(-1)?.seq ?? 0;
+  };
+  await rebuild();
+  let stopped = false;
+
+  return {
+    showId,
+    async dispatch(command, { commandId } = {}): Promise<DispatchResult> {
+      if (stopped) return { ok: false, error: 'This show is no longer open here.' };
+      const reply = await options.send(command, commandId ?? crypto.randomUUID());
+      return reply.ok ? { ok: true, event: reply.event, seq: reply.seq } : reply;
+    },
+    getSnapshot: () => actor.getSnapshot(),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    async applyLog({ added, reset }) {
+      if (stopped) return;
+      if (reset || added.some((row, i) => row.seq !== applied + 1 + i)) {
+        await rebuild();
+        emit(actor.getSnapshot());
+        return;
+      }
+      for (const row of added) {
+        applyToActor(actor, row.event);
+        applied = row.seq;
+      }
+    },
+    stop() {
+      stopped = true;
+      subscription.unsubscribe();
+      listeners.clear();
+      actor.stop();
+    },
+  };
+}

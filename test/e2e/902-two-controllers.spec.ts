@@ -1,0 +1,118 @@
+/**
+ * Two controllers on two devices (two browser contexts: separate storage, reaching each other
+ * only through the relay): the backup follows the primary's log, sends its commands through
+ * it, takes over when the primary's device dies — by a click, then automatically — and the
+ * old primary, back again, follows instead of fighting. Nothing lost, nothing counted twice.
+ */
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { baseSheet } from '../support/sheets';
+import { command, openTool } from './support/tool';
+
+interface Device {
+  context: BrowserContext;
+  page: Page;
+  tool: Page;
+}
+
+async function device(browser: Browser): Promise<Device> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/controller/#/live');
+  const tool = await openTool(context);
+  return { context, page, tool };
+}
+
+async function units(tool: Page): Promise<number> {
+  const ack = await command(tool, 'report.get');
+  expect(ack, ack.error).toMatchObject({ ok: true });
+  return (ack.result as { totals: { units: number } }).totals.units;
+}
+
+async function deviceName(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const open = indexedDB.open('flashcue');
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const get = db.transaction('settings').objectStore('settings').get('device');
+    return new Promise<string>((resolve) => (get.onsuccess = () => resolve((get.result as { value: { name: string } }).value.name)));
+  });
+}
+
+async function dealRemaining(tool: Page): Promise<number> {
+  const ack = await command(tool, 'state.get');
+  return (ack.result as { deal: { remainingMs: number } | null }).deal?.remainingMs ?? -1;
+}
+
+test('a backup device follows the primary, takes over by click and by itself, and the old primary follows', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const a = await device(browser);
+  const b = await device(browser);
+  const screen = await browser.newContext();
+  try {
+    // An overlay on a third machine (Streamlabs-like, over the relay) shows whichever controller leads.
+    const overlay = await screen.newPage();
+    await overlay.goto('/overlay/stock.html?transport=relay');
+
+    expect(await command(a.tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
+    expect(await command(a.tool, 'show.start')).toMatchObject({ ok: true });
+    expect(await command(a.tool, 'show.next')).toMatchObject({ ok: true });
+    for (let i = 0; i < 3; i++) expect(await command(a.tool, 'sale', { quantity: 2 })).toMatchObject({ ok: true });
+
+    // The backup hears the show and follows it; its log and state mirror the primary's.
+    await b.page.getByTestId('follow-show').click();
+    const role = b.page.getByTestId('controller-role');
+    await expect(role).toHaveAttribute('data-role', 'remote');
+    await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #5 of 5');
+    expect(await units(b.tool)).toBe(6);
+
+    // Commands on the backup go to the primary, once each, whoever sends them.
+    expect(await command(b.tool, 'sale', { quantity: 1, buyer: 'from-backup' }, 'backup-sale-1')).toMatchObject({ ok: true });
+    expect(await command(b.tool, 'sale', { quantity: 1, buyer: 'from-backup' }, 'backup-sale-1')).toMatchObject({ ok: true }); // re-sent
+    await b.page.getByRole('button', { name: /\+1 sold/ }).click();
+    await expect.poll(() => units(a.tool)).toBe(8);
+    expect(await command(a.tool, 'deal.start', { seconds: 900, quantity: 40 })).toMatchObject({ ok: true });
+    for (let i = 0; i < 4; i++) expect(await command(a.tool, 'sale')).toMatchObject({ ok: true });
+    await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #12 of 12');
+    expect(await units(b.tool)).toBe(12);
+    const deadline = Date.now() + (await dealRemaining(a.tool));
+
+    // The primary's device dies (its pages close: no more heartbeats, no more answers).
+    await a.page.close();
+    await a.tool.close();
+    await expect(b.page.getByTestId('primary-silent')).toBeVisible({ timeout: 10_000 });
+    await b.page.getByTestId('take-over').click();
+    await expect(b.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'primary');
+    expect(await units(b.tool)).toBe(12);
+    // The deal runs on to the same deadline; the overlay follows the new primary.
+    expect(Math.abs(Date.now() + (await dealRemaining(b.tool)) - deadline)).toBeLessThan(1500);
+    for (let i = 0; i < 2; i++) expect(await command(b.tool, 'sale')).toMatchObject({ ok: true });
+    expect(await units(b.tool)).toBe(14);
+    // The deal's cap of 40: 4 sold on the old primary, 2 on the new one.
+    await expect(overlay.locator('.fc-stock-count')).toHaveText('34/40');
+
+    // The old primary comes back (same storage, term 1): it hears term 2 and follows.
+    const back = await a.context.newPage();
+    await back.goto('/controller/#/live');
+    const backTool = await openTool(a.context);
+    await expect(back.getByTestId('controller-role')).toHaveAttribute('data-role', 'remote');
+    await expect(back.getByTestId('primary-name')).toHaveText(await deviceName(b.page));
+    await expect.poll(() => units(backTool)).toBe(14);
+    await expect(overlay.locator('.fc-stock-count')).toHaveText('34/40');
+    expect(await command(backTool, 'sale', {}, 'after-return-1')).toMatchObject({ ok: true });
+    expect(await units(b.tool)).toBe(15);
+    await expect(overlay.locator('.fc-stock-count')).toHaveText('33/40');
+
+    // Configured to take over by itself: when the new primary dies too, the old one leads again.
+    await back.getByTestId('auto-takeover').check();
+    await b.page.close();
+    await b.tool.close();
+    await expect(back.getByTestId('controller-role')).toHaveAttribute('data-role', 'primary', { timeout: 15_000 });
+    expect(await units(backTool)).toBe(15);
+    expect(await command(backTool, 'sale')).toMatchObject({ ok: true });
+    expect(await units(backTool)).toBe(16);
+    await expect(overlay.locator('.fc-stock-count')).toHaveText('32/40');
+  } finally {
+    await screen.close();
+    await b.context.close();
+    await a.context.close();
+  }
+});
