@@ -14,6 +14,21 @@ interface Device {
   tool: Page;
 }
 
+/** A device whose relay link the test can cut and restore (the socket stays open, messages stop). */
+async function partitionable(browser: Browser): Promise<Device & { cut(on: boolean): void }> {
+  const context = await browser.newContext();
+  let cut = false;
+  await context.routeWebSocket(/\/relay$/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => !cut && server.send(message));
+    server.onMessage((message) => !cut && ws.send(message));
+  });
+  const page = await context.newPage();
+  await page.goto('/controller/#/live');
+  const tool = await openTool(context);
+  return { context, page, tool, cut: (on) => (cut = on) };
+}
+
 async function device(browser: Browser): Promise<Device> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -114,5 +129,45 @@ test('a backup device follows the primary, takes over by click and by itself, an
     await screen.close();
     await b.context.close();
     await a.context.close();
+  }
+});
+
+test('split brain: both sides sell while cut off; when the link heals the old primary hands its sales over, each counted once', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const a = await partitionable(browser);
+  const b = await device(browser);
+  const screen = await browser.newContext();
+  try {
+    const overlay = await screen.newPage();
+    await overlay.goto('/overlay/stock.html?transport=relay');
+    expect(await command(a.tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
+    expect(await command(a.tool, 'show.start')).toMatchObject({ ok: true });
+    expect(await command(a.tool, 'show.next')).toMatchObject({ ok: true });
+    expect(await command(a.tool, 'sale', { quantity: 2 })).toMatchObject({ ok: true });
+    await b.page.getByTestId('follow-show').click();
+    await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #3 of 3');
+    await b.page.getByTestId('auto-takeover').check(); // 5 s of silence
+
+    // The primary's link drops; it keeps taking sales offline. The backup takes over by itself.
+    a.cut(true);
+    for (let i = 0; i < 3; i++) expect(await command(a.tool, 'sale', { buyer: `offline-${i}` }, `offline-${i}`)).toMatchObject({ ok: true });
+    await expect(b.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'primary', { timeout: 15_000 });
+    expect(await command(b.tool, 'sale', { quantity: 4 })).toMatchObject({ ok: true });
+    // A tool that reached both sides during the split (same command id) must count once too.
+    expect(await command(b.tool, 'sale', { buyer: 'offline-2' }, 'offline-2')).toMatchObject({ ok: true });
+    expect(await units(a.tool)).toBe(5);
+    expect(await units(b.tool)).toBe(7);
+
+    // The link heals: A hears term 2, steps down, and hands over the sales B never saw.
+    a.cut(false);
+    await expect(a.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'remote', { timeout: 10_000 });
+    await expect.poll(() => units(b.tool), { timeout: 10_000 }).toBe(9); // 2 + 4 + offline-0, -1, -2 (once)
+    await expect.poll(() => units(a.tool)).toBe(9);
+    await expect(a.page.getByText(/Handed 3 sales made on this device to the primary/)).toBeVisible();
+    await expect(overlay.locator('.fc-stock-count')).toHaveText('91/100');
+  } finally {
+    await screen.close();
+    await a.context.close();
+    await b.context.close();
   }
 });
