@@ -218,10 +218,21 @@ export function isFlashcueEnvelope(data: unknown): boolean {
 
 export type Parsed = { ok: true; message: FlashcueMessage } | { ok: false; reason: 'foreign' | 'invalid' };
 
+/**
+ * One parse per message: a controller has several listeners on each transport (view
+ * publisher, command server, replica, command client), and every one of them gets the same
+ * object, so a flood costs one validation per message, not four.
+ */
+const parsedOnce = new WeakMap<object, Parsed>();
+
 export function parseMessage(data: unknown): Parsed {
   if (!isFlashcueEnvelope(data)) return { ok: false, reason: 'foreign' };
+  const known = parsedOnce.get(data as object);
+  if (known) return known;
   const parsed = FlashcueMessage.safeParse(data);
-  return parsed.success ? { ok: true, message: parsed.data } : { ok: false, reason: 'invalid' };
+  const result: Parsed = parsed.success ? { ok: true, message: parsed.data } : { ok: false, reason: 'invalid' };
+  parsedOnce.set(data as object, result);
+  return result;
 }
 
 // The schema and the selector's type must describe the same thing.
