@@ -10,6 +10,8 @@ import type { ShowCommandInput, ShowEvent } from '../../shared/show';
 import { toMajor } from '../../shared/money';
 
 export const ACK_TIMEOUT_MS = 4000;
+/** A command not yet answered is sent again (same id: applied once) this often, for a message lost on the way. */
+export const RESEND_MS = 1000;
 
 export type CommandReply = { ok: true; seq: number; event: ShowEvent } | { ok: false; error: string };
 
@@ -47,7 +49,11 @@ export function createCommandClient(sender: string, timeoutMs = ACK_TIMEOUT_MS):
       if (type === 'deal.start' && typeof args.price === 'number' && currency) args.price = toMajor(args.price, currency);
       const message: CommandMessage = { app: APP, v: PROTOCOL_VERSION, kind: 'command', id: commandId, command: type, args, sender };
       return new Promise<CommandReply>((resolve) => {
+        const resend = setInterval(() => {
+          for (const t of transports) t.send(message);
+        }, RESEND_MS);
         const timer = setTimeout(() => {
+          clearInterval(resend);
           const list = waiting.get(commandId)?.filter((r) => r !== done);
           if (list?.length) waiting.set(commandId, list);
           else waiting.delete(commandId);
@@ -55,6 +61,7 @@ export function createCommandClient(sender: string, timeoutMs = ACK_TIMEOUT_MS):
         }, timeoutMs);
         const done = (reply: CommandReply) => {
           clearTimeout(timer);
+          clearInterval(resend);
           resolve(reply);
         };
         waiting.set(commandId, [...(waiting.get(commandId) ?? []), done]);

@@ -171,3 +171,32 @@ test('split brain: both sides sell while cut off; when the link heals the old pr
     await b.context.close();
   }
 });
+
+test('a double click is one press, on the primary and on the backup', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const a = await device(browser);
+  const b = await device(browser);
+  try {
+    expect(await command(a.tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
+    expect(await command(a.tool, 'show.start')).toMatchObject({ ok: true });
+    const segment = async () => ((await command(a.tool, 'state.get')).result as { segment: { index: number } }).segment.index;
+    expect(await segment()).toBe(0);
+    await a.page.getByRole('button', { name: /^Next/ }).dblclick();
+    await expect.poll(segment).toBe(1);
+    await a.page.getByRole('button', { name: /\+1 sold/ }).dblclick();
+    await expect.poll(() => units(a.tool)).toBe(1);
+    await b.page.getByTestId('follow-show').click();
+    await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #3 of 3');
+    await b.page.getByRole('button', { name: /\+1 sold/ }).dblclick();
+    await expect(b.page.getByTestId('units')).toHaveText('2');
+    // Two separate presses are two sales.
+    await b.page.getByRole('button', { name: /\+1 sold/ }).click();
+    await b.page.getByRole('button', { name: /\+1 sold/ }).click();
+    await expect(b.page.getByTestId('units')).toHaveText('4');
+    await expect.poll(() => units(a.tool)).toBe(4);
+    expect(await segment()).toBe(1);
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});

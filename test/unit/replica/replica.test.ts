@@ -156,3 +156,48 @@ describe('hostile controller messages', () => {
     expect(a.replica.stats.syncsAnswered).toBeLessThanOrEqual(8);
   });
 });
+
+describe('commands from a remote', () => {
+  test('a command lost on the way is sent again under the same id and applied once', async () => {
+    const { createCommandClient } = await import('../../../controller/replica/commandClient');
+    const { createCommandServer } = await import('../../../controller/api/commandServer');
+    const net = bus();
+    const db = openTestDb();
+    const a = await primary(db, net.join());
+    await a.run({ type: 'show.start' });
+    await a.run({ type: 'show.next' });
+    const serverSide = net.join();
+    createCommandServer([serverSide], {
+      currency: () => 'USD',
+      send: (command, { commandId }) => a.runner.dispatch(command, { commandId }),
+      query: async () => ({ ok: false, error: 'no queries here' }),
+    });
+    const clientSide = net.join();
+    const client = createCommandClient('device-b');
+    client.setTransports([clientSide]);
+    cleanups.push(() => client.close());
+    // The first copy of every command is lost, and so is the first ack.
+    const seen = new Map<string, number>();
+    net.setDrop((m) => {
+      const msg = m as { kind?: string; id?: string };
+      if (msg.kind !== 'command' && msg.kind !== 'ack') return false;
+      const key = `${msg.kind}:${msg.id}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+      return seen.get(key) === 1;
+    });
+    const reply = await client.send({ commandId: 'remote-sale-1', command: { type: 'sale', quantity: 2 } }, 'USD');
+    expect(reply).toMatchObject({ ok: true, seq: 3 });
+    expect(seen.get('command:remote-sale-1')).toBeGreaterThanOrEqual(2);
+    const sales = (await loadEvents(db, a.show.id)).filter((r) => r.event.type === 'sale');
+    expect(sales.map((r) => r.commandId)).toEqual(['remote-sale-1']);
+  });
+
+  test('a primary that never answers: the remote says so after the timeout', async () => {
+    const { createCommandClient } = await import('../../../controller/replica/commandClient');
+    const client = createCommandClient('device-b', 1200);
+    client.setTransports([bus().join()]);
+    cleanups.push(() => client.close());
+    const reply = await client.send({ commandId: 'lonely', command: { type: 'show.next' } }, 'USD');
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/did not answer in 1.2 s/) });
+  });
+});
