@@ -46,6 +46,7 @@ export class LiveSession {
   #linkUp: () => boolean = () => true;
   #local: Transport[] = [];
   #takingOver = false;
+  #linkUpSince: number | null = null;
   #publisher: ViewPublisher | null = null;
   #unsubscribe: (() => void) | null = null;
   #transports: Transport[];
@@ -114,11 +115,15 @@ export class LiveSession {
     this.heard = this.#replica?.heard() ?? [];
     const status = this.role === 'remote' ? this.#replica?.followStatus() : null;
     const limit = this.autoTakeoverSeconds;
-    if (!status?.hasShow || limit === null || this.#takingOver) return;
-    // Never heard a primary since following (this device just started): the silence counts from now on.
-    if (status.silentMs !== null && status.silentMs >= limit * 1000 && this.#linkUp()) {
-      void this.takeOver('auto');
-    }
+    // Silence counts only while this device's own link is up: after an outage that cut
+    // everyone off, the primary gets the same time to come back as it would have had.
+    const now = Date.now();
+    if (!this.#linkUp()) this.#linkUpSince = null;
+    else this.#linkUpSince ??= now;
+    if (!status?.hasShow || limit === null || this.#takingOver || this.#linkUpSince === null) return;
+    // Never heard a primary since following (this device just started): nothing to count yet.
+    if (status.silentMs === null) return;
+    if (Math.min(status.silentMs, now - this.#linkUpSince) >= limit * 1000) void this.takeOver('auto');
   }
 
   /** An image source for <img>: uploaded images travel in views as `asset:` references. */
