@@ -27,6 +27,8 @@ const CHUNK = 200;
 /** Sync requests answered per second, over all remotes: a flood must not keep the primary reading its log. */
 const SYNCS_PER_SECOND = 4;
 
+const ONE_WAY_TO_OVERLAYS = new Set(['obs-emit-event']);
+
 export interface Device {
   id: string;
   name: string;
@@ -96,8 +98,10 @@ export class Replica {
     private readonly now: () => number = Date.now,
   ) {}
 
-  setTransports(transports: Transport[]): void {
+  setTransports(all: Transport[]): void {
     this.#unsubscribe.forEach((u) => u());
+    // Browser sources inside OBS (emit_event, one-way) are never controllers: no log for them.
+    const transports = all.filter((t) => !ONE_WAY_TO_OVERLAYS.has(t.name));
     this.#transports = transports;
     this.#unsubscribe = transports.map((t) => t.subscribe((data) => this.#receive(data)));
     if (this.#lead) this.announce();

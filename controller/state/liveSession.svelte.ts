@@ -326,8 +326,9 @@ export class LiveSession {
     const result = await runner.dispatch(command, options.commandId ? { commandId: options.commandId } : {});
     if (result.ok && this.role === 'primary' && runner === this.#runner) {
       this.logSeq = Math.max(this.logSeq, result.seq);
-      this.#replica?.appended({ seq: result.seq, commandId: options.commandId ?? null, event: result.event });
       this.#publisher?.publish();
+      // After the view: what the audience sees goes first, the backups' copy right behind it.
+      this.#replica?.appended({ seq: result.seq, commandId: options.commandId ?? null, event: result.event });
       const show = this.show;
       if (show && (result.event.type === 'show.start' || result.event.type === 'show.end')) {
         this.show = (await getShow(this.db, show.id)) ?? show;
