@@ -78,6 +78,13 @@ test('a backup device follows the primary, takes over by click and by itself, an
     await expect(role).toHaveAttribute('data-role', 'remote');
     await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #5 of 5');
     expect(await units(b.tool)).toBe(6);
+    // A reloaded backup comes back as a backup, its mirror intact, and catches up on what it missed.
+    await b.page.reload();
+    expect(await command(a.tool, 'sale', { quantity: 1, buyer: 'during-reload' })).toMatchObject({ ok: true });
+    expect(await command(a.tool, 'sale.undo')).toMatchObject({ ok: true });
+    await expect(b.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'remote');
+    await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #7 of 7');
+    expect(await units(b.tool)).toBe(6);
 
     // Commands on the backup go to the primary, once each, whoever sends them.
     expect(await command(b.tool, 'sale', { quantity: 1, buyer: 'from-backup' }, 'backup-sale-1')).toMatchObject({ ok: true });
@@ -86,7 +93,7 @@ test('a backup device follows the primary, takes over by click and by itself, an
     await expect.poll(() => units(a.tool)).toBe(8);
     expect(await command(a.tool, 'deal.start', { seconds: 900, quantity: 40 })).toMatchObject({ ok: true });
     for (let i = 0; i < 4; i++) expect(await command(a.tool, 'sale')).toMatchObject({ ok: true });
-    await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #12 of 12');
+    await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #14 of 14');
     expect(await units(b.tool)).toBe(12);
     const deadline = Date.now() + (await dealRemaining(a.tool));
 
