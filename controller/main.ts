@@ -50,7 +50,8 @@ if (router.route.name === 'host') {
   commands.setTransports([]); // listens only once this tab is the primary
   const obs = new ObsManager(db, {
     isLive: () => live.state?.phase === 'live',
-    segmentKind: () => (live.state?.phase === 'live' ? (live.view?.segment?.kind ?? null) : null),
+    // Only the primary switches OBS scenes: a backup following the show must not fight it.
+    segmentKind: () => (live.role === 'primary' && live.state?.phase === 'live' ? (live.view?.segment?.kind ?? null) : null),
     republish: () => live.republish(),
     setTransports: (extra) => {
       live.setTransports([...transports, ...extra]);
