@@ -28,6 +28,7 @@ export class LiveSession {
   #transports: Transport[];
   #onChange: Array<() => void> = [];
   #assets = new Map<string, string>();
+  #publishQueued = false;
 
   constructor(
     private readonly db: FlashcueDb,
@@ -103,7 +104,7 @@ export class LiveSession {
       this.#runner = runner;
       this.show = show;
       this.snapshot = runner.getSnapshot();
-      this.logSeq = await this.db.events.where('showId').equals(showId).count();
+      this.logSeq = runner.logSeq();
       this.#assets = new Map(
         show.sheet.products.flatMap((p) => (p.image && isDataUrl(p.image) ? [[assetRef(p.image), p.image] as const] : [])),
       );
@@ -111,12 +112,13 @@ export class LiveSession {
         transports: this.#transports,
         showId,
         view: (now) => selectOverlayView(runner.getSnapshot(), now),
-        logSeq: () => this.logSeq,
+        logSeq: () => runner.logSeq(),
         asset: (ref) => this.#assets.get(ref),
       });
       this.#unsubscribe = runner.subscribe((snapshot) => {
+        this.#publishSoon(); // queued before Svelte's own flush: the overlays first
         this.snapshot = snapshot;
-        this.#publisher?.publish();
+        this.logSeq = runner.logSeq();
         this.#onChange.forEach((l) => l());
       });
       this.#publisher.publish();
@@ -137,8 +139,6 @@ export class LiveSession {
     }
     const result = await runner.dispatch(command, options.commandId ? { commandId: options.commandId } : {});
     if (result.ok) {
-      this.logSeq = Math.max(this.logSeq, result.seq);
-      this.#publisher?.publish();
       const show = this.show;
       if (show && (result.event.type === 'show.start' || result.event.type === 'show.end')) {
         this.show = (await getShow(this.db, show.id)) ?? show;
@@ -147,6 +147,19 @@ export class LiveSession {
       this.notices.error(result.error);
     }
     return result;
+  }
+
+  /**
+   * One view per change: applying an event moves the actor twice (clock, then the event), so
+   * the snapshots of one task go out as one view, at the end of that task's microtasks.
+   */
+  #publishSoon(): void {
+    if (this.#publishQueued) return;
+    this.#publishQueued = true;
+    queueMicrotask(() => {
+      this.#publishQueued = false;
+      this.#publisher?.publish();
+    });
   }
 
   close(): void {
