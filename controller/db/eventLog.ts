@@ -35,15 +35,17 @@ export async function appendEvent(
   event: ShowEvent,
   commandId?: string | null,
 ): Promise<AppendResult> {
+  const [lower, upper] = showRange(showId);
   return db.transaction('rw', db.shows, db.events, async () => {
-    const show = await db.shows.get(showId);
+    // The reads go out together, then the writes: each wait for IndexedDB is a round trip to
+    // the browser's storage and a task on this thread, on the path from a click to the overlays.
+    const [show, earlier, last] = await Promise.all([
+      db.shows.get(showId),
+      commandId ? findByCommandId(db, showId, commandId) : undefined,
+      db.events.where('[showId+seq]').between(lower, upper, true, true).last(),
+    ]);
     if (!show) throw new UnknownShowError(showId);
-    if (commandId) {
-      const earlier = await findByCommandId(db, showId, commandId);
-      if (earlier) return { entry: earlier, duplicate: true };
-    }
-    const [lower, upper] = showRange(showId);
-    const last = await db.events.where('[showId+seq]').between(lower, upper, true, true).last();
+    if (earlier) return { entry: earlier, duplicate: true };
     const entry: EventRow = {
       showId,
       seq: (last?.seq ?? 0) + 1,
@@ -52,9 +54,8 @@ export async function appendEvent(
       commandId: commandId || null,
       loggedAt: Date.now(),
     };
-    await db.events.add(entry);
     const status = statusAfter(event);
-    if (status) await db.shows.update(showId, status);
+    await Promise.all([db.events.add(entry), status && db.shows.update(showId, status)]);
     return { entry, duplicate: false };
   });
 }

@@ -49,6 +49,7 @@ export async function createRemoteRunner(options: {
       return reply.ok ? { ok: true, event: reply.event, seq: reply.seq } : reply;
     },
     getSnapshot: () => actor.getSnapshot(),
+    logSeq: () => applied,
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
@@ -61,8 +62,8 @@ export async function createRemoteRunner(options: {
         return;
       }
       for (const row of added) {
+        applied = row.seq; // before the apply: the snapshot it emits reflects this entry
         applyToActor(actor, row.event);
-        applied = row.seq;
       }
     },
     stop() {

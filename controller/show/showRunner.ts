@@ -35,6 +35,8 @@ export interface ShowRunner {
   readonly showId: string;
   dispatch(command: unknown, options?: { commandId?: string }): Promise<DispatchResult>;
   getSnapshot(): ShowSnapshot;
+  /** The seq of the last logged event the actor holds: the log position its snapshot reflects. */
+  logSeq(): number;
   /** Called on every snapshot change (not immediately); returns the unsubscribe. */
   subscribe(listener: (snapshot: ShowSnapshot) => void): () => void;
   stop(): void;
@@ -55,6 +57,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
   // startShowActor settles to `clock()` and re-arms the deal timer from the deadline in context.
   let actor: ShowActor = startShowActor(replay(show.sheet, rows.map((r) => r.event)), actorOptions);
   let subscription = actor.subscribe(emit);
+  let applied = rows.at(-1)?.seq ?? 0;
 
   /** Restarts the actor from a snapshot computed the way replay computes it. */
   const restartFrom = (snapshot: ShowSnapshot) => {
@@ -107,6 +110,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
     const { entry, duplicate } = appended;
     // Another writer logged this id between our check and the write: answer with its result.
     if (duplicate || stopped) return { ok: true, event: entry.event, seq: entry.seq };
+    applied = entry.seq;
     if (actor.getSnapshot() === snapshot) applyToActor(actor, entry.event);
     // A deal timer fired while the write was in flight (a sale decided 5 ms before the
     // deadline, saved after it): applying now would price it after the deal closed, unlike
@@ -124,6 +128,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
       return result.catch((error: unknown) => ({ ok: false as const, error: `Could not run the command: ${reason(error)}.` }));
     },
     getSnapshot: () => actor.getSnapshot(),
+    logSeq: () => applied,
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);

@@ -52,6 +52,7 @@ export class LiveSession {
   #transports: Transport[];
   #onChange: Array<() => void> = [];
   #assets = new Map<string, string>();
+  #publishQueued = false;
 
   constructor(
     private readonly db: FlashcueDb,
@@ -200,7 +201,7 @@ export class LiveSession {
         void (async () => {
           if (!this.#remote) return attach();
           await this.#remote.applyLog(change);
-          this.logSeq = replica.followStatus()?.lastSeq ?? this.logSeq;
+          this.logSeq = this.#remote?.logSeq() ?? this.logSeq;
           const show = await getShow(this.db, showId);
           if (show) {
             this.show = show;
@@ -270,7 +271,7 @@ export class LiveSession {
       this.#runner = runner;
       this.role = 'primary';
       this.terms = termsOf(show, replica?.device.id ?? '');
-      this.logSeq = await this.db.events.where('showId').equals(showId).count();
+      this.logSeq = runner.logSeq();
       this.#attach(runner, show, { local: false });
       await this.db.settings.bulkPut([{ key: CURRENT_SHOW, value: showId }, { key: ROLE, value: 'primary' }]);
       replica?.lead({
@@ -302,13 +303,15 @@ export class LiveSession {
       transports: local ? this.#local : this.#transports,
       showId: show.id,
       view: (now) => selectOverlayView(runner.getSnapshot(), now),
-      logSeq: () => this.logSeq,
+      logSeq: () => runner.logSeq(),
       term: () => currentTerm(this.terms),
       asset: (ref) => this.#assets.get(ref),
     });
+    this.logSeq = runner.logSeq();
     this.#unsubscribe = runner.subscribe((snapshot) => {
+      this.#publishSoon(); // queued before Svelte's own flush: the overlays first
       this.snapshot = snapshot;
-      this.#publisher?.publish();
+      this.logSeq = runner.logSeq();
       this.#onChange.forEach((l) => l());
     });
     this.#publisher.publish();
@@ -325,9 +328,8 @@ export class LiveSession {
     }
     const result = await runner.dispatch(command, options.commandId ? { commandId: options.commandId } : {});
     if (result.ok && this.role === 'primary' && runner === this.#runner) {
-      this.logSeq = Math.max(this.logSeq, result.seq);
-      this.#publisher?.publish();
-      // After the view: what the audience sees goes first, the backups' copy right behind it.
+      // The view went out when the runner applied the event (one per change); the backups'
+      // copy of the entry follows it.
       this.#replica?.appended({ seq: result.seq, commandId: options.commandId ?? null, event: result.event });
       const show = this.show;
       if (show && (result.event.type === 'show.start' || result.event.type === 'show.end')) {
@@ -337,6 +339,19 @@ export class LiveSession {
       this.notices.error(result.error);
     }
     return result;
+  }
+
+  /**
+   * One view per change: applying an event moves the actor twice (clock, then the event), so
+   * the snapshots of one task go out as one view, at the end of that task's microtasks.
+   */
+  #publishSoon(): void {
+    if (this.#publishQueued) return;
+    this.#publishQueued = true;
+    queueMicrotask(() => {
+      this.#publishQueued = false;
+      this.#publisher?.publish();
+    });
   }
 
   close(): void {

@@ -104,6 +104,7 @@ describe('dispatch', () => {
       error: 'Could not save sale to the show log: The quota has been exceeded. Nothing was recorded.',
     });
     expect(s.runner.getSnapshot()).toBe(before);
+    expect(s.runner.logSeq()).toBe(2);
     expect(seen).toEqual([]);
     expect((await loadEvents(db, show.id)).map((r) => r.seq)).toEqual([1, 2]);
     // Once space is back, the same command goes through with the next seq.
@@ -141,6 +142,27 @@ describe('dispatch', () => {
     await s.ok({ type: 'deal.start', seconds: 10 });
     s.scheduler.increment(10_000);
     expect(s.ctx().deals.map((d) => d.endReason)).toEqual(['expired', 'expired']);
+  });
+
+  test('logSeq is the log position the snapshot reflects: set when an event is applied, kept across a reload', async () => {
+    const { db, show, factory } = await freshShow();
+    const s = await open(db, show.id, T0);
+    expect(s.runner.logSeq()).toBe(0);
+    const seen: number[] = [];
+    s.runner.subscribe(() => seen.push(s.runner.logSeq()));
+    await s.ok({ type: 'show.start' });
+    await s.ok({ type: 'show.next' });
+    expect(s.runner.logSeq()).toBe(2);
+    // Every snapshot a subscriber hears already carries its event's seq.
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.slice(0, seen.lastIndexOf(1) + 1).every((seq) => seq === 1)).toBe(true);
+    expect(seen.at(-1)).toBe(2);
+    await s.runner.dispatch({ type: 'show.goto', index: 99 });
+    expect(s.runner.logSeq()).toBe(2);
+    s.runner.stop();
+    db.close();
+    const reloaded = await open(openTestDb(factory), show.id, T0 + 1_000);
+    expect(reloaded.runner.logSeq()).toBe(2);
   });
 
   test('a stopped runner refuses further commands', async () => {
