@@ -5,6 +5,7 @@
 import { createActor, initialTransition, transition, type Actor, type SnapshotFrom } from 'xstate';
 import type { RunSheet } from '../runsheet/schema';
 import { decide, type Decision, type ShowCommand, type ShowState } from './commands';
+import { owning } from './owned';
 import { showMachine } from './showMachine';
 import type { ShowEvent } from './types';
 
@@ -46,11 +47,17 @@ export function initialSnapshot(sheet: RunSheet): ShowSnapshot {
   return initialTransition(showMachine, { sheet })[0];
 }
 
-/** Rebuilds a show from its log. With `now`, deadlines up to now are settled too. */
+/**
+ * Rebuilds a show from its log. With `now`, deadlines up to now are settled too.
+ * `owning` (owned.ts) lets the working context grow its lists in place: no intermediate
+ * snapshot leaves this function, and the one returned is never touched again.
+ */
 export function replay(sheet: RunSheet, events: Iterable<ShowEvent>, now?: number): ShowSnapshot {
-  let snapshot = initialSnapshot(sheet);
-  for (const event of events) snapshot = step(snapshot, event);
-  return now === undefined ? snapshot : settle(snapshot, now);
+  return owning(() => {
+    let snapshot = initialSnapshot(sheet);
+    for (const event of events) snapshot = step(snapshot, event);
+    return now === undefined ? snapshot : settle(snapshot, now);
+  });
 }
 
 /** Decides a command against a snapshot settled to `at` (so an expired deal is not "running"). */
