@@ -51,7 +51,8 @@ export function initialSnapshot(sheet: RunSheet): ShowSnapshot {
 const noTimers: ShowClock = { setTimeout: () => 0, clearTimeout: () => {} };
 
 /**
- * Rebuilds a show from its log. With `now`, deadlines up to now are settled too.
+ * Rebuilds a show from its log. With `now`, deadlines up to now are settled too. Timed as
+ * `flashcue:replay` (performance.measure: the reload benchmark reads it).
  *
  * The events go through a private actor exactly as through the live one (`applyToActor`), so
  * the result is the live show by construction, and it is cheap: one actor for the whole log
@@ -61,7 +62,8 @@ const noTimers: ShowClock = { setTimeout: () => 0, clearTimeout: () => {} };
  * returned is never touched again.
  */
 export function replay(sheet: RunSheet, events: Iterable<ShowEvent>, now?: number): ShowSnapshot {
-  return owning(() => {
+  const start = performance.now();
+  const rebuilt = owning(() => {
     const actor = createActor(showMachine, { input: { sheet }, clock: noTimers });
     // An action that throws stops the actor with an error: rethrown below, not reported twice.
     actor.subscribe({ error: () => {} });
@@ -73,6 +75,8 @@ export function replay(sheet: RunSheet, events: Iterable<ShowEvent>, now?: numbe
     if (snapshot.status === 'error') throw snapshot.error;
     return snapshot;
   });
+  performance.measure('flashcue:replay', { start });
+  return rebuilt;
 }
 
 /** Decides a command against a snapshot settled to `at` (so an expired deal is not "running"). */
