@@ -67,6 +67,7 @@ if (router.route.name === 'host') {
   const fragment = new URLSearchParams(hash.replace(/^#/, ''));
   if (fragment.has('obs') || fragment.has('password')) history.replaceState(null, '', `${location.pathname}${location.search}#/live`);
   primary.start(() => {
+    performance.mark('flashcue:primary'); // the bench's reload breakdown (test/bench/6-recovery)
     commands.setTransports(transports);
     void obs.init(hash).catch((error: unknown) => notices.error(`Could not start the OBS link: ${String(error)}`));
     void (async () => {

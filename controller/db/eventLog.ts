@@ -70,10 +70,13 @@ export async function findByCommandId(db: FlashcueDb, showId: string, commandId:
   return db.events.where('[showId+commandId]').equals([showId, commandId]).first();
 }
 
-/** The show's log in seq order (the compound primary key sorts it). */
+/** The show's log in seq order (the compound primary key sorts it). Timed as `flashcue:loadEvents`. */
 export async function loadEvents(db: FlashcueDb, showId: string): Promise<EventRow[]> {
+  const start = performance.now();
   const [lower, upper] = showRange(showId);
-  return db.events.where('[showId+seq]').between(lower, upper, true, true).toArray();
+  const rows = await db.events.where('[showId+seq]').between(lower, upper, true, true).toArray();
+  performance.measure('flashcue:loadEvents', { start });
+  return rows;
 }
 
 export interface CreateShowOptions {

@@ -1,10 +1,12 @@
 /**
  * How each accepted event changes the context: pure functions, one per event, used by the
  * machine's assign actions. They assume `decide` accepted the event (the machine's guards
- * re-check the rules that depend on context).
+ * re-check the rules that depend on context). Lists and records change only through the
+ * owned.ts helpers: copies, except inside replay's private working context.
  */
 import type { RunSheet } from '../runsheet/schema';
 import { dealRemainingMs, lastLiveSaleIndex, priceInForce, segmentProductId } from './derive';
+import { appended, replaced, withKey } from './owned';
 import type { Deal, DealEndReason, MachineEvent, ShowContext, ShowEvent } from './types';
 
 type Of<T extends MachineEvent['type']> = Extract<MachineEvent, { type: T }>;
@@ -34,15 +36,14 @@ export function tick(ctx: ShowContext, at: number): ShowContext {
 }
 
 function reveal(revealed: Record<string, number>, productId: string | undefined, at: number) {
-  return productId === undefined || productId in revealed ? revealed : { ...revealed, [productId]: at };
+  return productId === undefined || productId in revealed ? revealed : withKey(revealed, productId, at);
 }
 
 /** Puts segment `index` on air at `at`, closing the previous run. A paused show stays paused. */
 export function goTo(ctx: ShowContext, index: number, at: number): ShowContext {
   const segment = ctx.sheet.segments[index]!;
   const paused = ctx.onAir?.pausedAt != null;
-  const history = closeRun(ctx, at);
-  history.push({ index, segmentId: segment.id, startedAt: at, endedAt: null, pausedMs: 0 });
+  const history = appended(closeRun(ctx, at), { index, segmentId: segment.id, startedAt: at, endedAt: null, pausedMs: 0 });
   return {
     ...tick(ctx, at),
     onAir: { index, startedAt: at, pausedAt: paused ? at : null, pausedMs: 0 },
@@ -52,14 +53,12 @@ export function goTo(ctx: ShowContext, index: number, at: number): ShowContext {
 }
 
 function closeRun(ctx: ShowContext, at: number) {
-  const history = ctx.history.slice();
+  const history = ctx.history;
   const last = history.at(-1);
   const onAir = ctx.onAir;
-  if (last && last.endedAt === null && onAir) {
-    const pausedMs = onAir.pausedMs + (onAir.pausedAt !== null ? at - onAir.pausedAt : 0);
-    history[history.length - 1] = { ...last, endedAt: at, pausedMs };
-  }
-  return history;
+  if (!last || last.endedAt !== null || !onAir) return history;
+  const pausedMs = onAir.pausedMs + (onAir.pausedAt !== null ? at - onAir.pausedAt : 0);
+  return replaced(history, history.length - 1, { ...last, endedAt: at, pausedMs });
 }
 
 export function start(ctx: ShowContext, e: Of<'show.start'>): ShowContext {
@@ -132,7 +131,7 @@ export function finishDeal(ctx: ShowContext, at: number, reason: DealEndReason):
   const deal = ctx.deal;
   if (!deal) return ctx;
   const thawed = thawDeal(ctx, at).deal!;
-  return { ...ctx, deal: null, deals: [...ctx.deals, { ...thawed, endedAt: at, endReason: reason }] };
+  return { ...ctx, deal: null, deals: appended(ctx.deals, { ...thawed, endedAt: at, endReason: reason }) };
 }
 
 /** Why the running deal is over at the context's `now`, if it is. */
@@ -170,8 +169,8 @@ export function sell(ctx: ShowContext, e: Of<'sale'>): ShowContext {
   const deal = ctx.deal && dealId === ctx.deal.id ? { ...ctx.deal, sold: ctx.deal.sold + e.quantity } : ctx.deal;
   return {
     ...tick(ctx, e.at),
-    sales: [...ctx.sales, sale],
-    stock: { ...ctx.stock, [e.productId]: (ctx.stock[e.productId] ?? 0) - e.quantity },
+    sales: appended(ctx.sales, sale),
+    stock: withKey(ctx.stock, e.productId, (ctx.stock[e.productId] ?? 0) - e.quantity),
     deal,
     nextId: ctx.nextId + 1,
   };
@@ -181,25 +180,24 @@ export function undoSale(ctx: ShowContext, e: Of<'sale.undo'>): ShowContext {
   const i = lastLiveSaleIndex(ctx);
   if (i < 0) return ctx;
   const sale = ctx.sales[i]!;
-  const sales = ctx.sales.slice();
-  sales[i] = { ...sale, undoneAt: e.at };
+  const sales = replaced(ctx.sales, i, { ...sale, undoneAt: e.at });
   const deal = ctx.deal && sale.dealId === ctx.deal.id ? { ...ctx.deal, sold: ctx.deal.sold - sale.quantity } : ctx.deal;
   return {
     ...tick(ctx, e.at),
     sales,
     deal,
-    stock: { ...ctx.stock, [sale.productId]: (ctx.stock[sale.productId] ?? 0) + sale.quantity },
+    stock: withKey(ctx.stock, sale.productId, (ctx.stock[sale.productId] ?? 0) + sale.quantity),
   };
 }
 
 export function setStock(ctx: ShowContext, e: Of<'stock.set'>): ShowContext {
-  return { ...tick(ctx, e.at), stock: { ...ctx.stock, [e.productId]: e.remaining } };
+  return { ...tick(ctx, e.at), stock: withKey(ctx.stock, e.productId, e.remaining) };
 }
 
 export function recordViewers(ctx: ShowContext, e: Of<'viewers'>): ShowContext {
   return {
     ...tick(ctx, e.at),
-    viewerSamples: e.concurrent === null ? ctx.viewerSamples : [...ctx.viewerSamples, { at: e.at, concurrent: e.concurrent }],
+    viewerSamples: e.concurrent === null ? ctx.viewerSamples : appended(ctx.viewerSamples, { at: e.at, concurrent: e.concurrent }),
     uniqueViewers: e.unique ?? ctx.uniqueViewers,
   };
 }

@@ -10,7 +10,7 @@
  */
 import { assign, setup } from 'xstate';
 import * as A from './apply';
-import { dealRemainingMs } from './derive';
+import { dealRemainingMs, lastLiveSaleIndex } from './derive';
 import type { MachineEvent, ShowContext, ShowInput } from './types';
 
 type E<T extends MachineEvent['type']> = Extract<MachineEvent, { type: T }>;
@@ -57,7 +57,7 @@ export const showMachine = setup({
       const e = event as E<'sale'>;
       return e.quantity > 0 && (context.stock[e.productId] ?? 0) >= e.quantity;
     },
-    canUndo: ({ context }) => context.sales.some((s) => s.undoneAt === null),
+    canUndo: ({ context }) => lastLiveSaleIndex(context) >= 0,
     knownProduct: ({ context, event }) => (context.stock[(event as E<'stock.set'>).productId] ?? -1) >= 0,
     canStartDeal: ({ context, event }) => (context.stock[(event as E<'deal.start'>).productId] ?? 0) > 0,
     freezes: ({ event }) => (event as E<'show.pause'>).freezeDeal,
