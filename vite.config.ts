@@ -178,6 +178,8 @@ export default defineConfig(({ mode }) => {
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'shared/**/*.test.ts'],
+          // `vitest bench` runs only Node micro-benchmarks, never the Playwright *.bench.ts files.
+          benchmark: { include: ['test/unit/**/*.bench.ts'] },
           environment: 'node',
         },
       },
