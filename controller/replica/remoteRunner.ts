@@ -54,8 +54,10 @@ export async function createRemoteRunner(options: {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    async applyLog({ added, reset }) {
+    async applyLog({ added: all, reset }) {
       if (stopped) return;
+      // Entries the runner was built with already are skipped; a gap or a cut rebuilds it.
+      const added = all.filter((row) => row.seq > applied);
       if (reset || added.some((row, i) => row.seq !== applied + 1 + i)) {
         await rebuild();
         emit(actor.getSnapshot());

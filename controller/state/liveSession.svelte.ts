@@ -181,6 +181,14 @@ export class LiveSession {
     this.close();
     this.role = 'remote';
     await this.db.settings.bulkPut([{ key: CURRENT_SHOW, value: showId }, { key: ROLE, value: 'remote' }]);
+    // The mirror's changes reach the screen one at a time, in order: the runner is built once
+    // (from everything mirrored so far), and entries that arrive meanwhile are applied after.
+    let chain: Promise<void> = Promise.resolve();
+    const inOrder = (work: () => Promise<void>) => {
+      chain = chain.then(work).catch((error: unknown) => {
+        this.notices.error(`The backup's copy of the show could not be updated: ${String(error)}`);
+      });
+    };
     const attach = async () => {
       if (this.#remote || this.role !== 'remote') return;
       const show = await getShow(this.db, showId);
@@ -190,32 +198,31 @@ export class LiveSession {
         showId,
         send: (command, commandId) => this.#client!.send({ commandId, command: command as ShowCommandInput }, show.sheet.show.currency),
       });
+      if (this.role !== 'remote' || this.#remote) return runner.stop();
       this.#remote = runner;
-      this.terms = termsOf(show, replica.followStatus()?.leader?.device ?? '');
+      this.terms = termsOf(show, '');
       this.#attach(runner, show, { local: true });
     };
     await replica.follow({
       showId,
-      onShow: () => void attach(),
-      onLog: (change) => {
-        void (async () => {
+      onShow: () => inOrder(attach),
+      onLog: (change) =>
+        inOrder(async () => {
           if (!this.#remote) return attach();
           await this.#remote.applyLog(change);
-          this.logSeq = this.#remote?.logSeq() ?? this.logSeq;
           const show = await getShow(this.db, showId);
-          if (show) {
+          if (show && this.role === 'remote') {
             this.show = show;
             this.terms = termsOf(show, '');
           }
-          this.#publisher?.publish();
-        })();
-      },
+        }),
       onHandover: ({ handedOver, dropped }) => {
         if (handedOver) this.notices.info(`Handed ${handedOver} sale${handedOver === 1 ? '' : 's'} made on this device to the primary: each is counted once.`);
         if (dropped.length) this.notices.error(`Not carried over to the primary (made here after it took over): ${dropped.join('; ')}.`);
       },
     });
-    await attach();
+    inOrder(attach);
+    await chain;
   }
 
   /**
