@@ -176,13 +176,32 @@ const overlayBuild = {
   },
 };
 
+/**
+ * Vite wraps every dynamic import() of a browser build in its preload helper (~0.9 KB gz, there
+ * even with modulePreload off: vitejs/vite#18551). The overlays' only dynamic imports are the
+ * lazy obs-websocket and relay links: no CSS, and with modulePreload off no chunk to preload,
+ * so the helper would only ever call the import. This one does just that, and refuses to
+ * drop dependencies silently should a lazy chunk ever come with some.
+ */
+function overlayPreloadHelper(): Plugin {
+  const id = '\0vite/preload-helper.js';
+  return {
+    name: 'flashcue-overlay-preload-helper',
+    enforce: 'pre',
+    load: (source) =>
+      source === id
+        ? `export const __vitePreload = (load, deps) => { if (deps && deps.length) throw new Error('Flashcue overlay: a lazy chunk needs preloading: ' + deps); return load(); };`
+        : null,
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const overlaysOnly = mode === 'overlays';
   return {
   root,
   appType: 'mpa',
   publicDir: 'public',
-  plugins: [svelte(), flashcueServer()],
+  plugins: [svelte(), flashcueServer(), ...(overlaysOnly ? [overlayPreloadHelper()] : [])],
   server: { port, strictPort: true },
   preview: { port, strictPort: true },
   build: overlaysOnly
