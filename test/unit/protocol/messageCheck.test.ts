@@ -171,7 +171,8 @@ describe('messageCheck.ts ≡ the zod schema of messages.ts', () => {
 
   test('a message broken at one place: the same verdict, the same stripped output', () => {
     fc.assert(fc.property(brokenMessage, (m) => expectSameVerdict(m)), { numRuns: 20_000 });
-  });
+    // ~2 s alone; generous for a loaded CI machine (it is a run count, not a time budget).
+  }, 60_000);
 
   test('anything at all, bare or in an envelope', () => {
     const inEnvelope = record({ app: fc.constantFrom('flashcue', 'other'), v: fc.constantFrom(1, 2, '1'), kind: fc.constantFrom(...KNOWN_KINDS, 'exec') }).chain((env) =>
