@@ -212,10 +212,13 @@ export default defineConfig(({ mode }) => {
         rolldownOptions: { input: { controller: resolve(root, 'controller/index.html') } },
       },
   ...(overlaysOnly && {
-    environments: Object.fromEntries(OVERLAYS.map((name) => [
+    environments: Object.fromEntries(
+      OVERLAYS.map((name) => [
         overlayEnvironment(name),
         { consumer: 'client' as const, build: { rolldownOptions: { input: { [`overlay-${name}`]: resolve(root, `overlay/${name}.html`) } } } },
-      ])),
+      ]),
+    ),
+    // `vite build --mode overlays` builds each page's environment, one after another.
     builder: {
       buildApp: async (builder) => {
         for (const name of OVERLAYS) await builder.build(builder.environments[overlayEnvironment(name)]!);
