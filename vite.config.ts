@@ -143,31 +143,88 @@ function flashcueServer(): Plugin {
   };
 }
 
+/**
+ * Second pass (`vite build --mode overlays`): the overlay pages alone, so they never load chunks
+ * the controller shares, for the Chromium inside OBS 28–29's browser source. Each page is its
+ * own environment, built on its own: one self-contained script per page (pages sharing chunks
+ * would each download several files, each compressed apart, and a browser source caches none
+ * of them across pages anyway).
+ */
+const overlayEnvironment = (name: string) => `overlay_${name.replace(/-/g, '_')}`;
+const overlayBuild = {
+  outDir: 'dist',
+  emptyOutDir: false,
+  copyPublicDir: false,
+  // OBS 28–29's browser source is Chromium 95, and Chromium 96–98 added no syntax. chrome98
+  // rather than chrome95 only because below 98 the compiler works around a V8 bug with
+  // *static* class fields named like a function's own properties (name, length) by lowering
+  // every class field, private ones too, to WeakMap helpers (+1.2 KB gz). The overlay
+  // bundles have no static class fields at all (checked: the one `static` is Batch.ensure(),
+  // a method).
+  target: 'chrome98',
+  // Each page is one script: nothing to preload, and Chromium has modulepreload anyway. The
+  // lazy links (obs-websocket, relay) fetch their own imports when asked for.
+  modulePreload: false,
+  rolldownOptions: {
+    treeshake: {
+      // Svelte's package declares no `sideEffects`; its reactive classes (SvelteMap, SvelteSet,
+      // SvelteDate, SvelteURL…) are plain class definitions an overlay never uses, but `class
+      // extends Map` counts as a possible side effect, so importing createSubscriber from
+      // svelte/reactivity kept them all (~2 KB gz).
+      moduleSideEffects: [{ test: /node_modules\/svelte\/src\/reactivity\/(?!create-subscriber)/, sideEffects: false }],
+    },
+  },
+};
+
+/**
+ * Vite wraps every dynamic import() of a browser build in its preload helper (~0.9 KB gz, there
+ * even with modulePreload off: vitejs/vite#18551). The overlays' only dynamic imports are the
+ * lazy obs-websocket and relay links: no CSS, and with modulePreload off no chunk to preload,
+ * so the helper would only ever call the import. This one does just that, and refuses to
+ * drop dependencies silently should a lazy chunk ever come with some.
+ */
+function overlayPreloadHelper(): Plugin {
+  const id = '\0vite/preload-helper.js';
+  return {
+    name: 'flashcue-overlay-preload-helper',
+    enforce: 'pre',
+    load: (source) =>
+      source === id
+        ? `export const __vitePreload = (load, deps) => { if (deps && deps.length) throw new Error('Flashcue overlay: a lazy chunk needs preloading: ' + deps); return load(); };`
+        : null,
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const overlaysOnly = mode === 'overlays';
   return {
   root,
   appType: 'mpa',
   publicDir: 'public',
-  plugins: [svelte(), flashcueServer()],
+  plugins: [svelte(), flashcueServer(), ...(overlaysOnly ? [overlayPreloadHelper()] : [])],
   server: { port, strictPort: true },
   preview: { port, strictPort: true },
   build: overlaysOnly
-    ? {
-        // Second pass (`--mode overlays`): overlay pages alone, so they never load chunks the
-        // controller shares, and for the Chromium inside OBS 28–29's browser source.
-        outDir: 'dist',
-        emptyOutDir: false,
-        target: 'chrome95',
-        rolldownOptions: {
-          input: Object.fromEntries(OVERLAYS.map((name) => [`overlay-${name}`, resolve(root, `overlay/${name}.html`)])),
-        },
-      }
+    ? overlayBuild
     : {
         outDir: 'dist',
         emptyOutDir: true,
         rolldownOptions: { input: { controller: resolve(root, 'controller/index.html') } },
       },
+  ...(overlaysOnly && {
+    environments: Object.fromEntries(
+      OVERLAYS.map((name) => [
+        overlayEnvironment(name),
+        { consumer: 'client' as const, build: { rolldownOptions: { input: { [`overlay-${name}`]: resolve(root, `overlay/${name}.html`) } } } },
+      ]),
+    ),
+    // `vite build --mode overlays` builds each page's environment, one after another.
+    builder: {
+      buildApp: async (builder) => {
+        for (const name of OVERLAYS) await builder.build(builder.environments[overlayEnvironment(name)]!);
+      },
+    },
+  }),
   test: {
     // CI totals these JSON files (.ci/summary.mjs); the console keeps the default reporter.
     reporters: ['default', 'json'],

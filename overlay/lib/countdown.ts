@@ -43,6 +43,22 @@ export function msUntilFlip(ms: number, signed: boolean): number | null {
   return ms - Math.floor(ms / SECOND) * SECOND + 1;
 }
 
+/**
+ * Heartbeats reach the page a few ms late, each by a different amount, and every one implies a
+ * slightly later deadline than the true one: following each would make the digit flip late
+ * by that heartbeat's delay. The earliest implied deadline is the nearest to the truth, so it
+ * is kept while later heartbeats agree with it within this much. A deadline that moved by
+ * more (a deal extended, another segment, a controller with a different clock reading) is real.
+ */
+export const DEADLINE_SLACK_MS = 250;
+
+/** The source to count from when `next` arrives while `kept` is on screen. */
+export function steadySource(kept: ClockSource | null, next: ClockSource | null): ClockSource | null {
+  if (!kept || !next || !kept.running || !next.running || kept.signed !== next.signed) return next;
+  const later = localDeadline(next.remainingMs, next.receivedAt) - localDeadline(kept.remainingMs, kept.receivedAt);
+  return later >= 0 && later <= DEADLINE_SLACK_MS ? kept : next;
+}
+
 /** What the source reads at `now`, and when it next changes (null: it will not by itself). */
 export function clockAt(source: ClockSource | null, now: number): { value: number | null; nextAt: number | null } {
   if (!source) return { value: null, nextAt: null };

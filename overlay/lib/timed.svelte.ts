@@ -4,7 +4,7 @@
  * for the next instant; nothing runs per frame, and nothing at all once the value is still.
  */
 import { createSubscriber } from 'svelte/reactivity';
-import { clockAt, type ClockSource } from './countdown';
+import { clockAt, steadySource, type ClockSource } from './countdown';
 
 export interface TimedState<T> {
   value: T;
@@ -50,7 +50,11 @@ export class Timed<T> {
   }
 }
 
-/** Remaining ms of a source, refreshed exactly when its displayed second changes. */
+/**
+ * Remaining ms of a source, refreshed exactly when its displayed second changes. Across
+ * heartbeats it counts from the earliest deadline they agree on (steadySource).
+ */
 export function secondClock(source: () => ClockSource | null, now?: () => number): Timed<number | null> {
-  return new Timed((at) => clockAt(source(), at), now);
+  let kept: ClockSource | null = null;
+  return new Timed((at) => clockAt((kept = steadySource(kept, source())), at), now);
 }

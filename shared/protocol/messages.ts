@@ -5,9 +5,9 @@
  */
 import * as z from 'zod/mini';
 import type { OverlayView } from '../view/overlayView';
+import { APP, PROTOCOL_VERSION, isFlashcueEnvelope } from './envelope.js';
 
-export const APP = 'flashcue';
-export const PROTOCOL_VERSION = 1;
+export { APP, PROTOCOL_VERSION, isFlashcueEnvelope };
 
 const int = () => z.number().check(z.int());
 const nonneg = () => z.number().check(z.int(), z.nonnegative());
@@ -210,11 +210,6 @@ export type SheetMessage = z.infer<typeof SheetMessage>;
 export type SyncMessage = z.infer<typeof SyncMessage>;
 export type TermStart = z.infer<typeof TermStart>;
 export type FlashcueMessage = z.infer<typeof FlashcueMessage>;
-
-/** Cheap pre-check: is this even addressed to us? Other apps' traffic is ignored, not parsed. */
-export function isFlashcueEnvelope(data: unknown): boolean {
-  return typeof data === 'object' && data !== null && (data as { app?: unknown }).app === APP;
-}
 
 export type Parsed = { ok: true; message: FlashcueMessage } | { ok: false; reason: 'foreign' | 'invalid' };
 

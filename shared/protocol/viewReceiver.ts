@@ -1,9 +1,12 @@
 /**
  * The receiving end of view messages, for overlays and the host view: validates, orders,
  * and maps remaining times onto this machine's monotonic clock. Framework-free; a page wraps
- * it in a small runes class.
+ * it in a small runes class. Validation is messageCheck.ts (the catalogue's rules without zod,
+ * so an overlay page stays small).
  */
-import { APP, PROTOCOL_VERSION, parseMessage, type ViewMessage } from './messages';
+import { APP, PROTOCOL_VERSION } from './envelope';
+import { checkMessage } from './messageCheck';
+import type { ViewMessage } from './messages';
 import type { Transport } from './transport';
 import type { OverlayView } from '../view/overlayView';
 
@@ -19,6 +22,8 @@ export interface ReceiverStats {
   foreign: number;
   invalid: number;
   stale: number;
+  /** Kinds this receiver does not know (added to the protocol later): ignored. */
+  unknown: number;
 }
 
 export interface ViewReceiver {
@@ -60,7 +65,7 @@ export function isNewer(last: ViewMessage | null, next: ViewMessage): boolean {
 
 export function createViewReceiver(options: ReceiverOptions): ViewReceiver {
   const now = options.now ?? (() => performance.now());
-  const stats: ReceiverStats = { accepted: 0, foreign: 0, invalid: 0, stale: 0 };
+  const stats: ReceiverStats = { accepted: 0, foreign: 0, invalid: 0, stale: 0, unknown: 0 };
   const listeners = new Set<(received: ReceivedView) => void>();
   const sender = `${options.role ?? 'overlay'}-${Math.random().toString(36).slice(2, 10)}`;
   let last: ViewMessage | null = null;
@@ -69,7 +74,7 @@ export function createViewReceiver(options: ReceiverOptions): ViewReceiver {
   const ASSETS_KEPT = 16;
 
   const onData = (data: unknown) => {
-    const parsed = parseMessage(data);
+    const parsed = checkMessage(data);
     if (!parsed.ok) {
       stats[parsed.reason] += 1;
       return;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clockAt, clockText, isUrgent, msUntilFlip, remainingAt, secondKey, type ClockSource } from '../../../overlay/lib/countdown';
+import { DEADLINE_SLACK_MS, clockAt, clockText, isUrgent, msUntilFlip, remainingAt, secondKey, steadySource, type ClockSource } from '../../../overlay/lib/countdown';
 
 const source = (remainingMs: number, receivedAt: number, patch: Partial<ClockSource> = {}): ClockSource => ({
   remainingMs,
@@ -90,5 +90,48 @@ describe('countdown mapping', () => {
     expect(isUrgent(1, 10)).toBe(true);
     expect(isUrgent(0, 10)).toBe(false);
     expect(isUrgent(-5_000, 10)).toBe(false);
+  });
+});
+
+describe('deadline across heartbeats', () => {
+  const deadline = (src: ClockSource | null) => src!.receivedAt + src!.remainingMs;
+  /** A heartbeat sent at `sentAt` (true deadline `due`) that reached the page `delay` ms later. */
+  const beat = (due: number, sentAt: number, delay: number, patch: Partial<ClockSource> = {}) => source(due - sentAt, sentAt + delay, patch);
+
+  it('keeps the earliest deadline the heartbeats imply, so jitter never makes a flip late', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 60, noNaN: true }), { minLength: 1, maxLength: 40 }), (delays) => {
+        const due = 90_000;
+        let kept: ClockSource | null = null;
+        delays.forEach((delay, i) => {
+          kept = steadySource(kept, beat(due, 1_000 * (i + 1), delay));
+          expect(deadline(kept)).toBe(due + Math.min(...delays.slice(0, i + 1)));
+        });
+        // The digit flips at the earliest deadline's whole seconds: 0:32 → 0:31 at 31 s before it.
+        const flip = run(kept!, 50_000, 80_000).find(([, text]) => text === '0:31');
+        expect(flip?.[0]).toBe(due + Math.min(...delays) - 31_000);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 200) },
+    );
+  });
+
+  it('follows a deadline that really moved: an extension, an earlier end, beyond the slack', () => {
+    const due = 90_000;
+    const kept = beat(due, 1_000, 5);
+    expect(steadySource(kept, beat(due + 30_000, 2_000, 5))).toEqual(beat(due + 30_000, 2_000, 5)); // deal.extend
+    expect(deadline(steadySource(kept, beat(due, 2_000, 5 + DEADLINE_SLACK_MS + 1)))).toBe(due + 5 + DEADLINE_SLACK_MS + 1);
+    expect(deadline(steadySource(kept, beat(due, 2_000, 5 + DEADLINE_SLACK_MS)))).toBe(due + 5);
+    expect(deadline(steadySource(kept, beat(due - 2_000, 2_000, 5)))).toBe(due - 2_000 + 5); // earlier: always taken
+  });
+
+  it('starts afresh when the clock stops, restarts or changes kind', () => {
+    const kept = beat(90_000, 1_000, 5);
+    const frozen = beat(90_000, 2_000, 20, { running: false });
+    expect(steadySource(kept, frozen)).toBe(frozen);
+    const resumed = beat(95_000, 7_000, 30);
+    expect(steadySource(frozen, resumed)).toBe(resumed);
+    const signed = beat(90_000, 2_000, 20, { signed: true });
+    expect(steadySource(kept, signed)).toBe(signed);
+    expect(steadySource(kept, null)).toBeNull();
   });
 });

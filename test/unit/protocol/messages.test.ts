@@ -94,9 +94,11 @@ describe('publisher and receiver', () => {
     sender.send({ ...good, n: 2, view: { ...good.view, title: 'stale' } });
     sender.send({ ...good, logSeq: 2, n: 99, view: { ...good.view, title: 'older log' } });
     sender.send('<script>alert(1)</script>');
+    // Controller-to-controller kinds added to the protocol later: not the page's business.
+    sender.send({ app: 'flashcue', v: 1, kind: 'primary', term: 9, view: 'not a view' });
     await flush();
     expect(receiver.current()?.view.title).toBe('Test show');
-    expect(receiver.stats()).toEqual({ accepted: 1, foreign: 2, invalid: 1, stale: 2 });
+    expect(receiver.stats()).toEqual({ accepted: 1, foreign: 2, invalid: 1, stale: 2, unknown: 1 });
   });
 });
 

@@ -1,0 +1,178 @@
+/**
+ * The receive side of the catalogue without zod, for pages that must stay small (overlays, and
+ * the host view through the same receiver). messages.ts stays the source of truth and the
+ * controller keeps parsing with zod: these checks mirror its schemas rule for rule, and
+ * test/unit/protocol/messageCheck.test.ts proves them equivalent (same verdict, same output,
+ * unknown keys stripped) on generated and hostile input.
+ *
+ * Kinds a receiver does not know yet (controller-to-controller traffic added later) are
+ * `unknown`, not invalid: a page ignores them instead of counting them as attacks.
+ */
+import type { OverlayView } from '../view/overlayView';
+import { APP, PROTOCOL_VERSION, isFlashcueEnvelope } from './envelope';
+import type { AckMessage, AssetMessage, CommandMessage, FlashcueMessage, HelloMessage, ViewMessage } from './messages';
+
+const NO: unique symbol = Symbol('invalid');
+type Check<T> = (value: unknown) => T | typeof NO;
+type Out<C> = C extends Check<infer T> ? T : never;
+
+const number =
+  (min: number): Check<number> =>
+  (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= min ? v : NO);
+/** z.int(): a safe integer. */
+const int = number(-Infinity);
+/** z.int() + z.nonnegative(). */
+const nonneg = number(0);
+/** At most `max` code points, as zod 4 counts (an emoji is one, a lone surrogate one). */
+function fits(s: string, max: number): boolean {
+  if (s.length <= max) return true;
+  if (s.length > 2 * max) return false;
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) n--, i++;
+  }
+  return n <= max;
+}
+const text =
+  (max: number, pattern?: RegExp): Check<string> =>
+  (v) => (typeof v === 'string' && fits(v, max) && (!pattern || pattern.test(v)) ? v : NO);
+const oneOf =
+  <const T extends readonly unknown[]>(...values: T): Check<T[number]> =>
+  (v) => (values.includes(v) ? (v as T[number]) : NO);
+const bool = oneOf(true, false);
+const anything: Check<unknown> = (v) => v;
+const nullable =
+  <T>(check: Check<T>): Check<T | null> =>
+  (v) => (v === null ? null : check(v));
+/** Absent stays absent; a present `undefined` is kept, as zod does. */
+const optional =
+  <T>(check: Check<T>): Check<T | undefined> =>
+  (v) => (v === undefined ? undefined : check(v));
+const list =
+  <T>(item: Check<T>, max: number): Check<T[]> =>
+  (v) => {
+    if (!Array.isArray(v) || v.length > max) return NO;
+    const out: T[] = [];
+    for (let i = 0; i < v.length; i++) {
+      const r = item(v[i]);
+      if (r === NO) return NO;
+      out.push(r);
+    }
+    return out;
+  };
+
+type Shape = Record<string, Check<unknown>>;
+type Obj<S extends Shape> = { [K in keyof S as undefined extends Out<S[K]> ? never : K]: Out<S[K]> } & {
+  [K in keyof S as undefined extends Out<S[K]> ? K : never]?: Out<S[K]>;
+};
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A fresh object with the shape's keys only (like zod, which strips unknown keys). */
+const object =
+  <S extends Shape>(shape: S): Check<Obj<S>> =>
+  (v) => {
+    if (!isObject(v)) return NO;
+    const out: Record<string, unknown> = {};
+    for (const key in shape) {
+      const r = shape[key]!(v[key]);
+      if (r === NO) return NO;
+      // Only `optional` answers undefined: an absent optional key stays absent.
+      if (r !== undefined || key in v) out[key] = r;
+    }
+    return out as Obj<S>;
+  };
+
+/** z.record(z.string(), z.unknown()): a plain object. Checked, not copied: receivers drop commands. */
+const record: Check<Record<string, unknown>> = (v) => {
+  const proto: unknown = isObject(v) && Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null ? (v as Record<string, unknown>) : NO;
+};
+
+const segmentKind = oneOf('opening', 'product', 'flash', 'engagement', 'break', 'closing');
+
+const view = object({
+  phase: oneOf('ready', 'live', 'paused', 'ended'),
+  title: text(200),
+  currency: text(3, /^[A-Z]{3}$/),
+  segment: nullable(
+    object({ index: nonneg, count: nonneg, kind: segmentKind, title: text(200), plannedMs: nonneg, elapsedMs: nonneg, remainingMs: int }),
+  ),
+  product: nullable(
+    object({
+      id: text(64),
+      name: text(200),
+      category: nullable(text(64)),
+      image: nullable(text(2048)),
+      retailPrice: nonneg,
+      livePrice: nonneg,
+      price: nonneg,
+      priceKind: oneOf('deal', 'live', 'retail'),
+      stock: int,
+      initialStock: nonneg,
+      soldOut: bool,
+      talkingPoints: list(text(200), 12),
+    }),
+  ),
+  lowerThird: bool,
+  deal: nullable(
+    object({ productId: text(64), price: nonneg, remainingMs: nonneg, totalMs: nonneg, cap: nullable(nonneg), sold: nonneg, frozen: bool }),
+  ),
+  next: nullable(object({ kind: segmentKind, title: text(200), productName: nullable(text(200)), startsInMs: nonneg })),
+  show: object({ elapsedMs: nonneg, remainingMs: nonneg, plannedMs: nonneg }),
+  ticker: object({
+    recent: list(object({ id: nonneg, buyer: nullable(text(60)), productName: text(200), quantity: nonneg, agoMs: nonneg }), 20),
+    unitsLastMinute: nonneg,
+    unitsTotal: nonneg,
+  }),
+  cue: nullable(object({ text: text(200), agoMs: nonneg })),
+});
+
+const envelope = { app: oneOf(APP), v: oneOf(PROTOCOL_VERSION) };
+
+const checks = {
+  view: object({ ...envelope, kind: oneOf('view'), showId: text(64), session: text(64), term: optional(nonneg), logSeq: nonneg, n: nonneg, view }),
+  hello: object({ ...envelope, kind: oneOf('hello'), sender: text(64), role: oneOf('overlay', 'host', 'remote', 'tool') }),
+  command: object({
+    ...envelope,
+    kind: oneOf('command'),
+    id: (v) => (typeof v === 'string' && v.length >= 1 && v.length <= 128 ? v : NO),
+    command: text(64),
+    args: optional(record),
+    sender: optional(text(64)),
+  }),
+  ack: object({ ...envelope, kind: oneOf('ack'), id: text(128), ok: bool, result: anything, error: optional(text(2000)) }),
+  asset: object({
+    ...envelope,
+    kind: oneOf('asset'),
+    ref: text(Infinity, /^asset:[a-z0-9-]{1,40}$/),
+    data: text(4_000_000, /^data:image\/(png|jpeg|gif|webp|avif|svg\+xml);base64,/),
+  }),
+} satisfies { [K in FlashcueMessage['kind']]?: Check<unknown> };
+
+export type Checked =
+  | { ok: true; message: FlashcueMessage }
+  | { ok: false; reason: 'foreign' | 'invalid' }
+  /** A kind this page does not know: ignored, neither an attack nor an error. */
+  | { ok: false; reason: 'unknown'; kind: string };
+
+export function checkMessage(data: unknown): Checked {
+  if (!isFlashcueEnvelope(data)) return { ok: false, reason: 'foreign' };
+  const { v, kind } = data as { v?: unknown; kind?: unknown };
+  if (v !== PROTOCOL_VERSION || typeof kind !== 'string') return { ok: false, reason: 'invalid' };
+  if (!Object.hasOwn(checks, kind)) return { ok: false, reason: 'unknown', kind };
+  const message = checks[kind as keyof typeof checks](data);
+  return message === NO ? { ok: false, reason: 'invalid' } : { ok: true, message: message as FlashcueMessage };
+}
+
+// Each check describes exactly the type zod infers from messages.ts.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Flat<T> = { [K in keyof T]: T[K] };
+const sameAsSchema: [
+  Same<Flat<Out<typeof checks.view>>, ViewMessage>,
+  Same<Out<typeof view>, OverlayView>,
+  Same<Flat<Out<typeof checks.hello>>, HelloMessage>,
+  Same<Flat<Out<typeof checks.command>>, CommandMessage>,
+  Same<Flat<Out<typeof checks.ack>>, AckMessage>,
+  Same<Flat<Out<typeof checks.asset>>, AssetMessage>,
+] = [true, true, true, true, true, true];
+void sameAsSchema;
