@@ -6,8 +6,11 @@
 export const BACKOFF = {
   firstMs: 250,
   maxMs: 30_000,
-  /** While a show is on air a producer needs OBS back fast, whatever the cost in retries. */
-  liveMaxMs: 5_000,
+  /**
+   * While a show is on air (and always for an overlay, which is always on air) OBS must be
+   * back within a couple of seconds of returning: about one knock a second, no burden on OBS.
+   */
+  liveMaxMs: 1_000,
 } as const;
 
 /**

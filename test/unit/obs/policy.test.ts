@@ -9,8 +9,8 @@ describe('backoff', () => {
     expect(schedule(10, false, () => 0)).toEqual([250, 500, 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
   });
 
-  it('is capped at 5 s while live', () => {
-    expect(schedule(8, true, () => 0)).toEqual([250, 500, 1000, 2000, 4000, 5000, 5000, 5000]);
+  it('is capped at 1 s while live (and for overlays, always on air)', () => {
+    expect(schedule(6, true, () => 0)).toEqual([250, 500, 1000, 1000, 1000, 1000]);
   });
 
   it('jitters down by at most a quarter, never above the cap', () => {
