@@ -1,6 +1,7 @@
 /**
  * A transport moves raw messages; it knows nothing of their meaning. Validation happens in
- * the receivers (`parseMessage`), so every transport gets the same hostile-input handling.
+ * the receivers (`parseMessage` in the controller, `checkMessage` in overlays), so every
+ * transport gets the same hostile-input handling.
  */
 export type TransportStatus =
   | { state: 'idle' }

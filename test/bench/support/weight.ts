@@ -27,7 +27,7 @@ export interface PageWeight {
 const gz = (buf: Buffer | string): number => gzipSync(buf, { level: 9 }).length;
 
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g;
-const DYNAMIC_IMPORT = /\bimport\(\s*["'](\.{1,2}\/[^"']+\.js)["']\s*\)/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g;
 
 export function overlayWeights(dist: string, pages: readonly string[]): PageWeight[] {
   return pages.map((name) => {
