@@ -77,6 +77,9 @@ describe.runIf(runObs)('OBS set-up and scene follow (real OBS)', () => {
     // Removed from every scene, the input is gone from OBS: set-up creates it again, once.
     await removeFrom('Flashcue', lt);
     await removeFrom('Scene', lt);
+    // OBS destroys the orphaned input on its own thread, a moment after the request returns.
+    for (let i = 0; i < 100 && (await snapshot()).inputs.includes(lt); i++) await new Promise((r) => setTimeout(r, 20));
+    expect((await snapshot()).inputs).not.toContain(lt);
     const recreated = await setupScene(conn, options);
     expect(recreated.ok && recreated.actions).toEqual([{ kind: 'createInput', input: lt }]);
     const inputs = (await snapshot()).inputs.filter((name) => String(name).startsWith('Flashcue · '));
