@@ -10,22 +10,18 @@
  * ids, so nothing is lost and nothing counted twice. Framework-free; LiveSession drives it.
  */
 import { APP, PROTOCOL_VERSION, parseMessage, type LogMessage, type PrimaryMessage, type SheetMessage } from '../../shared/protocol/messages';
+import { Leader } from './leader';
 import type { Transport } from '../../shared/protocol/transport';
 import { divergence, leads, recoverOrphans, type TermStart } from '../../shared/replica/terms';
 import { parseRunSheet } from '../../shared/runsheet';
 import type { ShowEvent } from '../../shared/show';
 import type { EventRow, FlashcueDb, ShowRow } from '../db/db';
-import { loadEvents, getShow } from '../db/eventLog';
+import { getShow } from '../db/eventLog';
 import { adoptShow, appendMirrored, cutOrphans, lastSeq, loadOrphans, setTerms, settleOrphans, termsOf } from '../db/replicaLog';
 import { EventSchema, ShowMetaSchema } from '../report/archiveSchema';
 
-export const LEADER_HEARTBEAT_MS = 1000;
 /** A primary not heard for this long is shown as silent; the producer may take over. */
 export const SILENT_AFTER_MS = 3000;
-/** Entries per log message when a remote catches up. */
-const CHUNK = 200;
-/** Sync requests answered per second, over all remotes: a flood must not keep the primary reading its log. */
-const SYNCS_PER_SECOND = 4;
 
 const ONE_WAY_TO_OVERLAYS = new Set(['obs-emit-event']);
 
@@ -82,12 +78,10 @@ export class Replica {
   #unsubscribe: Array<() => void> = [];
   /** The best claim heard per show, from other devices. */
   #heard = new Map<string, { message: PrimaryMessage; at: number }>();
-  #lead: LeadOptions | null = null;
-  #leadTimer: ReturnType<typeof setInterval> | null = null;
+  #leader: Leader | null = null;
   #follow: Following | null = null;
   #followTimer: ReturnType<typeof setInterval> | null = null;
   #queue: Promise<unknown> = Promise.resolve();
-  #syncWindow = { start: 0, count: 0 };
   #heardListeners = new Set<() => void>();
   #handingOver = false;
 
@@ -104,7 +98,7 @@ export class Replica {
     const transports = all.filter((t) => !ONE_WAY_TO_OVERLAYS.has(t.name));
     this.#transports = transports;
     this.#unsubscribe = transports.map((t) => t.subscribe((data) => this.#receive(data)));
-    if (this.#lead) this.announce();
+    this.#leader?.announce();
   }
 
   /** Primaries heard from other devices in the last few seconds, best claim per show. */
@@ -120,39 +114,20 @@ export class Replica {
 
   // ── Primary ────────────────────────────────────────────────────────────────────────────
 
+  /** Leads the show: heartbeats, each logged entry, answers to remotes' syncs (leader.ts). */
   lead(options: LeadOptions): void {
     this.stop();
-    this.#lead = options;
-    this.announce();
-    this.#leadTimer = setInterval(() => this.announce(), LEADER_HEARTBEAT_MS);
+    this.#leader = new Leader(this.db, this.device, options, (message) => this.#send(message), this.stats, this.now);
   }
 
-  /** The primary's heartbeat, at once (a remote said hello, the log moved a term). */
+  /** The primary's heartbeat, at once (a remote said hello, the transports changed). */
   announce(): void {
-    const lead = this.#lead;
-    if (!lead) return;
-    const terms = lead.terms();
-    const message: PrimaryMessage = {
-      app: APP,
-      v: PROTOCOL_VERSION,
-      kind: 'primary',
-      showId: lead.showId,
-      title: lead.title().slice(0, 200),
-      device: this.device.id,
-      deviceName: this.device.name.slice(0, 80),
-      term: terms.at(-1)!.term,
-      terms: [...terms],
-      lastSeq: lead.lastSeq(),
-      phase: lead.phase(),
-    };
-    this.#send(message);
+    this.#leader?.announce();
   }
 
   /** Streams one logged entry to the remotes. */
   appended(entry: { seq: number; commandId: string | null; event: ShowEvent }): void {
-    const lead = this.#lead;
-    if (!lead) return;
-    this.#sendLog(lead.showId, lead.terms().at(-1)!.term, [entry]);
+    this.#leader?.appended(entry);
   }
 
   // ── Remote ─────────────────────────────────────────────────────────────────────────────
@@ -201,11 +176,10 @@ export class Replica {
   }
 
   stop(): void {
-    if (this.#leadTimer) clearInterval(this.#leadTimer);
+    this.#leader?.stop();
     if (this.#followTimer) clearInterval(this.#followTimer);
-    this.#leadTimer = null;
     this.#followTimer = null;
-    this.#lead = null;
+    this.#leader = null;
     this.#follow = null;
   }
 
@@ -225,11 +199,6 @@ export class Replica {
     this.#send({ app: APP, v: PROTOCOL_VERSION, kind: 'hello', sender: this.device.id, role: 'remote' });
   }
 
-  #sendLog(showId: string, term: number, entries: Array<{ seq: number; commandId: string | null; event: ShowEvent }>): void {
-    const message: LogMessage = { app: APP, v: PROTOCOL_VERSION, kind: 'log', showId, device: this.device.id, term, entries };
-    this.#send(message);
-  }
-
   #enqueue(work: () => Promise<void>): void {
     this.#queue = this.#queue.then(work).catch((error: unknown) => console.warn('Flashcue replica:', error));
   }
@@ -246,9 +215,9 @@ export class Replica {
           this.#heard.set(message.showId, { message, at: this.now() });
           this.#heardListeners.forEach((l) => l());
         }
-        const lead = this.#lead;
-        if (lead && message.showId === lead.showId && leads(message, { term: lead.terms().at(-1)!.term, device: this.device.id })) {
-          const deposed = lead.onDeposed;
+        const leader = this.#leader;
+        if (leader && message.showId === leader.showId && leads(message, { term: leader.term(), device: this.device.id })) {
+          const deposed = leader.options.onDeposed;
           this.stop();
           deposed(message);
           return;
@@ -257,10 +226,12 @@ export class Replica {
         return;
       }
       case 'hello':
-        if (message.role === 'remote' && this.#lead) this.announce();
+        if (message.role === 'remote') this.#leader?.announce();
         return;
       case 'sync':
-        if (this.#lead && message.showId === this.#lead.showId && message.device !== this.device.id) this.#answerSync(message.fromSeq, message.needSheet, message.device);
+        if (this.#leader && message.showId === this.#leader.showId && message.device !== this.device.id) {
+          this.#leader.answerSync(message.fromSeq, message.needSheet, message.device);
+        }
         return;
       case 'sheet':
         if (this.#follow && message.to === this.device.id && message.showId === this.#follow.showId && message.device === this.#follow.leader?.device) {
@@ -280,31 +251,6 @@ export class Replica {
       default:
         return;
     }
-  }
-
-  #answerSync(fromSeq: number, needSheet: boolean, to: string): void {
-    const now = this.now();
-    if (now - this.#syncWindow.start >= 1000) this.#syncWindow = { start: now, count: 0 };
-    if (this.#syncWindow.count >= SYNCS_PER_SECOND) {
-      this.stats.syncsDropped += 1;
-      return;
-    }
-    this.#syncWindow.count += 1;
-    this.stats.syncsAnswered += 1;
-    const lead = this.#lead!;
-    void (async () => {
-      if (needSheet) {
-        const show = await getShow(this.db, lead.showId);
-        if (!show) return;
-        const message: SheetMessage = { app: APP, v: PROTOCOL_VERSION, kind: 'sheet', showId: show.id, device: this.device.id, to, show: metaOf(show) };
-        this.#send(message);
-      }
-      const rows = (await loadEvents(this.db, lead.showId)).filter((r) => r.seq >= fromSeq);
-      const term = lead.terms().at(-1)!.term;
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        this.#sendLog(lead.showId, term, rows.slice(i, i + CHUNK).map(({ seq, commandId, event }) => ({ seq, commandId, event })));
-      }
-    })().catch((error: unknown) => console.warn('Flashcue replica: sync answer failed', error));
   }
 
   #tick(): void {
@@ -419,8 +365,4 @@ export class Replica {
       this.#tick();
     }
   }
-}
-
-function metaOf(show: ShowRow) {
-  return { id: show.id, runSheetId: show.runSheetId, createdAt: show.createdAt, changes: show.changes, sheet: show.sheet };
 }

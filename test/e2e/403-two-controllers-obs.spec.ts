@@ -4,29 +4,25 @@
  * down for everyone (its own link is down too), catches up when OBS returns, and takes over
  * by itself when the primary's computer then dies.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { obsAvailable, startObs, type ObsInstance } from '../obs/obsHarness';
 import { baseSheet } from '../support/sheets';
-import { command, openTool } from './support/tool';
+import { openDevice, unitsSold } from './support/devices';
+import { command } from './support/tool';
 
 let obs: ObsInstance | undefined;
 
 async function controllerOverObs(browser: Browser) {
-  const context = await browser.newContext();
-  // No relay: the two devices can reach each other only through OBS.
-  await context.routeWebSocket(/\/relay$/, (ws) => ws.close());
-  const page = await context.newPage();
-  await page.goto(`/controller/#obs=${encodeURIComponent(obs!.url)}&password=${encodeURIComponent(obs!.password)}`);
-  await expect(page.getByTestId('obs-pill')).toHaveAttribute('data-state', 'connected');
-  const tool = await openTool(context);
-  return { context, page, tool };
+  const device = await openDevice(browser, {
+    path: `/controller/#obs=${encodeURIComponent(obs!.url)}&password=${encodeURIComponent(obs!.password)}`,
+    // No relay: the two devices can reach each other only through OBS.
+    prepare: (context) => context.routeWebSocket(/\/relay$/, (ws) => ws.close()),
+  });
+  await expect(device.page.getByTestId('obs-pill')).toHaveAttribute('data-state', 'connected');
+  return device;
 }
 
-async function units(tool: Page): Promise<number> {
-  const ack = await command(tool, 'report.get');
-  expect(ack, ack.error).toMatchObject({ ok: true });
-  return (ack.result as { totals: { units: number } }).totals.units;
-}
+const units = unitsSold;
 
 test.describe('two controllers over real OBS', () => {
   test.skip(!obsAvailable() && !process.env.CI, 'OBS Studio and Xvfb are not installed here');

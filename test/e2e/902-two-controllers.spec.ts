@@ -4,44 +4,27 @@
  * it, takes over when the primary's device dies — by a click, then automatically — and the
  * old primary, back again, follows instead of fighting. Nothing lost, nothing counted twice.
  */
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { baseSheet } from '../support/sheets';
+import { openDevice, unitsSold, type Device } from './support/devices';
 import { command, openTool } from './support/tool';
-
-interface Device {
-  context: BrowserContext;
-  page: Page;
-  tool: Page;
-}
 
 /** A device whose relay link the test can cut and restore (the socket stays open, messages stop). */
 async function partitionable(browser: Browser): Promise<Device & { cut(on: boolean): void }> {
-  const context = await browser.newContext();
   let cut = false;
-  await context.routeWebSocket(/\/relay$/, (ws) => {
-    const server = ws.connectToServer();
-    ws.onMessage((message) => !cut && server.send(message));
-    server.onMessage((message) => !cut && ws.send(message));
+  const device = await openDevice(browser, {
+    prepare: (context) =>
+      context.routeWebSocket(/\/relay$/, (ws) => {
+        const server = ws.connectToServer();
+        ws.onMessage((message) => !cut && server.send(message));
+        server.onMessage((message) => !cut && ws.send(message));
+      }),
   });
-  const page = await context.newPage();
-  await page.goto('/controller/#/live');
-  const tool = await openTool(context);
-  return { context, page, tool, cut: (on) => (cut = on) };
+  return { ...device, cut: (on) => (cut = on) };
 }
 
-async function device(browser: Browser): Promise<Device> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/controller/#/live');
-  const tool = await openTool(context);
-  return { context, page, tool };
-}
-
-async function units(tool: Page): Promise<number> {
-  const ack = await command(tool, 'report.get');
-  expect(ack, ack.error).toMatchObject({ ok: true });
-  return (ack.result as { totals: { units: number } }).totals.units;
-}
+const device = (browser: Browser) => openDevice(browser);
+const units = unitsSold;
 
 async function deviceName(page: Page): Promise<string> {
   return page.evaluate(async () => {

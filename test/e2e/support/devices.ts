@@ -1,0 +1,31 @@
+/**
+ * A "device" for multi-controller tests: its own browser context (its own storage, as another
+ * computer has), a controller page and a tool page speaking the command API inside it.
+ */
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { command, openTool } from './tool';
+
+export interface Device {
+  context: BrowserContext;
+  page: Page;
+  tool: Page;
+}
+
+export async function openDevice(
+  browser: Browser,
+  { path = '/controller/#/live', prepare }: { path?: string; prepare?: (context: BrowserContext) => Promise<void> } = {},
+): Promise<Device> {
+  const context = await browser.newContext();
+  await prepare?.(context);
+  const page = await context.newPage();
+  await page.goto(path);
+  const tool = await openTool(context);
+  return { context, page, tool };
+}
+
+/** Units sold so far, as the device's controller reports them. */
+export async function unitsSold(tool: Page): Promise<number> {
+  const ack = await command(tool, 'report.get');
+  expect(ack, ack.error).toMatchObject({ ok: true });
+  return (ack.result as { totals: { units: number } }).totals.units;
+}
