@@ -15,7 +15,7 @@ import { createShowRunner, type DispatchResult, type ShowRunner } from '../show/
 import type { Clock } from '../lib/clock.svelte';
 import type { Notices } from '../lib/notices.svelte';
 import type { PrimaryMessage } from '../../shared/protocol/messages';
-import { currentTerm, firstTerms, takeOver, type TermStart } from '../../shared/replica/terms';
+import { currentTerm, takeOver, type TermStart } from '../../shared/replica/terms';
 import { Replica, type Device, type FollowStatus } from '../replica/replica';
 import { createCommandClient, type CommandClient } from '../replica/commandClient';
 import { createRemoteRunner, type RemoteRunner } from '../replica/remoteRunner';
@@ -68,9 +68,13 @@ export class LiveSession {
     this.#transports = transports;
     this.#replica?.setTransports(transports);
     this.#client?.setTransports(transports);
-    // A remote shows its views only to pages in its own browser (its previews): the overlays on air follow the primary.
-    this.#publisher?.setTransports(this.role === 'remote' ? this.#local : transports);
+    this.#publisher?.setTransports(this.#viewTransports());
     this.#publisher?.publish();
+  }
+
+  /** A remote shows its views only to pages in its own browser (its previews): the overlays on air follow the primary. */
+  #viewTransports(): Transport[] {
+    return this.role === 'remote' ? this.#local : this.#transports;
   }
 
   /**
@@ -135,7 +139,7 @@ export class LiveSession {
   /** Sends the current view now (an OBS source became active, OBS came back); `withAssets`
    * also re-sends the current uploaded image, for pages that reconnected. */
   republish(withAssets = false): void {
-    if (withAssets) this.#publisher?.setTransports(this.#transports);
+    if (withAssets) this.#publisher?.setTransports(this.#viewTransports());
     this.#publisher?.publish();
   }
 
@@ -201,7 +205,7 @@ export class LiveSession {
       if (this.role !== 'remote' || this.#remote) return runner.stop();
       this.#remote = runner;
       this.terms = termsOf(show, '');
-      this.#attach(runner, show, { local: true });
+      this.#attach(runner, show);
     };
     await replica.follow({
       showId,
@@ -271,7 +275,7 @@ export class LiveSession {
       this.close();
       const replica = this.#replica;
       if (replica && !show.terms?.length) {
-        await setTerms(this.db, showId, show.term > 1 ? termsOf(show, replica.device.id) : firstTerms(replica.device.id));
+        await setTerms(this.db, showId, termsOf(show, replica.device.id));
         show = (await getShow(this.db, showId)) ?? show;
       }
       const runner = await createShowRunner({ db: this.db, showId });
@@ -279,7 +283,7 @@ export class LiveSession {
       this.role = 'primary';
       this.terms = termsOf(show, replica?.device.id ?? '');
       this.logSeq = runner.logSeq();
-      this.#attach(runner, show, { local: false });
+      this.#attach(runner, show);
       await this.db.settings.bulkPut([{ key: CURRENT_SHOW, value: showId }, { key: ROLE, value: 'primary' }]);
       replica?.lead({
         showId,
@@ -300,14 +304,14 @@ export class LiveSession {
   }
 
   /** Shows the runner's snapshots here and publishes them (a remote only to its own browser). */
-  #attach(runner: ShowRunner, show: ShowRow, { local }: { local: boolean }): void {
+  #attach(runner: ShowRunner, show: ShowRow): void {
     this.show = show;
     this.snapshot = runner.getSnapshot();
     this.#assets = new Map(
       show.sheet.products.flatMap((p) => (p.image && isDataUrl(p.image) ? [[assetRef(p.image), p.image] as const] : [])),
     );
     this.#publisher = createViewPublisher({
-      transports: local ? this.#local : this.#transports,
+      transports: this.#viewTransports(),
       showId: show.id,
       view: (now) => selectOverlayView(runner.getSnapshot(), now),
       logSeq: () => runner.logSeq(),
