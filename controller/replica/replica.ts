@@ -65,7 +65,6 @@ export interface FollowStatus {
   silentMs: number | null;
   lastSeq: number;
   hasShow: boolean;
-  orphansPending: number;
 }
 
 type Following = FollowOptions & { leader: PrimaryMessage | null; heardAt: number | null; syncAt: number; hasShow: boolean; last: number };
@@ -82,7 +81,6 @@ export class Replica {
   #follow: Following | null = null;
   #followTimer: ReturnType<typeof setInterval> | null = null;
   #queue: Promise<unknown> = Promise.resolve();
-  #heardListeners = new Set<() => void>();
   #handingOver = false;
 
   constructor(
@@ -105,11 +103,6 @@ export class Replica {
   heard(): PrimaryMessage[] {
     const fresh = this.now() - SILENT_AFTER_MS * 2;
     return [...this.#heard.values()].filter((h) => h.at >= fresh).map((h) => h.message);
-  }
-
-  onHeard(listener: () => void): () => void {
-    this.#heardListeners.add(listener);
-    return () => this.#heardListeners.delete(listener);
   }
 
   // ── Primary ────────────────────────────────────────────────────────────────────────────
@@ -159,7 +152,6 @@ export class Replica {
       silentMs: f.heardAt === null ? null : Math.max(0, this.now() - f.heardAt),
       lastSeq: f.last,
       hasShow: f.hasShow,
-      orphansPending: 0,
     };
   }
 
@@ -213,7 +205,6 @@ export class Replica {
         const known = this.#heard.get(message.showId);
         if (!known || known.message.device === message.device || leads(message, known.message) || this.now() - known.at > SILENT_AFTER_MS) {
           this.#heard.set(message.showId, { message, at: this.now() });
-          this.#heardListeners.forEach((l) => l());
         }
         const leader = this.#leader;
         if (leader && message.showId === leader.showId && leads(message, { term: leader.term(), device: this.device.id })) {

@@ -90,7 +90,6 @@ export class LiveSession {
     this.#client.setTransports(this.#transports);
     this.#replica = new Replica(this.db, device, (request) => this.#client!.send(request, this.sheet?.show.currency ?? null));
     this.#replica.setTransports(this.#transports);
-    this.#replica.onHeard(() => (this.heard = this.#replica!.heard()));
     const auto = await this.db.settings.get(AUTO_TAKEOVER);
     this.autoTakeoverSeconds = typeof auto?.value === 'number' ? auto.value : null;
     setInterval(() => this.#watchLeader(), 250);

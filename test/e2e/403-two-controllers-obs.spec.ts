@@ -6,8 +6,7 @@
  */
 import { expect, test, type Browser } from '@playwright/test';
 import { obsAvailable, startObs, type ObsInstance } from '../obs/obsHarness';
-import { baseSheet } from '../support/sheets';
-import { openDevice, unitsSold } from './support/devices';
+import { goLive, openDevice, unitsSold } from './support/devices';
 import { command } from './support/tool';
 
 let obs: ObsInstance | undefined;
@@ -38,9 +37,7 @@ test.describe('two controllers over real OBS', () => {
     const a = await controllerOverObs(browser);
     const b = await controllerOverObs(browser);
     try {
-      expect(await command(a.tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
-      expect(await command(a.tool, 'show.start')).toMatchObject({ ok: true });
-      expect(await command(a.tool, 'show.next')).toMatchObject({ ok: true });
+      await goLive(a.tool);
       expect(await command(a.tool, 'sale', { quantity: 3 })).toMatchObject({ ok: true });
       await b.page.getByTestId('follow-show').click();
       await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #3 of 3');

@@ -5,8 +5,7 @@
  * old primary, back again, follows instead of fighting. Nothing lost, nothing counted twice.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { baseSheet } from '../support/sheets';
-import { openDevice, unitsSold, type Device } from './support/devices';
+import { goLive, openDevice, unitsSold, type Device } from './support/devices';
 import { command, openTool } from './support/tool';
 
 /** A device whose relay link the test can cut and restore (the socket stays open, messages stop). */
@@ -50,9 +49,7 @@ test('a backup device follows the primary, takes over by click and by itself, an
     const overlay = await screen.newPage();
     await overlay.goto('/overlay/stock.html?transport=relay');
 
-    expect(await command(a.tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
-    expect(await command(a.tool, 'show.start')).toMatchObject({ ok: true });
-    expect(await command(a.tool, 'show.next')).toMatchObject({ ok: true });
+    await goLive(a.tool);
     for (let i = 0; i < 3; i++) expect(await command(a.tool, 'sale', { quantity: 2 })).toMatchObject({ ok: true });
 
     // The backup hears the show and follows it; its log and state mirror the primary's.
@@ -130,9 +127,7 @@ test('split brain: both sides sell while cut off; when the link heals the old pr
   try {
     const overlay = await screen.newPage();
     await overlay.goto('/overlay/stock.html?transport=relay');
-    expect(await command(a.tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
-    expect(await command(a.tool, 'show.start')).toMatchObject({ ok: true });
-    expect(await command(a.tool, 'show.next')).toMatchObject({ ok: true });
+    await goLive(a.tool);
     expect(await command(a.tool, 'sale', { quantity: 2 })).toMatchObject({ ok: true });
     await b.page.getByTestId('follow-show').click();
     await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #3 of 3');
@@ -167,8 +162,7 @@ test('a double click is one press, on the primary and on the backup', async ({ b
   const a = await device(browser);
   const b = await device(browser);
   try {
-    expect(await command(a.tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
-    expect(await command(a.tool, 'show.start')).toMatchObject({ ok: true });
+    await goLive(a.tool, { toProduct: false });
     const segment = async () => ((await command(a.tool, 'state.get')).result as { segment: { index: number } }).segment.index;
     expect(await segment()).toBe(0);
     await a.page.getByRole('button', { name: /^Next/ }).dblclick();

@@ -3,6 +3,7 @@
  * computer has), a controller page and a tool page speaking the command API inside it.
  */
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { baseSheet } from '../../support/sheets';
 import { command, openTool } from './tool';
 
 export interface Device {
@@ -28,4 +29,11 @@ export async function unitsSold(tool: Page): Promise<number> {
   const ack = await command(tool, 'report.get');
   expect(ack, ack.error).toMatchObject({ ok: true });
   return (ack.result as { totals: { units: number } }).totals.units;
+}
+
+/** Loads the test run sheet on this device's controller and starts the show, on the first product slot unless told otherwise. */
+export async function goLive(tool: Page, { toProduct = true }: { toProduct?: boolean } = {}): Promise<void> {
+  const steps: Array<[string, Record<string, unknown>]> = [['runsheet.load', { runSheet: baseSheet() }], ['show.start', {}]];
+  if (toProduct) steps.push(['show.next', {}]);
+  for (const [name, args] of steps) expect(await command(tool, name, args), name).toMatchObject({ ok: true });
 }
