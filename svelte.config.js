@@ -5,7 +5,6 @@ export default {
   compilerOptions: {
     // No `window.__svelte.v` tag: a few bytes off every overlay, and nothing to fingerprint.
     discloseVersion: false,
-    runes: ({ filename }) =>
-      filename.split(/[/\\]/).includes('node_modules') ? undefined : true,
+    runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true),
   },
 };

@@ -73,7 +73,10 @@ function flashcueServer(): Plugin {
     next();
   };
 
-  const withPageUrls = (server: { resolvedUrls: { local: string[] } | null; printUrls(): void }) => {
+  const withPageUrls = (server: {
+    resolvedUrls: { local: string[] } | null;
+    printUrls(): void;
+  }) => {
     const printUrls = server.printUrls.bind(server);
     server.printUrls = () => {
       printUrls();
@@ -99,7 +102,10 @@ function flashcueServer(): Plugin {
    * `--host` is given). It closes with the HTTP server.
    */
   const relayOpen = process.env.FLASHCUE_RELAY_OPEN === '1';
-  const mountRelay = (server: ViteDevServer | PreviewServer, allowedHosts: readonly string[] | true) => {
+  const mountRelay = (
+    server: ViteDevServer | PreviewServer,
+    allowedHosts: readonly string[] | true,
+  ) => {
     // Null in middleware mode, where the embedding server owns upgrades.
     if (!server.httpServer) return;
     // Vite's HttpServer is http.Server unless https is configured; the relay only needs
@@ -112,7 +118,11 @@ function flashcueServer(): Plugin {
     server.middlewares.use(relay.middleware);
   };
 
-  const withCsp = (_req: unknown, res: { setHeader(name: string, value: string): unknown }, next: () => void) => {
+  const withCsp = (
+    _req: unknown,
+    res: { setHeader(name: string, value: string): unknown },
+    next: () => void,
+  ) => {
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     next();
   };
@@ -125,7 +135,9 @@ function flashcueServer(): Plugin {
       handler: (html) => {
         const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY_META}" />`;
         const charset = /<meta charset="[^"]*"\s*\/?>/i;
-        return charset.test(html) ? html.replace(charset, (tag) => `${tag}\n    ${meta}`) : html.replace(/<head>/i, `<head>\n    ${meta}`);
+        return charset.test(html)
+          ? html.replace(charset, (tag) => `${tag}\n    ${meta}`)
+          : html.replace(/<head>/i, `<head>\n    ${meta}`);
       },
     },
     configureServer(server) {
@@ -171,7 +183,12 @@ const overlayBuild = {
       // SvelteDate, SvelteURL…) are plain class definitions an overlay never uses, but `class
       // extends Map` counts as a possible side effect, so importing createSubscriber from
       // svelte/reactivity kept them all (~2 KB gz).
-      moduleSideEffects: [{ test: /node_modules\/svelte\/src\/reactivity\/(?!create-subscriber)/, sideEffects: false }],
+      moduleSideEffects: [
+        {
+          test: /node_modules\/svelte\/src\/reactivity\/(?!create-subscriber)/,
+          sideEffects: false,
+        },
+      ],
     },
   },
 };
@@ -198,63 +215,71 @@ function overlayPreloadHelper(): Plugin {
 export default defineConfig(({ mode }) => {
   const overlaysOnly = mode === 'overlays';
   return {
-  root,
-  appType: 'mpa',
-  publicDir: 'public',
-  plugins: [svelte(), flashcueServer(), ...(overlaysOnly ? [overlayPreloadHelper()] : [])],
-  server: { port, strictPort: true },
-  preview: { port, strictPort: true },
-  build: overlaysOnly
-    ? overlayBuild
-    : {
-        outDir: 'dist',
-        emptyOutDir: true,
-        rolldownOptions: { input: { controller: resolve(root, 'controller/index.html') } },
+    root,
+    appType: 'mpa',
+    publicDir: 'public',
+    plugins: [svelte(), flashcueServer(), ...(overlaysOnly ? [overlayPreloadHelper()] : [])],
+    server: { port, strictPort: true },
+    preview: { port, strictPort: true },
+    build: overlaysOnly
+      ? overlayBuild
+      : {
+          outDir: 'dist',
+          emptyOutDir: true,
+          rolldownOptions: { input: { controller: resolve(root, 'controller/index.html') } },
+        },
+    ...(overlaysOnly && {
+      environments: Object.fromEntries(
+        OVERLAYS.map((name) => [
+          overlayEnvironment(name),
+          {
+            consumer: 'client' as const,
+            build: {
+              rolldownOptions: {
+                input: { [`overlay-${name}`]: resolve(root, `overlay/${name}.html`) },
+              },
+            },
+          },
+        ]),
+      ),
+      // `vite build --mode overlays` builds each page's environment, one after another.
+      builder: {
+        buildApp: async (builder) => {
+          for (const name of OVERLAYS)
+            await builder.build(builder.environments[overlayEnvironment(name)]!);
+        },
       },
-  ...(overlaysOnly && {
-    environments: Object.fromEntries(
-      OVERLAYS.map((name) => [
-        overlayEnvironment(name),
-        { consumer: 'client' as const, build: { rolldownOptions: { input: { [`overlay-${name}`]: resolve(root, `overlay/${name}.html`) } } } },
-      ]),
-    ),
-    // `vite build --mode overlays` builds each page's environment, one after another.
-    builder: {
-      buildApp: async (builder) => {
-        for (const name of OVERLAYS) await builder.build(builder.environments[overlayEnvironment(name)]!);
-      },
+    }),
+    test: {
+      // CI totals these JSON files (.ci/summary.mjs); the console keeps the default reporter.
+      reporters: ['default', 'json'],
+      outputFile: { json: 'test-results/unit.json' },
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            include: ['test/unit/**/*.test.ts', 'shared/**/*.test.ts'],
+            // `vitest bench` runs only Node micro-benchmarks, never the Playwright *.bench.ts files.
+            benchmark: { include: ['test/unit/**/*.bench.ts'] },
+            environment: 'node',
+          },
+        },
+        {
+          // Real OBS Studio under Xvfb (see test/obs/obsHarness.ts). Skipped locally when
+          // `obs` is not installed; fails in CI (CI set) instead.
+          extends: true,
+          test: {
+            name: 'obs',
+            include: ['test/obs/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 30_000,
+            hookTimeout: 60_000,
+            // One OBS at a time per file is plenty on a 2-core machine.
+            fileParallelism: false,
+          },
+        },
+      ],
     },
-  }),
-  test: {
-    // CI totals these JSON files (.ci/summary.mjs); the console keeps the default reporter.
-    reporters: ['default', 'json'],
-    outputFile: { json: 'test-results/unit.json' },
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'shared/**/*.test.ts'],
-          // `vitest bench` runs only Node micro-benchmarks, never the Playwright *.bench.ts files.
-          benchmark: { include: ['test/unit/**/*.bench.ts'] },
-          environment: 'node',
-        },
-      },
-      {
-        // Real OBS Studio under Xvfb (see test/obs/obsHarness.ts). Skipped locally when
-        // `obs` is not installed; fails in CI (CI set) instead.
-        extends: true,
-        test: {
-          name: 'obs',
-          include: ['test/obs/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-          // One OBS at a time per file is plenty on a 2-core machine.
-          fileParallelism: false,
-        },
-      },
-    ],
-  },
-};
+  };
 });

@@ -43,16 +43,24 @@ for (const runner of runners) {
   try {
     counts = runner.count(JSON.parse(readFileSync(runner.file, 'utf8')));
   } catch (error) {
-    console.log(`${runner.name}: no usable report at ${runner.file} (${error.code ?? String(error.message).split("\n")[0]}) — not run or crashed; counted as 1 failure`);
+    console.log(
+      `${runner.name}: no usable report at ${runner.file} (${error.code ?? String(error.message).split('\n')[0]}) — not run or crashed; counted as 1 failure`,
+    );
     counts = { passed: 0, failed: 1, skipped: 0 };
   }
-  console.log(`${runner.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  console.log(
+    `${runner.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
+  );
   for (const key of Object.keys(total)) total[key] += counts[key];
 }
 if (status !== 0 && total.failed === 0) {
-  console.log(`test command exited with status ${status} without a reported failure — not run or crashed; counted as 1 failure`);
+  console.log(
+    `test command exited with status ${status} without a reported failure — not run or crashed; counted as 1 failure`,
+  );
   total.failed = 1;
 }
 
-console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+console.log(
+  `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`,
+);
 process.exit(total.failed > 0 ? 1 : 0);

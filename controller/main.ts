@@ -51,7 +51,10 @@ if (router.route.name === 'host') {
   const obs = new ObsManager(db, {
     isLive: () => live.state?.phase === 'live',
     // Only the primary switches OBS scenes: a backup following the show must not fight it.
-    segmentKind: () => (live.role === 'primary' && live.state?.phase === 'live' ? (live.view?.segment?.kind ?? null) : null),
+    segmentKind: () =>
+      live.role === 'primary' && live.state?.phase === 'live'
+        ? (live.view?.segment?.kind ?? null)
+        : null,
     republish: () => live.republish(),
     setTransports: (extra) => {
       live.setTransports([...transports, ...extra]);
@@ -65,21 +68,32 @@ if (router.route.name === 'host') {
   // The password must not linger in the address bar or the history once read.
   // Read as parseObsFragment reads it (`#%6Fbs=` is `obs` too), and a stray password alone goes as well.
   const fragment = new URLSearchParams(hash.replace(/^#/, ''));
-  if (fragment.has('obs') || fragment.has('password')) history.replaceState(null, '', `${location.pathname}${location.search}#/live`);
+  if (fragment.has('obs') || fragment.has('password'))
+    history.replaceState(null, '', `${location.pathname}${location.search}#/live`);
   primary.start(() => {
     performance.mark('flashcue:primary'); // the bench's reload breakdown (test/bench/6-recovery)
     commands.setTransports(transports);
-    void obs.init(hash).catch((error: unknown) => notices.error(`Could not start the OBS link: ${String(error)}`));
+    void obs
+      .init(hash)
+      .catch((error: unknown) => notices.error(`Could not start the OBS link: ${String(error)}`));
     void (async () => {
       // Primary/remote roles across devices: the device's id comes from this browser's storage.
       const device = await loadDevice(db);
-      await live.enableReplica(device, { local: [channel], linkUp: () => relayUp || obs.status.state === 'connected' });
+      await live.enableReplica(device, {
+        local: [channel],
+        linkUp: () => relayUp || obs.status.state === 'connected',
+      });
       await live.resume();
-    })().catch((error: unknown) => notices.error(`Could not reopen the last show: ${String(error)}`));
+    })().catch((error: unknown) =>
+      notices.error(`Could not reopen the last show: ${String(error)}`),
+    );
   });
   addEventListener('pagehide', () => obs.disconnect());
   const storage = new StorageState();
   void storage.start();
   const dock = new URLSearchParams(location.search).has('dock');
-  mount(App, { target, props: { app: { db, router, clock, notices, live, library, primary, obs, storage, dock } } });
+  mount(App, {
+    target,
+    props: { app: { db, router, clock, notices, live, library, primary, obs, storage, dock } },
+  });
 }

@@ -9,8 +9,9 @@ const digitsCache = new Map<string, number>();
 export function minorDigits(currency: string): number {
   let digits = digitsCache.get(currency);
   if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
     digitsCache.set(currency, digits);
   }
   return digits;
@@ -38,7 +39,8 @@ export function toMinor(amount: number, currency: string): number | null {
   const text = amount.toFixed(Math.min(20, digits + 6));
   const [whole = '0', frac = ''] = text.split('.');
   if (/[1-9]/.test(frac.slice(digits))) return null;
-  const minor = Number(whole) * 10 ** digits + Number(frac.slice(0, digits).padEnd(digits, '0') || '0');
+  const minor =
+    Number(whole) * 10 ** digits + Number(frac.slice(0, digits).padEnd(digits, '0') || '0');
   return Number.isSafeInteger(minor) ? minor : null;
 }
 

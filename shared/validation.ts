@@ -18,7 +18,10 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out || '(top level)';
 }
 
-export function zodErrors(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = []): LocatedError[] {
+export function zodErrors(
+  error: z.ZodError,
+  prefix: ReadonlyArray<PropertyKey> = [],
+): LocatedError[] {
   return error.issues.map((issue) => ({
     path: formatPath([...prefix, ...issue.path]),
     message: issue.message,
@@ -28,7 +31,9 @@ export function zodErrors(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> 
 /** Runs a schema and never throws: a value, or the list of located errors. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> {
   const parsed = schema.safeParse(input);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: zodErrors(parsed.error) };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, errors: zodErrors(parsed.error) };
 }
 
 export function describeErrors(errors: LocatedError[], limit = 20): string {

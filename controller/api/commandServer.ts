@@ -4,7 +4,13 @@
  * the transport it came from. Show commands take the same path as a click (LiveSession.send
  * with the command id, so a re-sent id is answered again, never applied twice).
  */
-import { APP, PROTOCOL_VERSION, parseMessage, type AckMessage, type CommandMessage } from '../../shared/protocol/messages';
+import {
+  APP,
+  PROTOCOL_VERSION,
+  parseMessage,
+  type AckMessage,
+  type CommandMessage,
+} from '../../shared/protocol/messages';
 import { translateApiCommand, type QueryCommand } from '../../shared/protocol/commandApi';
 import type { Transport } from '../../shared/protocol/transport';
 import type { ShowCommandInput } from '../../shared/show';
@@ -19,7 +25,11 @@ export interface CommandTarget {
   answers?(transport: Transport): boolean;
   currency(): string | null;
   send(command: ShowCommandInput, options: { commandId: string }): Promise<DispatchResult>;
-  query(command: QueryCommand, args: Record<string, unknown>, id: string): Promise<{ ok: true; result: unknown } | { ok: false; error: string }>;
+  query(
+    command: QueryCommand,
+    args: Record<string, unknown>,
+    id: string,
+  ): Promise<{ ok: true; result: unknown } | { ok: false; error: string }>;
 }
 
 export interface CommandServerStats {
@@ -35,7 +45,10 @@ export function createCommandServer(transports: Transport[], target: CommandTarg
   const stats: CommandServerStats = { answered: 0, refused: 0, ignored: 0 };
   const answers = new Map<string, Promise<AckMessage>>();
 
-  const ack = (id: string, body: { ok: true; result?: unknown } | { ok: false; error: string }): AckMessage => ({
+  const ack = (
+    id: string,
+    body: { ok: true; result?: unknown } | { ok: false; error: string },
+  ): AckMessage => ({
     app: APP,
     v: PROTOCOL_VERSION,
     kind: 'ack',
@@ -51,7 +64,9 @@ export function createCommandServer(transports: Transport[], target: CommandTarg
       return ack(message.id, result);
     }
     const result = await target.send(translated.command, { commandId: message.id });
-    return result.ok ? ack(message.id, { ok: true, result: { seq: result.seq, event: result.event } }) : ack(message.id, result);
+    return result.ok
+      ? ack(message.id, { ok: true, result: { seq: result.seq, event: result.event } })
+      : ack(message.id, result);
   }
 
   /**
@@ -64,7 +79,10 @@ export function createCommandServer(transports: Transport[], target: CommandTarg
     const earlier = answers.get(message.id);
     if (earlier) return earlier;
     const reply = answer(message).catch((error: unknown) =>
-      ack(message.id, { ok: false, error: `The command could not be run: ${error instanceof Error ? error.message : String(error)}.` }),
+      ack(message.id, {
+        ok: false,
+        error: `The command could not be run: ${error instanceof Error ? error.message : String(error)}.`,
+      }),
     );
     if (message.command === 'runsheet.load') {
       answers.set(message.id, reply);

@@ -17,23 +17,50 @@ export function liveCommandTarget(live: LiveSession, db: FlashcueDb): CommandTar
       switch (command) {
         case 'state.get': {
           const view = live.view;
-          return view ? { ok: true, result: view } : { ok: false, error: 'No show is loaded: load a run sheet first.' };
+          return view
+            ? { ok: true, result: view }
+            : { ok: false, error: 'No show is loaded: load a run sheet first.' };
         }
         case 'report.get': {
           const ctx = live.snapshot?.context;
           if (!ctx) return { ok: false, error: 'No show is loaded: load a run sheet first.' };
-          return { ok: true, result: { showId: live.show?.id ?? null, ...apiReport(reportFromContext(ctx, Date.now())) } };
+          return {
+            ok: true,
+            result: {
+              showId: live.show?.id ?? null,
+              ...apiReport(reportFromContext(ctx, Date.now())),
+            },
+          };
         }
         case 'runsheet.load': {
-          if (live.role === 'remote') return { ok: false, error: 'This controller follows the show on another device: load run sheets there, or take over first.' };
-          if (live.state?.phase === 'live') return { ok: false, error: 'A show is live: end it before loading the next run sheet.' };
+          if (live.role === 'remote')
+            return {
+              ok: false,
+              error:
+                'This controller follows the show on another device: load run sheets there, or take over first.',
+            };
+          if (live.state?.phase === 'live')
+            return {
+              ok: false,
+              error: 'A show is live: end it before loading the next run sheet.',
+            };
           const imported = importValue(args.runSheet);
-          if (!imported.result.ok) return { ok: false, error: `The run sheet was refused:\n${describeErrors(imported.result.errors)}` };
+          if (!imported.result.ok)
+            return {
+              ok: false,
+              error: `The run sheet was refused:\n${describeErrors(imported.result.errors)}`,
+            };
           // Never replaces a saved sheet: a taken id with other content is saved as id-2…
           const kept = await keepSheet(db, imported.result.value);
-          if (!kept.ok) return { ok: false, error: `The run sheet was refused:\n${describeErrors(kept.errors)}` };
+          if (!kept.ok)
+            return {
+              ok: false,
+              error: `The run sheet was refused:\n${describeErrors(kept.errors)}`,
+            };
           const show = await live.startFrom(kept.value.row.sheet);
-          return show ? { ok: true, result: { runSheetId: kept.value.row.id, showId: show.id } } : { ok: false, error: 'The run sheet could not be loaded.' };
+          return show
+            ? { ok: true, result: { runSheetId: kept.value.row.id, showId: show.id } }
+            : { ok: false, error: 'The run sheet could not be loaded.' };
         }
       }
     },

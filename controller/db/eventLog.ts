@@ -21,7 +21,11 @@ export class UnknownShowError extends Error {
   }
 }
 
-const showRange = (showId: string) => [[showId, Dexie.minKey], [showId, Dexie.maxKey]] as const;
+const showRange = (showId: string) =>
+  [
+    [showId, Dexie.minKey],
+    [showId, Dexie.maxKey],
+  ] as const;
 
 /**
  * Appends `event` with the next seq. Reading the last seq and adding the row happen in one
@@ -66,7 +70,11 @@ function statusAfter(event: ShowEvent): Partial<ShowRow> | null {
   return null;
 }
 
-export async function findByCommandId(db: FlashcueDb, showId: string, commandId: string): Promise<EventRow | undefined> {
+export async function findByCommandId(
+  db: FlashcueDb,
+  showId: string,
+  commandId: string,
+): Promise<EventRow | undefined> {
   return db.events.where('[showId+commandId]').equals([showId, commandId]).first();
 }
 
@@ -89,7 +97,11 @@ export interface CreateShowOptions {
  * A new show in status 'ready' running a frozen copy of `runSheet` (validated already: it is
  * a parsed RunSheet). Its products are recorded in the catalogue in the same transaction.
  */
-export async function createShow(db: FlashcueDb, runSheet: RunSheet, options: CreateShowOptions = {}): Promise<ShowRow> {
+export async function createShow(
+  db: FlashcueDb,
+  runSheet: RunSheet,
+  options: CreateShowOptions = {},
+): Promise<ShowRow> {
   const now = options.now ?? Date.now();
   const show: ShowRow = {
     id: options.id ?? crypto.randomUUID(),
@@ -133,7 +145,12 @@ export async function listShows(db: FlashcueDb): Promise<ShowRow[]> {
  * Sets a show's status outside the log (e.g. marking an abandoned 'live' show 'ended').
  * The runner never needs it: appendEvent moves the status with show.start / show.end.
  */
-export async function updateShowStatus(db: FlashcueDb, showId: string, status: ShowStatus, at: number = Date.now()): Promise<ShowRow> {
+export async function updateShowStatus(
+  db: FlashcueDb,
+  showId: string,
+  status: ShowStatus,
+  at: number = Date.now(),
+): Promise<ShowRow> {
   return db.transaction('rw', db.shows, async () => {
     const show = await db.shows.get(showId);
     if (!show) throw new UnknownShowError(showId);
@@ -146,11 +163,15 @@ export async function updateShowStatus(db: FlashcueDb, showId: string, status: S
 }
 
 /** Removes a show and its log (a rehearsal, a mistake). Refused while it is live. */
-export async function deleteShow(db: FlashcueDb, showId: string): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function deleteShow(
+  db: FlashcueDb,
+  showId: string,
+): Promise<{ ok: true } | { ok: false; error: string }> {
   return db.transaction('rw', db.shows, db.events, async () => {
     const show = await db.shows.get(showId);
     if (!show) return { ok: true as const };
-    if (show.status === 'live') return { ok: false as const, error: 'This show is live: end it before you delete it.' };
+    if (show.status === 'live')
+      return { ok: false as const, error: 'This show is live: end it before you delete it.' };
     const [lower, upper] = showRange(showId);
     await db.events.where('[showId+seq]').between(lower, upper, true, true).delete();
     await db.shows.delete(showId);

@@ -10,7 +10,11 @@ import type { ShowEvent } from '../../shared/show';
 import { orphanId, termAt, type OrphanEntry, type TermStart } from '../../shared/replica/terms';
 import type { EventRow, FlashcueDb, ShowRow } from './db';
 
-const showRange = (showId: string) => [[showId, Dexie.minKey], [showId, Dexie.maxKey]] as const;
+const showRange = (showId: string) =>
+  [
+    [showId, Dexie.minKey],
+    [showId, Dexie.maxKey],
+  ] as const;
 const ORPHANS = (showId: string) => `orphans:${showId}`;
 
 export interface MirroredEntry {
@@ -55,18 +59,31 @@ export async function appendMirrored(
     for (const entry of [...entries].sort((a, b) => a.seq - b.seq)) {
       if (entry.seq <= last) continue;
       if (entry.seq !== last + 1) break;
-      const row: EventRow = { showId, seq: entry.seq, at: entry.event.at, event: entry.event, commandId: entry.commandId, loggedAt: now };
+      const row: EventRow = {
+        showId,
+        seq: entry.seq,
+        at: entry.event.at,
+        event: entry.event,
+        commandId: entry.commandId,
+        loggedAt: now,
+      };
       await db.events.add(row);
       added.push(row);
       last = entry.seq;
-      if (entry.event.type === 'show.start') await db.shows.update(showId, { status: 'live', startedAt: entry.event.at });
-      if (entry.event.type === 'show.end') await db.shows.update(showId, { status: 'ended', endedAt: entry.event.at });
+      if (entry.event.type === 'show.start')
+        await db.shows.update(showId, { status: 'live', startedAt: entry.event.at });
+      if (entry.event.type === 'show.end')
+        await db.shows.update(showId, { status: 'ended', endedAt: entry.event.at });
     }
     return { lastSeq: last, added };
   });
 }
 
-export async function setTerms(db: FlashcueDb, showId: string, terms: readonly TermStart[]): Promise<void> {
+export async function setTerms(
+  db: FlashcueDb,
+  showId: string,
+  terms: readonly TermStart[],
+): Promise<void> {
   await db.shows.update(showId, { terms: terms.map((t) => ({ ...t })), term: terms.at(-1)!.term });
 }
 
@@ -75,14 +92,26 @@ export async function setTerms(db: FlashcueDb, showId: string, terms: readonly T
  * any not yet handed over) in the same transaction, so a crash in between loses nothing.
  * The show's status follows the log that is left.
  */
-export async function cutOrphans(db: FlashcueDb, showId: string, fromSeq: number, terms: readonly TermStart[]): Promise<OrphanEntry[]> {
+export async function cutOrphans(
+  db: FlashcueDb,
+  showId: string,
+  fromSeq: number,
+  terms: readonly TermStart[],
+): Promise<OrphanEntry[]> {
   return db.transaction('rw', db.shows, db.events, db.settings, async () => {
     const [, upper] = showRange(showId);
-    const rows = await db.events.where('[showId+seq]').between([showId, fromSeq], upper, true, true).toArray();
+    const rows = await db.events
+      .where('[showId+seq]')
+      .between([showId, fromSeq], upper, true, true)
+      .toArray();
     if (!rows.length) return loadOrphans(db, showId);
     const kept = await loadOrphans(db, showId);
     const known = new Set(kept.map((o) => o.id));
-    const cut = rows.map(({ seq, commandId, event }) => ({ id: orphanId(showId, termAt(terms, seq)?.term ?? 1, seq, commandId), seq, event }));
+    const cut = rows.map(({ seq, commandId, event }) => ({
+      id: orphanId(showId, termAt(terms, seq)?.term ?? 1, seq, commandId),
+      seq,
+      event,
+    }));
     const orphans = [...kept, ...cut.filter((o) => !known.has(o.id))];
     await db.settings.put({ key: ORPHANS(showId), value: orphans });
     await db.events.where('[showId+seq]').between([showId, fromSeq], upper, true, true).delete();
@@ -104,7 +133,11 @@ export async function loadOrphans(db: FlashcueDb, showId: string): Promise<Orpha
 }
 
 /** Forgets orphans that are settled: handed over and acknowledged, or listed as not carried over. */
-export async function settleOrphans(db: FlashcueDb, showId: string, ids: readonly string[]): Promise<OrphanEntry[]> {
+export async function settleOrphans(
+  db: FlashcueDb,
+  showId: string,
+  ids: readonly string[],
+): Promise<OrphanEntry[]> {
   return db.transaction('rw', db.settings, async () => {
     const done = new Set(ids);
     const left = (await loadOrphans(db, showId)).filter((o) => !done.has(o.id));

@@ -12,13 +12,23 @@ export type Refusal = { ok: false; error: string };
  * Validates, then stores (insert or replace by the sheet's id, keeping createdAt). An invalid
  * sheet is refused with located errors before any write, so what was stored stays intact.
  */
-export async function saveRunSheet(db: FlashcueDb, input: unknown, now: number = Date.now()): Promise<Result<RunSheetRow>> {
+export async function saveRunSheet(
+  db: FlashcueDb,
+  input: unknown,
+  now: number = Date.now(),
+): Promise<Result<RunSheetRow>> {
   const parsed = parseRunSheet(input);
   if (!parsed.ok) return parsed;
   const sheet = parsed.value;
   const row = await db.transaction('rw', db.runSheets, async () => {
     const existing = await db.runSheets.get(sheet.id);
-    const next: RunSheetRow = { id: sheet.id, title: sheet.show.title, sheet, createdAt: existing?.createdAt ?? now, updatedAt: now };
+    const next: RunSheetRow = {
+      id: sheet.id,
+      title: sheet.show.title,
+      sheet,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
     await db.runSheets.put(next);
     return next;
   });
@@ -59,7 +69,11 @@ export async function duplicateRunSheet(
     const newId = copyId(source.id, (candidate) => ids.has(candidate));
     const suffix = ' (copy)';
     const title = source.sheet.show.title.slice(0, MAX_TITLE - suffix.length) + suffix;
-    const sheet: RunSheet = { ...structuredClone(source.sheet), id: newId, show: { ...source.sheet.show, title } };
+    const sheet: RunSheet = {
+      ...structuredClone(source.sheet),
+      id: newId,
+      show: { ...source.sheet.show, title },
+    };
     const row: RunSheetRow = { id: newId, title, sheet, createdAt: now, updatedAt: now };
     await db.runSheets.add(row);
     return { ok: true as const, value: row };
@@ -69,8 +83,16 @@ export async function duplicateRunSheet(
 /** Deletes a saved sheet; refused while a live show runs it (the producer is using that plan). */
 export async function deleteRunSheet(db: FlashcueDb, id: string): Promise<{ ok: true } | Refusal> {
   return db.transaction('rw', db.runSheets, db.shows, async () => {
-    const live = await db.shows.where('runSheetId').equals(id).filter((s) => s.status === 'live').first();
-    if (live) return { ok: false as const, error: 'A live show is running this run sheet: end the show before you delete it.' };
+    const live = await db.shows
+      .where('runSheetId')
+      .equals(id)
+      .filter((s) => s.status === 'live')
+      .first();
+    if (live)
+      return {
+        ok: false as const,
+        error: 'A live show is running this run sheet: end the show before you delete it.',
+      };
     await db.runSheets.delete(id);
     return { ok: true as const };
   });

@@ -11,7 +11,11 @@ import type { LocatedError } from '../../shared/validation';
 import type { CatalogueRow, EventRow, FlashcueDb, ShowRow } from './db';
 import { getShow, loadEvents, UnknownShowError } from './eventLog';
 
-export async function exportShowArchive(db: FlashcueDb, showId: string, now: number = Date.now()): Promise<ShowArchive> {
+export async function exportShowArchive(
+  db: FlashcueDb,
+  showId: string,
+  now: number = Date.now(),
+): Promise<ShowArchive> {
   return db.transaction('r', db.shows, db.events, async () => {
     const show = await getShow(db, showId);
     if (!show) throw new UnknownShowError(showId);
@@ -28,7 +32,11 @@ export interface ArchiveImport {
 }
 
 /** Stores a checked archive; see the module comment for what happens to an id that is taken. */
-export async function importShowArchive(db: FlashcueDb, archive: ShowArchive, now: number = Date.now()): Promise<ArchiveImport> {
+export async function importShowArchive(
+  db: FlashcueDb,
+  archive: ShowArchive,
+  now: number = Date.now(),
+): Promise<ArchiveImport> {
   const title = archive.sheet.show.title;
   return db.transaction('rw', db.shows, db.events, db.catalogue, async () => {
     const same = await findSameContent(db, archive);
@@ -67,10 +75,18 @@ async function findSameContent(db: FlashcueDb, archive: ShowArchive): Promise<st
 }
 
 /** Products the catalogue has never seen are offered by the editor from now on; known ones keep their row. */
-async function rememberProducts(db: FlashcueDb, archive: ShowArchive, showId: string): Promise<void> {
+async function rememberProducts(
+  db: FlashcueDb,
+  archive: ShowArchive,
+  showId: string,
+): Promise<void> {
   const { products, show } = archive.sheet;
   if (!products.length) return;
-  const known = new Set((await db.catalogue.bulkGet(products.map((p) => p.id))).filter(Boolean).map((r) => r!.productId));
+  const known = new Set(
+    (await db.catalogue.bulkGet(products.map((p) => p.id)))
+      .filter(Boolean)
+      .map((r) => r!.productId),
+  );
   const rows: CatalogueRow[] = products
     .filter((p) => !known.has(p.id))
     .map((p) => ({
@@ -87,17 +103,26 @@ async function rememberProducts(db: FlashcueDb, archive: ShowArchive, showId: st
   if (rows.length) await db.catalogue.bulkAdd(rows);
 }
 
-export type ArchiveImportResult = ({ ok: true } & ArchiveImport) | { ok: false; errors: LocatedError[] };
+export type ArchiveImportResult =
+  ({ ok: true } & ArchiveImport) | { ok: false; errors: LocatedError[] };
 
 /** A file's text: checked whole before anything is written. */
-export async function importShowArchiveText(db: FlashcueDb, text: string, now?: number): Promise<ArchiveImportResult> {
+export async function importShowArchiveText(
+  db: FlashcueDb,
+  text: string,
+  now?: number,
+): Promise<ArchiveImportResult> {
   const parsed = parseShowArchive(text);
   if (!parsed.ok) return parsed;
   return { ok: true, ...(await importShowArchive(db, parsed.value, now)) };
 }
 
 /** Saves the experiment notes (controller/report/changes.ts writes the text). */
-export async function saveShowChanges(db: FlashcueDb, showId: string, changes: string): Promise<void> {
+export async function saveShowChanges(
+  db: FlashcueDb,
+  showId: string,
+  changes: string,
+): Promise<void> {
   await db.transaction('rw', db.shows, async () => {
     if (!(await db.shows.get(showId))) throw new UnknownShowError(showId);
     await db.shows.update(showId, { changes });

@@ -34,6 +34,7 @@ export function setApp(app: App): void {
 
 export function getApp(): App {
   const app = getContext<App | undefined>(KEY);
-  if (!app) throw new Error('Flashcue: the app context is missing (components must render inside App).');
+  if (!app)
+    throw new Error('Flashcue: the app context is missing (components must render inside App).');
   return app;
 }

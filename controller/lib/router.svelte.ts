@@ -12,11 +12,16 @@ export function parseRoute(hash: string): Route {
   const [head, arg] = path.split('/');
   const id = arg ? decodeId(arg) : null;
   switch (head) {
-    case 'plan': return { name: 'plan', sheetId: id };
-    case 'report': return { name: 'report', showId: id };
-    case 'setup': return { name: 'setup' };
-    case 'host': return { name: 'host' };
-    default: return { name: 'live' };
+    case 'plan':
+      return { name: 'plan', sheetId: id };
+    case 'report':
+      return { name: 'report', showId: id };
+    case 'setup':
+      return { name: 'setup' };
+    case 'host':
+      return { name: 'host' };
+    default:
+      return { name: 'live' };
   }
 }
 
@@ -31,9 +36,12 @@ function decodeId(arg: string): string {
 
 export function href(route: Route): string {
   switch (route.name) {
-    case 'plan': return route.sheetId ? `#/plan/${encodeURIComponent(route.sheetId)}` : '#/plan';
-    case 'report': return route.showId ? `#/report/${encodeURIComponent(route.showId)}` : '#/report';
-    default: return `#/${route.name}`;
+    case 'plan':
+      return route.sheetId ? `#/plan/${encodeURIComponent(route.sheetId)}` : '#/plan';
+    case 'report':
+      return route.showId ? `#/report/${encodeURIComponent(route.showId)}` : '#/report';
+    default:
+      return `#/${route.name}`;
   }
 }
 

@@ -4,7 +4,12 @@
  * so a click, a hotkey and the command API take the same path.
  */
 import { toMinor } from '../../shared/money';
-import { currentSegment, product, segmentProductId, type ShowCommandInput } from '../../shared/show';
+import {
+  currentSegment,
+  product,
+  segmentProductId,
+  type ShowCommandInput,
+} from '../../shared/show';
 import type { LiveSession } from '../state/liveSession.svelte';
 import type { HotkeyAction } from './hotkeys';
 import type { Notices } from '../lib/notices.svelte';
@@ -48,7 +53,9 @@ export class LiveControls {
     if (this.dealPrice.trim()) {
       const minor = toMinor(Number(this.dealPrice.replace(',', '.')), ctx.sheet.show.currency);
       if (minor === null) {
-        this.notices.error(`Deal price "${this.dealPrice}" is not an amount in ${ctx.sheet.show.currency}: nothing started.`);
+        this.notices.error(
+          `Deal price "${this.dealPrice}" is not an amount in ${ctx.sheet.show.currency}: nothing started.`,
+        );
         return;
       }
       command.price = minor;
@@ -84,13 +91,22 @@ export class LiveControls {
 
   run(action: HotkeyAction) {
     switch (action.kind) {
-      case 'command': return void this.send(action.command);
-      case 'focus': return this.focus(action.target);
-      case 'deal-preset': return void this.startDeal(action.seconds);
-      case 'toggle-pause': return void this.togglePause();
-      case 'toggle-lower-third': return void this.toggleLowerThird();
-      case 'end-show': this.confirmEnd = true; return;
-      case 'help': this.helpOpen = !this.helpOpen; return;
+      case 'command':
+        return void this.send(action.command);
+      case 'focus':
+        return this.focus(action.target);
+      case 'deal-preset':
+        return void this.startDeal(action.seconds);
+      case 'toggle-pause':
+        return void this.togglePause();
+      case 'toggle-lower-third':
+        return void this.toggleLowerThird();
+      case 'end-show':
+        this.confirmEnd = true;
+        return;
+      case 'help':
+        this.helpOpen = !this.helpOpen;
+        return;
     }
   }
 }

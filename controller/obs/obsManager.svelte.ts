@@ -4,19 +4,31 @@
  * the command server, the resender, the scene follower and one-click set-up.
  */
 import { z } from 'zod';
-import { createObsConnection, type ObsConnection, type ObsStatus } from '../../shared/obs/connection';
+import {
+  createObsConnection,
+  type ObsConnection,
+  type ObsStatus,
+} from '../../shared/obs/connection';
 import { customEventTransport } from '../../shared/obs/customEventTransport';
 import { emitEventTransport, type EmitAvailability } from '../../shared/obs/emitEventTransport';
 import { parseObsFragment } from '../../shared/obs/fragment';
 import { createResender } from '../../shared/obs/resend';
-import { createSceneFollower, DEFAULT_SCENE_MAPPING, SceneMapping, type FollowOutcome } from '../../shared/obs/sceneMap';
+import {
+  createSceneFollower,
+  DEFAULT_SCENE_MAPPING,
+  SceneMapping,
+  type FollowOutcome,
+} from '../../shared/obs/sceneMap';
 import { setupScene, type SetupResult } from '../../shared/obs/setup';
 import type { SegmentKind } from '../../shared/runsheet';
 import type { Transport } from '../../shared/protocol/transport';
 import type { FlashcueDb } from '../db/db';
 
 export const ObsSettings = z.object({
-  url: z.string().trim().regex(/^wss?:\/\/[^\s/]+(:\d+)?\/?$/, 'must look like ws://127.0.0.1:4455'),
+  url: z
+    .string()
+    .trim()
+    .regex(/^wss?:\/\/[^\s/]+(:\d+)?\/?$/, 'must look like ws://127.0.0.1:4455'),
   password: z.string().max(256).optional(),
   rememberPassword: z.boolean().default(false),
   autoConnect: z.boolean().default(true),
@@ -57,7 +69,15 @@ export class ObsManager {
     if (mapping.success) this.mapping = mapping.data;
     const fragment = parseObsFragment(hash);
     if (fragment.ok) {
-      this.connect({ url: fragment.url, password: fragment.password, rememberPassword: false, autoConnect: true }, { save: false });
+      this.connect(
+        {
+          url: fragment.url,
+          password: fragment.password,
+          rememberPassword: false,
+          autoConnect: true,
+        },
+        { save: false },
+      );
       return;
     }
     if (fragment.reason === 'invalid') this.problem = fragment.message;
@@ -79,13 +99,23 @@ export class ObsManager {
     this.disconnect();
     this.settings = settings;
     if (save) {
-      const stored = { ...settings, password: settings.rememberPassword ? settings.password : undefined };
+      const stored = {
+        ...settings,
+        password: settings.rememberPassword ? settings.password : undefined,
+      };
       void this.db.settings.put({ key: SETTINGS_KEY, value: stored });
     }
-    const conn = createObsConnection({ url: settings.url, ...(settings.password ? { password: settings.password } : {}), live: this.hooks.isLive });
+    const conn = createObsConnection({
+      url: settings.url,
+      ...(settings.password ? { password: settings.password } : {}),
+      live: this.hooks.isLive,
+    });
     const custom = customEventTransport(conn);
     const emit = emitEventTransport(conn);
-    this.#follower = createSceneFollower(conn, { getMapping: () => this.mapping, getSegmentKind: this.hooks.segmentKind });
+    this.#follower = createSceneFollower(conn, {
+      getMapping: () => this.mapping,
+      getSegmentKind: this.hooks.segmentKind,
+    });
     const resender = createResender(conn, { republish: this.hooks.republish });
     this.#cleanup = [
       conn.onStatus((status) => (this.status = status)),
@@ -131,10 +161,17 @@ export class ObsManager {
     return true;
   }
 
-  async setup(overlays: Array<{ name: string; url: string }>, sceneName?: string): Promise<SetupResult | { ok: false; reason: 'offline'; message: string }> {
+  async setup(
+    overlays: Array<{ name: string; url: string }>,
+    sceneName?: string,
+  ): Promise<SetupResult | { ok: false; reason: 'offline'; message: string }> {
     const conn = this.#conn;
     if (!conn || this.status.state !== 'connected') {
-      return { ok: false, reason: 'offline', message: 'Connect to OBS first (Tools → WebSocket Server Settings in OBS).' };
+      return {
+        ok: false,
+        reason: 'offline',
+        message: 'Connect to OBS first (Tools → WebSocket Server Settings in OBS).',
+      };
     }
     return setupScene(conn, { overlays, ...(sceneName ? { sceneName } : {}) });
   }

@@ -29,7 +29,9 @@ export class EditorDraft {
   readonly valid = $derived(this.errors.length === 0);
   readonly dirty = $derived(JSON.stringify(this.form) !== this.#baseline);
   readonly byPath = $derived(errorsByPath(this.errors));
-  readonly plannedSec = $derived.by(() => this.converted.input.segments.reduce((sum, s) => sum + (s.durationSec ?? 0), 0));
+  readonly plannedSec = $derived.by(() =>
+    this.converted.input.segments.reduce((sum, s) => sum + (s.durationSec ?? 0), 0),
+  );
   readonly lengthSec = $derived(this.converted.input.show.durationSec ?? 0);
   readonly planned = $derived(plannedSummary(this.plannedSec, this.lengthSec));
 
@@ -79,7 +81,10 @@ export class EditorDraft {
   duplicateProduct(index: number) {
     const source = this.form.products[index];
     if (!source) return;
-    const copy = copyRow($state.snapshot(source), this.form.products.map((p) => p.id));
+    const copy = copyRow(
+      $state.snapshot(source),
+      this.form.products.map((p) => p.id),
+    );
     this.form.products.splice(index + 1, 0, copy);
   }
 
@@ -106,13 +111,26 @@ export class EditorDraft {
 
   addSegment(kind: SegmentKind) {
     const first = this.form.products[0]?.id ?? '';
-    this.form.segments.push(newSegmentForm(kind, this.form.segments.map((s) => s.id), first));
+    this.form.segments.push(
+      newSegmentForm(
+        kind,
+        this.form.segments.map((s) => s.id),
+        first,
+      ),
+    );
   }
 
   duplicateSegment(index: number) {
     const source = this.form.segments[index];
     if (!source) return;
-    this.form.segments.splice(index + 1, 0, copyRow($state.snapshot(source), this.form.segments.map((s) => s.id)));
+    this.form.segments.splice(
+      index + 1,
+      0,
+      copyRow(
+        $state.snapshot(source),
+        this.form.segments.map((s) => s.id),
+      ),
+    );
   }
 
   removeSegment(index: number) {

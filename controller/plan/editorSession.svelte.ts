@@ -17,7 +17,10 @@ export class EditorSession {
   draft = $state.raw<EditorDraft | null>(null);
   problem = $state('');
 
-  constructor(private readonly app: Deps, readonly sheetId: string) {
+  constructor(
+    private readonly app: Deps,
+    readonly sheetId: string,
+  ) {
     void this.#open();
   }
 
@@ -29,7 +32,8 @@ export class EditorSession {
         return;
       }
       const kept = drafts.get(this.sheetId);
-      this.draft = kept && kept.dirty && kept.savedAt === row.updatedAt ? kept : new EditorDraft(row);
+      this.draft =
+        kept && kept.dirty && kept.savedAt === row.updatedAt ? kept : new EditorDraft(row);
       drafts.set(this.sheetId, this.draft);
       this.status = 'ready';
     } catch (error) {
@@ -43,7 +47,10 @@ export class EditorSession {
     if (!draft || !draft.valid || draft.saving) return;
     const result = await draft.save(this.app.db);
     if (result.ok) this.app.notices.push('success', `Saved “${result.row.title}”.`);
-    else this.app.notices.error(`Not saved: ${result.errors.length} ${result.errors.length === 1 ? 'problem' : 'problems'} (listed at the top of the editor). The stored run sheet is unchanged.`);
+    else
+      this.app.notices.error(
+        `Not saved: ${result.errors.length} ${result.errors.length === 1 ? 'problem' : 'problems'} (listed at the top of the editor). The stored run sheet is unchanged.`,
+      );
   }
 
   /** Runs what is saved: a show must never start from an unsaved half-edit. */

@@ -2,7 +2,10 @@
 import { MAX_IMPORT_BYTES, unwrapCurl } from '../../shared/import';
 
 /** Reads a file as UTF-8 text, reporting bytes read, so a large file shows a moving bar. */
-export function readText(file: Blob, onProgress: (loaded: number, total: number) => void): Promise<string> {
+export function readText(
+  file: Blob,
+  onProgress: (loaded: number, total: number) => void,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
@@ -45,7 +48,14 @@ export function download(fileName: string, text: string, type: string): void {
 }
 
 /** Image types the run-sheet schema accepts as uploads, and the largest upload it keeps. */
-export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/svg+xml'];
+export const IMAGE_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/avif',
+  'image/svg+xml',
+];
 export const MAX_IMAGE_BYTES = 2.5 * 1024 * 1024;
 
 export function checkImage(file: { type: string; size: number }): string | null {

@@ -7,30 +7,79 @@
  */
 import type { LocatedError } from '../../shared/validation';
 import {
-  ENGAGEMENT_ACTIVITIES, type RunSheet, type RunSheetInput, type Segment, type SegmentKind,
+  ENGAGEMENT_ACTIVITIES,
+  type RunSheet,
+  type RunSheetInput,
+  type Segment,
+  type SegmentKind,
 } from '../../shared/runsheet';
 import {
-  formatDuration, formatMinutes, formatMoneyInput, formatPercent, isoToZonedLocal, parseCount,
-  parseDuration, parseMinutes, parseMoney, parsePercent, zonedLocalToIso, type Parsed,
+  formatDuration,
+  formatMinutes,
+  formatMoneyInput,
+  formatPercent,
+  isoToZonedLocal,
+  parseCount,
+  parseDuration,
+  parseMinutes,
+  parseMoney,
+  parsePercent,
+  zonedLocalToIso,
+  type Parsed,
 } from './units';
 
 export type Activity = (typeof ENGAGEMENT_ACTIVITIES)[number];
 
 /** `key` is the editor's own handle on a row (stable across reorders and id edits). */
 export interface ProductForm {
-  key: string; id: string; name: string; sku: string; category: string;
-  retailPrice: string; livePrice: string; flashPrice: string; stock: string;
-  flashSeconds: string; flashQuantity: string; image: string; talkingPoints: string;
+  key: string;
+  id: string;
+  name: string;
+  sku: string;
+  category: string;
+  retailPrice: string;
+  livePrice: string;
+  flashPrice: string;
+  stock: string;
+  flashSeconds: string;
+  flashQuantity: string;
+  image: string;
+  talkingPoints: string;
 }
 
 export interface SegmentForm {
-  key: string; id: string; kind: SegmentKind; title: string; duration: string;
-  productId: string; price: string; dealSeconds: string; quantity: string; activity: Activity; label: string;
+  key: string;
+  id: string;
+  kind: SegmentKind;
+  title: string;
+  duration: string;
+  productId: string;
+  price: string;
+  dealSeconds: string;
+  quantity: string;
+  activity: Activity;
+  label: string;
 }
 
-export interface GmvBonusForm { key: string; threshold: string; amount: string; label: string }
-export interface ViewerBonusForm { key: string; metric: 'peakConcurrent' | 'uniqueViewers'; threshold: string; amount: string; label: string }
-export interface OtherBonusForm { key: string; label: string; amount: string; note: string }
+export interface GmvBonusForm {
+  key: string;
+  threshold: string;
+  amount: string;
+  label: string;
+}
+export interface ViewerBonusForm {
+  key: string;
+  metric: 'peakConcurrent' | 'uniqueViewers';
+  threshold: string;
+  amount: string;
+  label: string;
+}
+export interface OtherBonusForm {
+  key: string;
+  label: string;
+  amount: string;
+  note: string;
+}
 
 export interface ShowForm {
   title: string;
@@ -38,13 +87,28 @@ export interface ShowForm {
   scheduledLocal: string;
   /** The stored value, kept when the same instant is still meant (no reformatting on save). */
   scheduledIso: string;
-  timeZone: string; currency: string; durationMin: string; expectedViewers: string; targetGmv: string;
-  format: string; livePriceFrom: 'showStart' | 'firstOnAir'; notes: string;
-  hasCommission: boolean; basePayment: string; ratePercent: string;
-  gmvBonuses: GmvBonusForm[]; viewerBonuses: ViewerBonusForm[]; otherBonuses: OtherBonusForm[];
+  timeZone: string;
+  currency: string;
+  durationMin: string;
+  expectedViewers: string;
+  targetGmv: string;
+  format: string;
+  livePriceFrom: 'showStart' | 'firstOnAir';
+  notes: string;
+  hasCommission: boolean;
+  basePayment: string;
+  ratePercent: string;
+  gmvBonuses: GmvBonusForm[];
+  viewerBonuses: ViewerBonusForm[];
+  otherBonuses: OtherBonusForm[];
 }
 
-export interface SheetForm { id: string; show: ShowForm; products: ProductForm[]; segments: SegmentForm[] }
+export interface SheetForm {
+  id: string;
+  show: ShowForm;
+  products: ProductForm[];
+  segments: SegmentForm[];
+}
 
 let counter = 0;
 export const newKey = () => `k${++counter}`;
@@ -54,17 +118,29 @@ const text = (value: string | undefined) => value ?? '';
 export function productForm(p: RunSheet['products'][number], currency: string): ProductForm {
   const money = (v: number | undefined) => formatMoneyInput(v, currency);
   return {
-    key: newKey(), id: p.id, name: p.name, sku: text(p.sku), category: text(p.category),
-    retailPrice: money(p.retailPrice), livePrice: money(p.livePrice), flashPrice: money(p.flashPrice),
-    stock: String(p.stock), flashSeconds: formatDuration(p.flashSeconds),
+    key: newKey(),
+    id: p.id,
+    name: p.name,
+    sku: text(p.sku),
+    category: text(p.category),
+    retailPrice: money(p.retailPrice),
+    livePrice: money(p.livePrice),
+    flashPrice: money(p.flashPrice),
+    stock: String(p.stock),
+    flashSeconds: formatDuration(p.flashSeconds),
     flashQuantity: p.flashQuantity === undefined ? '' : String(p.flashQuantity),
-    image: text(p.image), talkingPoints: p.talkingPoints.join('\n'),
+    image: text(p.image),
+    talkingPoints: p.talkingPoints.join('\n'),
   };
 }
 
 export function segmentForm(s: Segment, currency: string): SegmentForm {
   return {
-    key: newKey(), id: s.id, kind: s.kind, title: text(s.title), duration: formatDuration(s.durationSec),
+    key: newKey(),
+    id: s.id,
+    kind: s.kind,
+    title: text(s.title),
+    duration: formatDuration(s.durationSec),
     productId: 'productId' in s ? text(s.productId) : '',
     price: s.kind === 'flash' ? formatMoneyInput(s.price, currency) : '',
     dealSeconds: s.kind === 'flash' ? formatDuration(s.dealSeconds) : '',
@@ -85,16 +161,36 @@ export function formFromSheet(sheet: RunSheet): SheetForm {
       title: show.title,
       scheduledLocal: isoToZonedLocal(show.scheduledStart, show.timeZone),
       scheduledIso: text(show.scheduledStart),
-      timeZone: show.timeZone, currency: c, durationMin: formatMinutes(show.durationSec),
+      timeZone: show.timeZone,
+      currency: c,
+      durationMin: formatMinutes(show.durationSec),
       expectedViewers: show.expectedViewers === undefined ? '' : String(show.expectedViewers),
-      targetGmv: money(show.targetGmv), format: text(show.format), livePriceFrom: show.livePriceFrom,
+      targetGmv: money(show.targetGmv),
+      format: text(show.format),
+      livePriceFrom: show.livePriceFrom,
       notes: text(show.notes),
       hasCommission: commission !== undefined,
       basePayment: money(commission?.basePayment ?? 0),
       ratePercent: formatPercent(commission?.commissionRate ?? 0),
-      gmvBonuses: (commission?.gmvBonuses ?? []).map((b) => ({ key: newKey(), threshold: money(b.threshold), amount: money(b.amount), label: text(b.label) })),
-      viewerBonuses: (commission?.viewerBonuses ?? []).map((b) => ({ key: newKey(), metric: b.metric, threshold: String(b.threshold), amount: money(b.amount), label: text(b.label) })),
-      otherBonuses: (commission?.otherBonuses ?? []).map((b) => ({ key: newKey(), label: b.label, amount: money(b.amount), note: text(b.note) })),
+      gmvBonuses: (commission?.gmvBonuses ?? []).map((b) => ({
+        key: newKey(),
+        threshold: money(b.threshold),
+        amount: money(b.amount),
+        label: text(b.label),
+      })),
+      viewerBonuses: (commission?.viewerBonuses ?? []).map((b) => ({
+        key: newKey(),
+        metric: b.metric,
+        threshold: String(b.threshold),
+        amount: money(b.amount),
+        label: text(b.label),
+      })),
+      otherBonuses: (commission?.otherBonuses ?? []).map((b) => ({
+        key: newKey(),
+        label: b.label,
+        amount: money(b.amount),
+        note: text(b.note),
+      })),
     },
     products: sheet.products.map((p) => productForm(p, c)),
     segments: sheet.segments.map((s) => segmentForm(s, c)),
@@ -112,7 +208,12 @@ export function sheetFromForm(form: SheetForm): Converted {
   const errors: LocatedError[] = [];
   const f = form.show;
   const currency = f.currency.trim().toUpperCase();
-  const read = <T>(path: string, value: string, parse: (t: string) => Parsed<T>, required = false): T | undefined => {
+  const read = <T>(
+    path: string,
+    value: string,
+    parse: (t: string) => Parsed<T>,
+    required = false,
+  ): T | undefined => {
     if (value.trim() === '') {
       if (required) errors.push({ path, message: 'is required' });
       return undefined;
@@ -122,17 +223,23 @@ export function sheetFromForm(form: SheetForm): Converted {
     errors.push({ path, message: parsed.message });
     return undefined;
   };
-  const money = (path: string, value: string, required = false) => read(path, value, (t) => parseMoney(t, currency), required);
-  const count = (path: string, value: string, required = false) => read(path, value, parseCount, required);
-  const duration = (path: string, value: string, required = false) => read(path, value, parseDuration, required);
+  const money = (path: string, value: string, required = false) =>
+    read(path, value, (t) => parseMoney(t, currency), required);
+  const count = (path: string, value: string, required = false) =>
+    read(path, value, parseCount, required);
+  const duration = (path: string, value: string, required = false) =>
+    read(path, value, parseDuration, required);
   const opt = <K extends string, V>(key: K, value: V | undefined | ''): Partial<Record<K, V>> =>
     value === undefined || value === '' ? {} : ({ [key]: value } as Record<K, V>);
 
   let scheduledStart: string | undefined;
   if (f.scheduledLocal.trim()) {
     const iso = zonedLocalToIso(f.scheduledLocal, f.timeZone);
-    if (iso === null) errors.push({ path: 'show.scheduledStart', message: 'must be a date and time' });
-    else scheduledStart = f.scheduledIso && Date.parse(f.scheduledIso) === Date.parse(iso) ? f.scheduledIso : iso;
+    if (iso === null)
+      errors.push({ path: 'show.scheduledStart', message: 'must be a date and time' });
+    else
+      scheduledStart =
+        f.scheduledIso && Date.parse(f.scheduledIso) === Date.parse(iso) ? f.scheduledIso : iso;
   }
   const commission = f.hasCommission
     ? {
@@ -174,8 +281,10 @@ export function sheetFromForm(form: SheetForm): Converted {
   const products = form.products.map((p, i) => {
     const at = (field: string) => `products[${i}].${field}`;
     return {
-      id: p.id, name: p.name,
-      ...opt('sku', p.sku.trim()), ...opt('category', p.category.trim()),
+      id: p.id,
+      name: p.name,
+      ...opt('sku', p.sku.trim()),
+      ...opt('category', p.category.trim()),
       retailPrice: money(at('retailPrice'), p.retailPrice, true),
       livePrice: money(at('livePrice'), p.livePrice, true),
       ...opt('flashPrice', money(at('flashPrice'), p.flashPrice)),
@@ -183,21 +292,31 @@ export function sheetFromForm(form: SheetForm): Converted {
       ...opt('flashSeconds', duration(at('flashSeconds'), p.flashSeconds)),
       ...opt('flashQuantity', count(at('flashQuantity'), p.flashQuantity)),
       ...opt('image', p.image.trim()),
-      talkingPoints: p.talkingPoints.split(/\r\n|\n|\r/).map((t) => t.trim()).filter(Boolean),
+      talkingPoints: p.talkingPoints
+        .split(/\r\n|\n|\r/)
+        .map((t) => t.trim())
+        .filter(Boolean),
     };
   });
 
   const segments = form.segments.map((s, i) => {
     const at = (field: string) => `segments[${i}].${field}`;
-    const base = { id: s.id, kind: s.kind, ...opt('title', s.title.trim()), durationSec: duration(at('durationSec'), s.duration, true) };
+    const base = {
+      id: s.id,
+      kind: s.kind,
+      ...opt('title', s.title.trim()),
+      durationSec: duration(at('durationSec'), s.duration, true),
+    };
     const needsProduct = s.kind === 'product' || s.kind === 'flash';
-    if (needsProduct && !s.productId) errors.push({ path: at('productId'), message: 'choose a product' });
+    if (needsProduct && !s.productId)
+      errors.push({ path: at('productId'), message: 'choose a product' });
     switch (s.kind) {
       case 'product':
         return { ...base, productId: s.productId };
       case 'flash':
         return {
-          ...base, productId: s.productId,
+          ...base,
+          productId: s.productId,
           ...opt('price', money(at('price'), s.price)),
           ...opt('dealSeconds', duration(at('dealSeconds'), s.dealSeconds)),
           ...opt('quantity', count(at('quantity'), s.quantity)),
@@ -211,7 +330,14 @@ export function sheetFromForm(form: SheetForm): Converted {
     }
   });
 
-  const input = { format: 'flashcue.runsheet', version: 1, id: form.id, show, products, segments } as RunSheetInput;
+  const input = {
+    format: 'flashcue.runsheet',
+    version: 1,
+    id: form.id,
+    show,
+    products,
+    segments,
+  } as RunSheetInput;
   return { input, errors };
 }
 

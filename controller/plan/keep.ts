@@ -20,15 +20,23 @@ export function sameSheet(a: RunSheet, b: RunSheet): boolean {
   return exportRunSheetJson(a) === exportRunSheetJson(b);
 }
 
-export async function keepSheet(db: FlashcueDb, sheet: RunSheet, now: number = Date.now()): Promise<Result<Kept>> {
+export async function keepSheet(
+  db: FlashcueDb,
+  sheet: RunSheet,
+  now: number = Date.now(),
+): Promise<Result<Kept>> {
   return db.transaction('rw', db.runSheets, async () => {
     const existing = await db.runSheets.get(sheet.id);
-    if (existing && sameSheet(existing.sheet, sheet)) return { ok: true as const, value: { how: 'identical' as const, row: existing } };
+    if (existing && sameSheet(existing.sheet, sheet))
+      return { ok: true as const, value: { how: 'identical' as const, row: existing } };
     const ids = new Set(await db.runSheets.toCollection().primaryKeys());
     const id = uniqueId(sheet.id, (candidate) => ids.has(candidate));
     const saved = await saveRunSheet(db, { ...sheet, id }, now);
     if (!saved.ok) return saved;
-    const kept: Kept = id === sheet.id ? { how: 'saved', row: saved.value } : { how: 'renamed', row: saved.value, takenId: sheet.id };
+    const kept: Kept =
+      id === sheet.id
+        ? { how: 'saved', row: saved.value }
+        : { how: 'renamed', row: saved.value, takenId: sheet.id };
     return { ok: true as const, value: kept };
   });
 }

@@ -31,15 +31,45 @@ export function messagesFor(map: Map<string, string[]>, path: string, nested = f
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  title: 'Title', scheduledStart: 'Scheduled start', timeZone: 'Time zone', currency: 'Currency',
-  durationSec: 'Length', expectedViewers: 'Expected viewers', targetGmv: 'Target GMV', format: 'Format',
-  livePriceFrom: 'Live price from', notes: 'Notes', commission: 'Commission', basePayment: 'Base payment',
-  commissionRate: 'Commission rate', gmvBonuses: 'GMV bonus', viewerBonuses: 'Viewer bonus', otherBonuses: 'Other bonus',
-  threshold: 'threshold', amount: 'amount', label: 'Label', metric: 'metric', note: 'note',
-  id: 'Id', name: 'Name', sku: 'SKU', category: 'Category', retailPrice: 'Retail price', livePrice: 'Live price',
-  flashPrice: 'Flash price', stock: 'Stock', flashSeconds: 'Flash length', flashQuantity: 'Flash cap', image: 'Image',
-  talkingPoints: 'Talking points', kind: 'Kind', productId: 'Product', price: 'Deal price', dealSeconds: 'Deal length',
-  quantity: 'Deal cap', activity: 'Activity',
+  title: 'Title',
+  scheduledStart: 'Scheduled start',
+  timeZone: 'Time zone',
+  currency: 'Currency',
+  durationSec: 'Length',
+  expectedViewers: 'Expected viewers',
+  targetGmv: 'Target GMV',
+  format: 'Format',
+  livePriceFrom: 'Live price from',
+  notes: 'Notes',
+  commission: 'Commission',
+  basePayment: 'Base payment',
+  commissionRate: 'Commission rate',
+  gmvBonuses: 'GMV bonus',
+  viewerBonuses: 'Viewer bonus',
+  otherBonuses: 'Other bonus',
+  threshold: 'threshold',
+  amount: 'amount',
+  label: 'Label',
+  metric: 'metric',
+  note: 'note',
+  id: 'Id',
+  name: 'Name',
+  sku: 'SKU',
+  category: 'Category',
+  retailPrice: 'Retail price',
+  livePrice: 'Live price',
+  flashPrice: 'Flash price',
+  stock: 'Stock',
+  flashSeconds: 'Flash length',
+  flashQuantity: 'Flash cap',
+  image: 'Image',
+  talkingPoints: 'Talking points',
+  kind: 'Kind',
+  productId: 'Product',
+  price: 'Deal price',
+  dealSeconds: 'Deal length',
+  quantity: 'Deal cap',
+  activity: 'Activity',
 };
 
 /** "Product 3 (Earbuds) › Live price" for `products[2].livePrice`: where a person looks. */
@@ -48,7 +78,10 @@ export function describePath(path: string, form: SheetForm): string {
   if (row) {
     const [, list, index, rest = ''] = row;
     const i = Number(index);
-    const name = list === 'products' ? form.products[i]?.name : form.segments[i]?.title || form.segments[i]?.kind;
+    const name =
+      list === 'products'
+        ? form.products[i]?.name
+        : form.segments[i]?.title || form.segments[i]?.kind;
     const head = `${list === 'products' ? 'Product' : 'Segment'} ${i + 1}${name ? ` (${name})` : ''}`;
     return rest ? `${head} › ${labelOf(rest)}` : head;
   }

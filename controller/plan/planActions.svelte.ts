@@ -59,13 +59,22 @@ export class PlanActions {
 
   async #create(sheet: RunSheet, verb: string) {
     const kept = await keepSheet(this.app.db, sheet);
-    if (!kept.ok) return void this.app.notices.error(`Could not ${verb}: ${kept.errors[0]?.message ?? 'invalid run sheet'}`);
+    if (!kept.ok)
+      return void this.app.notices.error(
+        `Could not ${verb}: ${kept.errors[0]?.message ?? 'invalid run sheet'}`,
+      );
     this.app.router.go({ name: 'plan', sheetId: kept.value.row.id });
   }
 
   async createBlank() {
     const ids = new Set(await this.app.db.runSheets.toCollection().primaryKeys());
-    await this.#create(blankSheet(uniqueId('untitled-show', (id) => ids.has(id)), localTimeZone()), 'create the run sheet');
+    await this.#create(
+      blankSheet(
+        uniqueId('untitled-show', (id) => ids.has(id)),
+        localTimeZone(),
+      ),
+      'create the run sheet',
+    );
   }
 
   async createFromTemplate(templateId: string) {
@@ -74,7 +83,10 @@ export class PlanActions {
     // A template is a starting point: always a new sheet, never the one made from it last time.
     const sheet = template.build();
     const ids = new Set(await this.app.db.runSheets.toCollection().primaryKeys());
-    await this.#create({ ...sheet, id: uniqueId(sheet.id, (id) => ids.has(id)) }, 'create the run sheet');
+    await this.#create(
+      { ...sheet, id: uniqueId(sheet.id, (id) => ids.has(id)) },
+      'create the run sheet',
+    );
   }
 
   async duplicate(row: RunSheetRow) {
@@ -96,7 +108,11 @@ export class PlanActions {
   }
 
   exportCsv(row: RunSheetRow) {
-    download(`${row.id}-products.csv`, exportProductsCsv(row.sheet.products, row.sheet.show.currency), 'text/csv;charset=utf-8');
+    download(
+      `${row.id}-products.csv`,
+      exportProductsCsv(row.sheet.products, row.sheet.show.currency),
+      'text/csv;charset=utf-8',
+    );
   }
 
   async run(sheet: RunSheet) {
@@ -116,16 +132,34 @@ export class PlanActions {
     const texts: Array<{ entry: ImportEntry; text: string }> = [];
     try {
       for (const [index, file] of files.entries()) {
-        const entry: ImportEntry = { fileName: file.name, kind: null, bytes: file.size, checkMs: null, errors: [], warnings: [], kept: null };
+        const entry: ImportEntry = {
+          fileName: file.name,
+          kind: null,
+          bytes: file.size,
+          checkMs: null,
+          errors: [],
+          warnings: [],
+          kept: null,
+        };
         entries.push(entry);
         const big = tooLarge(file.size);
         if (big) {
           entry.errors.push({ path: '(file)', message: big });
           continue;
         }
-        this.progress = { fileName: file.name, index, count: files.length, phase: 'reading', loaded: 0, total: file.size };
+        this.progress = {
+          fileName: file.name,
+          index,
+          count: files.length,
+          phase: 'reading',
+          loaded: 0,
+          total: file.size,
+        };
         try {
-          const text = await readText(file, (loaded, total) => this.progress && Object.assign(this.progress, { loaded, total }));
+          const text = await readText(
+            file,
+            (loaded, total) => this.progress && Object.assign(this.progress, { loaded, total }),
+          );
           texts.push({ entry, text });
         } catch (error) {
           entry.errors.push({ path: '(file)', message: `could not be read: ${String(error)}` });
@@ -136,7 +170,10 @@ export class PlanActions {
       for (const [index, { entry, text }] of texts.entries()) {
         if (csv.some((t) => t.entry === entry) && !answer) {
           entry.kind = 'csv';
-          entry.errors.push({ path: '(file)', message: 'was not imported: the currency question was cancelled' });
+          entry.errors.push({
+            path: '(file)',
+            message: 'was not imported: the currency question was cancelled',
+          });
           continue;
         }
         await this.#check(entry, text, index, texts.length, answer);
@@ -144,7 +181,10 @@ export class PlanActions {
     } finally {
       this.progress = null;
     }
-    this.report = { title: entries.length === 1 ? 'Import report' : `Import report (${entries.length} files)`, entries };
+    this.report = {
+      title: entries.length === 1 ? 'Import report' : `Import report (${entries.length} files)`,
+      entries,
+    };
   }
 
   #ask(fileNames: string[]): Promise<CsvAnswer | null> {
@@ -153,8 +193,21 @@ export class PlanActions {
     return new Promise((resolve) => (this.#answer = resolve));
   }
 
-  async #check(entry: ImportEntry, text: string, index: number, count: number, csv: CsvAnswer | null) {
-    this.progress = { fileName: entry.fileName, index, count, phase: 'checking', loaded: entry.bytes, total: entry.bytes };
+  async #check(
+    entry: ImportEntry,
+    text: string,
+    index: number,
+    count: number,
+    csv: CsvAnswer | null,
+  ) {
+    this.progress = {
+      fileName: entry.fileName,
+      index,
+      count,
+      phase: 'checking',
+      loaded: entry.bytes,
+      total: entry.bytes,
+    };
     await nextPaint();
     const started = performance.now();
     const outcome = importAny(text, { fileName: entry.fileName, ...(csv ?? {}) });
@@ -174,8 +227,23 @@ export class PlanActions {
   /** Fetches the shipped demo show, checks it like any import, and keeps it (reusing an identical one). */
   async loadDemo() {
     if (this.busy) return;
-    const entry: ImportEntry = { fileName: 'Demo show', kind: 'flashcue', bytes: 0, checkMs: null, errors: [], warnings: [], kept: null };
-    this.progress = { fileName: 'Demo show', index: 0, count: 1, phase: 'reading', loaded: 0, total: 0 };
+    const entry: ImportEntry = {
+      fileName: 'Demo show',
+      kind: 'flashcue',
+      bytes: 0,
+      checkMs: null,
+      errors: [],
+      warnings: [],
+      kept: null,
+    };
+    this.progress = {
+      fileName: 'Demo show',
+      index: 0,
+      count: 1,
+      phase: 'reading',
+      loaded: 0,
+      total: 0,
+    };
     try {
       const response = await fetch(DEMO_URL, { cache: 'no-cache' });
       if (!response.ok) throw new Error(`the server answered ${response.status} for ${DEMO_URL}`);
@@ -183,7 +251,10 @@ export class PlanActions {
       entry.bytes = text.length;
       await this.#check(entry, text, 0, 1, null);
     } catch (error) {
-      entry.errors.push({ path: DEMO_URL, message: `could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
+      entry.errors.push({
+        path: DEMO_URL,
+        message: `could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      });
     } finally {
       this.progress = null;
     }

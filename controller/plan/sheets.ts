@@ -1,5 +1,10 @@
 /** New sheets, rows and ids for the plan screen; the planned-time sentence. */
-import { RUNSHEET_FORMAT, RUNSHEET_VERSION, type RunSheet, type SegmentKind } from '../../shared/runsheet';
+import {
+  RUNSHEET_FORMAT,
+  RUNSHEET_VERSION,
+  type RunSheet,
+  type SegmentKind,
+} from '../../shared/runsheet';
 import { formatCountdown } from '../../shared/time';
 import { newKey, type ProductForm, type SegmentForm } from './form';
 
@@ -25,7 +30,13 @@ export function blankSheet(id: string, timeZone = 'UTC'): RunSheet {
     format: RUNSHEET_FORMAT,
     version: RUNSHEET_VERSION,
     id,
-    show: { title: 'Untitled show', timeZone, currency: 'CNY', durationSec: 3600, livePriceFrom: 'firstOnAir' },
+    show: {
+      title: 'Untitled show',
+      timeZone,
+      currency: 'CNY',
+      durationSec: 3600,
+      livePriceFrom: 'firstOnAir',
+    },
     products: [],
     segments: [
       { id: 'opening', kind: 'opening', title: "Welcome & tonight's best deals", durationSec: 300 },
@@ -39,40 +50,83 @@ export function newProductForm(takenIds: Iterable<string>): ProductForm {
   let n = taken.size + 1;
   while (taken.has(`product-${n}`)) n++;
   return {
-    key: newKey(), id: `product-${n}`, name: '', sku: '', category: '', retailPrice: '', livePrice: '', flashPrice: '',
-    stock: '', flashSeconds: '', flashQuantity: '', image: '', talkingPoints: '',
+    key: newKey(),
+    id: `product-${n}`,
+    name: '',
+    sku: '',
+    category: '',
+    retailPrice: '',
+    livePrice: '',
+    flashPrice: '',
+    stock: '',
+    flashSeconds: '',
+    flashQuantity: '',
+    image: '',
+    talkingPoints: '',
   };
 }
 
 const DEFAULT_LENGTH: Record<SegmentKind, string> = {
-  opening: '2:00', product: '4:00', flash: '1:00', engagement: '2:00', break: '1:00', closing: '3:00',
+  opening: '2:00',
+  product: '4:00',
+  flash: '1:00',
+  engagement: '2:00',
+  break: '1:00',
+  closing: '3:00',
 };
 
 const DEFAULT_TITLE: Record<SegmentKind, string> = {
-  opening: 'Welcome', product: '', flash: 'Flash deal', engagement: '', break: 'Break', closing: 'Last call',
+  opening: 'Welcome',
+  product: '',
+  flash: 'Flash deal',
+  engagement: '',
+  break: 'Break',
+  closing: 'Last call',
 };
 
-export function newSegmentForm(kind: SegmentKind, takenIds: Iterable<string>, productId = ''): SegmentForm {
+export function newSegmentForm(
+  kind: SegmentKind,
+  takenIds: Iterable<string>,
+  productId = '',
+): SegmentForm {
   const taken = new Set(takenIds);
   let n = taken.size + 1;
   while (taken.has(`seg-${n}`)) n++;
   return {
-    key: newKey(), id: `seg-${n}`, kind, title: DEFAULT_TITLE[kind], duration: DEFAULT_LENGTH[kind],
-    productId: kind === 'product' || kind === 'flash' ? productId : '', price: '', dealSeconds: '', quantity: '',
-    activity: 'poll', label: kind === 'engagement' ? 'Poll: which deal next?' : '',
+    key: newKey(),
+    id: `seg-${n}`,
+    kind,
+    title: DEFAULT_TITLE[kind],
+    duration: DEFAULT_LENGTH[kind],
+    productId: kind === 'product' || kind === 'flash' ? productId : '',
+    price: '',
+    dealSeconds: '',
+    quantity: '',
+    activity: 'poll',
+    label: kind === 'engagement' ? 'Poll: which deal next?' : '',
   };
 }
 
 /** A copy right for the list it joins: a fresh key and an id no other row has. */
-export function copyRow<T extends { key: string; id: string }>(row: T, takenIds: Iterable<string>): T {
+export function copyRow<T extends { key: string; id: string }>(
+  row: T,
+  takenIds: Iterable<string>,
+): T {
   const taken = new Set(takenIds);
-  return { ...row, key: newKey(), id: uniqueId(`${row.id}-copy`.slice(0, MAX_ID), (id) => taken.has(id)) };
+  return {
+    ...row,
+    key: newKey(),
+    id: uniqueId(`${row.id}-copy`.slice(0, MAX_ID), (id) => taken.has(id)),
+  };
 }
 
 export type PlannedState = 'spare' | 'exact' | 'over';
 
 /** "58:00 of 1:00:00 planned — 2:00 to spare" / "… — over by 4:30". */
-export function plannedSummary(plannedSec: number, lengthSec: number): { text: string; state: PlannedState } {
+export function plannedSummary(
+  plannedSec: number,
+  lengthSec: number,
+): { text: string; state: PlannedState } {
   const t = (sec: number) => formatCountdown(sec * 1000);
   const head = `${t(plannedSec)} of ${t(lengthSec)} planned`;
   const diff = lengthSec - plannedSec;

@@ -21,7 +21,11 @@ export function parseMoney(text: string, currency: string): Parsed<number> {
   const digits = safeDigits(currency);
   const minor = toMinor(Number(clean.replace(',', '.')), currency);
   if (minor === null) {
-    return no(digits === 0 ? `must be a whole amount: ${currency} has no minor unit` : `has more than ${digits} decimals, which ${currency} does not use`);
+    return no(
+      digits === 0
+        ? `must be a whole amount: ${currency} has no minor unit`
+        : `has more than ${digits} decimals, which ${currency} does not use`,
+    );
   }
   return ok(minor);
 }
@@ -66,8 +70,11 @@ export function parseDuration(text: string): Parsed<number> {
   const parts = /^(\d+):(\d\d)(?::(\d\d))?$/.exec(clean);
   if (!parts) return no('must be a length such as 4:30 (minutes:seconds)');
   const [, a, b, c] = parts;
-  if (Number(b) >= 60 || (c !== undefined && Number(c) >= 60)) return no('has minutes or seconds above 59');
-  return ok(c === undefined ? Number(a) * 60 + Number(b) : Number(a) * 3600 + Number(b) * 60 + Number(c));
+  if (Number(b) >= 60 || (c !== undefined && Number(c) >= 60))
+    return no('has minutes or seconds above 59');
+  return ok(
+    c === undefined ? Number(a) * 60 + Number(b) : Number(a) * 3600 + Number(b) * 60 + Number(c),
+  );
 }
 
 /** Seconds as m:ss (minutes past 60 stay minutes: "90:00" reads better in a plan than 1:30:00). */
@@ -106,10 +113,22 @@ export function zoneOffsetMinutes(timeZone: string, at: number): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).formatToParts(new Date(at));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return Math.round((wall - Math.floor(at / 1000) * 1000) / 60000);
 }
 

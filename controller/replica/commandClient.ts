@@ -4,7 +4,12 @@
  * primary's ack. The id makes re-sending safe: the primary answers a known id from its log
  * instead of applying it again.
  */
-import { APP, PROTOCOL_VERSION, parseMessage, type CommandMessage } from '../../shared/protocol/messages';
+import {
+  APP,
+  PROTOCOL_VERSION,
+  parseMessage,
+  type CommandMessage,
+} from '../../shared/protocol/messages';
 import type { Transport } from '../../shared/protocol/transport';
 import type { ShowCommandInput, ShowEvent } from '../../shared/show';
 import { toMajor } from '../../shared/money';
@@ -13,10 +18,14 @@ export const ACK_TIMEOUT_MS = 4000;
 /** A command not yet answered is sent again (same id: applied once) this often, for a message lost on the way. */
 export const RESEND_MS = 1000;
 
-export type CommandReply = { ok: true; seq: number; event: ShowEvent } | { ok: false; error: string };
+export type CommandReply =
+  { ok: true; seq: number; event: ShowEvent } | { ok: false; error: string };
 
 export interface CommandClient {
-  send(request: { commandId: string; command: ShowCommandInput }, currency: string | null): Promise<CommandReply>;
+  send(
+    request: { commandId: string; command: ShowCommandInput },
+    currency: string | null,
+  ): Promise<CommandReply>;
   setTransports(transports: Transport[]): void;
   close(): void;
 }
@@ -46,8 +55,17 @@ export function createCommandClient(sender: string, timeoutMs = ACK_TIMEOUT_MS):
     send({ commandId, command }, currency) {
       const { type, ...args } = command as ShowCommandInput & Record<string, unknown>;
       // The API takes prices in the show's currency, as a tool would send them.
-      if (type === 'deal.start' && typeof args.price === 'number' && currency) args.price = toMajor(args.price, currency);
-      const message: CommandMessage = { app: APP, v: PROTOCOL_VERSION, kind: 'command', id: commandId, command: type, args, sender };
+      if (type === 'deal.start' && typeof args.price === 'number' && currency)
+        args.price = toMajor(args.price, currency);
+      const message: CommandMessage = {
+        app: APP,
+        v: PROTOCOL_VERSION,
+        kind: 'command',
+        id: commandId,
+        command: type,
+        args,
+        sender,
+      };
       return new Promise<CommandReply>((resolve) => {
         const resend = setInterval(() => {
           for (const t of transports) t.send(message);
@@ -57,7 +75,10 @@ export function createCommandClient(sender: string, timeoutMs = ACK_TIMEOUT_MS):
           const list = waiting.get(commandId)?.filter((r) => r !== done);
           if (list?.length) waiting.set(commandId, list);
           else waiting.delete(commandId);
-          resolve({ ok: false, error: `The primary controller did not answer in ${timeoutMs / 1000} s: check its OBS link, or take over.` });
+          resolve({
+            ok: false,
+            error: `The primary controller did not answer in ${timeoutMs / 1000} s: check its OBS link, or take over.`,
+          });
         }, timeoutMs);
         const done = (reply: CommandReply) => {
           clearTimeout(timer);

@@ -7,7 +7,12 @@ const KEY = 'device';
 export async function loadDevice(db: FlashcueDb): Promise<Device> {
   const row = await db.settings.get(KEY);
   const value = row?.value as Partial<Device> | undefined;
-  if (value && typeof value.id === 'string' && /^[a-z0-9-]{8,64}$/.test(value.id) && typeof value.name === 'string') {
+  if (
+    value &&
+    typeof value.id === 'string' &&
+    /^[a-z0-9-]{8,64}$/.test(value.id) &&
+    typeof value.name === 'string'
+  ) {
     return { id: value.id, name: value.name };
   }
   const id = crypto.randomUUID();

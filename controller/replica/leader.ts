@@ -3,7 +3,13 @@
  * term history, last seq), each logged entry as it is written, and answers to a remote's
  * sync — the frozen sheet and the log from a seq on, in chunks, at a bounded rate.
  */
-import { APP, PROTOCOL_VERSION, type LogMessage, type PrimaryMessage, type SheetMessage } from '../../shared/protocol/messages';
+import {
+  APP,
+  PROTOCOL_VERSION,
+  type LogMessage,
+  type PrimaryMessage,
+  type SheetMessage,
+} from '../../shared/protocol/messages';
 import type { ShowEvent } from '../../shared/show';
 import type { FlashcueDb, ShowRow } from '../db/db';
 import { getShow, loadEvents } from '../db/eventLog';
@@ -81,23 +87,47 @@ export class Leader {
       if (needSheet) {
         const show = await getShow(this.db, this.showId);
         if (!show) return;
-        const message: SheetMessage = { app: APP, v: PROTOCOL_VERSION, kind: 'sheet', showId: show.id, device: this.device.id, to, show: metaOf(show) };
+        const message: SheetMessage = {
+          app: APP,
+          v: PROTOCOL_VERSION,
+          kind: 'sheet',
+          showId: show.id,
+          device: this.device.id,
+          to,
+          show: metaOf(show),
+        };
         this.send(message);
       }
       const rows = (await loadEvents(this.db, this.showId)).filter((r) => r.seq >= fromSeq);
       for (let i = 0; i < rows.length; i += CHUNK) {
-        this.#sendLog(rows.slice(i, i + CHUNK).map(({ seq, commandId, event }) => ({ seq, commandId, event })));
+        this.#sendLog(
+          rows.slice(i, i + CHUNK).map(({ seq, commandId, event }) => ({ seq, commandId, event })),
+        );
       }
     })().catch((error: unknown) => console.warn('Flashcue replica: sync answer failed', error));
   }
 
   #sendLog(entries: Entry[]): void {
-    const message: LogMessage = { app: APP, v: PROTOCOL_VERSION, kind: 'log', showId: this.showId, device: this.device.id, term: this.term(), entries };
+    const message: LogMessage = {
+      app: APP,
+      v: PROTOCOL_VERSION,
+      kind: 'log',
+      showId: this.showId,
+      device: this.device.id,
+      term: this.term(),
+      entries,
+    };
     this.send(message);
   }
 }
 
 /** What replay needs besides the log, as a new remote receives it. */
 function metaOf(show: ShowRow) {
-  return { id: show.id, runSheetId: show.runSheetId, createdAt: show.createdAt, changes: show.changes, sheet: show.sheet };
+  return {
+    id: show.id,
+    runSheetId: show.runSheetId,
+    createdAt: show.createdAt,
+    changes: show.changes,
+    sheet: show.sheet,
+  };
 }

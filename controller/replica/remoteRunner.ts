@@ -3,7 +3,13 @@
  * with commands going to the primary instead of into a local log. It has the ShowRunner's
  * shape, so the live screen works the same on either device.
  */
-import { applyToActor, replay, startShowActor, type ShowActor, type ShowSnapshot } from '../../shared/show';
+import {
+  applyToActor,
+  replay,
+  startShowActor,
+  type ShowActor,
+  type ShowSnapshot,
+} from '../../shared/show';
 import type { EventRow, FlashcueDb } from '../db/db';
 import { getShow, loadEvents, UnknownShowError } from '../db/eventLog';
 import type { DispatchResult, ShowRunner } from '../show/showRunner';
@@ -34,7 +40,13 @@ export async function createRemoteRunner(options: {
     const rows = await loadEvents(db, showId);
     subscription?.unsubscribe();
     actor?.stop();
-    actor = startShowActor(replay(show.sheet, rows.map((r) => r.event)), { now });
+    actor = startShowActor(
+      replay(
+        show.sheet,
+        rows.map((r) => r.event),
+      ),
+      { now },
+    );
     subscription = actor.subscribe(emit);
     applied = rows.at(-1)?.seq ?? 0;
   };

@@ -9,7 +9,14 @@
  * are cut from its log as orphans and their sales handed to the leader under their command
  * ids, so nothing is lost and nothing counted twice. Framework-free; LiveSession drives it.
  */
-import { APP, PROTOCOL_VERSION, parseMessage, type LogMessage, type PrimaryMessage, type SheetMessage } from '../../shared/protocol/messages';
+import {
+  APP,
+  PROTOCOL_VERSION,
+  parseMessage,
+  type LogMessage,
+  type PrimaryMessage,
+  type SheetMessage,
+} from '../../shared/protocol/messages';
 import { Leader } from './leader';
 import type { Transport } from '../../shared/protocol/transport';
 import { divergence, leads, recoverOrphans, type TermStart } from '../../shared/replica/terms';
@@ -17,7 +24,16 @@ import { parseRunSheet } from '../../shared/runsheet';
 import type { ShowEvent } from '../../shared/show';
 import type { EventRow, FlashcueDb, ShowRow } from '../db/db';
 import { getShow } from '../db/eventLog';
-import { adoptShow, appendMirrored, cutOrphans, lastSeq, loadOrphans, setTerms, settleOrphans, termsOf } from '../db/replicaLog';
+import {
+  adoptShow,
+  appendMirrored,
+  cutOrphans,
+  lastSeq,
+  loadOrphans,
+  setTerms,
+  settleOrphans,
+  termsOf,
+} from '../db/replicaLog';
 import { EventSchema, ShowMetaSchema } from '../report/archiveSchema';
 
 /** A primary not heard for this long is shown as silent; the producer may take over. */
@@ -67,12 +83,26 @@ export interface FollowStatus {
   hasShow: boolean;
 }
 
-type Following = FollowOptions & { leader: PrimaryMessage | null; heardAt: number | null; syncAt: number; hasShow: boolean; last: number };
+type Following = FollowOptions & {
+  leader: PrimaryMessage | null;
+  heardAt: number | null;
+  syncAt: number;
+  hasShow: boolean;
+  last: number;
+};
 
-type CommandSender = (command: { commandId: string; command: import('../../shared/show').ShowCommandInput }) => Promise<{ ok: boolean; error?: string }>;
+type CommandSender = (command: {
+  commandId: string;
+  command: import('../../shared/show').ShowCommandInput;
+}) => Promise<{ ok: boolean; error?: string }>;
 
 export class Replica {
-  readonly stats: ReplicaStats = { refused: 0, syncsAnswered: 0, syncsDropped: 0, entriesMirrored: 0 };
+  readonly stats: ReplicaStats = {
+    refused: 0,
+    syncsAnswered: 0,
+    syncsDropped: 0,
+    entriesMirrored: 0,
+  };
   #transports: Transport[] = [];
   #unsubscribe: Array<() => void> = [];
   /** The best claim heard per show, from other devices. */
@@ -110,7 +140,14 @@ export class Replica {
   /** Leads the show: heartbeats, each logged entry, answers to remotes' syncs (leader.ts). */
   lead(options: LeadOptions): void {
     this.stop();
-    this.#leader = new Leader(this.db, this.device, options, (message) => this.#send(message), this.stats, this.now);
+    this.#leader = new Leader(
+      this.db,
+      this.device,
+      options,
+      (message) => this.#send(message),
+      this.stats,
+      this.now,
+    );
   }
 
   /** The primary's heartbeat, at once (a remote said hello, the transports changed). */
@@ -188,11 +225,19 @@ export class Replica {
   }
 
   #hello(): void {
-    this.#send({ app: APP, v: PROTOCOL_VERSION, kind: 'hello', sender: this.device.id, role: 'remote' });
+    this.#send({
+      app: APP,
+      v: PROTOCOL_VERSION,
+      kind: 'hello',
+      sender: this.device.id,
+      role: 'remote',
+    });
   }
 
   #enqueue(work: () => Promise<void>): void {
-    this.#queue = this.#queue.then(work).catch((error: unknown) => console.warn('Flashcue replica:', error));
+    this.#queue = this.#queue
+      .then(work)
+      .catch((error: unknown) => console.warn('Flashcue replica:', error));
   }
 
   #receive(data: unknown): void {
@@ -203,29 +248,48 @@ export class Replica {
       case 'primary': {
         if (message.device === this.device.id) return;
         const known = this.#heard.get(message.showId);
-        if (!known || known.message.device === message.device || leads(message, known.message) || this.now() - known.at > SILENT_AFTER_MS) {
+        if (
+          !known ||
+          known.message.device === message.device ||
+          leads(message, known.message) ||
+          this.now() - known.at > SILENT_AFTER_MS
+        ) {
           this.#heard.set(message.showId, { message, at: this.now() });
         }
         const leader = this.#leader;
-        if (leader && message.showId === leader.showId && leads(message, { term: leader.term(), device: this.device.id })) {
+        if (
+          leader &&
+          message.showId === leader.showId &&
+          leads(message, { term: leader.term(), device: this.device.id })
+        ) {
           const deposed = leader.options.onDeposed;
           this.stop();
           deposed(message);
           return;
         }
-        if (this.#follow && message.showId === this.#follow.showId) this.#enqueue(() => this.#onLeader(message));
+        if (this.#follow && message.showId === this.#follow.showId)
+          this.#enqueue(() => this.#onLeader(message));
         return;
       }
       case 'hello':
         if (message.role === 'remote') this.#leader?.announce();
         return;
       case 'sync':
-        if (this.#leader && message.showId === this.#leader.showId && message.device !== this.device.id) {
+        if (
+          this.#leader &&
+          message.showId === this.#leader.showId &&
+          message.device !== this.device.id
+        ) {
           this.#leader.answerSync(message.fromSeq, message.needSheet, message.device);
         }
         return;
       case 'sheet':
-        if (this.#follow && message.to === this.device.id && message.showId === this.#follow.showId && message.device === this.#follow.leader?.device) {
+        if (
+          this.#follow &&
+          message.to === this.device.id &&
+          message.showId === this.#follow.showId &&
+          message.device === this.#follow.leader?.device
+        ) {
           this.#enqueue(() => this.#onSheet(message));
         }
         return;
@@ -250,14 +314,29 @@ export class Replica {
     const behind = !f.hasShow || f.leader.lastSeq > f.last;
     if (behind && this.now() - f.syncAt >= 1000) {
       f.syncAt = this.now();
-      this.#send({ app: APP, v: PROTOCOL_VERSION, kind: 'sync', showId: f.showId, device: this.device.id, fromSeq: f.last + 1, needSheet: !f.hasShow });
+      this.#send({
+        app: APP,
+        v: PROTOCOL_VERSION,
+        kind: 'sync',
+        showId: f.showId,
+        device: this.device.id,
+        fromSeq: f.last + 1,
+        needSheet: !f.hasShow,
+      });
     }
   }
 
   async #onLeader(message: PrimaryMessage): Promise<void> {
     const f = this.#follow;
     if (!f || message.showId !== f.showId) return;
-    if (f.leader && f.leader.device !== message.device && !leads(message, f.leader) && f.heardAt !== null && this.now() - f.heardAt < SILENT_AFTER_MS) return;
+    if (
+      f.leader &&
+      f.leader.device !== message.device &&
+      !leads(message, f.leader) &&
+      f.heardAt !== null &&
+      this.now() - f.heardAt < SILENT_AFTER_MS
+    )
+      return;
     f.leader = message;
     f.heardAt = this.now();
     if (!f.hasShow) return this.#tick();
@@ -271,7 +350,8 @@ export class Replica {
       f.last = cutAt - 1;
       f.onLog({ added: [], reset: true });
     }
-    if (JSON.stringify(mine) !== JSON.stringify(message.terms)) await setTerms(this.db, f.showId, message.terms);
+    if (JSON.stringify(mine) !== JSON.stringify(message.terms))
+      await setTerms(this.db, f.showId, message.terms);
     this.#tick();
     if (orphans.length && !this.#handingOver) void this.#handOver(f.showId, f);
   }
@@ -290,14 +370,20 @@ export class Replica {
           if (result.ok) break;
           // A refusal is final (sold out, show ended): report it rather than retry forever.
           if (result.error && !/did not answer/.test(result.error)) {
-            dropped.push(`sale of ${item.command.type === 'sale' ? (item.command.quantity ?? 1) : 1} × ${item.command.type === 'sale' ? item.command.productId : ''} (refused: ${result.error})`);
+            dropped.push(
+              `sale of ${item.command.type === 'sale' ? (item.command.quantity ?? 1) : 1} × ${item.command.type === 'sale' ? item.command.productId : ''} (refused: ${result.error})`,
+            );
             break;
           }
           await new Promise((r) => setTimeout(r, 1000));
         }
         handedOver += 1;
       }
-      await settleOrphans(this.db, showId, orphans.map((o) => o.id));
+      await settleOrphans(
+        this.db,
+        showId,
+        orphans.map((o) => o.id),
+      );
       f.onHandover({ handedOver, dropped });
     } finally {
       this.#handingOver = false;

@@ -42,7 +42,11 @@ export interface ShowArchive {
   events: ArchivedEvent[];
 }
 
-export function toArchive(show: ShowRow, rows: readonly EventRow[], exportedAt: number = Date.now()): ShowArchive {
+export function toArchive(
+  show: ShowRow,
+  rows: readonly EventRow[],
+  exportedAt: number = Date.now(),
+): ShowArchive {
   return {
     format: SHOW_ARCHIVE_FORMAT,
     version: SHOW_ARCHIVE_VERSION,
@@ -77,15 +81,25 @@ export function parseShowArchive(text: string): Result<ShowArchive> {
 
 export function parseShowArchiveValue(value: unknown): Result<ShowArchive> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return fail('(top level)', `must be an object: a Flashcue show file starts with {"format": "${SHOW_ARCHIVE_FORMAT}", …}`);
+    return fail(
+      '(top level)',
+      `must be an object: a Flashcue show file starts with {"format": "${SHOW_ARCHIVE_FORMAT}", …}`,
+    );
   }
   const { format, version } = value as { format?: unknown; version?: unknown };
   if (format !== SHOW_ARCHIVE_FORMAT) {
-    const hint = format === 'flashcue.runsheet' ? ': this is a run sheet — import it on the Plan screen' : '';
-    return fail('format', `is ${JSON.stringify(format ?? null)}, not a Flashcue show file ("${SHOW_ARCHIVE_FORMAT}")${hint}`);
+    const hint =
+      format === 'flashcue.runsheet' ? ': this is a run sheet — import it on the Plan screen' : '';
+    return fail(
+      'format',
+      `is ${JSON.stringify(format ?? null)}, not a Flashcue show file ("${SHOW_ARCHIVE_FORMAT}")${hint}`,
+    );
   }
   if (typeof version === 'number' && version > SHOW_ARCHIVE_VERSION) {
-    return fail('version', `is ${version}: this file was made by a newer Flashcue, which this one (reading version ${SHOW_ARCHIVE_VERSION}) cannot open safely. Update Flashcue`);
+    return fail(
+      'version',
+      `is ${version}: this file was made by a newer Flashcue, which this one (reading version ${SHOW_ARCHIVE_VERSION}) cannot open safely. Update Flashcue`,
+    );
   }
   const shape = ArchiveSchema.safeParse(value);
   const sheet = RunSheetSchema.safeParse((value as { sheet?: unknown }).sheet);
@@ -99,7 +113,10 @@ export function parseShowArchiveValue(value: unknown): Result<ShowArchive> {
   return problems.length ? { ok: false, errors: problems } : { ok: true, value: archive };
 }
 
-const fail = (path: string, message: string): Result<never> => ({ ok: false, errors: [{ path, message }] });
+const fail = (path: string, message: string): Result<never> => ({
+  ok: false,
+  errors: [{ path, message }],
+});
 
 /** Where an event is, in words: "events[4] (seq 5, sale)". */
 const where = (i: number, e: ArchivedEvent) => `events[${i}] (seq ${e.seq}, ${e.event.type})`;
@@ -114,14 +131,24 @@ function checkLog(archive: ShowArchive): LocatedError[] {
       const seen = events.findIndex((o) => o.seq === e.seq);
       errors.push({
         path: `events[${i}].seq`,
-        message: seen < i ? `is ${e.seq}, which events[${seen}] already has: every event needs its own number` : `is ${e.seq} where ${i + 1} was expected: the log must run 1, 2, 3… with no gaps`,
+        message:
+          seen < i
+            ? `is ${e.seq}, which events[${seen}] already has: every event needs its own number`
+            : `is ${e.seq} where ${i + 1} was expected: the log must run 1, 2, 3… with no gaps`,
       });
     }
     if (i > 0 && e.event.at < events[i - 1]!.event.at) {
-      errors.push({ path: `events[${i}].event.at`, message: `is earlier than the event before it: a show log never runs backwards` });
+      errors.push({
+        path: `events[${i}].event.at`,
+        message: `is earlier than the event before it: a show log never runs backwards`,
+      });
     }
     if (e.commandId !== null) {
-      if (commandIds.has(e.commandId)) errors.push({ path: `events[${i}].commandId`, message: `"${e.commandId}" is used by an earlier event` });
+      if (commandIds.has(e.commandId))
+        errors.push({
+          path: `events[${i}].commandId`,
+          message: `"${e.commandId}" is used by an earlier event`,
+        });
       commandIds.add(e.commandId);
     }
   });
@@ -130,14 +157,23 @@ function checkLog(archive: ShowArchive): LocatedError[] {
   const start = events.find((e) => e.event.type === 'show.start')?.event.at ?? null;
   const end = events.find((e) => e.event.type === 'show.end')?.event.at ?? null;
   if (show.status === 'live') {
-    errors.push({ path: 'show.status', message: 'is "live": the file was saved while the show was on air. End the show, then export it again' });
+    errors.push({
+      path: 'show.status',
+      message:
+        'is "live": the file was saved while the show was on air. End the show, then export it again',
+    });
   } else if (show.status === 'ready' && start !== null) {
     errors.push({ path: 'show.status', message: 'is "ready", but the log starts the show' });
   } else if (end !== null && show.status !== 'ended') {
     errors.push({ path: 'show.status', message: `is "${show.status}", but the log ends the show` });
   }
-  if (start !== show.startedAt) errors.push({ path: 'show.startedAt', message: `does not match the log's show.start (${start ?? 'none'})` });
-  if (end !== null && end !== show.endedAt) errors.push({ path: 'show.endedAt', message: `does not match the log's show.end (${end})` });
+  if (start !== show.startedAt)
+    errors.push({
+      path: 'show.startedAt',
+      message: `does not match the log's show.start (${start ?? 'none'})`,
+    });
+  if (end !== null && end !== show.endedAt)
+    errors.push({ path: 'show.endedAt', message: `does not match the log's show.end (${end})` });
   if (errors.length) return errors;
 
   // Each logged event must be one the show would have accepted at that moment.
@@ -145,10 +181,14 @@ function checkLog(archive: ShowArchive): LocatedError[] {
   for (const [i, entry] of events.entries()) {
     const command = parseCommand(commandOf(entry.event));
     if (!command.ok) {
-      return command.errors.map((e) => ({ path: `${where(i, entry)}${e.path === '(top level)' ? '' : `.${e.path}`}`, message: e.message }));
+      return command.errors.map((e) => ({
+        path: `${where(i, entry)}${e.path === '(top level)' ? '' : `.${e.path}`}`,
+        message: e.message,
+      }));
     }
     const decision = decideAt(snapshot, command.value, entry.event.at);
-    if (!decision.ok) return [{ path: where(i, entry), message: `could not have happened: ${decision.error}` }];
+    if (!decision.ok)
+      return [{ path: where(i, entry), message: `could not have happened: ${decision.error}` }];
     snapshot = step(snapshot, entry.event);
   }
   return [];
@@ -157,10 +197,17 @@ function checkLog(archive: ShowArchive): LocatedError[] {
 /** The command that, accepted, logs this event (defaults given explicitly). */
 function commandOf(event: ShowEvent): Record<string, unknown> {
   const { at: _at, ...rest } = event;
-  const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+  const defined = (o: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
   switch (rest.type) {
     case 'deal.start':
-      return defined({ type: rest.type, productId: rest.productId, price: rest.price, seconds: rest.seconds, quantity: rest.quantity });
+      return defined({
+        type: rest.type,
+        productId: rest.productId,
+        price: rest.price,
+        seconds: rest.seconds,
+        quantity: rest.quantity,
+      });
     case 'sale':
     case 'viewers':
       return defined(rest);
@@ -175,13 +222,19 @@ function commandOf(event: ShowEvent): Record<string, unknown> {
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => [k, (v as Record<string, unknown>)[k]]))
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+            .map((k) => [k, (v as Record<string, unknown>)[k]]),
+        )
       : v,
   );
 }
 
 /** Same show, same log, same notes; when it was exported and under which id do not count. */
 export function sameContent(a: ShowArchive, b: ShowArchive): boolean {
-  const body = (x: ShowArchive) => stableJson({ show: { ...x.show, id: null }, sheet: x.sheet, events: x.events });
+  const body = (x: ShowArchive) =>
+    stableJson({ show: { ...x.show, id: null }, sheet: x.sheet, events: x.events });
   return body(a) === body(b);
 }

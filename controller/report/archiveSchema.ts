@@ -14,12 +14,32 @@ export const SHOW_ARCHIVE_VERSION = 1;
  */
 export const MAX_ARCHIVE_EVENTS = 50_000;
 
-const Time = z.number({ error: 'must be a time (ms since 1970)' }).int('must be whole milliseconds').nonnegative('must not be negative').max(8.64e15, 'is not a real date');
+const Time = z
+  .number({ error: 'must be a time (ms since 1970)' })
+  .int('must be whole milliseconds')
+  .nonnegative('must not be negative')
+  .max(8.64e15, 'is not a real date');
 const NullableTime = Time.nullable();
-const Whole = (max: number) => z.number({ error: 'must be a number' }).int('must be a whole number').nonnegative('must not be negative').max(max, 'is implausibly large');
-const ShowId = z.string({ error: 'must be text' }).min(1, 'must not be empty').max(100, 'must be at most 100 characters').regex(/^[A-Za-z0-9_.:-]+$/, 'may use only letters, digits and _ . : -');
-const ProductRef = z.string({ error: 'must be a product id' }).min(1, 'must not be empty').max(64, 'must be at most 64 characters');
-const Price = z.number({ error: 'must be a price in minor units' }).int('must be whole minor units').nonnegative('must not be negative').max(1e13, 'is implausibly large');
+const Whole = (max: number) =>
+  z
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .nonnegative('must not be negative')
+    .max(max, 'is implausibly large');
+const ShowId = z
+  .string({ error: 'must be text' })
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'may use only letters, digits and _ . : -');
+const ProductRef = z
+  .string({ error: 'must be a product id' })
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters');
+const Price = z
+  .number({ error: 'must be a price in minor units' })
+  .int('must be whole minor units')
+  .nonnegative('must not be negative')
+  .max(1e13, 'is implausibly large');
 
 const bare = <T extends string>(type: T) => z.strictObject({ type: z.literal(type), at: Time });
 
@@ -30,7 +50,11 @@ export const EventSchema = z.discriminatedUnion(
     bare('show.next'),
     bare('show.prev'),
     z.strictObject({ type: z.literal('show.goto'), index: Whole(1000), at: Time }),
-    z.strictObject({ type: z.literal('show.pause'), freezeDeal: z.boolean({ error: 'must be true or false' }), at: Time }),
+    z.strictObject({
+      type: z.literal('show.pause'),
+      freezeDeal: z.boolean({ error: 'must be true or false' }),
+      at: Time,
+    }),
     bare('show.resume'),
     bare('show.end'),
     z.strictObject({
@@ -42,21 +66,45 @@ export const EventSchema = z.discriminatedUnion(
       planned: z.boolean({ error: 'must be true or false' }),
       at: Time,
     }),
-    z.strictObject({ type: z.literal('deal.extend'), seconds: Whole(24 * 3600).min(1, 'must be at least 1 second'), at: Time }),
+    z.strictObject({
+      type: z.literal('deal.extend'),
+      seconds: Whole(24 * 3600).min(1, 'must be at least 1 second'),
+      at: Time,
+    }),
     bare('deal.end'),
     z.strictObject({
       type: z.literal('sale'),
       productId: ProductRef,
       quantity: Whole(100_000).min(1, 'must be at least 1'),
-      buyer: z.string({ error: 'must be text' }).max(60, 'must be at most 60 characters').nullable(),
+      buyer: z
+        .string({ error: 'must be text' })
+        .max(60, 'must be at most 60 characters')
+        .nullable(),
       at: Time,
     }),
     bare('sale.undo'),
-    z.strictObject({ type: z.literal('stock.set'), productId: ProductRef, remaining: Whole(1e9), at: Time }),
-    z.strictObject({ type: z.literal('viewers'), concurrent: Whole(1e9).nullable(), unique: Whole(1e10).nullable(), at: Time }),
+    z.strictObject({
+      type: z.literal('stock.set'),
+      productId: ProductRef,
+      remaining: Whole(1e9),
+      at: Time,
+    }),
+    z.strictObject({
+      type: z.literal('viewers'),
+      concurrent: Whole(1e9).nullable(),
+      unique: Whole(1e10).nullable(),
+      at: Time,
+    }),
     bare('lowerThird.show'),
     bare('lowerThird.hide'),
-    z.strictObject({ type: z.literal('cue'), text: z.string({ error: 'must be text' }).min(1, 'must not be empty').max(200, 'must be at most 200 characters'), at: Time }),
+    z.strictObject({
+      type: z.literal('cue'),
+      text: z
+        .string({ error: 'must be text' })
+        .min(1, 'must not be empty')
+        .max(200, 'must be at most 200 characters'),
+      at: Time,
+    }),
   ],
   { error: 'is not an event Flashcue knows' },
 );
@@ -69,7 +117,10 @@ void _eventsMatch;
 /** A show as a primary controller hands it to a new remote: what replay needs besides the log. */
 export const ShowMetaSchema = z.strictObject({
   id: ShowId,
-  runSheetId: z.string({ error: 'must be text' }).min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
+  runSheetId: z
+    .string({ error: 'must be text' })
+    .min(1, 'must not be empty')
+    .max(64, 'must be at most 64 characters'),
   createdAt: Time,
   changes: z.string({ error: 'must be text' }).max(10_000, 'must be at most 10,000 characters'),
   sheet: z.unknown(),
@@ -81,7 +132,10 @@ export const ArchiveSchema = z.strictObject({
   exportedAt: z.string({ error: 'must be text' }).max(40),
   show: z.strictObject({
     id: ShowId,
-    runSheetId: z.string({ error: 'must be text' }).min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
+    runSheetId: z
+      .string({ error: 'must be text' })
+      .min(1, 'must not be empty')
+      .max(64, 'must be at most 64 characters'),
     status: z.enum(['ready', 'live', 'ended'], { error: 'must be ready, live or ended' }),
     createdAt: Time,
     startedAt: NullableTime,
@@ -94,7 +148,11 @@ export const ArchiveSchema = z.strictObject({
     .array(
       z.strictObject({
         seq: Whole(1e9).min(1, 'must be at least 1'),
-        commandId: z.string({ error: 'must be text' }).min(1, 'must not be empty').max(200, 'must be at most 200 characters').nullable(),
+        commandId: z
+          .string({ error: 'must be text' })
+          .min(1, 'must not be empty')
+          .max(200, 'must be at most 200 characters')
+          .nullable(),
         event: EventSchema,
       }),
       { error: 'must be a list of events' },

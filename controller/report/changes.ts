@@ -40,7 +40,8 @@ export function parseChanges(text: string | null | undefined): ShowChanges {
   if (source.startsWith('{')) {
     try {
       const parsed = Stored.safeParse(JSON.parse(source));
-      if (parsed.success) return { variables: ordered(parsed.data.variables), note: parsed.data.note };
+      if (parsed.success)
+        return { variables: ordered(parsed.data.variables), note: parsed.data.note };
     } catch {
       // Not our JSON: a note that happens to start with "{" stays a note.
     }
@@ -66,9 +67,13 @@ export function variableLabel(key: ChangeVariable): string {
 /** One line for a table cell or a comparison header: "Changed: start time, length — note". */
 export function describeChanges(changes: ShowChanges): string {
   const parts: string[] = [];
-  if (changes.variables.length) parts.push(`Changed: ${changes.variables.map((v) => variableLabel(v).toLowerCase()).join(', ')}`);
+  if (changes.variables.length)
+    parts.push(
+      `Changed: ${changes.variables.map((v) => variableLabel(v).toLowerCase()).join(', ')}`,
+    );
   if (changes.note) parts.push(changes.note);
   return parts.join(' — ');
 }
 
-export const isEmptyChanges = (changes: ShowChanges) => changes.variables.length === 0 && changes.note === '';
+export const isEmptyChanges = (changes: ShowChanges) =>
+  changes.variables.length === 0 && changes.note === '';

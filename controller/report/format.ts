@@ -7,19 +7,25 @@ import { formatMoney, minorDigits } from '../../shared/money';
 export const DASH = '—';
 
 export function money(minor: number | null | undefined, currency: string): string {
-  return minor === null || minor === undefined || !Number.isFinite(minor) ? DASH : formatMoney(minor, currency);
+  return minor === null || minor === undefined || !Number.isFinite(minor)
+    ? DASH
+    : formatMoney(minor, currency);
 }
 
 const counts = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 const decimals = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 
 export function count(value: number | null | undefined): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? DASH : counts.format(value);
+  return value === null || value === undefined || !Number.isFinite(value)
+    ? DASH
+    : counts.format(value);
 }
 
 /** A figure with up to one decimal (units per minute, an average). */
 export function decimal(value: number | null | undefined): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? DASH : decimals.format(value);
+  return value === null || value === undefined || !Number.isFinite(value)
+    ? DASH
+    : decimals.format(value);
 }
 
 /** A fraction as a percentage: 0.083 → "8.3%". */
@@ -62,14 +68,21 @@ export function overUnder(ms: number): string {
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A moment on the show's own clock (its run sheet's time zone). */
-export function dateTime(at: number | null | undefined, timeZone: string, style: 'full' | 'date' = 'full'): string {
+export function dateTime(
+  at: number | null | undefined,
+  timeZone: string,
+  style: 'full' | 'date' = 'full',
+): string {
   if (at === null || at === undefined) return DASH;
   const key = `${timeZone}|${style}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', style === 'date'
-      ? { timeZone, dateStyle: 'medium' }
-      : { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+    format = new Intl.DateTimeFormat(
+      'en-GB',
+      style === 'date'
+        ? { timeZone, dateStyle: 'medium' }
+        : { timeZone, dateStyle: 'medium', timeStyle: 'short' },
+    );
     dateFormats.set(key, format);
   }
   return format.format(at);
@@ -86,7 +99,12 @@ const axisFormats = new Map<string, Intl.NumberFormat>();
 export function axisMoney(value: number, currency: string): string {
   let format = axisFormats.get(currency);
   if (!format) {
-    format = new Intl.NumberFormat('en', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+    format = new Intl.NumberFormat('en', {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    });
     axisFormats.set(currency, format);
   }
   return format.format(value);

@@ -22,7 +22,11 @@ export async function downloadShowJson(db: FlashcueDb, entry: ShowEntry): Promis
 }
 
 export function downloadReportCsv(entry: ShowEntry, kind: ReportCsvKind): void {
-  download(`${fileStem(entry)}-${kind}.csv`, reportCsv(entry.report, kind), 'text/csv;charset=utf-8');
+  download(
+    `${fileStem(entry)}-${kind}.csv`,
+    reportCsv(entry.report, kind),
+    'text/csv;charset=utf-8',
+  );
 }
 
 export interface FileOutcome {
@@ -35,11 +39,15 @@ export interface FileOutcome {
 const OUTCOME_WORDS: Record<ArchiveImport['outcome'], string> = {
   added: 'imported',
   reused: 'is already here: nothing was added',
-  copied: 'imported as a copy (a different show with the same id was already here, and was kept as it is)',
+  copied:
+    'imported as a copy (a different show with the same id was already here, and was kept as it is)',
 };
 
 /** Reads and imports each file in turn; a refused file is reported with where it went wrong. */
-export async function importShowFiles(db: FlashcueDb, files: readonly File[]): Promise<FileOutcome[]> {
+export async function importShowFiles(
+  db: FlashcueDb,
+  files: readonly File[],
+): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
     const big = tooLarge(file.size);
@@ -52,11 +60,26 @@ export async function importShowFiles(db: FlashcueDb, files: readonly File[]): P
       const result = await importShowArchiveText(db, text);
       outcomes.push(
         result.ok
-          ? { file: file.name, ok: true, message: `“${result.title}” ${OUTCOME_WORDS[result.outcome]}.`, imported: result }
-          : { file: file.name, ok: false, message: `${file.name} was refused:\n${describeErrors(result.errors, 8)}`, imported: null },
+          ? {
+              file: file.name,
+              ok: true,
+              message: `“${result.title}” ${OUTCOME_WORDS[result.outcome]}.`,
+              imported: result,
+            }
+          : {
+              file: file.name,
+              ok: false,
+              message: `${file.name} was refused:\n${describeErrors(result.errors, 8)}`,
+              imported: null,
+            },
       );
     } catch (error) {
-      outcomes.push({ file: file.name, ok: false, message: `${file.name} could not be imported: ${String(error)}`, imported: null });
+      outcomes.push({
+        file: file.name,
+        ok: false,
+        message: `${file.name} could not be imported: ${String(error)}`,
+        imported: null,
+      });
     }
   }
   return outcomes;

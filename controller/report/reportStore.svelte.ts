@@ -41,7 +41,9 @@ function liveValue<T>(query: () => Promise<T>): () => T | undefined {
   };
 }
 
-async function loadAll(db: FlashcueDb): Promise<{ shows: ShowRow[]; events: Map<string, EventRow[]> }> {
+async function loadAll(
+  db: FlashcueDb,
+): Promise<{ shows: ShowRow[]; events: Map<string, EventRow[]> }> {
   return db.transaction('r', db.shows, db.events, async () => {
     const shows = await db.shows.orderBy('createdAt').reverse().toArray();
     const events = new Map<string, EventRow[]>();
@@ -93,7 +95,9 @@ export class ReportStore {
     const cached = this.#cache.get(row.id);
     if (cached && cached.key === key) return cached.entry;
     const events = rows.map((r) => r.event);
-    const report = buildReport(row.sheet, events, { now: row.endedAt ?? Math.max(Date.now(), rows.at(-1)?.at ?? 0) });
+    const report = buildReport(row.sheet, events, {
+      now: row.endedAt ?? Math.max(Date.now(), rows.at(-1)?.at ?? 0),
+    });
     const entry: ShowEntry = { row, events, report, changes: parseChanges(row.changes) };
     this.#cache.set(row.id, { key, entry });
     return entry;

@@ -3,7 +3,10 @@
  * in some browsers, a permission. Where it is missing or refused, the caller selects the text
  * so Ctrl+C / ⌘C still works.
  */
-export async function copyText(text: string, clipboard: Pick<Clipboard, 'writeText'> | undefined = globalThis.navigator?.clipboard): Promise<boolean> {
+export async function copyText(
+  text: string,
+  clipboard: Pick<Clipboard, 'writeText'> | undefined = globalThis.navigator?.clipboard,
+): Promise<boolean> {
   if (!clipboard?.writeText) return false;
   try {
     await clipboard.writeText(text);

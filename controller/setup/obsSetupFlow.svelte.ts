@@ -24,7 +24,8 @@ export class ObsSetupFlow {
         this.scenesProblem = null;
       }
     } catch (error) {
-      if (ask === this.#asked) this.scenesProblem = `Could not read OBS's scenes: ${error instanceof Error ? error.message : String(error)}`;
+      if (ask === this.#asked)
+        this.scenesProblem = `Could not read OBS's scenes: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
 
@@ -36,7 +37,11 @@ export class ObsSetupFlow {
     try {
       this.result = await this.obs.setup(overlays, sceneName);
     } catch (error) {
-      this.result = { ok: false, reason: 'obsError', message: error instanceof Error ? error.message : String(error) };
+      this.result = {
+        ok: false,
+        reason: 'obsError',
+        message: error instanceof Error ? error.message : String(error),
+      };
     } finally {
       this.running = false;
     }

@@ -7,11 +7,25 @@
  */
 import { z } from 'zod';
 import { COUNTDOWN_MODES } from '../../overlay/countdown/countdown.options';
-import { CARD_STYLES, DEFAULT_ACCENT, LAYOUTS, POSITIONS, THEMES, type Position } from '../../overlay/lib/options';
+import {
+  CARD_STYLES,
+  DEFAULT_ACCENT,
+  LAYOUTS,
+  POSITIONS,
+  THEMES,
+  type Position,
+} from '../../overlay/lib/options';
 import { FONT_KEYS, type FontKey } from '../../overlay/lib/theme';
 import { DEFAULT_CTA } from '../../overlay/lower-third/lower-third.options';
 
-export const OVERLAY_NAMES = ['all', 'lower-third', 'countdown', 'stock', 'ticker', 'next-up'] as const;
+export const OVERLAY_NAMES = [
+  'all',
+  'lower-third',
+  'countdown',
+  'stock',
+  'ticker',
+  'next-up',
+] as const;
 export type OverlayName = (typeof OVERLAY_NAMES)[number];
 /** The single-card pages: the composite places its cards itself and ignores `position`. */
 export const CARD_NAMES = ['lower-third', 'countdown', 'stock', 'ticker', 'next-up'] as const;
@@ -48,7 +62,12 @@ const ranged = (name: RangeName) => {
 };
 
 const positionsOf = (position: (card: CardName) => z.ZodType<Position>) =>
-  z.object(Object.fromEntries(CARD_NAMES.map((card) => [card, position(card)])) as Record<CardName, z.ZodType<Position>>);
+  z.object(
+    Object.fromEntries(CARD_NAMES.map((card) => [card, position(card)])) as Record<
+      CardName,
+      z.ZodType<Position>
+    >,
+  );
 /** Reading a stored theme, one unknown position falls back alone. */
 const lenientPositions = positionsOf((card) => z.enum(POSITIONS).catch(DEFAULT_POSITIONS[card]));
 
@@ -74,7 +93,10 @@ export const THEME_FIELDS = {
   urgent: ranged('urgent'),
   /** null = the mode's own label, '' = no label. */
   countdownLabel: z.string().trim().max(TEXT_MAX.label).nullable(),
-  low: z.union([z.object({ units: ranged('lowUnits') }), z.object({ percent: ranged('lowPercent') })]),
+  low: z.union([
+    z.object({ units: ranged('lowUnits') }),
+    z.object({ percent: ranged('lowPercent') }),
+  ]),
   max: ranged('max'),
   hold: ranged('hold'),
   minBurst: ranged('minBurst'),
@@ -110,7 +132,8 @@ export const DEFAULT_THEME: OverlayTheme = {
 /** The pages' own default: the TikTok safe zone is on in portrait only. */
 export const defaultSafe = (layout: OverlayTheme['layout']): boolean => layout === 'portrait';
 
-export type FieldCheck<K extends ThemeField> = { ok: true; value: OverlayTheme[K] } | { ok: false; message: string };
+export type FieldCheck<K extends ThemeField> =
+  { ok: true; value: OverlayTheme[K] } | { ok: false; message: string };
 
 /** One change, checked; the message completes "Countdown urgency: …". */
 export function checkField<K extends ThemeField>(key: K, value: unknown): FieldCheck<K> {
@@ -125,27 +148,38 @@ function problem(key: ThemeField, value: unknown): string {
     return `use ${step === 1 ? 'a whole number' : 'a number'} from ${min} to ${max}`;
   };
   switch (key) {
-    case 'accent': return 'use a hex colour like ff5a1f';
-    case 'cta': return `at most ${TEXT_MAX.cta} characters`;
+    case 'accent':
+      return 'use a hex colour like ff5a1f';
+    case 'cta':
+      return `at most ${TEXT_MAX.cta} characters`;
     case 'countdownLabel':
-    case 'nextUpLabel': return `at most ${TEXT_MAX.label} characters`;
-    case 'low': return range(value && typeof value === 'object' && 'percent' in value ? 'lowPercent' : 'lowUnits');
+    case 'nextUpLabel':
+      return `at most ${TEXT_MAX.label} characters`;
+    case 'low':
+      return range(
+        value && typeof value === 'object' && 'percent' in value ? 'lowPercent' : 'lowUnits',
+      );
     case 'scale':
     case 'urgent':
     case 'max':
     case 'hold':
     case 'minBurst':
-    case 'soon': return range(key);
-    default: return 'not one of the choices';
+    case 'soon':
+      return range(key);
+    default:
+      return 'not one of the choices';
   }
 }
 
 /** A stored theme (anything at all) as a valid one: each bad or missing field takes its default. */
 export function readTheme(stored: unknown): OverlayTheme {
-  const input: Record<string, unknown> = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  const input: Record<string, unknown> =
+    stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
   const theme: Record<string, unknown> = { ...DEFAULT_THEME, positions: { ...DEFAULT_POSITIONS } };
   for (const key of Object.keys(THEME_FIELDS) as ThemeField[]) {
-    const parsed = (key === 'positions' ? lenientPositions : THEME_FIELDS[key]).safeParse(input[key]);
+    const parsed = (key === 'positions' ? lenientPositions : THEME_FIELDS[key]).safeParse(
+      input[key],
+    );
     if (parsed.success) theme[key] = parsed.data;
   }
   return theme as OverlayTheme;

@@ -5,7 +5,15 @@
  * learnt from persistence written on every change).
  */
 import type { FlashcueDb, SettingRow } from '../db/db';
-import { checkField, DEFAULT_THEME, defaultSafe, readTheme, type CardName, type OverlayTheme, type ThemeField } from './overlayTheme';
+import {
+  checkField,
+  DEFAULT_THEME,
+  defaultSafe,
+  readTheme,
+  type CardName,
+  type OverlayTheme,
+  type ThemeField,
+} from './overlayTheme';
 
 export const THEME_KEY = 'overlayTheme';
 
@@ -69,7 +77,8 @@ export class OverlayThemeStore {
     this.errors = rest;
     const next = { ...this.theme, [key]: checked.value };
     // A new canvas brings its own safe-zone default (on in 9:16, off in 16:9).
-    if (key === 'layout' && checked.value !== this.theme.layout) next.safe = defaultSafe(next.layout);
+    if (key === 'layout' && checked.value !== this.theme.layout)
+      next.safe = defaultSafe(next.layout);
     this.theme = next;
     this.save();
     return true;

@@ -6,7 +6,13 @@
  * plain text, and inside OBS the overlays need none (they hear the show via emit_event).
  */
 import { CANVAS } from '../../overlay/lib/safeZone';
-import { DEFAULT_THEME, DEFAULT_POSITIONS, defaultSafe, type OverlayName, type OverlayTheme } from './overlayTheme';
+import {
+  DEFAULT_THEME,
+  DEFAULT_POSITIONS,
+  defaultSafe,
+  type OverlayName,
+  type OverlayTheme,
+} from './overlayTheme';
 
 /** What each page reads beyond the common options. */
 const READS: Record<OverlayName, ReadonlySet<string>> = {
@@ -23,7 +29,11 @@ export interface UrlExtras {
   mask?: boolean;
 }
 
-export function overlayQuery(name: OverlayName, theme: OverlayTheme, extras: UrlExtras = {}): string {
+export function overlayQuery(
+  name: OverlayName,
+  theme: OverlayTheme,
+  extras: UrlExtras = {},
+): string {
   const q = new URLSearchParams();
   const d = DEFAULT_THEME;
   const reads = READS[name];
@@ -33,7 +43,8 @@ export function overlayQuery(name: OverlayName, theme: OverlayTheme, extras: Url
   if (theme.accent !== d.accent) q.set('accent', theme.accent.replace('#', ''));
   if (theme.font !== d.font) q.set('font', theme.font);
   if (theme.style !== d.style) q.set('style', theme.style);
-  if (name !== 'all' && theme.positions[name] !== DEFAULT_POSITIONS[name]) q.set('position', theme.positions[name]);
+  if (name !== 'all' && theme.positions[name] !== DEFAULT_POSITIONS[name])
+    q.set('position', theme.positions[name]);
   if (theme.scale !== d.scale) q.set('scale', String(theme.scale));
   if (theme.safe !== defaultSafe(theme.layout)) q.set('safe', theme.safe ? '1' : '0');
   if (extras.mask) q.set('mask', '1');
@@ -46,7 +57,8 @@ export function overlayQuery(name: OverlayName, theme: OverlayTheme, extras: Url
   if (reads.has('low') && lowText(theme.low) !== lowText(d.low)) q.set('low', lowText(theme.low));
   if (reads.has('max') && theme.max !== d.max) q.set('max', String(theme.max));
   if (reads.has('hold') && theme.hold !== d.hold) q.set('hold', String(theme.hold));
-  if (reads.has('minBurst') && theme.minBurst !== d.minBurst) q.set('minBurst', String(theme.minBurst));
+  if (reads.has('minBurst') && theme.minBurst !== d.minBurst)
+    q.set('minBurst', String(theme.minBurst));
   if (reads.has('soon') && theme.soon !== d.soon) q.set('soon', String(theme.soon));
   return q.toString();
 }
@@ -57,7 +69,12 @@ export function lowText(low: OverlayTheme['low']): string {
 }
 
 /** The page's address on this server (`location.origin`), with the theme as its query. */
-export function overlayUrl(origin: string, name: OverlayName, theme: OverlayTheme, extras: UrlExtras = {}): string {
+export function overlayUrl(
+  origin: string,
+  name: OverlayName,
+  theme: OverlayTheme,
+  extras: UrlExtras = {},
+): string {
   const query = overlayQuery(name, theme, extras);
   return `${origin.replace(/\/$/, '')}/overlay/${name}.html${query ? `?${query}` : ''}`;
 }
@@ -69,6 +86,10 @@ export function sourceSize(layout: OverlayTheme['layout']): { width: number; hei
 }
 
 /** Every overlay's URL, in the shape one-click set-up takes. */
-export function overlaySources(origin: string, names: readonly OverlayName[], theme: OverlayTheme): Array<{ name: OverlayName; url: string }> {
+export function overlaySources(
+  origin: string,
+  names: readonly OverlayName[],
+  theme: OverlayTheme,
+): Array<{ name: OverlayName; url: string }> {
   return names.map((name) => ({ name, url: overlayUrl(origin, name, theme) }));
 }

@@ -18,9 +18,16 @@ import {
 } from '../../shared/show';
 import type { LocatedError } from '../../shared/validation';
 import type { FlashcueDb } from '../db/db';
-import { appendEvent, findByCommandId, getShow, loadEvents, UnknownShowError } from '../db/eventLog';
+import {
+  appendEvent,
+  findByCommandId,
+  getShow,
+  loadEvents,
+  UnknownShowError,
+} from '../db/eventLog';
 
-export type DispatchResult = { ok: true; event: ShowEvent; seq: number } | { ok: false; error: string };
+export type DispatchResult =
+  { ok: true; event: ShowEvent; seq: number } | { ok: false; error: string };
 
 export interface ShowRunnerOptions {
   db: FlashcueDb;
@@ -55,7 +62,13 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
   const listeners = new Set<(snapshot: ShowSnapshot) => void>();
   const emit = (snapshot: ShowSnapshot) => listeners.forEach((listener) => listener(snapshot));
   // startShowActor settles to `clock()` and re-arms the deal timer from the deadline in context.
-  let actor: ShowActor = startShowActor(replay(show.sheet, rows.map((r) => r.event)), actorOptions);
+  let actor: ShowActor = startShowActor(
+    replay(
+      show.sheet,
+      rows.map((r) => r.event),
+    ),
+    actorOptions,
+  );
   let subscription = actor.subscribe(emit);
   let applied = rows.at(-1)?.seq ?? 0;
 
@@ -79,7 +92,11 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
   };
 
   async function handle(command: unknown, commandId: string | undefined): Promise<DispatchResult> {
-    if (stopped) return { ok: false, error: 'This show is no longer open here: reload the controller to continue.' };
+    if (stopped)
+      return {
+        ok: false,
+        error: 'This show is no longer open here: reload the controller to continue.',
+      };
     if (commandId) {
       const earlier = refusals.get(commandId);
       if (earlier) return earlier;
@@ -105,7 +122,10 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
       appended = await appendEvent(db, showId, decision.event, commandId ?? null);
     } catch (error) {
       // Not remembered: once the storage problem is fixed, the same command may be re-sent.
-      return { ok: false, error: `Could not save ${decision.event.type} to the show log: ${reason(error)}. Nothing was recorded.` };
+      return {
+        ok: false,
+        error: `Could not save ${decision.event.type} to the show log: ${reason(error)}. Nothing was recorded.`,
+      };
     }
     const { entry, duplicate } = appended;
     // Another writer logged this id between our check and the write: answer with its result.
@@ -125,7 +145,10 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
       // One at a time: each command is decided against the snapshot its predecessor left.
       const result = queue.then(() => handle(command, commandId));
       queue = result.catch(() => undefined);
-      return result.catch((error: unknown) => ({ ok: false as const, error: `Could not run the command: ${reason(error)}.` }));
+      return result.catch((error: unknown) => ({
+        ok: false as const,
+        error: `Could not run the command: ${reason(error)}.`,
+      }));
     },
     getSnapshot: () => actor.getSnapshot(),
     logSeq: () => applied,

@@ -9,12 +9,25 @@ import { DEMO_URL } from '../plan/planActions.svelte';
 import { keepSheet } from '../plan/keep';
 import type { LiveSession } from './liveSession.svelte';
 
-export async function runDemoShow(db: FlashcueDb, live: LiveSession): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function runDemoShow(
+  db: FlashcueDb,
+  live: LiveSession,
+): Promise<{ ok: true } | { ok: false; error: string }> {
   const response = await fetch(DEMO_URL, { cache: 'no-cache' }).catch(() => null);
-  if (!response?.ok) return { ok: false, error: `The demo show could not be loaded (${response ? response.status : 'no answer'} for ${DEMO_URL}).` };
+  if (!response?.ok)
+    return {
+      ok: false,
+      error: `The demo show could not be loaded (${response ? response.status : 'no answer'} for ${DEMO_URL}).`,
+    };
   const imported = importAny(await response.text(), { fileName: 'demo-show.json' });
-  if (!imported.result.ok) return { ok: false, error: `The demo show is invalid:\n${describeErrors(imported.result.errors)}` };
+  if (!imported.result.ok)
+    return {
+      ok: false,
+      error: `The demo show is invalid:\n${describeErrors(imported.result.errors)}`,
+    };
   const kept = await keepSheet(db, imported.result.value);
   if (!kept.ok) return { ok: false, error: describeErrors(kept.errors) };
-  return (await live.startFrom(kept.value.row.sheet)) ? { ok: true } : { ok: false, error: 'The demo show could not be started.' };
+  return (await live.startFrom(kept.value.row.sheet))
+    ? { ok: true }
+    : { ok: false, error: 'The demo show could not be started.' };
 }

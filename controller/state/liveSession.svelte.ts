@@ -4,7 +4,12 @@
  * transports. Created once by the wiring module.
  */
 import { selectOverlayView, type OverlayView } from '../../shared/view/overlayView';
-import { showState, type ShowCommandInput, type ShowSnapshot, type ShowState } from '../../shared/show';
+import {
+  showState,
+  type ShowCommandInput,
+  type ShowSnapshot,
+  type ShowState,
+} from '../../shared/show';
 import type { RunSheet } from '../../shared/runsheet';
 import { createViewPublisher, type ViewPublisher } from '../../shared/protocol/viewPublisher';
 import type { Transport } from '../../shared/protocol/transport';
@@ -83,12 +88,17 @@ export class LiveSession {
    * `linkUp` says whether this device can hear other devices at all (OBS or the relay
    * connected) — an automatic takeover never happens while this device itself is cut off.
    */
-  async enableReplica(device: Device, options: { local: Transport[]; linkUp: () => boolean }): Promise<void> {
+  async enableReplica(
+    device: Device,
+    options: { local: Transport[]; linkUp: () => boolean },
+  ): Promise<void> {
     this.#local = options.local;
     this.#linkUp = options.linkUp;
     this.#client = createCommandClient(device.id);
     this.#client.setTransports(this.#transports);
-    this.#replica = new Replica(this.db, device, (request) => this.#client!.send(request, this.sheet?.show.currency ?? null));
+    this.#replica = new Replica(this.db, device, (request) =>
+      this.#client!.send(request, this.sheet?.show.currency ?? null),
+    );
     this.#replica.setTransports(this.#transports);
     const auto = await this.db.settings.get(AUTO_TAKEOVER);
     this.autoTakeoverSeconds = typeof auto?.value === 'number' ? auto.value : null;
@@ -124,10 +134,12 @@ export class LiveSession {
     const now = Date.now();
     if (!this.#linkUp()) this.#linkUpSince = null;
     else this.#linkUpSince ??= now;
-    if (!status?.hasShow || limit === null || this.#takingOver || this.#linkUpSince === null) return;
+    if (!status?.hasShow || limit === null || this.#takingOver || this.#linkUpSince === null)
+      return;
     // Never heard a primary since following (this device just started): nothing to count yet.
     if (status.silentMs === null) return;
-    if (Math.min(status.silentMs, now - this.#linkUpSince) >= limit * 1000) void this.takeOver('auto');
+    if (Math.min(status.silentMs, now - this.#linkUpSince) >= limit * 1000)
+      void this.takeOver('auto');
   }
 
   /** An image source for <img>: uploaded images travel in views as `asset:` references. */
@@ -183,7 +195,10 @@ export class LiveSession {
     }
     this.close();
     this.role = 'remote';
-    await this.db.settings.bulkPut([{ key: CURRENT_SHOW, value: showId }, { key: ROLE, value: 'remote' }]);
+    await this.db.settings.bulkPut([
+      { key: CURRENT_SHOW, value: showId },
+      { key: ROLE, value: 'remote' },
+    ]);
     // The mirror's changes reach the screen one at a time, in order: the runner is built once
     // (from everything mirrored so far), and entries that arrive meanwhile are applied after.
     let chain: Promise<void> = Promise.resolve();
@@ -199,7 +214,11 @@ export class LiveSession {
       const runner = await createRemoteRunner({
         db: this.db,
         showId,
-        send: (command, commandId) => this.#client!.send({ commandId, command: command as ShowCommandInput }, show.sheet.show.currency),
+        send: (command, commandId) =>
+          this.#client!.send(
+            { commandId, command: command as ShowCommandInput },
+            show.sheet.show.currency,
+          ),
       });
       if (this.role !== 'remote' || this.#remote) return runner.stop();
       this.#remote = runner;
@@ -220,8 +239,14 @@ export class LiveSession {
           }
         }),
       onHandover: ({ handedOver, dropped }) => {
-        if (handedOver) this.notices.info(`Handed ${handedOver} sale${handedOver === 1 ? '' : 's'} made on this device to the primary: each is counted once.`);
-        if (dropped.length) this.notices.error(`Not carried over to the primary (made here after it took over): ${dropped.join('; ')}.`);
+        if (handedOver)
+          this.notices.info(
+            `Handed ${handedOver} sale${handedOver === 1 ? '' : 's'} made on this device to the primary: each is counted once.`,
+          );
+        if (dropped.length)
+          this.notices.error(
+            `Not carried over to the primary (made here after it took over): ${dropped.join('; ')}.`,
+          );
       },
     });
     inOrder(attach);
@@ -241,7 +266,12 @@ export class LiveSession {
       await replica.settled();
       const last = await lastSeq(this.db, show.id);
       const current = (await getShow(this.db, show.id)) ?? show;
-      const terms = takeOver(termsOf(current, ''), last, replica.seenTerm(show.id), replica.device.id);
+      const terms = takeOver(
+        termsOf(current, ''),
+        last,
+        replica.seenTerm(show.id),
+        replica.device.id,
+      );
       await setTerms(this.db, show.id, terms);
       await this.db.settings.put({ key: ROLE, value: 'primary' });
       this.role = 'primary';
@@ -283,7 +313,10 @@ export class LiveSession {
       this.terms = termsOf(show, replica?.device.id ?? '');
       this.logSeq = runner.logSeq();
       this.#attach(runner, show);
-      await this.db.settings.bulkPut([{ key: CURRENT_SHOW, value: showId }, { key: ROLE, value: 'primary' }]);
+      await this.db.settings.bulkPut([
+        { key: CURRENT_SHOW, value: showId },
+        { key: ROLE, value: 'primary' },
+      ]);
       replica?.lead({
         showId,
         title: () => this.show?.sheet.show.title ?? '',
@@ -307,7 +340,9 @@ export class LiveSession {
     this.show = show;
     this.snapshot = runner.getSnapshot();
     this.#assets = new Map(
-      show.sheet.products.flatMap((p) => (p.image && isDataUrl(p.image) ? [[assetRef(p.image), p.image] as const] : [])),
+      show.sheet.products.flatMap((p) =>
+        p.image && isDataUrl(p.image) ? [[assetRef(p.image), p.image] as const] : [],
+      ),
     );
     this.#publisher = createViewPublisher({
       transports: this.#viewTransports(),
@@ -329,18 +364,28 @@ export class LiveSession {
   }
 
   /** Sends a command as a click would; a refusal is shown to the producer, never dropped. */
-  async send(command: ShowCommandInput, options: { commandId?: string; quiet?: boolean } = {}): Promise<DispatchResult> {
+  async send(
+    command: ShowCommandInput,
+    options: { commandId?: string; quiet?: boolean } = {},
+  ): Promise<DispatchResult> {
     const runner = this.#runner ?? this.#remote;
     if (!runner) {
       const error = 'No show is loaded: choose a run sheet first.';
       this.notices.error(error);
       return { ok: false, error };
     }
-    const result = await runner.dispatch(command, options.commandId ? { commandId: options.commandId } : {});
+    const result = await runner.dispatch(
+      command,
+      options.commandId ? { commandId: options.commandId } : {},
+    );
     if (result.ok && this.role === 'primary' && runner === this.#runner) {
       // The view went out when the runner applied the event (one per change); the backups'
       // copy of the entry follows it.
-      this.#replica?.appended({ seq: result.seq, commandId: options.commandId ?? null, event: result.event });
+      this.#replica?.appended({
+        seq: result.seq,
+        commandId: options.commandId ?? null,
+        event: result.event,
+      });
       const show = this.show;
       if (show && (result.event.type === 'show.start' || result.event.type === 'show.end')) {
         this.show = (await getShow(this.db, show.id)) ?? show;

@@ -13,7 +13,9 @@ import All from './All.svelte';
 bootOverlay('all', parseAllOptions(location.search), ({ target, options, live, note }) => {
   const dealClock = secondClock(() => countdownSource(live.received, options.mode));
   const nextClock = secondClock(() => nextUpSource(live.received));
-  const feed = new Timed((now) => tickerFeed(live.received, now, { holdMs: options.hold * 1000, max: options.max }));
+  const feed = new Timed((now) =>
+    tickerFeed(live.received, now, { holdMs: options.hold * 1000, max: options.max }),
+  );
   mount(All, {
     target,
     props: {

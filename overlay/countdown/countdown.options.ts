@@ -1,5 +1,12 @@
 /** URL options of the countdown page. */
-import { number, oneOf, parseOptions, text, type CommonOptions, type ParsedOptions } from '../lib/options';
+import {
+  number,
+  oneOf,
+  parseOptions,
+  text,
+  type CommonOptions,
+  type ParsedOptions,
+} from '../lib/options';
 
 export const COUNTDOWN_MODES = ['deal', 'slot', 'show'] as const;
 export type CountdownMode = (typeof COUNTDOWN_MODES)[number];
@@ -13,7 +20,9 @@ export interface CountdownOptions extends CommonOptions {
   label: string | null;
 }
 
-export function parseCountdownOptions(search: string | URLSearchParams): ParsedOptions<CountdownOptions> {
+export function parseCountdownOptions(
+  search: string | URLSearchParams,
+): ParsedOptions<CountdownOptions> {
   return parseOptions(search, { position: 'top-right' }, (r) => ({
     mode: r.get('mode', 'deal', oneOf(COUNTDOWN_MODES)),
     urgent: r.get('urgent', 10, number(0, 600, true)),

@@ -4,18 +4,31 @@ import type { ClockSource } from '../lib/countdown';
 import { isOnAir } from '../lib/view';
 import type { CountdownMode } from './countdown.options';
 
-export function countdownSource(received: ReceivedView | null, mode: CountdownMode): ClockSource | null {
+export function countdownSource(
+  received: ReceivedView | null,
+  mode: CountdownMode,
+): ClockSource | null {
   const view = received?.view ?? null;
   if (!received || !view) return null;
   const at = received.receivedAt;
   switch (mode) {
     case 'deal':
       return view.deal
-        ? { remainingMs: view.deal.remainingMs, receivedAt: at, running: !view.deal.frozen, signed: false }
+        ? {
+            remainingMs: view.deal.remainingMs,
+            receivedAt: at,
+            running: !view.deal.frozen,
+            signed: false,
+          }
         : null;
     case 'slot':
       return isOnAir(view) && view.segment
-        ? { remainingMs: view.segment.remainingMs, receivedAt: at, running: view.phase === 'live', signed: true }
+        ? {
+            remainingMs: view.segment.remainingMs,
+            receivedAt: at,
+            running: view.phase === 'live',
+            signed: true,
+          }
         : null;
     case 'show':
       // The projected end stands still while the slot runs over (it assumes the overtime
@@ -42,12 +55,26 @@ export interface CountdownState {
   label: string;
 }
 
-export function readCountdown(received: ReceivedView | null, mode: CountdownMode, ms: number | null): CountdownState | null {
+export function readCountdown(
+  received: ReceivedView | null,
+  mode: CountdownMode,
+  ms: number | null,
+): CountdownState | null {
   const source = countdownSource(received, mode);
   const view = received?.view;
   if (!source || !view || ms === null) return null;
-  const totalMs = mode === 'deal' ? (view.deal?.totalMs ?? 0) : mode === 'slot' ? (view.segment?.plannedMs ?? 0) : view.show.plannedMs;
-  const label = mode === 'deal' ? 'Flash deal ends in' : mode === 'slot' ? (view.segment?.title ?? 'On air') : 'Live ends in';
+  const totalMs =
+    mode === 'deal'
+      ? (view.deal?.totalMs ?? 0)
+      : mode === 'slot'
+        ? (view.segment?.plannedMs ?? 0)
+        : view.show.plannedMs;
+  const label =
+    mode === 'deal'
+      ? 'Flash deal ends in'
+      : mode === 'slot'
+        ? (view.segment?.title ?? 'On air')
+        : 'Live ends in';
   const paused = mode === 'deal' ? !!view.deal?.frozen : view.phase === 'paused';
   return { ms, signed: source.signed, paused, totalMs, label };
 }

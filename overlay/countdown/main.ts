@@ -7,16 +7,20 @@ import { parseCountdownOptions } from './countdown.options';
 import { countdownSource, readCountdown } from './countdownSource';
 import Countdown from './Countdown.svelte';
 
-bootOverlay('countdown', parseCountdownOptions(location.search), ({ target, options, live, note }) => {
-  const clock = secondClock(() => countdownSource(live.received, options.mode));
-  mount(Countdown, {
-    target,
-    props: {
-      options,
-      note,
-      get countdown() {
-        return readCountdown(live.received, options.mode, clock.current);
+bootOverlay(
+  'countdown',
+  parseCountdownOptions(location.search),
+  ({ target, options, live, note }) => {
+    const clock = secondClock(() => countdownSource(live.received, options.mode));
+    mount(Countdown, {
+      target,
+      props: {
+        options,
+        note,
+        get countdown() {
+          return readCountdown(live.received, options.mode, clock.current);
+        },
       },
-    },
-  });
-});
+    });
+  },
+);

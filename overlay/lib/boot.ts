@@ -29,5 +29,10 @@ export function bootOverlay<O extends { transport: TransportKind }>(
     return;
   }
   const { transports, note } = openTransports(parsed.options.transport);
-  start({ target, options: parsed.options, live: new LiveView(createViewReceiver({ transports })), note });
+  start({
+    target,
+    options: parsed.options,
+    live: new LiveView(createViewReceiver({ transports })),
+    note,
+  });
 }

@@ -53,14 +53,22 @@ export function msUntilFlip(ms: number, signed: boolean): number | null {
 export const DEADLINE_SLACK_MS = 250;
 
 /** The source to count from when `next` arrives while `kept` is on screen. */
-export function steadySource(kept: ClockSource | null, next: ClockSource | null): ClockSource | null {
+export function steadySource(
+  kept: ClockSource | null,
+  next: ClockSource | null,
+): ClockSource | null {
   if (!kept || !next || !kept.running || !next.running || kept.signed !== next.signed) return next;
-  const later = localDeadline(next.remainingMs, next.receivedAt) - localDeadline(kept.remainingMs, kept.receivedAt);
+  const later =
+    localDeadline(next.remainingMs, next.receivedAt) -
+    localDeadline(kept.remainingMs, kept.receivedAt);
   return later >= 0 && later <= DEADLINE_SLACK_MS ? kept : next;
 }
 
 /** What the source reads at `now`, and when it next changes (null: it will not by itself). */
-export function clockAt(source: ClockSource | null, now: number): { value: number | null; nextAt: number | null } {
+export function clockAt(
+  source: ClockSource | null,
+  now: number,
+): { value: number | null; nextAt: number | null } {
   if (!source) return { value: null, nextAt: null };
   const value = remainingAt(source, now);
   if (!source.running) return { value, nextAt: null };

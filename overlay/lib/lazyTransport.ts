@@ -10,23 +10,24 @@ export interface LoadedTransport extends Transport {
   onConnected?(handler: () => void): () => void;
 }
 
-export function lazyTransport(name: string, load: () => Promise<LoadedTransport>, onError: (error: unknown) => void): Transport {
+export function lazyTransport(
+  name: string,
+  load: () => Promise<LoadedTransport>,
+  onError: (error: unknown) => void,
+): Transport {
   const listeners = new Set<(data: unknown) => void>();
   const queued: unknown[] = [];
   let hello: unknown = null;
   let loaded: LoadedTransport | null = null;
   let closed = false;
 
-  void load().then(
-    (transport) => {
-      if (closed) return transport.close();
-      loaded = transport;
-      transport.subscribe((data) => listeners.forEach((l) => l(data)));
-      queued.splice(0).forEach((m) => transport.send(m));
-      transport.onConnected?.(() => hello !== null && transport.send(hello));
-    },
-    onError,
-  );
+  void load().then((transport) => {
+    if (closed) return transport.close();
+    loaded = transport;
+    transport.subscribe((data) => listeners.forEach((l) => l(data)));
+    queued.splice(0).forEach((m) => transport.send(m));
+    transport.onConnected?.(() => hello !== null && transport.send(hello));
+  }, onError);
 
   return {
     name,

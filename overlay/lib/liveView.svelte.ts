@@ -42,7 +42,11 @@ export class LiveView {
     if (!view || !view.product || !isAssetRef(ref)) return view;
     const data = this.#receiver.asset(ref) ?? null;
     if (this.#resolved?.from !== view || this.#resolved.data !== data) {
-      this.#resolved = { from: view, data, view: { ...view, product: { ...view.product, image: data } } };
+      this.#resolved = {
+        from: view,
+        data,
+        view: { ...view, product: { ...view.product, image: data } },
+      };
     }
     return this.#resolved.view;
   }

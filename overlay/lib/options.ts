@@ -109,7 +109,11 @@ function closeTo(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
-  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
+  return (
+    a.slice(i + 1) === b.slice(i + 1) ||
+    a.slice(i) === b.slice(i + 1) ||
+    a.slice(i + 1) === b.slice(i)
+  );
 }
 
 export const oneOf =
@@ -123,7 +127,8 @@ export const number =
   (min: number, max: number, integer = false): Parse<number> =>
   (raw) => {
     const n = raw.trim() === '' ? NaN : Number(raw);
-    if (Number.isFinite(n) && n >= min && n <= max && (!integer || Number.isInteger(n))) return { value: n };
+    if (Number.isFinite(n) && n >= min && n <= max && (!integer || Number.isInteger(n)))
+      return { value: n };
     return { problem: `is not ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}` };
   };
 

@@ -75,9 +75,21 @@ export function safeRect(layout: Layout, safe: boolean): Rect {
 }
 
 /** Flexbox alignment for a position inside its region, and the corner a card scales from. */
-export function anchor(position: Position): { justify: string; align: string; origin: string; enterX: number; enterY: number } {
+export function anchor(position: Position): {
+  justify: string;
+  align: string;
+  origin: string;
+  enterX: number;
+  enterY: number;
+} {
   const [v, hz] = position.split('-') as ['top' | 'center' | 'bottom', 'left' | 'center' | 'right'];
-  const flex = { top: 'flex-start', left: 'flex-start', center: 'center', bottom: 'flex-end', right: 'flex-end' };
+  const flex = {
+    top: 'flex-start',
+    left: 'flex-start',
+    center: 'center',
+    bottom: 'flex-end',
+    right: 'flex-end',
+  };
   return {
     justify: flex[hz],
     align: flex[v],

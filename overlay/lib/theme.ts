@@ -7,10 +7,12 @@ import type { CommonOptions } from './options';
 export const FONTS = {
   inter:
     'Inter, "Inter Variable", "Segoe UI Variable Display", "Segoe UI", "SF Pro Display", -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif',
-  system: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif',
+  system:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif',
   condensed:
     '"Roboto Condensed", "Arial Narrow", "Liberation Sans Narrow", "Helvetica Neue Condensed", "Segoe UI", sans-serif',
-  rounded: 'ui-rounded, "SF Pro Rounded", "Nunito", "Varela Round", "Segoe UI", Roboto, Arial, sans-serif',
+  rounded:
+    'ui-rounded, "SF Pro Rounded", "Nunito", "Varela Round", "Segoe UI", Roboto, Arial, sans-serif',
   serif: 'Georgia, "Iowan Old Style", "Times New Roman", "Liberation Serif", serif',
   mono: 'ui-monospace, "SF Mono", "Cascadia Mono", Consolas, "Liberation Mono", monospace',
 } as const;
@@ -37,7 +39,9 @@ export function inkOn(hex: string): string {
 
 /** Inline custom properties for the stage; the rest of the palette lives in overlay.css. */
 export function themeStyle(options: Pick<CommonOptions, 'accent' | 'font'>): string {
-  return [`--fc-accent: ${options.accent}`, `--fc-accent-ink: ${inkOn(options.accent)}`, `--fc-font: ${FONTS[options.font]}`].join(
-    '; ',
-  );
+  return [
+    `--fc-accent: ${options.accent}`,
+    `--fc-accent-ink: ${inkOn(options.accent)}`,
+    `--fc-font: ${FONTS[options.font]}`,
+  ].join('; ');
 }

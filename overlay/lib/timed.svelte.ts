@@ -18,7 +18,10 @@ export class Timed<T> {
   readonly #subscribe: () => void;
 
   /** `compute` may read reactive state (the live view): a new view re-arms the timer. */
-  constructor(compute: (now: number) => TimedState<T>, now: () => number = () => performance.now()) {
+  constructor(
+    compute: (now: number) => TimedState<T>,
+    now: () => number = () => performance.now(),
+  ) {
     this.#compute = compute;
     this.#now = now;
     this.#subscribe = createSubscriber((update) => {
@@ -54,7 +57,10 @@ export class Timed<T> {
  * Remaining ms of a source, refreshed exactly when its displayed second changes. Across
  * heartbeats it counts from the earliest deadline they agree on (steadySource).
  */
-export function secondClock(source: () => ClockSource | null, now?: () => number): Timed<number | null> {
+export function secondClock(
+  source: () => ClockSource | null,
+  now?: () => number,
+): Timed<number | null> {
   let kept: ClockSource | null = null;
   return new Timed((at) => clockAt((kept = steadySource(kept, source())), at), now);
 }

@@ -21,24 +21,46 @@ export interface OpenedTransports {
   note: string | null;
 }
 
-export function openTransports(kind: TransportKind, hash: string = location.hash, page: { protocol: string; host: string } = location): OpenedTransports {
+export function openTransports(
+  kind: TransportKind,
+  hash: string = location.hash,
+  page: { protocol: string; host: string } = location,
+): OpenedTransports {
   const transports: Transport[] = [broadcastChannelTransport()];
   let note: string | null = null;
-  const report = (what: string) => (error: unknown) => console.error(`Flashcue overlay: ${what}`, error);
-  if ((kind === 'auto' || kind === 'obs') && insideObsBrowser()) transports.push(obsBrowserReceiver());
+  const report = (what: string) => (error: unknown) =>
+    console.error(`Flashcue overlay: ${what}`, error);
+  if ((kind === 'auto' || kind === 'obs') && insideObsBrowser())
+    transports.push(obsBrowserReceiver());
   const fragment = parseObsFragment(hash);
   if (kind === 'obs' || (kind === 'auto' && fragment.ok)) {
     if (fragment.ok) {
       transports.push(
-        lazyTransport('obs-websocket', () => import('./obsOverlayLink').then((m) => m.obsOverlayLink(fragment.url, fragment.password)), report('obs-websocket link failed')),
+        lazyTransport(
+          'obs-websocket',
+          () =>
+            import('./obsOverlayLink').then((m) =>
+              m.obsOverlayLink(fragment.url, fragment.password),
+            ),
+          report('obs-websocket link failed'),
+        ),
       );
     } else if (!insideObsBrowser()) {
-      note = fragment.reason === 'invalid' ? fragment.message : 'transport=obs needs #obs=ws://host:4455&password=… at the end of the URL';
+      note =
+        fragment.reason === 'invalid'
+          ? fragment.message
+          : 'transport=obs needs #obs=ws://host:4455&password=… at the end of the URL';
     }
   }
   if (kind === 'relay') {
     const url = `${page.protocol === 'https:' ? 'wss:' : 'ws:'}//${page.host}${RELAY_PATH}`;
-    transports.push(lazyTransport('relay', () => import('./relayLink').then((m) => m.relayLink(url)), report('relay link failed')));
+    transports.push(
+      lazyTransport(
+        'relay',
+        () => import('./relayLink').then((m) => m.relayLink(url)),
+        report('relay link failed'),
+      ),
+    );
   }
   return { transports, note };
 }

@@ -8,6 +8,10 @@ export interface LowerThirdOptions extends CommonOptions {
   cta: string;
 }
 
-export function parseLowerThirdOptions(search: string | URLSearchParams): ParsedOptions<LowerThirdOptions> {
-  return parseOptions(search, { position: 'bottom-left' }, (r) => ({ cta: r.get('cta', DEFAULT_CTA, text(60)) }));
+export function parseLowerThirdOptions(
+  search: string | URLSearchParams,
+): ParsedOptions<LowerThirdOptions> {
+  return parseOptions(search, { position: 'bottom-left' }, (r) => ({
+    cta: r.get('cta', DEFAULT_CTA, text(60)),
+  }));
 }

@@ -5,15 +5,19 @@ import { bootOverlay } from '../lib/boot';
 import { parseLowerThirdOptions } from './lower-third.options';
 import LowerThird from './LowerThird.svelte';
 
-bootOverlay('lower-third', parseLowerThirdOptions(location.search), ({ target, options, live, note }) => {
-  mount(LowerThird, {
-    target,
-    props: {
-      options,
-      note,
-      get view() {
-        return live.view;
+bootOverlay(
+  'lower-third',
+  parseLowerThirdOptions(location.search),
+  ({ target, options, live, note }) => {
+    mount(LowerThird, {
+      target,
+      props: {
+        options,
+        note,
+        get view() {
+          return live.view;
+        },
       },
-    },
-  });
-});
+    });
+  },
+);

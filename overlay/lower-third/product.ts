@@ -2,7 +2,10 @@
 
 /** Two letters standing in for a missing product photo: "Wireless Earbuds" → "WE". */
 export function monogram(name: string): string {
-  const words = name.trim().split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w));
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /\p{L}|\p{N}/u.test(w));
   const letters = words.slice(0, 2).map((w) => [...w.replace(/^[^\p{L}\p{N}]+/u, '')][0] ?? '');
   return letters.join('').toUpperCase() || '•';
 }

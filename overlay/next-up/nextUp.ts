@@ -7,7 +7,12 @@ export function nextUpSource(received: ReceivedView | null): ClockSource | null 
   const view = received?.view;
   if (!received || !view?.next || view.phase === 'ended') return null;
   // The slot's clock stops while the show is paused, and so does the wait for the next one.
-  return { remainingMs: view.next.startsInMs, receivedAt: received.receivedAt, running: view.phase === 'live', signed: false };
+  return {
+    remainingMs: view.next.startsInMs,
+    receivedAt: received.receivedAt,
+    running: view.phase === 'live',
+    signed: false,
+  };
 }
 
 export interface NextUp {
@@ -18,7 +23,11 @@ export interface NextUp {
   soon: boolean;
 }
 
-export function readNextUp(received: ReceivedView | null, ms: number | null, soonSeconds: number): NextUp | null {
+export function readNextUp(
+  received: ReceivedView | null,
+  ms: number | null,
+  soonSeconds: number,
+): NextUp | null {
   const view = received?.view;
   const next = view?.next;
   if (!view || !next || ms === null || view.phase === 'ended') return null;

@@ -18,5 +18,7 @@ export function parseLow(raw: string): { value: LowThreshold } | { problem: stri
 }
 
 export function parseStockOptions(search: string | URLSearchParams): ParsedOptions<StockOptions> {
-  return parseOptions(search, { position: 'center-right' }, (r) => ({ low: r.get('low', { units: 10 }, parseLow) }));
+  return parseOptions(search, { position: 'center-right' }, (r) => ({
+    low: r.get('low', { units: 10 }, parseLow),
+  }));
 }

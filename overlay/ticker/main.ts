@@ -9,7 +9,9 @@ import { burstText, tickerFeed } from './tickerFeed';
 import Ticker from './Ticker.svelte';
 
 bootOverlay('ticker', parseTickerOptions(location.search), ({ target, options, live, note }) => {
-  const feed = new Timed((now) => tickerFeed(live.received, now, { holdMs: options.hold * 1000, max: options.max }));
+  const feed = new Timed((now) =>
+    tickerFeed(live.received, now, { holdMs: options.hold * 1000, max: options.max }),
+  );
   mount(Ticker, {
     target,
     props: {

@@ -25,7 +25,11 @@ export interface FeedOptions {
   max: number;
 }
 
-export function tickerFeed(received: ReceivedView | null, now: number, options: FeedOptions): TimedState<TickerEntry[]> {
+export function tickerFeed(
+  received: ReceivedView | null,
+  now: number,
+  options: FeedOptions,
+): TimedState<TickerEntry[]> {
   if (!received || !isOnAir(received.view)) return { value: [], nextAt: null };
   const entries: TickerEntry[] = [];
   let nextAt: number | null = null;
@@ -56,5 +60,7 @@ export function boughtWhat(quantity: number, productName: string): string {
 }
 
 export function burstText(unitsLastMinute: number, minBurst: number): string | null {
-  return minBurst > 0 && unitsLastMinute >= minBurst ? `${unitsLastMinute} sold in the last minute` : null;
+  return minBurst > 0 && unitsLastMinute >= minBurst
+    ? `${unitsLastMinute} sold in the last minute`
+    : null;
 }

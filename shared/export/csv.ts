@@ -28,7 +28,11 @@ export function escapeCell(value: CsvCell): string | number | boolean {
 }
 
 /** Rows to CSV with RFC 4180 quoting and CRLF line ends. */
-export function toCsv<Row>(rows: readonly Row[], columns: ReadonlyArray<CsvColumn<Row>>, options: CsvOptions = {}): string {
+export function toCsv<Row>(
+  rows: readonly Row[],
+  columns: ReadonlyArray<CsvColumn<Row>>,
+  options: CsvOptions = {},
+): string {
   const csv = Papa.unparse(
     {
       fields: columns.map((c) => String(escapeCell(c.header))),
@@ -36,7 +40,7 @@ export function toCsv<Row>(rows: readonly Row[], columns: ReadonlyArray<CsvColum
     },
     { newline: '\r\n', quotes: false },
   );
-  return (options.bom ?? true ? '\uFEFF' : '') + csv;
+  return ((options.bom ?? true) ? '\uFEFF' : '') + csv;
 }
 
 /** Minor units as a fixed decimal in the major unit ("199.00", JPY "1299"). */
@@ -57,7 +61,8 @@ function joinPoints(points: readonly string[]): string {
 }
 
 export function productColumns(currency: string): Array<CsvColumn<Product>> {
-  const price = (minor: number | undefined) => (minor === undefined ? '' : formatDecimal(minor, currency));
+  const price = (minor: number | undefined) =>
+    minor === undefined ? '' : formatDecimal(minor, currency);
   return [
     { header: 'id', value: (p) => p.id },
     { header: 'name', value: (p) => p.name },
@@ -75,6 +80,10 @@ export function productColumns(currency: string): Array<CsvColumn<Product>> {
 }
 
 /** Products as CSV, prices in decimal major units; `importProductsCsv` reads it back exactly. */
-export function exportProductsCsv(products: readonly Product[], currency: string, options: CsvOptions = {}): string {
+export function exportProductsCsv(
+  products: readonly Product[],
+  currency: string,
+  options: CsvOptions = {},
+): string {
   return toCsv(products, productColumns(currency), options);
 }

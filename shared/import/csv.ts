@@ -10,8 +10,20 @@ import { parseRunSheet } from '../runsheet';
 import { isKnownCurrency } from '../money';
 import type { LocatedError } from '../validation';
 import { checkImportSize, stripBom } from './json';
-import { detectDelimiter, mapColumns, unescapeFormula, type ColumnMap, type Field } from './csvColumns';
-import { decimalToCount, fileDecimalMark, parseDecimal, readMoney, type DecimalMark } from './decimal';
+import {
+  detectDelimiter,
+  mapColumns,
+  unescapeFormula,
+  type ColumnMap,
+  type Field,
+} from './csvColumns';
+import {
+  decimalToCount,
+  fileDecimalMark,
+  parseDecimal,
+  readMoney,
+  type DecimalMark,
+} from './decimal';
 import { IdAllocator, slugify } from './ids';
 import { PLACEHOLDER_STOCK, suggestDurationSec, type ImportOutcome } from './outcome';
 import { generateSegments } from './plan';
@@ -29,25 +41,47 @@ export interface ProductsImport {
 }
 
 const PRODUCT_FIELD: Record<string, Field> = {
-  id: 'id', name: 'name', sku: 'sku', category: 'category', retailPrice: 'retail', livePrice: 'live',
-  flashPrice: 'flash', stock: 'stock', flashSeconds: 'flashSeconds', flashQuantity: 'flashQuantity',
-  image: 'image', talkingPoints: 'talkingPoints',
+  id: 'id',
+  name: 'name',
+  sku: 'sku',
+  category: 'category',
+  retailPrice: 'retail',
+  livePrice: 'live',
+  flashPrice: 'flash',
+  stock: 'stock',
+  flashSeconds: 'flashSeconds',
+  flashQuantity: 'flashQuantity',
+  image: 'image',
+  talkingPoints: 'talkingPoints',
 };
 
-const fileError = (message: string): ProductsImport => ({ products: [], errors: [{ path: '(file)', message }], warnings: [] });
+const fileError = (message: string): ProductsImport => ({
+  products: [],
+  errors: [{ path: '(file)', message }],
+  warnings: [],
+});
 
 /** Points split on newlines when the cell has any (the exporter's form), else on "|". */
 export function splitTalkingPoints(cell: string): string[] {
-  return cell.split(/[\r\n]/.test(cell) ? /\r\n|\n|\r/ : '|').map((p) => p.trim()).filter(Boolean);
+  return cell
+    .split(/[\r\n]/.test(cell) ? /\r\n|\n|\r/ : '|')
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 export function importProductsCsv(text: string, options: CsvOptions): ProductsImport {
   const tooBig = checkImportSize(text);
   if (tooBig) return { products: [], errors: [tooBig], warnings: [] };
   const source = stripBom(text);
-  if (!source.trim()) return fileError('is empty: expected a header row (name, price, stock…) and one row per product');
+  if (!source.trim())
+    return fileError(
+      'is empty: expected a header row (name, price, stock…) and one row per product',
+    );
   const currency = options.currency.trim().toUpperCase();
-  if (!isKnownCurrency(currency)) return fileError(`cannot be read in currency "${options.currency}": use an ISO 4217 code such as CNY, USD or EUR`);
+  if (!isKnownCurrency(currency))
+    return fileError(
+      `cannot be read in currency "${options.currency}": use an ISO 4217 code such as CNY, USD or EUR`,
+    );
 
   const delimiter = detectDelimiter(source);
   const parsed = Papa.parse<string[]>(source, { delimiter, skipEmptyLines: false });
@@ -56,29 +90,46 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
   const headerAt = rows.findIndex((row) => !blank(row));
   const width = rows[headerAt]?.length ?? 0;
   const columns = mapColumns((rows[headerAt] ?? []).map(unescapeFormula));
-  const at = (row: number, field: Field) => `row ${row + 1}, column "${columns.header[field] ?? field}"`;
+  const at = (row: number, field: Field) =>
+    `row ${row + 1}, column "${columns.header[field] ?? field}"`;
   const products: Product[] = [];
   const warnings: LocatedError[] = [];
   const errors: LocatedError[] = [];
 
   if (columns.index.name === undefined) {
-    return fileError(`has no product name column (found: ${(rows[headerAt] ?? []).join(', ') || 'nothing'}). Name a column "name", "product" or "title"`);
+    return fileError(
+      `has no product name column (found: ${(rows[headerAt] ?? []).join(', ') || 'nothing'}). Name a column "name", "product" or "title"`,
+    );
   }
   if (columns.index.retail === undefined && columns.index.live === undefined) {
     return fileError('has no price column. Add "retail price" and "live price" (or just "price")');
   }
-  for (const header of columns.unknown) warnings.push({ path: `row ${headerAt + 1}, column "${header}"`, message: 'is not a column Flashcue knows: ignored' });
-  for (const header of columns.duplicate) warnings.push({ path: `row ${headerAt + 1}, column "${header}"`, message: 'repeats a column already read: ignored' });
+  for (const header of columns.unknown)
+    warnings.push({
+      path: `row ${headerAt + 1}, column "${header}"`,
+      message: 'is not a column Flashcue knows: ignored',
+    });
+  for (const header of columns.duplicate)
+    warnings.push({
+      path: `row ${headerAt + 1}, column "${header}"`,
+      message: 'repeats a column already read: ignored',
+    });
   if (columns.index.stock === undefined) {
-    warnings.push({ path: '(file)', message: `has no stock column: every product gets ${PLACEHOLDER_STOCK} as a placeholder (0 would mean sold out). Set the real stock before the show` });
+    warnings.push({
+      path: '(file)',
+      message: `has no stock column: every product gets ${PLACEHOLDER_STOCK} as a placeholder (0 would mean sold out). Set the real stock before the show`,
+    });
   }
 
   const quoteErrors = new Map<number, string>();
   for (const e of parsed.errors) {
     if (e.type !== 'Quotes' || e.row === undefined || quoteErrors.has(e.row)) continue;
-    quoteErrors.set(e.row, e.code === 'MissingQuotes'
-      ? 'a quoted cell is never closed (a " is missing), so the rest of the file was read into it'
-      : 'has a stray " after a quoted cell: put quotes around the whole cell and double any " inside it');
+    quoteErrors.set(
+      e.row,
+      e.code === 'MissingQuotes'
+        ? 'a quoted cell is never closed (a " is missing), so the rest of the file was read into it'
+        : 'has a stray " after a quoted cell: put quotes around the whole cell and double any " inside it',
+    );
   }
 
   const cell = (row: string[], field: Field): string => {
@@ -86,8 +137,12 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
     const value = i === undefined ? '' : unescapeFormula(row[i] ?? '');
     return field === 'talkingPoints' ? value : value.trim();
   };
-  const dataRows = rows.map((row, i) => ({ row, i })).filter(({ row, i }) => i > headerAt && !blank(row));
-  const moneyCells = dataRows.flatMap(({ row }) => (['retail', 'live', 'flash', 'flashMinutes'] as const).map((f) => cell(row, f)));
+  const dataRows = rows
+    .map((row, i) => ({ row, i }))
+    .filter(({ row, i }) => i > headerAt && !blank(row));
+  const moneyCells = dataRows.flatMap(({ row }) =>
+    (['retail', 'live', 'flash', 'flashMinutes'] as const).map((f) => cell(row, f)),
+  );
   const hint = fileDecimalMark(moneyCells);
 
   const ids = new IdAllocator();
@@ -108,7 +163,10 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
     }
     // Extra filled cells mean a delimiter inside an unquoted cell shifted the columns.
     if (row.slice(width).some((c) => c.trim())) {
-      errors.push({ path: `row ${i + 1}`, message: `has ${row.length} cells but the header has ${width}: a cell containing "${delimiter === '\t' ? 'tab' : delimiter}" needs quotes around it` });
+      errors.push({
+        path: `row ${i + 1}`,
+        message: `has ${row.length} cells but the header has ${width}: a cell containing "${delimiter === '\t' ? 'tab' : delimiter}" needs quotes around it`,
+      });
       continue;
     }
     const fail = (field: Field, message: string) => rowErrors.push({ path: at(i, field), message });
@@ -120,12 +178,20 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
       if (read.guessed) noteGuess(guesses, field, at(i, field), read.guessed);
       return read.minor;
     };
-    const count = (field: 'stock' | 'flashQuantity' | 'flashSeconds' | 'flashMinutes', mark?: DecimalMark) => {
+    const count = (
+      field: 'stock' | 'flashQuantity' | 'flashSeconds' | 'flashMinutes',
+      mark?: DecimalMark,
+    ) => {
       const text = cell(row, field);
       if (!text) return undefined;
-      const read = parseDecimal(text, { currency, count: field !== 'flashMinutes', ...(mark ? { hint: mark } : {}) });
+      const read = parseDecimal(text, {
+        currency,
+        count: field !== 'flashMinutes',
+        ...(mark ? { hint: mark } : {}),
+      });
       if (!read.ok) return void fail(field, read.message);
-      if (field === 'flashMinutes') return Math.round(Number(`${read.value.whole}.${read.value.fraction || '0'}`) * 60);
+      if (field === 'flashMinutes')
+        return Math.round(Number(`${read.value.whole}.${read.value.fraction || '0'}`) * 60);
       const n = decimalToCount(read.value);
       return typeof n === 'string' ? void fail(field, n) : n;
     };
@@ -133,12 +199,18 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
     const retail = money('retail');
     const live = money('live');
     if (retail === undefined && live === undefined && !rowErrors.length) {
-      fail(columns.index.live !== undefined ? 'live' : 'retail', 'is missing: every product needs a price');
+      fail(
+        columns.index.live !== undefined ? 'live' : 'retail',
+        'is missing: every product needs a price',
+      );
     }
     let stock = count('stock', hint);
     if (stock === undefined && cell(row, 'stock') === '' && columns.index.stock !== undefined) {
       stock = PLACEHOLDER_STOCK;
-      warnings.push({ path: at(i, 'stock'), message: `is empty: set to ${PLACEHOLDER_STOCK} as a placeholder (0 would mean sold out)` });
+      warnings.push({
+        path: at(i, 'stock'),
+        message: `is empty: set to ${PLACEHOLDER_STOCK} as a placeholder (0 would mean sold out)`,
+      });
     }
     const name = cell(row, 'name');
     const id = explicitId(row) || ids.fromName(name);
@@ -172,8 +244,18 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
           let field: Field = PRODUCT_FIELD[key] ?? 'name';
           // A value taken from another column is reported on that column.
           if (columns.index[field] === undefined) {
-            field = field === 'flashSeconds' ? 'flashMinutes' : field === 'retail' ? 'live' : field === 'live' ? 'retail'
-              : field === 'id' ? (columns.index.sku !== undefined ? 'sku' : 'name') : field;
+            field =
+              field === 'flashSeconds'
+                ? 'flashMinutes'
+                : field === 'retail'
+                  ? 'live'
+                  : field === 'live'
+                    ? 'retail'
+                    : field === 'id'
+                      ? columns.index.sku !== undefined
+                        ? 'sku'
+                        : 'name'
+                      : field;
           }
           fail(field, issue.message);
         }
@@ -182,9 +264,13 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
     errors.push(...rowErrors);
   }
   for (const g of guesses.values()) {
-    warnings.push({ path: g.path, message: `${g.message}${g.more ? ` (and ${g.more} more cells like it)` : ''}: write it without a separator, or with decimals (1,299.00), to be sure` });
+    warnings.push({
+      path: g.path,
+      message: `${g.message}${g.more ? ` (and ${g.more} more cells like it)` : ''}: write it without a separator, or with decimals (1,299.00), to be sure`,
+    });
   }
-  if (!products.length && !errors.length) errors.push({ path: '(file)', message: 'has a header row but no products under it' });
+  if (!products.length && !errors.length)
+    errors.push({ path: '(file)', message: 'has a header row but no products under it' });
   return { products, errors, warnings };
 }
 
@@ -193,7 +279,12 @@ function optional<K extends string, V>(key: K, value: V | undefined | ''): Parti
 }
 
 /** One warning per column for guessed separators, not one per cell. */
-function noteGuess(guesses: Map<Field, { path: string; message: string; more: number }>, field: Field, path: string, message: string) {
+function noteGuess(
+  guesses: Map<Field, { path: string; message: string; more: number }>,
+  field: Field,
+  path: string,
+  message: string,
+) {
   const seen = guesses.get(field);
   if (seen) seen.more++;
   else guesses.set(field, { path, message, more: 0 });
@@ -220,12 +311,20 @@ export function importRunSheetCsv(text: string, options: CsvRunSheetOptions): Im
   }
   const title = options.title?.trim() || 'Imported product list';
   const durationSec = options.durationSec ?? suggestDurationSec(products.length);
-  const plan = generateSegments(products, { durationSec, ...(options.format ? { format: options.format } : {}) });
+  const plan = generateSegments(products, {
+    durationSec,
+    ...(options.format ? { format: options.format } : {}),
+  });
   const result = parseRunSheet({
     format: RUNSHEET_FORMAT,
     version: RUNSHEET_VERSION,
     id: slugify(title, 'show'),
-    show: { title, currency: options.currency, durationSec, ...(options.format ? { format: options.format } : {}) },
+    show: {
+      title,
+      currency: options.currency,
+      durationSec,
+      ...(options.format ? { format: options.format } : {}),
+    },
     products,
     segments: plan.segments,
   });

@@ -21,18 +21,108 @@ export type Field =
 
 const ALIASES: Record<Field, string[]> = {
   id: ['id', 'productid', 'itemid', 'productcode', 'itemcode', '商品id'],
-  name: ['name', 'product', 'productname', 'title', 'item', 'itemname', 'producttitle', '商品', '商品名称', '名称'],
+  name: [
+    'name',
+    'product',
+    'productname',
+    'title',
+    'item',
+    'itemname',
+    'producttitle',
+    '商品',
+    '商品名称',
+    '名称',
+  ],
   sku: ['sku', 'skucode', 'skuid', 'sellersku'],
   category: ['category', 'cat', 'productcategory', '类目', '分类'],
-  retail: ['retail', 'retailprice', 'originalprice', 'rrp', 'msrp', 'listprice', 'regularprice', 'compareatprice', '原价', '零售价'],
-  live: ['live', 'liveprice', 'livediscountprice', 'price', 'saleprice', 'discountprice', 'livedealprice', '直播价', '现价', '价格', '售价'],
+  retail: [
+    'retail',
+    'retailprice',
+    'originalprice',
+    'rrp',
+    'msrp',
+    'listprice',
+    'regularprice',
+    'compareatprice',
+    '原价',
+    '零售价',
+  ],
+  live: [
+    'live',
+    'liveprice',
+    'livediscountprice',
+    'price',
+    'saleprice',
+    'discountprice',
+    'livedealprice',
+    '直播价',
+    '现价',
+    '价格',
+    '售价',
+  ],
   flash: ['flash', 'flashprice', 'flashsaleprice', 'dealprice', '秒杀价'],
-  stock: ['stock', 'qty', 'quantity', 'stockquantity', 'inventory', 'units', 'stocklevel', 'available', '库存'],
-  flashSeconds: ['flashseconds', 'flashsec', 'flashsecs', 'flashduration', 'flashdurationseconds', 'flashsaledurationseconds', 'flashsaleseconds', 'dealseconds'],
-  flashMinutes: ['flashminutes', 'flashmin', 'flashmins', 'flashdurationminutes', 'flashdurationmin', 'flashsaledurationminutes', 'flashsaleminutes', 'dealminutes'],
-  flashQuantity: ['flashquantity', 'flashqty', 'flashcap', 'cap', 'flashlimit', 'flashstock', 'dealquantity', 'flashunits'],
-  image: ['image', 'imageurl', 'img', 'picture', 'photo', 'imagelink', 'pictureurl', 'mainimage', '图片'],
-  talkingPoints: ['talkingpoints', 'talkingpoint', 'sellingpoints', 'points', 'bullets', 'notes', 'keypoints', '卖点'],
+  stock: [
+    'stock',
+    'qty',
+    'quantity',
+    'stockquantity',
+    'inventory',
+    'units',
+    'stocklevel',
+    'available',
+    '库存',
+  ],
+  flashSeconds: [
+    'flashseconds',
+    'flashsec',
+    'flashsecs',
+    'flashduration',
+    'flashdurationseconds',
+    'flashsaledurationseconds',
+    'flashsaleseconds',
+    'dealseconds',
+  ],
+  flashMinutes: [
+    'flashminutes',
+    'flashmin',
+    'flashmins',
+    'flashdurationminutes',
+    'flashdurationmin',
+    'flashsaledurationminutes',
+    'flashsaleminutes',
+    'dealminutes',
+  ],
+  flashQuantity: [
+    'flashquantity',
+    'flashqty',
+    'flashcap',
+    'cap',
+    'flashlimit',
+    'flashstock',
+    'dealquantity',
+    'flashunits',
+  ],
+  image: [
+    'image',
+    'imageurl',
+    'img',
+    'picture',
+    'photo',
+    'imagelink',
+    'pictureurl',
+    'mainimage',
+    '图片',
+  ],
+  talkingPoints: [
+    'talkingpoints',
+    'talkingpoint',
+    'sellingpoints',
+    'points',
+    'bullets',
+    'notes',
+    'keypoints',
+    '卖点',
+  ],
 };
 
 const BY_ALIAS = new Map<string, Field>();
@@ -44,7 +134,10 @@ const normalize = (header: string) => header.toLowerCase().replace(/[\s\p{P}\p{S
 
 /** The field a header names, trying "Price (CNY)" as "Price" if the whole does not match. */
 export function fieldOf(header: string): Field | undefined {
-  return BY_ALIAS.get(normalize(header)) ?? BY_ALIAS.get(normalize(header.replace(/\([^)]*\)|\[[^\]]*\]/g, '')));
+  return (
+    BY_ALIAS.get(normalize(header)) ??
+    BY_ALIAS.get(normalize(header.replace(/\([^)]*\)|\[[^\]]*\]/g, '')))
+  );
 }
 
 export interface ColumnMap {

@@ -23,7 +23,7 @@ export interface ParsedDecimal {
 export type DecimalOutcome = { ok: true; value: ParsedDecimal } | { ok: false; message: string };
 
 /** Alternative names people write for a currency, upper-cased. */
-const ALIASES: Record<string, string> = { RMB: 'CNY', '元': 'CNY', '圆': 'CNY', '円': 'JPY' };
+const ALIASES: Record<string, string> = { RMB: 'CNY', 元: 'CNY', 圆: 'CNY', 円: 'JPY' };
 
 /** Removes currency symbols and codes; reports a code that names another currency. */
 function stripCurrency(text: string, currency: string): { rest: string } | { error: string } {
@@ -37,7 +37,9 @@ function stripCurrency(text: string, currency: string): { rest: string } | { err
     const code = ALIASES[raw.toUpperCase()] ?? raw.toUpperCase();
     // Two-letter prefixes (US$, HK$, NT$) only qualify a symbol: not checked.
     if (code !== currency && isKnownCurrency(code) && rest !== '') {
-      return { error: `is in ${code}, but this import is in ${currency}: convert it or import with currency ${code}` };
+      return {
+        error: `is in ${code}, but this import is in ${currency}: convert it or import with currency ${code}`,
+      };
     }
   }
   return { rest };
@@ -77,7 +79,10 @@ function validGroups(whole: string, group: string): boolean {
  * Reads a non-negative decimal. `hint` is the file's decimal mark; `count` reads the
  * "1,299" shape as grouping whatever the currency (a count has no decimals).
  */
-export function parseDecimal(text: string, opts: { currency: string; hint?: DecimalMark; count?: boolean }): DecimalOutcome {
+export function parseDecimal(
+  text: string,
+  opts: { currency: string; hint?: DecimalMark; count?: boolean },
+): DecimalOutcome {
   const stripped = stripCurrency(text, opts.currency);
   if ('error' in stripped) return { ok: false, message: stripped.error };
   let s = stripped.rest.replace(/(\d)[\s\u00a0\u202f\u2009'’](?=\d)/g, '$1');
@@ -103,9 +108,15 @@ export function parseDecimal(text: string, opts: { currency: string; hint?: Deci
   const group = mark === '.' ? ',' : '.';
   const [whole = '', fraction = '', extra] = mark ? s.split(mark) : [s];
   if (extra !== undefined || fraction.includes(group) || !validGroups(whole, group)) {
-    return { ok: false, message: `"${text.trim()}" is not a number (check the thousands and decimal separators)` };
+    return {
+      ok: false,
+      message: `"${text.trim()}" is not a number (check the thousands and decimal separators)`,
+    };
   }
-  return { ok: true, value: { whole: whole.split(group).join(''), fraction, ...(guessed ? { guessed } : {}) } };
+  return {
+    ok: true,
+    value: { whole: whole.split(group).join(''), fraction, ...(guessed ? { guessed } : {}) },
+  };
 }
 
 /** A decimal amount in the major unit to exact minor units. */
@@ -128,7 +139,11 @@ export function decimalToCount(value: ParsedDecimal): number | string {
 }
 
 /** Reads a cell to minor units; returns a message on failure and a guess note if any. */
-export function readMoney(text: string, currency: string, hint?: DecimalMark): { minor: number; guessed?: string } | string {
+export function readMoney(
+  text: string,
+  currency: string,
+  hint?: DecimalMark,
+): { minor: number; guessed?: string } | string {
   const parsed = parseDecimal(text, { currency, ...(hint ? { hint } : {}) });
   if (!parsed.ok) return parsed.message;
   const minor = decimalToMinor(parsed.value, currency);

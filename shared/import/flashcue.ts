@@ -11,12 +11,45 @@ import { parseJson } from './json';
 /** Known keys first, in this order (the schema's reading order); any others alphabetically after. */
 const TOP_ORDER = ['format', 'version', 'id', 'show', 'products', 'segments'];
 const KEY_ORDER = [
-  'id', 'kind', 'title', 'name', 'label', 'activity', 'productId', 'scheduledStart', 'timeZone', 'currency',
-  'durationSec', 'expectedViewers', 'targetGmv', 'format', 'livePriceFrom',
-  'sku', 'category', 'retailPrice', 'livePrice', 'flashPrice', 'price', 'stock',
-  'flashSeconds', 'dealSeconds', 'flashQuantity', 'quantity', 'image', 'talkingPoints',
-  'commission', 'basePayment', 'commissionRate', 'gmvBonuses', 'viewerBonuses', 'otherBonuses',
-  'metric', 'threshold', 'amount', 'note', 'notes',
+  'id',
+  'kind',
+  'title',
+  'name',
+  'label',
+  'activity',
+  'productId',
+  'scheduledStart',
+  'timeZone',
+  'currency',
+  'durationSec',
+  'expectedViewers',
+  'targetGmv',
+  'format',
+  'livePriceFrom',
+  'sku',
+  'category',
+  'retailPrice',
+  'livePrice',
+  'flashPrice',
+  'price',
+  'stock',
+  'flashSeconds',
+  'dealSeconds',
+  'flashQuantity',
+  'quantity',
+  'image',
+  'talkingPoints',
+  'commission',
+  'basePayment',
+  'commissionRate',
+  'gmvBonuses',
+  'viewerBonuses',
+  'otherBonuses',
+  'metric',
+  'threshold',
+  'amount',
+  'note',
+  'notes',
 ];
 const rankOf = (order: string[]) => {
   const rank = new Map(order.map((key, i) => [key, i]));
@@ -52,17 +85,36 @@ export function importRunSheetValue(value: unknown): Result<RunSheet> {
     if (format === RUNSHEET_FORMAT && typeof version === 'number' && version > RUNSHEET_VERSION) {
       return {
         ok: false,
-        errors: [{
-          path: 'version',
-          message: `is ${version}: this run sheet was made by a newer Flashcue, which this one (reading version ${RUNSHEET_VERSION}) cannot open safely. Update Flashcue`,
-        }],
+        errors: [
+          {
+            path: 'version',
+            message: `is ${version}: this run sheet was made by a newer Flashcue, which this one (reading version ${RUNSHEET_VERSION}) cannot open safely. Update Flashcue`,
+          },
+        ],
       };
     }
     if (format !== undefined && format !== RUNSHEET_FORMAT) {
-      return { ok: false, errors: [{ path: 'format', message: `is ${describeValue(format)}: not a Flashcue run sheet ("${RUNSHEET_FORMAT}")` }] };
+      return {
+        ok: false,
+        errors: [
+          {
+            path: 'format',
+            message: `is ${describeValue(format)}: not a Flashcue run sheet ("${RUNSHEET_FORMAT}")`,
+          },
+        ],
+      };
     }
   } else {
-    return { ok: false, errors: [{ path: '(top level)', message: 'must be an object: a Flashcue run sheet starts with {"format": "flashcue.runsheet", …}' }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '(top level)',
+          message:
+            'must be an object: a Flashcue run sheet starts with {"format": "flashcue.runsheet", …}',
+        },
+      ],
+    };
   }
   return parseRunSheet(value);
 }
@@ -72,8 +124,10 @@ export function importRunSheetValue(value: unknown): Result<RunSheet> {
  * value nested 100,000 deep throws RangeError, and a 5 MB string would fill the report.
  */
 function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return String(value);
   return Array.isArray(value) ? 'a list' : `an ${typeof value}`;
 }
 

@@ -46,13 +46,22 @@ export function unwrapCurl(text: string): string {
  */
 export const MAX_REPORTED_CHARS = 500;
 
-const clipText = (text: string) => (text.length > MAX_REPORTED_CHARS ? `${text.slice(0, MAX_REPORTED_CHARS - 1)}…` : text);
+const clipText = (text: string) =>
+  text.length > MAX_REPORTED_CHARS ? `${text.slice(0, MAX_REPORTED_CHARS - 1)}…` : text;
 const clipAll = (list: LocatedError[]) =>
-  list.map((e) => (e.path.length + e.message.length > MAX_REPORTED_CHARS ? { path: clipText(e.path), message: clipText(e.message) } : e));
+  list.map((e) =>
+    e.path.length + e.message.length > MAX_REPORTED_CHARS
+      ? { path: clipText(e.path), message: clipText(e.message) }
+      : e,
+  );
 
 function bounded(outcome: AnyImport): AnyImport {
   const { result } = outcome;
-  return { ...outcome, result: result.ok ? result : { ok: false, errors: clipAll(result.errors) }, warnings: clipAll(outcome.warnings) };
+  return {
+    ...outcome,
+    result: result.ok ? result : { ok: false, errors: clipAll(result.errors) },
+    warnings: clipAll(outcome.warnings),
+  };
 }
 
 /** A parsed JSON value (e.g. the command API's `runsheet.load` argument). */
@@ -63,11 +72,19 @@ export function importValue(value: unknown, options: ImportOptions = {}): AnyImp
 function importParsed(value: unknown, options: ImportOptions): AnyImport {
   const obj = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   if (looksLikePingHuman(value) || 'human_id' in obj || 'follower_stats' in obj) {
-    return { kind: 'pinghuman', ...importPingHumanTask(value, options.currency ? { currency: options.currency } : {}) };
+    return {
+      kind: 'pinghuman',
+      ...importPingHumanTask(value, options.currency ? { currency: options.currency } : {}),
+    };
   }
   if (!('format' in obj) && !('segments' in obj && 'show' in obj)) {
-    const message = 'is neither a Flashcue run sheet ("format": "flashcue.runsheet") nor a PingHuman task (with "live_session_details")';
-    return { kind: 'flashcue', result: { ok: false, errors: [{ path: '(top level)', message }] }, warnings: [] };
+    const message =
+      'is neither a Flashcue run sheet ("format": "flashcue.runsheet") nor a PingHuman task (with "live_session_details")';
+    return {
+      kind: 'flashcue',
+      result: { ok: false, errors: [{ path: '(top level)', message }] },
+      warnings: [],
+    };
   }
   return { kind: 'flashcue', result: importRunSheetValue(value), warnings: [] };
 }
@@ -98,27 +115,49 @@ export function importAny(text: string, options: ImportOptions = {}): AnyImport 
 function importText(text: string, options: ImportOptions): AnyImport {
   const ext = /\.([a-z0-9]+)$/i.exec(options.fileName ?? '')?.[1]?.toLowerCase();
   const tooBig = checkImportSize(text);
-  if (tooBig) return { kind: ext === 'csv' || ext === 'tsv' || ext === 'txt' ? 'csv' : 'flashcue', result: { ok: false, errors: [tooBig] }, warnings: [] };
+  if (tooBig)
+    return {
+      kind: ext === 'csv' || ext === 'tsv' || ext === 'txt' ? 'csv' : 'flashcue',
+      result: { ok: false, errors: [tooBig] },
+      warnings: [],
+    };
   const source = unwrapCurl(stripBom(text));
   const start = source.trimStart()[0];
   if (start === undefined) {
-    return { kind: ext === 'csv' || ext === 'tsv' ? 'csv' : 'flashcue', result: { ok: false, errors: [{ path: '(file)', message: 'is empty' }] }, warnings: [] };
+    return {
+      kind: ext === 'csv' || ext === 'tsv' ? 'csv' : 'flashcue',
+      result: { ok: false, errors: [{ path: '(file)', message: 'is empty' }] },
+      warnings: [],
+    };
   }
   const looksJson = start === '{' || start === '[' || ext === 'json';
   const badText = checkEncoding(source);
-  if (badText) return { kind: looksJson ? 'flashcue' : 'csv', result: { ok: false, errors: [badText] }, warnings: [] };
+  if (badText)
+    return {
+      kind: looksJson ? 'flashcue' : 'csv',
+      result: { ok: false, errors: [badText] },
+      warnings: [],
+    };
   if (looksJson) {
     const parsed = parseJson(source);
     if (parsed.ok) return importParsed(parsed.value, options);
     // Broken JSON: name the kind it most likely was, so the error reads in context.
-    const kind: ImportKind = /"live_session_details"|"commission_structure"/.test(source) ? 'pinghuman' : 'flashcue';
+    const kind: ImportKind = /"live_session_details"|"commission_structure"/.test(source)
+      ? 'pinghuman'
+      : 'flashcue';
     return { kind, result: parsed, warnings: [] };
   }
   if (!options.currency) {
-    const missing: LocatedError = { path: '(file)', message: 'looks like a CSV product list: choose the currency its prices are in' };
+    const missing: LocatedError = {
+      path: '(file)',
+      message: 'looks like a CSV product list: choose the currency its prices are in',
+    };
     return { kind: 'csv', result: { ok: false, errors: [missing] }, warnings: [] };
   }
-  const title = options.fileName?.replace(/\.[^.]*$/, '').replace(/[_-]+/g, ' ').trim();
+  const title = options.fileName
+    ?.replace(/\.[^.]*$/, '')
+    .replace(/[_-]+/g, ' ')
+    .trim();
   return {
     kind: 'csv',
     ...importRunSheetCsv(source, {

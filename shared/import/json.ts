@@ -30,7 +30,12 @@ function utf8Length(text: string): number {
 
 /** A size error, or null. Cheap: every UTF-16 unit is at least one UTF-8 byte. */
 export function checkImportSize(text: string): LocatedError | null {
-  const bytes = text.length > MAX_IMPORT_BYTES ? text.length : text.length * 3 > MAX_IMPORT_BYTES ? utf8Length(text) : 0;
+  const bytes =
+    text.length > MAX_IMPORT_BYTES
+      ? text.length
+      : text.length * 3 > MAX_IMPORT_BYTES
+        ? utf8Length(text)
+        : 0;
   if (bytes <= MAX_IMPORT_BYTES) return null;
   const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
   return {
@@ -114,7 +119,12 @@ export function parseJson(text: string): Result<unknown> {
     const near = excerpt(source, line, column);
     return {
       ok: false,
-      errors: [{ path: `line ${line}, column ${column}`, message: `${reason}${near ? ` — near: ${near}` : ' (at the end of the file: is it cut short?)'}` }],
+      errors: [
+        {
+          path: `line ${line}, column ${column}`,
+          message: `${reason}${near ? ` — near: ${near}` : ' (at the end of the file: is it cut short?)'}`,
+        },
+      ],
     };
   }
 }
@@ -145,10 +155,15 @@ export function findJsonError(s: string): { offset: number; reason: string } | n
         i++;
         return null;
       }
-      if (c < 0x20) return 'a line break or control character inside quotes (is a closing " missing?)';
+      if (c < 0x20)
+        return 'a line break or control character inside quotes (is a closing " missing?)';
       if (c === 92) {
         const e = s[i + 1];
-        if (e === 'u' ? !/^[0-9a-fA-F]{4}$/.test(s.slice(i + 2, i + 6)) : !e || !'"\\/bfnrt'.includes(e)) {
+        if (
+          e === 'u'
+            ? !/^[0-9a-fA-F]{4}$/.test(s.slice(i + 2, i + 6))
+            : !e || !'"\\/bfnrt'.includes(e)
+        ) {
           return 'a bad escape sequence after \\';
         }
         i += e === 'u' ? 6 : 2;
@@ -190,7 +205,11 @@ export function findJsonError(s: string): { offset: number; reason: string } | n
       const word = ['true', 'false', 'null'].find((w) => s.startsWith(w, i));
       if (!word) {
         const trailing = (c === ']' || c === '}') && /,\s*$/.test(s.slice(0, i));
-        return fail(trailing ? `a trailing comma before ${describe(c)}` : `expected a value, found ${describe(c)}`);
+        return fail(
+          trailing
+            ? `a trailing comma before ${describe(c)}`
+            : `expected a value, found ${describe(c)}`,
+        );
       }
       i += word.length;
     }
@@ -198,7 +217,8 @@ export function findJsonError(s: string): { offset: number; reason: string } | n
     for (;;) {
       skip();
       const top = stack[stack.length - 1];
-      if (!top) return i < s.length ? fail(`unexpected ${describe(s[i])} after the end of the data`) : null;
+      if (!top)
+        return i < s.length ? fail(`unexpected ${describe(s[i])} after the end of the data`) : null;
       const close = top === 'o' ? '}' : ']';
       if (s[i] === close) {
         i++;

@@ -21,13 +21,21 @@ export interface PingHumanOptions {
 
 const DEFAULT_DURATION_SEC = 2 * 3600;
 const MAX_PRODUCTS = 500;
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const clip = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 /** True for a task object or a bare live_session_details. */
 export function looksLikePingHuman(value: unknown): boolean {
   if (!isObj(value)) return false;
   if (isObj(value.live_session_details) || isObj(value.commission_structure)) return true;
-  return ['duration_hours', 'duration_minutes', 'session_type', 'session_format', 'products_count', 'scheduled_time'].some((k) => k in value);
+  return [
+    'duration_hours',
+    'duration_minutes',
+    'session_type',
+    'session_format',
+    'products_count',
+    'scheduled_time',
+  ].some((k) => k in value);
 }
 
 export function importPingHumanJson(text: string, options: PingHumanOptions = {}): ImportOutcome {
@@ -36,13 +44,21 @@ export function importPingHumanJson(text: string, options: PingHumanOptions = {}
 }
 
 export function importPingHumanTask(input: unknown, options: PingHumanOptions = {}): ImportOutcome {
-  const fail = (path: string, message: string): ImportOutcome => ({ result: { ok: false, errors: [{ path, message }] }, warnings: [] });
-  if (!isObj(input)) return fail('(top level)', 'must be a PingHuman task object with live_session_details');
+  const fail = (path: string, message: string): ImportOutcome => ({
+    result: { ok: false, errors: [{ path, message }] },
+    warnings: [],
+  });
+  if (!isObj(input))
+    return fail('(top level)', 'must be a PingHuman task object with live_session_details');
   if ('human_id' in input || 'follower_stats' in input) {
-    return fail('(top level)', 'is a PingHuman host profile, not a task: import the task (the body with live_session_details) instead');
+    return fail(
+      '(top level)',
+      'is a PingHuman host profile, not a task: import the task (the body with live_session_details) instead',
+    );
   }
   const isTask = 'live_session_details' in input;
-  if (!isTask && !looksLikePingHuman(input)) return fail('(top level)', 'is not a PingHuman task: expected live_session_details');
+  if (!isTask && !looksLikePingHuman(input))
+    return fail('(top level)', 'is not a PingHuman task: expected live_session_details');
   const details = isTask ? input.live_session_details : input;
   if (!isObj(details)) return fail('live_session_details', 'must be an object');
   const task: Obj = isTask ? input : {};
@@ -50,16 +66,27 @@ export function importPingHumanTask(input: unknown, options: PingHumanOptions = 
 
   // Money needs the currency first: every amount depends on its minor unit.
   const range = isObj(task.compensation_range) ? task.compensation_range : {};
-  const currencyFrom = [task.currency, details.currency, range.currency, options.currency].find((c) => typeof c === 'string' && c.trim());
+  const currencyFrom = [task.currency, details.currency, range.currency, options.currency].find(
+    (c) => typeof c === 'string' && c.trim(),
+  );
   const currency = typeof currencyFrom === 'string' ? currencyFrom.trim().toUpperCase() : 'CNY';
-  if (!isKnownCurrency(currency)) return fail('currency', `is "${String(currencyFrom)}": use an ISO 4217 code such as CNY, USD or EUR`);
+  if (!isKnownCurrency(currency))
+    return fail(
+      'currency',
+      `is "${String(currencyFrom)}": use an ISO 4217 code such as CNY, USD or EUR`,
+    );
   const r = new Reader(currency);
-  if (currencyFrom === undefined) r.warn('currency', 'is not given: prices read as CNY (yuan). Import with a currency option if they are not');
+  if (currencyFrom === undefined)
+    r.warn(
+      'currency',
+      'is not given: prices read as CNY (yuan). Import with a currency option if they are not',
+    );
 
   // Where each run-sheet field came from, to put schema errors back on the task's paths.
   const sources = new Map<string, string>();
   const title = r.text(task.title ?? details.title, 'title')?.trim() || 'Live shopping session';
-  if (!(task.title ?? details.title)) r.warn('title', 'is missing: the show is called "Live shopping session"');
+  if (!(task.title ?? details.title))
+    r.warn('title', 'is missing: the show is called "Live shopping session"');
   sources.set('show.title', 'title');
 
   let durationSec = DEFAULT_DURATION_SEC;
@@ -67,17 +94,36 @@ export function importPingHumanTask(input: unknown, options: PingHumanOptions = 
   const hours = r.number(details.duration_hours, at('duration_hours'));
   if (minutes !== undefined || hours !== undefined) {
     durationSec = minutes !== undefined ? Math.round(minutes * 60) : Math.round(hours! * 3600);
-    sources.set('show.durationSec', at(minutes !== undefined ? 'duration_minutes' : 'duration_hours'));
+    sources.set(
+      'show.durationSec',
+      at(minutes !== undefined ? 'duration_minutes' : 'duration_hours'),
+    );
   } else r.warn(at('duration_hours'), 'is missing: the show is planned for 2 hours');
 
-  const formatText = [details.session_format, details.session_type, task.session_format, task.session_type].find((f) => typeof f === 'string' && f.trim());
+  const formatText = [
+    details.session_format,
+    details.session_type,
+    task.session_format,
+    task.session_type,
+  ].find((f) => typeof f === 'string' && f.trim());
   const format = typeof formatText === 'string' ? clip(formatText.trim(), 80) : undefined;
-  sources.set('show.format', at(details.session_format !== undefined ? 'session_format' : 'session_type'));
-  const notes = [task.description, typeof details.format === 'string' ? `Format: ${details.format}` : undefined]
+  sources.set(
+    'show.format',
+    at(details.session_format !== undefined ? 'session_format' : 'session_type'),
+  );
+  const notes = [
+    task.description,
+    typeof details.format === 'string' ? `Format: ${details.format}` : undefined,
+  ]
     .filter((n): n is string => typeof n === 'string' && n.trim() !== '')
     .join('\n\n');
 
-  for (const [field, key] of [['scheduledStart', 'scheduled_time'], ['timeZone', 'time_zone'], ['expectedViewers', 'expected_viewers'], ['targetGmv', 'target_gmv']]) {
+  for (const [field, key] of [
+    ['scheduledStart', 'scheduled_time'],
+    ['timeZone', 'time_zone'],
+    ['expectedViewers', 'expected_viewers'],
+    ['targetGmv', 'target_gmv'],
+  ]) {
     sources.set(`show.${field}`, at(key!));
   }
   const show = {
@@ -93,15 +139,21 @@ export function importPingHumanTask(input: unknown, options: PingHumanOptions = 
   };
 
   const products = readProducts(r, details, at, sources);
-  const csPath = isObj(task.commission_structure) ? 'commission_structure' : at('commission_structure');
+  const csPath = isObj(task.commission_structure)
+    ? 'commission_structure'
+    : at('commission_structure');
   const cs = task.commission_structure ?? details.commission_structure;
-  if (cs !== undefined && !isObj(cs)) r.fail(csPath, 'must be an object with base_payment, commission_rate, performance_bonuses');
+  if (cs !== undefined && !isObj(cs))
+    r.fail(csPath, 'must be an object with base_payment, commission_rate, performance_bonuses');
   const commission = isObj(cs) ? readCommission(r, cs, csPath) : undefined;
   sources.set('show.commission', csPath);
   sources.set('show.commission.basePayment', `${csPath}.base_payment`);
   sources.set('show.commission.commissionRate', `${csPath}.commission_rate`);
   const plan = generateSegments(products, { durationSec, ...(format ? { format } : {}) });
-  const id = typeof task.id === 'string' && /^[A-Za-z0-9_.:-]{1,64}$/.test(task.id) ? task.id : slugify(title, 'show');
+  const id =
+    typeof task.id === 'string' && /^[A-Za-z0-9_.:-]{1,64}$/.test(task.id)
+      ? task.id
+      : slugify(title, 'show');
   const result = parseRunSheet({
     format: RUNSHEET_FORMAT,
     version: RUNSHEET_VERSION,
@@ -115,7 +167,9 @@ export function importPingHumanTask(input: unknown, options: PingHumanOptions = 
   // A value that could not be read was replaced by a stand-in: the schema's view of that
   // product (or field) would only repeat the problem, so those reports are dropped.
   const failed = r.errors.map((e) => /^.*products\[\d+\]/.exec(e.path)?.[0] ?? e.path);
-  const more = result.ok ? [] : relocate(result.errors, sources).filter((e) => !failed.some((f) => e.path.startsWith(f)));
+  const more = result.ok
+    ? []
+    : relocate(result.errors, sources).filter((e) => !failed.some((f) => e.path.startsWith(f)));
   return { result: { ok: false, errors: [...r.errors, ...more] }, warnings };
 }
 
@@ -128,14 +182,20 @@ function relocate(errors: LocatedError[], sources: Map<string, string>): Located
   return errors.map((e) => {
     let best = '';
     for (const key of sources.keys()) {
-      const prefixOk = e.path === key || e.path.startsWith(`${key}.`) || e.path.startsWith(`${key}[`);
+      const prefixOk =
+        e.path === key || e.path.startsWith(`${key}.`) || e.path.startsWith(`${key}[`);
       if (prefixOk && key.length > best.length) best = key;
     }
     return best ? { path: sources.get(best)! + e.path.slice(best.length), message: e.message } : e;
   });
 }
 
-function readProducts(r: Reader, details: Obj, at: (key: string) => string, sources: Map<string, string>): Product[] {
+function readProducts(
+  r: Reader,
+  details: Obj,
+  at: (key: string) => string,
+  sources: Map<string, string>,
+): Product[] {
   const list = details.products;
   const declared = r.count(details.products_count, at('products_count'));
   const products: Product[] = [];
@@ -148,18 +208,36 @@ function readProducts(r: Reader, details: Obj, at: (key: string) => string, sour
       r.warn(at('products'), 'no products given: add them in the editor before the show');
       return products;
     }
-    if (declared > MAX_PRODUCTS) return (r.fail(at('products_count'), `is ${declared}: at most ${MAX_PRODUCTS} products per show`), products);
-    r.warn(at('products_count'), `is ${declared} but there is no product list: created ${declared} placeholder products ("Product 1"…) with price 0 and stock ${PLACEHOLDER_STOCK}. Fill in names, prices and stock before the show`);
+    if (declared > MAX_PRODUCTS)
+      return (
+        r.fail(at('products_count'), `is ${declared}: at most ${MAX_PRODUCTS} products per show`),
+        products
+      );
+    r.warn(
+      at('products_count'),
+      `is ${declared} but there is no product list: created ${declared} placeholder products ("Product 1"…) with price 0 and stock ${PLACEHOLDER_STOCK}. Fill in names, prices and stock before the show`,
+    );
     for (let n = 1; n <= declared; n++) {
-      products.push({ id: `product-${n}`, name: `Product ${n}`, retailPrice: 0, livePrice: 0, stock: PLACEHOLDER_STOCK, talkingPoints: [] });
+      products.push({
+        id: `product-${n}`,
+        name: `Product ${n}`,
+        retailPrice: 0,
+        livePrice: 0,
+        stock: PLACEHOLDER_STOCK,
+        talkingPoints: [],
+      });
     }
     return products;
   }
   if (declared !== undefined && declared !== list.length) {
-    r.warn(at('products_count'), `says ${declared}, but the list has ${list.length} products: the list is used`);
+    r.warn(
+      at('products_count'),
+      `says ${declared}, but the list has ${list.length} products: the list is used`,
+    );
   }
   const ids = new IdAllocator();
-  for (const item of list) if (isObj(item) && typeof item.product_id === 'string') ids.reserve(item.product_id);
+  for (const item of list)
+    if (isObj(item) && typeof item.product_id === 'string') ids.reserve(item.product_id);
   list.forEach((item, i) => {
     const path = `${at('products')}[${i}]`;
     if (!isObj(item)) return void r.fail(path, 'must be an object with name and retail_price');
@@ -168,32 +246,55 @@ function readProducts(r: Reader, details: Obj, at: (key: string) => string, sour
     const id = rawId === undefined ? ids.fromName(name) : String(rawId);
     const retailKey = item.retail_price !== undefined ? 'retail_price' : 'price';
     const retail = r.money(item[retailKey], `${path}.${retailKey}`);
-    if (retail === undefined && item[retailKey] === undefined) r.fail(`${path}.retail_price`, 'is missing: every product needs a retail price');
+    if (retail === undefined && item[retailKey] === undefined)
+      r.fail(`${path}.retail_price`, 'is missing: every product needs a retail price');
     const liveKey = ['live_discount_price', 'live_price'].find((k) => item[k] !== undefined);
-    const discountKey = ['launch_discount', 'live_discount', 'discount'].find((k) => item[k] !== undefined);
+    const discountKey = ['launch_discount', 'live_discount', 'discount'].find(
+      (k) => item[k] !== undefined,
+    );
     let live = liveKey ? r.money(item[liveKey], `${path}.${liveKey}`) : undefined;
     if (!liveKey && discountKey && retail !== undefined) {
       const bp = r.discount(item[discountKey], `${path}.${discountKey}`);
       if (bp !== undefined) live = discounted(retail, bp);
     } else if (!liveKey && !discountKey && retail !== undefined) {
       live = retail;
-      r.warn(`${path}.live_discount_price`, 'is missing: the live price is set to the retail price (no discount). Set the live deal before the show');
+      r.warn(
+        `${path}.live_discount_price`,
+        'is missing: the live price is set to the retail price (no discount). Set the live deal before the show',
+      );
     }
     const stockKey = ['stock_quantity', 'stock', 'quantity'].find((k) => item[k] !== undefined);
     let stock = stockKey ? r.count(item[stockKey], `${path}.${stockKey}`) : undefined;
     if (!stockKey) {
       stock = PLACEHOLDER_STOCK;
-      r.warn(`${path}.stock_quantity`, `is missing: set to ${PLACEHOLDER_STOCK} as a placeholder (0 would mean sold out). Enter the real stock before the show`);
+      r.warn(
+        `${path}.stock_quantity`,
+        `is missing: set to ${PLACEHOLDER_STOCK} as a placeholder (0 would mean sold out). Enter the real stock before the show`,
+      );
     }
-    const flashMinutes = r.number(item.flash_sale_duration_minutes, `${path}.flash_sale_duration_minutes`);
-    const points = Array.isArray(item.talking_points) ? item.talking_points.map(String)
-      : typeof item.talking_points === 'string' ? item.talking_points.split(/\||\r?\n/) : [];
+    const flashMinutes = r.number(
+      item.flash_sale_duration_minutes,
+      `${path}.flash_sale_duration_minutes`,
+    );
+    const points = Array.isArray(item.talking_points)
+      ? item.talking_points.map(String)
+      : typeof item.talking_points === 'string'
+        ? item.talking_points.split(/\||\r?\n/)
+        : [];
     const k = products.length;
     const fields: Array<[string, string | undefined]> = [
-      ['id', rawId === undefined ? 'name' : item.product_id !== undefined ? 'product_id' : 'id'], ['name', 'name'],
-      ['retailPrice', retailKey], ['livePrice', liveKey ?? discountKey ?? retailKey], ['stock', stockKey ?? 'stock_quantity'],
-      ['flashPrice', 'flash_sale_price'], ['flashSeconds', 'flash_sale_duration_minutes'], ['flashQuantity', 'flash_sale_quantity'],
-      ['image', 'image_url'], ['category', 'category'], ['sku', 'sku'], ['talkingPoints', 'talking_points'],
+      ['id', rawId === undefined ? 'name' : item.product_id !== undefined ? 'product_id' : 'id'],
+      ['name', 'name'],
+      ['retailPrice', retailKey],
+      ['livePrice', liveKey ?? discountKey ?? retailKey],
+      ['stock', stockKey ?? 'stock_quantity'],
+      ['flashPrice', 'flash_sale_price'],
+      ['flashSeconds', 'flash_sale_duration_minutes'],
+      ['flashQuantity', 'flash_sale_quantity'],
+      ['image', 'image_url'],
+      ['category', 'category'],
+      ['sku', 'sku'],
+      ['talkingPoints', 'talking_points'],
     ];
     for (const [field, key] of fields) sources.set(`products[${k}].${field}`, `${path}.${key}`);
     sources.set(`products[${k}]`, path);
@@ -204,10 +305,19 @@ function readProducts(r: Reader, details: Obj, at: (key: string) => string, sour
       ...defined('category', r.text(item.category, `${path}.category`)),
       retailPrice: retail ?? 0,
       livePrice: live ?? 0,
-      ...defined('flashPrice', r.money(item.flash_sale_price ?? item.flash_price, `${path}.flash_sale_price`)),
+      ...defined(
+        'flashPrice',
+        r.money(item.flash_sale_price ?? item.flash_price, `${path}.flash_sale_price`),
+      ),
       stock: stock ?? 0,
-      ...defined('flashSeconds', flashMinutes === undefined ? undefined : Math.round(flashMinutes * 60)),
-      ...defined('flashQuantity', r.count(item.flash_sale_quantity ?? item.flash_quantity, `${path}.flash_sale_quantity`)),
+      ...defined(
+        'flashSeconds',
+        flashMinutes === undefined ? undefined : Math.round(flashMinutes * 60),
+      ),
+      ...defined(
+        'flashQuantity',
+        r.count(item.flash_sale_quantity ?? item.flash_quantity, `${path}.flash_sale_quantity`),
+      ),
       ...defined('image', r.text(item.image_url ?? item.image, `${path}.image_url`)),
       talkingPoints: points.map((p) => p.trim()).filter(Boolean),
     });

@@ -9,7 +9,8 @@ import type { LocatedError } from '../validation';
 import { readMoney } from './decimal';
 
 export type Obj = Record<string, unknown>;
-export const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+export const isObj = (v: unknown): v is Obj =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export class Reader {
   readonly errors: LocatedError[] = [];
@@ -33,7 +34,15 @@ export class Reader {
       if (value < 0) return this.fail(path, 'must not be negative');
       const minor = toMinor(value, this.currency);
       const digits = minorDigits(this.currency);
-      return minor ?? this.fail(path, digits ? `has more than ${digits} decimal places, which ${this.currency} does not have` : `must be a whole amount in ${this.currency}`);
+      return (
+        minor ??
+        this.fail(
+          path,
+          digits
+            ? `has more than ${digits} decimal places, which ${this.currency} does not have`
+            : `must be a whole amount in ${this.currency}`,
+        )
+      );
     }
     if (typeof value === 'string') {
       const read = readMoney(value, this.currency, '.');
@@ -45,9 +54,19 @@ export class Reader {
   /** A non-negative number, given as a number or numeric text. */
   number(value: unknown, path: string): number | undefined {
     if (value === undefined || value === null || value === '') return undefined;
-    const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+    const n =
+      typeof value === 'number'
+        ? value
+        : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)
+          ? Number(value)
+          : NaN;
     if (Number.isFinite(n) && n >= 0) return n;
-    return this.fail(path, typeof value === 'number' || /^\s*-/.test(String(value)) ? 'must not be negative' : 'must be a number');
+    return this.fail(
+      path,
+      typeof value === 'number' || /^\s*-/.test(String(value))
+        ? 'must not be negative'
+        : 'must be a number',
+    );
   }
 
   count(value: unknown, path: string): number | undefined {
@@ -69,7 +88,8 @@ export class Reader {
    */
   discount(value: unknown, path: string): number | undefined {
     let percent: number | undefined;
-    if (typeof value === 'number' && Number.isFinite(value)) percent = value < 1 ? value * 100 : value;
+    if (typeof value === 'number' && Number.isFinite(value))
+      percent = value < 1 ? value * 100 : value;
     else if (typeof value === 'string') {
       const m = /^\s*-?\s*(\d+(?:\.\d+)?)\s*%\s*(off)?\s*$/i.exec(value);
       if (m) percent = Number(m[1]);
@@ -87,14 +107,16 @@ export function discounted(retailMinor: number, basisPoints: number): number {
   return Number((scaled + 5000n) / 10000n);
 }
 
-const MULTIPLIER: Record<string, number> = { '': 1, k: 1e3, w: 1e4, '万': 1e4, m: 1e6 };
+const MULTIPLIER: Record<string, number> = { '': 1, k: 1e3, w: 1e4, 万: 1e4, m: 1e6 };
 const humanize = (key: string) => key.replace(/[_-]+/g, ' ').trim();
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const clip = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 /** "300 CNY if 50+ questions answered" → 300 (in minor units), when it starts with an amount. */
 function leadingAmount(r: Reader, text: string): number | undefined {
   const m = /^\s*[¥￥$€£]?\s*(\d[\d,]*(?:\.\d+)?)\s*(?:([A-Za-z]{3})\b|元)?/.exec(text);
-  if (!m || (m[2] && m[2].toUpperCase() !== r.currency && m[2].toUpperCase() !== 'RMB')) return undefined;
+  if (!m || (m[2] && m[2].toUpperCase() !== r.currency && m[2].toUpperCase() !== 'RMB'))
+    return undefined;
   const read = readMoney(m[1]!, r.currency, '.');
   return typeof read === 'string' ? undefined : read.minor;
 }
@@ -105,7 +127,13 @@ function leadingAmount(r: Reader, text: string): number | undefined {
  * `…bonus…` field, is kept as a bonus a person judges.
  */
 export function readCommission(r: Reader, cs: Obj, path: string): Commission {
-  const commission: Commission = { basePayment: 0, commissionRate: 0, gmvBonuses: [], viewerBonuses: [], otherBonuses: [] };
+  const commission: Commission = {
+    basePayment: 0,
+    commissionRate: 0,
+    gmvBonuses: [],
+    viewerBonuses: [],
+    otherBonuses: [],
+  };
   commission.basePayment = r.money(cs.base_payment, `${path}.base_payment`) ?? 0;
   const rate = cs.commission_rate;
   if (typeof rate === 'string' && /%\s*$/.test(rate)) {
@@ -115,7 +143,12 @@ export function readCommission(r: Reader, cs: Obj, path: string): Commission {
     commission.commissionRate = r.number(rate, `${path}.commission_rate`) ?? 0;
   }
   const other = (key: string, value: unknown, at: string) => {
-    const amount = typeof value === 'number' ? r.money(value, at) : typeof value === 'string' ? leadingAmount(r, value) : undefined;
+    const amount =
+      typeof value === 'number'
+        ? r.money(value, at)
+        : typeof value === 'string'
+          ? leadingAmount(r, value)
+          : undefined;
     commission.otherBonuses.push({
       label: clip(humanize(key), 120),
       ...(amount !== undefined ? { amount } : {}),
@@ -123,7 +156,8 @@ export function readCommission(r: Reader, cs: Obj, path: string): Commission {
     });
   };
   const bonuses = cs.performance_bonuses;
-  if (bonuses !== undefined && !isObj(bonuses)) r.fail(`${path}.performance_bonuses`, 'must be an object such as {"50k_gmv": 800}');
+  if (bonuses !== undefined && !isObj(bonuses))
+    r.fail(`${path}.performance_bonuses`, 'must be an object such as {"50k_gmv": 800}');
   for (const [key, value] of Object.entries(isObj(bonuses) ? bonuses : {})) {
     const at = `${path}.performance_bonuses.${key}`;
     const gmv = /^(?:(\d+(?:\.\d+)?)(k|w|万|m)?_?gmv|gmv_?(\d+(?:\.\d+)?)(k|w|万|m)?)$/i.exec(key);
@@ -140,10 +174,15 @@ export function readCommission(r: Reader, cs: Obj, path: string): Commission {
     }
     const label = clip(humanize(key), 80);
     if (gmv) {
-      const threshold = r.money(Math.round(Number(gmv[1] ?? gmv[3]) * MULTIPLIER[(gmv[2] ?? gmv[4] ?? '').toLowerCase()]!), at);
+      const threshold = r.money(
+        Math.round(Number(gmv[1] ?? gmv[3]) * MULTIPLIER[(gmv[2] ?? gmv[4] ?? '').toLowerCase()]!),
+        at,
+      );
       if (threshold !== undefined) commission.gmvBonuses.push({ threshold, amount, label });
     } else if (viewers) {
-      const threshold = Math.round(Number(viewers[2]) * MULTIPLIER[(viewers[3] ?? '').toLowerCase()]!);
+      const threshold = Math.round(
+        Number(viewers[2]) * MULTIPLIER[(viewers[3] ?? '').toLowerCase()]!,
+      );
       const metric = viewers[1]!.toLowerCase() === 'peak' ? 'peakConcurrent' : 'uniqueViewers';
       commission.viewerBonuses.push({ metric, threshold, amount, label });
     }

@@ -20,7 +20,10 @@ export interface Plan {
 }
 
 type NewSegment = Segment extends infer S ? (S extends Segment ? Omit<S, 'id'> : never) : never;
-type PlanProduct = Pick<Product, 'id' | 'name' | 'retailPrice' | 'livePrice' | 'flashPrice' | 'flashSeconds'>;
+type PlanProduct = Pick<
+  Product,
+  'id' | 'name' | 'retailPrice' | 'livePrice' | 'flashPrice' | 'flashSeconds'
+>;
 
 const MIN_SLOT = 180;
 const TIGHT_SLOT = 120;
@@ -106,10 +109,17 @@ export function generateSegments(products: readonly PlanProduct[], options: Plan
   let closing = s.closing;
   if (count === 0) {
     slotLengths = [];
-    warnings.push({ path: 'products', message: 'there are no products: the plan has only an opening, engagement moments and a closing' });
+    warnings.push({
+      path: 'products',
+      message:
+        'there are no products: the plan has only an opening, engagement moments and a closing',
+    });
   } else if (plan.perSlot >= TIGHT_SLOT) {
     const units = Math.floor(plan.forSlots / 10);
-    slotLengths = Array.from({ length: slots }, (_, i) => (Math.floor(units / slots) + (i < units % slots ? 1 : 0)) * 10);
+    slotLengths = Array.from(
+      { length: slots },
+      (_, i) => (Math.floor(units / slots) + (i < units % slots ? 1 : 0)) * 10,
+    );
     closing += plan.forSlots - units * 10;
     if (plan.perSlot < MIN_SLOT) {
       warnings.push({
@@ -127,13 +137,21 @@ export function generateSegments(products: readonly PlanProduct[], options: Plan
   }
 
   const segments: Segment[] = [];
-  const add = (segment: NewSegment) => segments.push({ id: `seg-${segments.length + 1}`, ...segment });
+  const add = (segment: NewSegment) =>
+    segments.push({ id: `seg-${segments.length + 1}`, ...segment });
   let clock = 0;
   let next = 0;
   const engage = (aboutId?: string) => {
     const activity = activities[next % activities.length]!;
     const productId = activity === 'mystery' || activity === 'giveaway' ? aboutId : undefined;
-    add({ kind: 'engagement', activity, label: ACTIVITY_LABELS[activity], title: ACTIVITY_LABELS[activity], durationSec: s.engagement, ...(productId ? { productId } : {}) });
+    add({
+      kind: 'engagement',
+      activity,
+      label: ACTIVITY_LABELS[activity],
+      title: ACTIVITY_LABELS[activity],
+      durationSec: s.engagement,
+      ...(productId ? { productId } : {}),
+    });
     clock += s.engagement;
     next++;
   };
@@ -146,13 +164,33 @@ export function generateSegments(products: readonly PlanProduct[], options: Plan
     const flash = round === 0 && hasFlash(product) ? s.flash(product) : 0;
     const block = slotLengths[i]! + flash;
     // Engage at whichever block boundary falls nearer the 30-minute mark.
-    while (next < marks.length && Math.abs(clock - marks[next]!) <= Math.abs(clock + block - marks[next]!)) engage(product.id);
-    add({ kind: 'product', productId: product.id, title: clip(round ? `${product.name} (round ${round + 1})` : product.name), durationSec: slotLengths[i]! });
-    if (flash) add({ kind: 'flash', productId: product.id, title: clip(`Flash deal: ${product.name}`), durationSec: flash });
+    while (
+      next < marks.length &&
+      Math.abs(clock - marks[next]!) <= Math.abs(clock + block - marks[next]!)
+    )
+      engage(product.id);
+    add({
+      kind: 'product',
+      productId: product.id,
+      title: clip(round ? `${product.name} (round ${round + 1})` : product.name),
+      durationSec: slotLengths[i]!,
+    });
+    if (flash)
+      add({
+        kind: 'flash',
+        productId: product.id,
+        title: clip(`Flash deal: ${product.name}`),
+        durationSec: flash,
+      });
     clock += block;
   }
   while (next < marks.length) engage(products[0]?.id);
   const lastCall = bestDeal(products);
-  add({ kind: 'closing', title: 'Last call: recap of the best deals', durationSec: closing, ...(lastCall ? { productId: lastCall.id } : {}) });
+  add({
+    kind: 'closing',
+    title: 'Last call: recap of the best deals',
+    durationSec: closing,
+    ...(lastCall ? { productId: lastCall.id } : {}),
+  });
   return { segments, warnings };
 }

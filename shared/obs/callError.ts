@@ -27,5 +27,9 @@ export class ObsCallError extends Error {
 }
 
 export function isStatusError(error: unknown, code?: number): error is ObsCallError {
-  return error instanceof ObsCallError && error.kind === 'status' && (code === undefined || error.code === code);
+  return (
+    error instanceof ObsCallError &&
+    error.kind === 'status' &&
+    (code === undefined || error.code === code)
+  );
 }

@@ -8,18 +8,28 @@ import OBSWebSocket, { EventSubscription, OBSWebSocketError } from 'obs-websocke
 import { ObsCallError } from './callError';
 import { createPendingCalls } from './pendingCalls';
 import { backoffDelay, closeReason, describeWait, isFinalCloseCode } from './policy';
-import { globalTimers, type ObsConnection, type ObsConnectionOptions, type ObsStatus } from './types';
+import {
+  globalTimers,
+  type ObsConnection,
+  type ObsConnectionOptions,
+  type ObsStatus,
+} from './types';
 
 export type { ObsConnection, ObsConnectionOptions, ObsLink, ObsStatus } from './types';
 
 /** Input show/active changes are opt-in ("high volume"); resend.ts needs them. */
 export const DEFAULT_EVENT_SUBSCRIPTIONS =
-  EventSubscription.All | EventSubscription.InputActiveStateChanged | EventSubscription.InputShowStateChanged;
+  EventSubscription.All |
+  EventSubscription.InputActiveStateChanged |
+  EventSubscription.InputShowStateChanged;
 
 /** A tiny answer ({studioModeEnabled}); GetVersion's answer is ~4 kB with OBS 29. */
 const PROBE_REQUEST = 'GetStudioModeEnabled';
 
-type Emitter = { on(name: string, fn: (data: unknown) => void): void; off(name: string, fn: (data: unknown) => void): void };
+type Emitter = {
+  on(name: string, fn: (data: unknown) => void): void;
+  off(name: string, fn: (data: unknown) => void): void;
+};
 
 /** A throwing listener must not break the connection; rethrown later so it is still reported. */
 function notify<A>(listeners: Iterable<(arg: A) => void>, arg: A): void {
@@ -56,7 +66,11 @@ export function createObsConnection(options: ObsConnectionOptions): ObsConnectio
   const heard = () => {
     lastHeard = now();
   };
-  const calls = createPendingCalls({ timers, notReadyRetryMs: options.notReadyRetryMs ?? 250, onAnswer: heard });
+  const calls = createPendingCalls({
+    timers,
+    notReadyRetryMs: options.notReadyRetryMs ?? 250,
+    onAnswer: heard,
+  });
   const handlers = new Map<string, Set<(data: unknown) => void>>();
   const dispatchers = new Map<string, (data: unknown) => void>();
   const statusListeners = new Set<(status: ObsStatus) => void>();
@@ -91,11 +105,19 @@ export function createObsConnection(options: ObsConnectionOptions): ObsConnectio
     setStatus({ state: 'connecting', attempt: failures + 1 });
     // A stopped OBS still completes TCP (the kernel accepts), then never says Hello.
     connectTimer = timers.setTimeout(
-      () => lost(gen, undefined, `OBS at ${url} accepted the connection but did not answer within ${connectTimeoutMs / 1000} s.`),
+      () =>
+        lost(
+          gen,
+          undefined,
+          `OBS at ${url} accepted the connection but did not answer within ${connectTimeoutMs / 1000} s.`,
+        ),
       connectTimeoutMs,
     );
     c.on('ConnectionClosed', (error) => lost(gen, error.code));
-    c.connect(url, password, { rpcVersion: 1, eventSubscriptions: options.eventSubscriptions ?? DEFAULT_EVENT_SUBSCRIPTIONS })
+    c.connect(url, password, {
+      rpcVersion: 1,
+      eventSubscriptions: options.eventSubscriptions ?? DEFAULT_EVENT_SUBSCRIPTIONS,
+    })
       .then(() => c.call('GetVersion'))
       .then((version) => {
         if (gen !== generation) return;
@@ -106,10 +128,16 @@ export function createObsConnection(options: ObsConnectionOptions): ObsConnectio
         for (const name of handlers.keys()) (c as unknown as Emitter).on(name, dispatcher(name));
         heard();
         armProbe(gen, keepaliveMs);
-        setStatus({ state: 'connected', obsVersion: version.obsVersion, wsVersion: version.obsWebSocketVersion });
+        setStatus({
+          state: 'connected',
+          obsVersion: version.obsVersion,
+          wsVersion: version.obsWebSocketVersion,
+        });
         notify(connectedListeners, undefined);
       })
-      .catch((error: unknown) => lost(gen, error instanceof OBSWebSocketError ? error.code : undefined));
+      .catch((error: unknown) =>
+        lost(gen, error instanceof OBSWebSocketError ? error.code : undefined),
+      );
   }
 
   /** Gives up the current socket: settles its calls, then retries or stops. */
@@ -133,7 +161,10 @@ export function createObsConnection(options: ObsConnectionOptions): ObsConnectio
     }
     failures += 1;
     const live = options.live?.() ?? false;
-    const inMs = backoffDelay(failures, options.random ? { live, random: options.random } : { live });
+    const inMs = backoffDelay(
+      failures,
+      options.random ? { live, random: options.random } : { live },
+    );
     retryTimer = timers.setTimeout(() => {
       retryTimer = undefined;
       attempt();
@@ -169,14 +200,21 @@ export function createObsConnection(options: ObsConnectionOptions): ObsConnectio
       () => gen === generation && armProbe(gen, keepaliveMs),
       (error: unknown) => {
         if (gen !== generation) return;
-        const silent = error instanceof ObsCallError && error.kind === 'timeout' && lastHeard <= sentAt;
-        if (silent) lost(gen, undefined, `OBS stopped answering (no reply within ${deadAfterMs / 1000} s).`);
+        const silent =
+          error instanceof ObsCallError && error.kind === 'timeout' && lastHeard <= sentAt;
+        if (silent)
+          lost(gen, undefined, `OBS stopped answering (no reply within ${deadAfterMs / 1000} s).`);
         else armProbe(gen, keepaliveMs);
       },
     );
   }
 
-  function track<T>(requestType: string, timeoutMs: number, retryNotReady: boolean, run: (c: OBSWebSocket) => Promise<T>) {
+  function track<T>(
+    requestType: string,
+    timeoutMs: number,
+    retryNotReady: boolean,
+    run: (c: OBSWebSocket) => Promise<T>,
+  ) {
     const c = client;
     if (c && identified) return calls.track(requestType, timeoutMs, retryNotReady, () => run(c));
     const detail =
@@ -185,7 +223,9 @@ export function createObsConnection(options: ObsConnectionOptions): ObsConnectio
         : status.state === 'failed'
           ? `: ${status.reason}`
           : '.';
-    return Promise.reject(new ObsCallError('notConnected', requestType, `Not connected to OBS${detail}`));
+    return Promise.reject(
+      new ObsCallError('notConnected', requestType, `Not connected to OBS${detail}`),
+    );
   }
 
   return {
@@ -196,11 +236,15 @@ export function createObsConnection(options: ObsConnectionOptions): ObsConnectio
       return () => statusListeners.delete(listener);
     },
     call(requestType, requestData, callOptions) {
-      return track(requestType, callOptions?.timeoutMs ?? callTimeoutMs, true, (c) => c.call(requestType, requestData));
+      return track(requestType, callOptions?.timeoutMs ?? callTimeoutMs, true, (c) =>
+        c.call(requestType, requestData),
+      );
     },
     batch(requests, batchOptions = {}) {
       const { timeoutMs, ...obsOptions } = batchOptions;
-      return track('RequestBatch', timeoutMs ?? callTimeoutMs, false, (c) => c.callBatch(requests, obsOptions));
+      return track('RequestBatch', timeoutMs ?? callTimeoutMs, false, (c) =>
+        c.callBatch(requests, obsOptions),
+      );
     },
     on(event, handler) {
       let set = handlers.get(event);

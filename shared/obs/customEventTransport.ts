@@ -30,7 +30,10 @@ export interface CustomEventTransport extends Transport {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function customEventTransport(link: ObsLink, options: { origin?: string } = {}): CustomEventTransport {
+export function customEventTransport(
+  link: ObsLink,
+  options: { origin?: string } = {},
+): CustomEventTransport {
   const origin = options.origin ?? `t-${Math.random().toString(36).slice(2, 12)}`;
   const listeners = new Set<(data: unknown) => void>();
   const stats = { sent: 0, received: 0, echoes: 0, dropped: 0, failed: 0 };

@@ -19,7 +19,8 @@ import type { ObsLink } from './types';
 export { EMIT_EVENT_NAME };
 
 /** `null`: not known yet (nothing sent since the last connect). */
-export type EmitAvailability = { available: null } | { available: true } | { available: false; reason: string };
+export type EmitAvailability =
+  { available: null } | { available: true } | { available: false; reason: string };
 
 export const NO_OBS_BROWSER =
   'This OBS has no obs-browser plugin, so overlays inside OBS cannot be reached by emit_event. ' +
@@ -33,7 +34,10 @@ export interface EmitEventTransport extends Transport {
 
 type VendorData = OBSRequestTypes['CallVendorRequest']['requestData'];
 
-export function emitEventTransport(link: ObsLink, options: { eventName?: string } = {}): EmitEventTransport {
+export function emitEventTransport(
+  link: ObsLink,
+  options: { eventName?: string } = {},
+): EmitEventTransport {
   const eventName = options.eventName ?? EMIT_EVENT_NAME;
   const listeners = new Set<(availability: EmitAvailability) => void>();
   let availability: EmitAvailability = { available: null };
@@ -52,13 +56,20 @@ export function emitEventTransport(link: ObsLink, options: { eventName?: string 
       if (availability.available === false || link.status().state !== 'connected') return;
       if (typeof message !== 'object' || message === null) return;
       const requestData = { event_name: eventName, event_data: message } as VendorData;
-      link.call('CallVendorRequest', { vendorName: 'obs-browser', requestType: 'emit_event', requestData }).then(
-        () => set({ available: true }),
-        (error: unknown) => {
-          if (isStatusError(error, STATUS.resourceNotFound)) set({ available: false, reason: NO_OBS_BROWSER });
-          // Timeouts and closed sockets say nothing about the plugin; the next heartbeat retries.
-        },
-      );
+      link
+        .call('CallVendorRequest', {
+          vendorName: 'obs-browser',
+          requestType: 'emit_event',
+          requestData,
+        })
+        .then(
+          () => set({ available: true }),
+          (error: unknown) => {
+            if (isStatusError(error, STATUS.resourceNotFound))
+              set({ available: false, reason: NO_OBS_BROWSER });
+            // Timeouts and closed sockets say nothing about the plugin; the next heartbeat retries.
+          },
+        );
     },
     // One-way: nothing ever comes back through emit_event.
     subscribe: () => () => undefined,

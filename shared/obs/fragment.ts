@@ -16,10 +16,18 @@ export function parseObsFragment(hash: string): ObsFragment {
   try {
     parsed = new URL(url);
   } catch {
-    return { ok: false, reason: 'invalid', message: `“${url}” is not an address; expected e.g. ws://127.0.0.1:4455.` };
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: `“${url}” is not an address; expected e.g. ws://127.0.0.1:4455.`,
+    };
   }
   if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') {
-    return { ok: false, reason: 'invalid', message: `The OBS address must start with ws:// or wss:// (got “${url}”).` };
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: `The OBS address must start with ws:// or wss:// (got “${url}”).`,
+    };
   }
   const password = params.get('password');
   return password ? { ok: true, url, password } : { ok: true, url };

@@ -17,7 +17,9 @@ export function insideObsBrowser(scope: object = globalThis): boolean {
   return typeof (scope as { obsstudio?: unknown }).obsstudio === 'object';
 }
 
-export function obsBrowserReceiver(options: { target?: EventTarget; eventName?: string } = {}): Transport {
+export function obsBrowserReceiver(
+  options: { target?: EventTarget; eventName?: string } = {},
+): Transport {
   const target = options.target ?? (globalThis as unknown as EventTarget);
   const eventName = options.eventName ?? EMIT_EVENT_NAME;
   const listeners = new Set<(data: unknown) => void>();

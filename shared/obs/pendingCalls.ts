@@ -10,17 +10,31 @@ import type { Timers } from './types';
 
 export interface PendingCalls {
   /** `run` sends the request; called again after a 207 when `retryNotReady`. */
-  track<T>(requestType: string, timeoutMs: number, retryNotReady: boolean, run: () => Promise<T>): Promise<T>;
+  track<T>(
+    requestType: string,
+    timeoutMs: number,
+    retryNotReady: boolean,
+    run: () => Promise<T>,
+  ): Promise<T>;
   /** Rejects every call still waiting, with the reason the link went away. */
   rejectAll(reason: string): void;
   readonly size: number;
 }
 
-export function createPendingCalls(options: { timers: Timers; notReadyRetryMs: number; onAnswer: () => void }): PendingCalls {
+export function createPendingCalls(options: {
+  timers: Timers;
+  notReadyRetryMs: number;
+  onAnswer: () => void;
+}): PendingCalls {
   const { timers } = options;
   const pending = new Set<(reason: string) => void>();
 
-  function track<T>(requestType: string, timeoutMs: number, retryNotReady: boolean, run: () => Promise<T>): Promise<T> {
+  function track<T>(
+    requestType: string,
+    timeoutMs: number,
+    retryNotReady: boolean,
+    run: () => Promise<T>,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let done = false;
       let wait: unknown;
@@ -36,9 +50,22 @@ export function createPendingCalls(options: { timers: Timers; notReadyRetryMs: n
         reject(error);
       };
       const closed = (reason: string) =>
-        fail(new ObsCallError('closed', requestType, `OBS connection closed before ${requestType} was answered: ${reason}`));
+        fail(
+          new ObsCallError(
+            'closed',
+            requestType,
+            `OBS connection closed before ${requestType} was answered: ${reason}`,
+          ),
+        );
       const timeout = timers.setTimeout(
-        () => fail(new ObsCallError('timeout', requestType, `OBS did not answer ${requestType} within ${timeoutMs} ms.`)),
+        () =>
+          fail(
+            new ObsCallError(
+              'timeout',
+              requestType,
+              `OBS did not answer ${requestType} within ${timeoutMs} ms.`,
+            ),
+          ),
         timeoutMs,
       );
       pending.add(closed);

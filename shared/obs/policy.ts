@@ -19,7 +19,10 @@ export const BACKOFF = {
  * that lost the same OBS do not all knock at the same instant. Jitter only ever lowers the delay,
  * so the cap is a promise the UI can print.
  */
-export function backoffDelay(failures: number, options: { live?: boolean; random?: () => number } = {}): number {
+export function backoffDelay(
+  failures: number,
+  options: { live?: boolean; random?: () => number } = {},
+): number {
   const cap = options.live ? BACKOFF.liveMaxMs : BACKOFF.maxMs;
   const exponent = Math.min(Math.max(failures, 1) - 1, 20);
   const base = Math.min(cap, BACKOFF.firstMs * 2 ** exponent);

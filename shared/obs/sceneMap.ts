@@ -105,7 +105,12 @@ export function createSceneFollower(link: ObsLink, options: SceneFollowerOptions
       const message = error instanceof Error ? error.message : String(error);
       if (isStatusError(error, STATUS.resourceNotFound)) {
         applied = key; // re-sent when the mapping or the kind changes, or on reconnect
-        report({ outcome: 'missingScene', kind, scene, message: `OBS has no scene named “${scene}”.` });
+        report({
+          outcome: 'missingScene',
+          kind,
+          scene,
+          message: `OBS has no scene named “${scene}”.`,
+        });
       } else {
         report({ outcome: 'error', kind, scene, message }); // not applied: the next update retries
       }

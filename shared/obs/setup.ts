@@ -58,7 +58,9 @@ export type SetupRefusal =
   | { ok: false; reason: 'sceneMissing'; message: string }
   | { ok: false; reason: 'obsError'; message: string };
 
-export type SetupPlan = { ok: true; scene: string; actions: SetupAction[]; requests: RequestBatchRequest[] } | SetupRefusal;
+export type SetupPlan =
+  | { ok: true; scene: string; actions: SetupAction[]; requests: RequestBatchRequest[] }
+  | SetupRefusal;
 
 export type SetupResult = { ok: true; scene: string; actions: SetupAction[] } | SetupRefusal;
 
@@ -68,7 +70,10 @@ const BROWSER = 'browser_source';
 /** "Flashcue · lower-third": recognisable in OBS's source list, and how re-runs find them. */
 export const inputNameFor = (overlay: string) => `Flashcue · ${overlay}`;
 
-export function browserSettings(url: string, canvas: { width: number; height: number }): Record<string, string | number | boolean> {
+export function browserSettings(
+  url: string,
+  canvas: { width: number; height: number },
+): Record<string, string | number | boolean> {
   return {
     url,
     width: canvas.width,
@@ -82,13 +87,25 @@ export function browserSettings(url: string, canvas: { width: number; height: nu
 }
 
 /** obs-browser's defaults for the keys OBS may leave out of GetInputSettings. */
-const OMITTED_DEFAULTS: Record<string, unknown> = { shutdown: false, restart_when_active: false, reroute_audio: false };
+const OMITTED_DEFAULTS: Record<string, unknown> = {
+  shutdown: false,
+  restart_when_active: false,
+  reroute_audio: false,
+};
 
-export function changedKeys(current: Record<string, unknown>, desired: Record<string, unknown>): string[] {
-  return Object.keys(desired).filter((key) => (key in current ? current[key] : OMITTED_DEFAULTS[key]) !== desired[key]);
+export function changedKeys(
+  current: Record<string, unknown>,
+  desired: Record<string, unknown>,
+): string[] {
+  return Object.keys(desired).filter(
+    (key) => (key in current ? current[key] : OMITTED_DEFAULTS[key]) !== desired[key],
+  );
 }
 
-export function manualSources(state: Pick<ObsSetupState, 'canvas'>, overlays: OverlaySource[]): ManualSource[] {
+export function manualSources(
+  state: Pick<ObsSetupState, 'canvas'>,
+  overlays: OverlaySource[],
+): ManualSource[] {
   return overlays.map((o) => ({ name: inputNameFor(o.name), url: o.url, ...state.canvas }));
 }
 
@@ -113,7 +130,9 @@ export function planSetup(state: ObsSetupState, options: SetupOptions): SetupPla
   const kindOf = new Map(state.inputs.map((i) => [i.inputName, i.inputKind]));
   const taken = options.overlays
     .map((o) => inputNameFor(o.name))
-    .filter((name) => state.scenes.includes(name) || (kindOf.has(name) && kindOf.get(name) !== inputKind));
+    .filter(
+      (name) => state.scenes.includes(name) || (kindOf.has(name) && kindOf.get(name) !== inputKind),
+    );
   if (!sceneExists && kindOf.has(scene)) taken.push(scene);
   if (taken.length > 0) {
     return {
@@ -140,15 +159,26 @@ export function planSetup(state: ObsSetupState, options: SetupOptions): SetupPla
       actions.push({ kind: 'createInput', input: inputName });
       requests.push({
         requestType: 'CreateInput',
-        requestData: { sceneName: scene, inputName, inputKind, inputSettings: desired, sceneItemEnabled: true },
+        requestData: {
+          sceneName: scene,
+          inputName,
+          inputKind,
+          inputSettings: desired,
+          sceneItemEnabled: true,
+        },
       });
       continue;
     }
     const keys = changedKeys(state.settings[inputName] ?? {}, desired);
     if (keys.length > 0) {
       actions.push({ kind: 'repairSettings', input: inputName, keys });
-      const inputSettings = Object.fromEntries(keys.map((k) => [k, desired[k] as string | number | boolean]));
-      requests.push({ requestType: 'SetInputSettings', requestData: { inputName, inputSettings, overlay: true } });
+      const inputSettings = Object.fromEntries(
+        keys.map((k) => [k, desired[k] as string | number | boolean]),
+      );
+      requests.push({
+        requestType: 'SetInputSettings',
+        requestData: { inputName, inputSettings, overlay: true },
+      });
     }
     if (!inScene.has(inputName)) {
       actions.push({ kind: 'addToScene', input: inputName });
@@ -168,7 +198,10 @@ export async function readSetupState(link: ObsLink, options: SetupOptions): Prom
   const sceneList = await link.call('GetSceneList');
   const inputList = await link.call('GetInputList');
   const scenes = sceneList.scenes.map((s) => String(s.sceneName));
-  const inputs = inputList.inputs.map((i) => ({ inputName: String(i.inputName), inputKind: String(i.inputKind) }));
+  const inputs = inputList.inputs.map((i) => ({
+    inputName: String(i.inputName),
+    inputKind: String(i.inputKind),
+  }));
   const settings: ObsSetupState['settings'] = {};
   for (const overlay of options.overlays) {
     const inputName = inputNameFor(overlay.name);
@@ -176,9 +209,18 @@ export async function readSetupState(link: ObsLink, options: SetupOptions): Prom
     settings[inputName] = (await link.call('GetInputSettings', { inputName })).inputSettings;
   }
   const sceneSources = scenes.includes(scene)
-    ? (await link.call('GetSceneItemList', { sceneName: scene })).sceneItems.map((item) => String(item.sourceName))
+    ? (await link.call('GetSceneItemList', { sceneName: scene })).sceneItems.map((item) =>
+        String(item.sourceName),
+      )
     : null;
-  return { canvas: { width: video.baseWidth, height: video.baseHeight }, inputKinds, scenes, inputs, settings, sceneSources };
+  return {
+    canvas: { width: video.baseWidth, height: video.baseHeight },
+    inputKinds,
+    scenes,
+    inputs,
+    settings,
+    sceneSources,
+  };
 }
 
 /** Reads, plans, applies in one ordered batch that halts on the first failure. */
@@ -186,19 +228,28 @@ export async function setupScene(link: ObsLink, options: SetupOptions): Promise<
   try {
     const state = await readSetupState(link, options);
     const plan = planSetup(state, options);
-    if (!plan.ok || plan.requests.length === 0) return plan.ok ? { ok: true, scene: plan.scene, actions: [] } : plan;
+    if (!plan.ok || plan.requests.length === 0)
+      return plan.ok ? { ok: true, scene: plan.scene, actions: [] } : plan;
     const results = await link.batch(plan.requests, { haltOnFailure: true, timeoutMs: 10_000 });
     const failed = results.find((r) => !r.requestStatus.result);
     if (failed && !failed.requestStatus.result) {
       // Kind list said yes, creation said "invalid kind": the plugin failed to load.
-      if (failed.requestType === 'CreateInput' && failed.requestStatus.code === STATUS.invalidInputKind) {
+      if (
+        failed.requestType === 'CreateInput' &&
+        failed.requestStatus.code === STATUS.invalidInputKind
+      ) {
         return planSetup({ ...state, inputKinds: [] }, options) as SetupRefusal;
       }
-      return { ok: false, reason: 'obsError', message: `OBS refused ${failed.requestType}: ${failed.requestStatus.comment}` };
+      return {
+        ok: false,
+        reason: 'obsError',
+        message: `OBS refused ${failed.requestType}: ${failed.requestStatus.comment}`,
+      };
     }
     return { ok: true, scene: plan.scene, actions: plan.actions };
   } catch (error) {
-    if (error instanceof ObsCallError) return { ok: false, reason: 'obsError', message: error.message };
+    if (error instanceof ObsCallError)
+      return { ok: false, reason: 'obsError', message: error.message };
     throw error;
   }
 }

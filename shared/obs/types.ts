@@ -44,9 +44,15 @@ export interface ObsLink {
     options?: CallOptions,
   ): Promise<OBSResponseTypes[T]>;
   /** In order (RequestBatch); individual failures come back as results, not as a rejection. */
-  batch(requests: RequestBatchRequest[], options?: RequestBatchOptions & CallOptions): Promise<ResponseMessage[]>;
+  batch(
+    requests: RequestBatchRequest[],
+    options?: RequestBatchOptions & CallOptions,
+  ): Promise<ResponseMessage[]>;
   /** Survives reconnects. Returns an unsubscribe. */
-  on<E extends keyof OBSEventTypes>(event: E, handler: (data: OBSEventTypes[E]) => void): () => void;
+  on<E extends keyof OBSEventTypes>(
+    event: E,
+    handler: (data: OBSEventTypes[E]) => void,
+  ): () => void;
   /** Fires on every (re)connect, and at once if already connected: re-sync here. */
   onConnected(handler: () => void): () => void;
 }

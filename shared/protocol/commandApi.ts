@@ -11,9 +11,23 @@ export const QUERY_COMMANDS = ['state.get', 'report.get', 'runsheet.load'] as co
 export type QueryCommand = (typeof QUERY_COMMANDS)[number];
 
 export const SHOW_COMMANDS = [
-  'show.start', 'show.next', 'show.prev', 'show.goto', 'show.pause', 'show.resume', 'show.end',
-  'deal.start', 'deal.extend', 'deal.end', 'sale', 'sale.undo', 'stock.set', 'viewers',
-  'lowerThird.show', 'lowerThird.hide', 'cue',
+  'show.start',
+  'show.next',
+  'show.prev',
+  'show.goto',
+  'show.pause',
+  'show.resume',
+  'show.end',
+  'deal.start',
+  'deal.extend',
+  'deal.end',
+  'sale',
+  'sale.undo',
+  'stock.set',
+  'viewers',
+  'lowerThird.show',
+  'lowerThird.hide',
+  'cue',
 ] as const;
 
 export type ApiTranslation =
@@ -31,17 +45,30 @@ export function isQuery(command: string): command is QueryCommand {
  * Translates an API command. Argument validation beyond prices is left to the machine's zod
  * schema (`parseCommand`), so a bad argument gets the same located message as anywhere else.
  */
-export function translateApiCommand(command: string, args: Record<string, unknown> | undefined, currency: string | null): ApiTranslation {
+export function translateApiCommand(
+  command: string,
+  args: Record<string, unknown> | undefined,
+  currency: string | null,
+): ApiTranslation {
   if (!known.has(command)) {
-    return { ok: false, error: `Unknown command "${command.slice(0, 64)}". Known commands: ${[...known].join(', ')}.` };
+    return {
+      ok: false,
+      error: `Unknown command "${command.slice(0, 64)}". Known commands: ${[...known].join(', ')}.`,
+    };
   }
   const a = { ...(args ?? {}) };
   if (isQuery(command)) return { ok: true, kind: 'query', command, args: a };
   if (command === 'deal.start' && a.price !== undefined) {
-    if (currency === null) return { ok: false, error: 'No show is loaded: load a run sheet before starting a deal.' };
-    if (typeof a.price !== 'number') return { ok: false, error: `price must be a number in ${currency}, e.g. 99.5.` };
+    if (currency === null)
+      return { ok: false, error: 'No show is loaded: load a run sheet before starting a deal.' };
+    if (typeof a.price !== 'number')
+      return { ok: false, error: `price must be a number in ${currency}, e.g. 99.5.` };
     const minor = toMinor(a.price, currency);
-    if (minor === null) return { ok: false, error: `price ${a.price} is not an amount in ${currency} (not negative, at most the currency's decimals).` };
+    if (minor === null)
+      return {
+        ok: false,
+        error: `price ${a.price} is not an amount in ${currency} (not negative, at most the currency's decimals).`,
+      };
     a.price = minor;
   }
   // The command names the type: a `type` among the args must not turn a cue into show.end.

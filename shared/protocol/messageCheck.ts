@@ -19,7 +19,8 @@ type Out<C> = C extends Check<infer T> ? T : never;
 
 const number =
   (min: number): Check<number> =>
-  (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= min ? v : NO);
+  (v) =>
+    typeof v === 'number' && Number.isSafeInteger(v) && v >= min ? v : NO;
 /** z.int(): a safe integer. */
 const int = number(-Infinity);
 /** z.int() + z.nonnegative(). */
@@ -30,25 +31,30 @@ function fits(s: string, max: number): boolean {
   if (s.length > 2 * max) return false;
   let n = s.length;
   for (let i = 0; i < s.length - 1; i++) {
-    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) n--, i++;
+    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00)
+      (n--, i++);
   }
   return n <= max;
 }
 const text =
   (max: number, pattern?: RegExp): Check<string> =>
-  (v) => (typeof v === 'string' && fits(v, max) && (!pattern || pattern.test(v)) ? v : NO);
+  (v) =>
+    typeof v === 'string' && fits(v, max) && (!pattern || pattern.test(v)) ? v : NO;
 const oneOf =
   <const T extends readonly unknown[]>(...values: T): Check<T[number]> =>
-  (v) => (values.includes(v) ? (v as T[number]) : NO);
+  (v) =>
+    values.includes(v) ? (v as T[number]) : NO;
 const bool = oneOf(true, false);
 const anything: Check<unknown> = (v) => v;
 const nullable =
   <T>(check: Check<T>): Check<T | null> =>
-  (v) => (v === null ? null : check(v));
+  (v) =>
+    v === null ? null : check(v);
 /** Absent stays absent; a present `undefined` is kept, as zod does. */
 const optional =
   <T>(check: Check<T>): Check<T | undefined> =>
-  (v) => (v === undefined ? undefined : check(v));
+  (v) =>
+    v === undefined ? undefined : check(v);
 const list =
   <T>(item: Check<T>, max: number): Check<T[]> =>
   (v) => {
@@ -63,10 +69,13 @@ const list =
   };
 
 type Shape = Record<string, Check<unknown>>;
-type Obj<S extends Shape> = { [K in keyof S as undefined extends Out<S[K]> ? never : K]: Out<S[K]> } & {
+type Obj<S extends Shape> = {
+  [K in keyof S as undefined extends Out<S[K]> ? never : K]: Out<S[K]>;
+} & {
   [K in keyof S as undefined extends Out<S[K]> ? K : never]?: Out<S[K]>;
 };
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A fresh object with the shape's keys only (like zod, which strips unknown keys). */
 const object =
@@ -96,7 +105,15 @@ const view = object({
   title: text(200),
   currency: text(3, /^[A-Z]{3}$/),
   segment: nullable(
-    object({ index: nonneg, count: nonneg, kind: segmentKind, title: text(200), plannedMs: nonneg, elapsedMs: nonneg, remainingMs: int }),
+    object({
+      index: nonneg,
+      count: nonneg,
+      kind: segmentKind,
+      title: text(200),
+      plannedMs: nonneg,
+      elapsedMs: nonneg,
+      remainingMs: int,
+    }),
   ),
   product: nullable(
     object({
@@ -116,12 +133,36 @@ const view = object({
   ),
   lowerThird: bool,
   deal: nullable(
-    object({ productId: text(64), price: nonneg, remainingMs: nonneg, totalMs: nonneg, cap: nullable(nonneg), sold: nonneg, frozen: bool }),
+    object({
+      productId: text(64),
+      price: nonneg,
+      remainingMs: nonneg,
+      totalMs: nonneg,
+      cap: nullable(nonneg),
+      sold: nonneg,
+      frozen: bool,
+    }),
   ),
-  next: nullable(object({ kind: segmentKind, title: text(200), productName: nullable(text(200)), startsInMs: nonneg })),
+  next: nullable(
+    object({
+      kind: segmentKind,
+      title: text(200),
+      productName: nullable(text(200)),
+      startsInMs: nonneg,
+    }),
+  ),
   show: object({ elapsedMs: nonneg, remainingMs: nonneg, plannedMs: nonneg }),
   ticker: object({
-    recent: list(object({ id: nonneg, buyer: nullable(text(60)), productName: text(200), quantity: nonneg, agoMs: nonneg }), 20),
+    recent: list(
+      object({
+        id: nonneg,
+        buyer: nullable(text(60)),
+        productName: text(200),
+        quantity: nonneg,
+        agoMs: nonneg,
+      }),
+      20,
+    ),
     unitsLastMinute: nonneg,
     unitsTotal: nonneg,
   }),
@@ -131,7 +172,16 @@ const view = object({
 const envelope = { app: oneOf(APP), v: oneOf(PROTOCOL_VERSION) };
 
 const checks = {
-  view: object({ ...envelope, kind: oneOf('view'), showId: text(64), session: text(64), term: optional(nonneg), logSeq: nonneg, n: nonneg, view }),
+  view: object({
+    ...envelope,
+    kind: oneOf('view'),
+    showId: text(64),
+    session: text(64),
+    term: optional(nonneg),
+    logSeq: nonneg,
+    n: nonneg,
+    view,
+  }),
   asset: object({
     ...envelope,
     kind: oneOf('asset'),
@@ -152,7 +202,9 @@ export function checkMessage(data: unknown): Checked {
   if (v !== PROTOCOL_VERSION || typeof kind !== 'string') return { ok: false, reason: 'invalid' };
   if (!Object.hasOwn(checks, kind)) return { ok: false, reason: 'unknown', kind };
   const message = checks[kind as keyof typeof checks](data);
-  return message === NO ? { ok: false, reason: 'invalid' } : { ok: true, message: message as FlashcueMessage };
+  return message === NO
+    ? { ok: false, reason: 'invalid' }
+    : { ok: true, message: message as FlashcueMessage };
 }
 
 // Each check describes exactly the type zod infers from messages.ts.

@@ -60,13 +60,24 @@ export const OverlayViewSchema = z.object({
     }),
   ),
   next: nullable(
-    z.object({ kind: segmentKind, title: text(200), productName: nullable(text(200)), startsInMs: nonneg() }),
+    z.object({
+      kind: segmentKind,
+      title: text(200),
+      productName: nullable(text(200)),
+      startsInMs: nonneg(),
+    }),
   ),
   show: z.object({ elapsedMs: nonneg(), remainingMs: nonneg(), plannedMs: nonneg() }),
   ticker: z.object({
     recent: z
       .array(
-        z.object({ id: nonneg(), buyer: nullable(text(60)), productName: text(200), quantity: nonneg(), agoMs: nonneg() }),
+        z.object({
+          id: nonneg(),
+          buyer: nullable(text(60)),
+          productName: text(200),
+          quantity: nonneg(),
+          agoMs: nonneg(),
+        }),
       )
       .check(z.maxLength(20)),
     unitsLastMinute: nonneg(),
@@ -126,7 +137,12 @@ export const AssetMessage = z.object({
   ...envelope,
   kind: z.literal('asset'),
   ref: z.string().check(z.regex(/^asset:[a-z0-9-]{1,40}$/)),
-  data: z.string().check(z.maxLength(4_000_000), z.regex(/^data:image\/(png|jpeg|gif|webp|avif|svg\+xml);base64,/)),
+  data: z
+    .string()
+    .check(
+      z.maxLength(4_000_000),
+      z.regex(/^data:image\/(png|jpeg|gif|webp|avif|svg\+xml);base64,/),
+    ),
 });
 
 // Controller to controller: the primary streams its log so remote controllers mirror it and
@@ -163,7 +179,13 @@ export const LogMessage = z.object({
   device: device(),
   term: z.number().check(z.int(), z.minimum(1)),
   entries: z
-    .array(z.object({ seq: z.number().check(z.int(), z.minimum(1)), commandId: nullable(text(200)), event: z.unknown() }))
+    .array(
+      z.object({
+        seq: z.number().check(z.int(), z.minimum(1)),
+        commandId: nullable(text(200)),
+        event: z.unknown(),
+      }),
+    )
     .check(z.maxLength(500)),
 });
 
@@ -211,7 +233,8 @@ export type SyncMessage = z.infer<typeof SyncMessage>;
 export type TermStart = z.infer<typeof TermStart>;
 export type FlashcueMessage = z.infer<typeof FlashcueMessage>;
 
-export type Parsed = { ok: true; message: FlashcueMessage } | { ok: false; reason: 'foreign' | 'invalid' };
+export type Parsed =
+  { ok: true; message: FlashcueMessage } | { ok: false; reason: 'foreign' | 'invalid' };
 
 /**
  * One parse per message: a controller has several listeners on each transport (view
@@ -225,7 +248,9 @@ export function parseMessage(data: unknown): Parsed {
   const known = parsedOnce.get(data as object);
   if (known) return known;
   const parsed = FlashcueMessage.safeParse(data);
-  const result: Parsed = parsed.success ? { ok: true, message: parsed.data } : { ok: false, reason: 'invalid' };
+  const result: Parsed = parsed.success
+    ? { ok: true, message: parsed.data }
+    : { ok: false, reason: 'invalid' };
   parsedOnce.set(data as object, result);
   return result;
 }

@@ -51,7 +51,8 @@ export function loopbackPair(): [Transport, Transport] {
   const b = make('loopback-b');
   const side = (self: typeof a, other: typeof a): Transport => ({
     name: self.name,
-    send: (message) => queueMicrotask(() => other.listeners.forEach((l) => l(structuredClone(message)))),
+    send: (message) =>
+      queueMicrotask(() => other.listeners.forEach((l) => l(structuredClone(message)))),
     subscribe(listener) {
       self.listeners.add(listener);
       return () => self.listeners.delete(listener);

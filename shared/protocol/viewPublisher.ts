@@ -3,7 +3,13 @@
  * once to any page that says hello — so a reloaded, hidden or late overlay is right within
  * one heartbeat. Framework-free; the controller's wiring module starts and stops it.
  */
-import { APP, PROTOCOL_VERSION, parseMessage, type AssetMessage, type ViewMessage } from './messages';
+import {
+  APP,
+  PROTOCOL_VERSION,
+  parseMessage,
+  type AssetMessage,
+  type ViewMessage,
+} from './messages';
 import { isAssetRef } from '../view/assets';
 import type { Transport } from './transport';
 import type { OverlayView } from '../view/overlayView';

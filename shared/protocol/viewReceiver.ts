@@ -89,8 +89,14 @@ export function createViewReceiver(options: ReceiverOptions): ViewReceiver {
       return;
     }
     if (message.kind !== 'view') return; // commands, acks and hellos are for others
-    const heldBySilentSession = last !== null && message.session !== last.session && now() - (current?.receivedAt ?? 0) > SILENT_SESSION_MS;
-    if ((options.showId && message.showId !== options.showId) || !(isNewer(last, message) || heldBySilentSession)) {
+    const heldBySilentSession =
+      last !== null &&
+      message.session !== last.session &&
+      now() - (current?.receivedAt ?? 0) > SILENT_SESSION_MS;
+    if (
+      (options.showId && message.showId !== options.showId) ||
+      !(isNewer(last, message) || heldBySilentSession)
+    ) {
       stats.stale += 1;
       return;
     }
@@ -101,7 +107,13 @@ export function createViewReceiver(options: ReceiverOptions): ViewReceiver {
   };
 
   const unsubscribers = options.transports.map((t) => t.subscribe(onData));
-  const hello = { app: APP, v: PROTOCOL_VERSION, kind: 'hello', sender, role: options.role ?? 'overlay' };
+  const hello = {
+    app: APP,
+    v: PROTOCOL_VERSION,
+    kind: 'hello',
+    sender,
+    role: options.role ?? 'overlay',
+  };
   for (const t of options.transports) t.send(hello);
 
   return {

@@ -77,25 +77,36 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 }
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-const isIpLiteral = (hostname: string) => IPV4.test(hostname) || (hostname.startsWith('[') && hostname.endsWith(']'));
+const isIpLiteral = (hostname: string) =>
+  IPV4.test(hostname) || (hostname.startsWith('[') && hostname.endsWith(']'));
 
 export function isLoopbackName(hostname: string): boolean {
   const h = hostname.toLowerCase();
-  return h === 'localhost' || h.endsWith('.localhost') || h === '[::1]' || (IPV4.test(h) && h.startsWith('127.'));
+  return (
+    h === 'localhost' ||
+    h.endsWith('.localhost') ||
+    h === '[::1]' ||
+    (IPV4.test(h) && h.startsWith('127.'))
+  );
 }
 
 /**
  * Vite's own rule (server.allowedHosts): a Host header must be localhost, an IP literal or a
  * listed name. Any other name may be DNS rebinding: a web site whose name now points here.
  */
-export function isHostAllowed(host: string | undefined, allowedHosts: readonly string[] | true = []): boolean {
+export function isHostAllowed(
+  host: string | undefined,
+  allowedHosts: readonly string[] | true = [],
+): boolean {
   if (allowedHosts === true) return true;
   if (!host) return false;
   const hostname = hostnameOf(host);
   if (hostname === undefined) return false;
   if (isLoopbackName(hostname) || isIpLiteral(hostname)) return true;
   return allowedHosts.some((allowed) =>
-    allowed.startsWith('.') ? hostname === allowed.slice(1) || hostname.endsWith(allowed) : hostname === allowed,
+    allowed.startsWith('.')
+      ? hostname === allowed.slice(1) || hostname.endsWith(allowed)
+      : hostname === allowed,
   );
 }
 
@@ -150,8 +161,11 @@ export type RefusalReason = 'remote' | 'host' | 'origin';
 export type UpgradeDecision = { ok: true } | { ok: false; status: 403; reason: RefusalReason };
 
 export function decideUpgrade(req: UpgradeRequest, policy: UpgradePolicy): UpgradeDecision {
-  if (!policy.open && !isLoopbackAddress(req.socket.remoteAddress)) return { ok: false, status: 403, reason: 'remote' };
-  if (!isHostAllowed(req.headers.host, policy.allowedHosts)) return { ok: false, status: 403, reason: 'host' };
-  if (!isOriginAllowed(req.headers.origin, req.headers.host)) return { ok: false, status: 403, reason: 'origin' };
+  if (!policy.open && !isLoopbackAddress(req.socket.remoteAddress))
+    return { ok: false, status: 403, reason: 'remote' };
+  if (!isHostAllowed(req.headers.host, policy.allowedHosts))
+    return { ok: false, status: 403, reason: 'host' };
+  if (!isOriginAllowed(req.headers.origin, req.headers.host))
+    return { ok: false, status: 403, reason: 'origin' };
   return { ok: true };
 }

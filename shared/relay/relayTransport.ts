@@ -78,8 +78,10 @@ const byteLength = (text: string) =>
 
 export function relayTransport(options: RelayTransportOptions): RelayTransport {
   const { url } = options;
-  const maybeImpl = options.WebSocketImpl ?? (globalThis.WebSocket as unknown as WebSocketCtor | undefined);
-  if (!maybeImpl) throw new Error('relayTransport: no WebSocket here; pass WebSocketImpl (e.g. from "ws").');
+  const maybeImpl =
+    options.WebSocketImpl ?? (globalThis.WebSocket as unknown as WebSocketCtor | undefined);
+  if (!maybeImpl)
+    throw new Error('relayTransport: no WebSocket here; pass WebSocketImpl (e.g. from "ws").');
   const Impl: WebSocketCtor = maybeImpl;
   const origin = options.origin ?? `r-${Math.random().toString(36).slice(2, 12)}`;
   const connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
@@ -120,7 +122,10 @@ export function relayTransport(options: RelayTransportOptions): RelayTransport {
       socket = undefined;
       if (!running) return;
       failures += 1;
-      const inMs = backoffDelay(failures, { live: true, ...(options.random ? { random: options.random } : {}) });
+      const inMs = backoffDelay(failures, {
+        live: true,
+        ...(options.random ? { random: options.random } : {}),
+      });
       retryTimer = setTimeout(attempt, inMs);
       setStatus({ state: 'retrying', inMs, reason: reasonFor(event.code, opened) });
     };
@@ -164,7 +169,9 @@ export function relayTransport(options: RelayTransportOptions): RelayTransport {
         stats.dropped += 1;
         return false;
       }
-      const text = JSON.stringify(isObject(message) ? { ...message, [ORIGIN_KEY]: origin } : message);
+      const text = JSON.stringify(
+        isObject(message) ? { ...message, [ORIGIN_KEY]: origin } : message,
+      );
       // The relay would drop it anyway: fail here, where the sender can still hear about it.
       if (text === undefined || byteLength(text) > MAX_MESSAGE_BYTES) {
         stats.dropped += 1;

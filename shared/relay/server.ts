@@ -49,7 +49,13 @@ export interface RelayStats {
   relayed: number;
   /** Copies sent to receivers. */
   delivered: number;
-  dropped: { foreign: number; invalid: number; tooLarge: number; rateLimited: number; slowReceiver: number };
+  dropped: {
+    foreign: number;
+    invalid: number;
+    tooLarge: number;
+    rateLimited: number;
+    slowReceiver: number;
+  };
   refused: { remote: number; host: number; origin: number; full: number };
 }
 
@@ -100,16 +106,25 @@ export function attachRelay(httpServer: HttpServer, options: RelayOptions = {}):
   const peers = new Map<WebSocket, { bucket: TokenBucket; alive: boolean }>();
   // perMessageDeflate stays off: views are re-sent every second and CPU matters more than
   // loopback bandwidth; maxPayload stops absurd frames before they are buffered whole.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(HARD_MAX_FRAME_BYTES, 2 * maxBytes) });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: Math.max(HARD_MAX_FRAME_BYTES, 2 * maxBytes),
+  });
   let closed = false;
 
   const refused = (socket: Duplex, reason: RefusalReason | 'full', req: IncomingMessage) => {
     counts.refused[reason] += 1;
     if (!warned.has(reason)) {
       warned.add(reason);
-      options.warn?.(`Flashcue relay: refused a connection ${WHY[reason]} (${req.socket.remoteAddress}, Origin ${req.headers.origin ?? 'none'}).`);
+      options.warn?.(
+        `Flashcue relay: refused a connection ${WHY[reason]} (${req.socket.remoteAddress}, Origin ${req.headers.origin ?? 'none'}).`,
+      );
     }
-    refuse(socket, reason === 'full' ? 503 : 403, reason === 'full' ? 'Service Unavailable' : 'Forbidden');
+    refuse(
+      socket,
+      reason === 'full' ? 503 : 403,
+      reason === 'full' ? 'Service Unavailable' : 'Forbidden',
+    );
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -141,7 +156,8 @@ export function attachRelay(httpServer: HttpServer, options: RelayOptions = {}):
     if (!peer) return;
     const buffer = toBuffer(data);
     // The budget is charged first, for anything: a flood of junk costs as much as a flood of views.
-    if (!peer.bucket.take(messageCost(buffer.length))) return void (counts.dropped.rateLimited += 1);
+    if (!peer.bucket.take(messageCost(buffer.length)))
+      return void (counts.dropped.rateLimited += 1);
     if (buffer.length > maxBytes) return void (counts.dropped.tooLarge += 1);
     if (isBinary) return void (counts.dropped.invalid += 1);
     let parsed: unknown;
@@ -150,7 +166,8 @@ export function attachRelay(httpServer: HttpServer, options: RelayOptions = {}):
     } catch {
       return void (counts.dropped.invalid += 1);
     }
-    if (!isFlashcueEnvelope(parsed) || Array.isArray(parsed)) return void (counts.dropped.foreign += 1);
+    if (!isFlashcueEnvelope(parsed) || Array.isArray(parsed))
+      return void (counts.dropped.foreign += 1);
     counts.relayed += 1;
     // The sender is skipped: the relay never echoes (the client still drops echoes by origin).
     for (const client of peers.keys()) {

@@ -42,7 +42,8 @@ export function termAt(terms: readonly TermStart[], seq: number): TermStart | un
   return found;
 }
 
-const sameWriter = (a: TermStart | undefined, b: TermStart | undefined) => !!a && !!b && a.term === b.term && a.device === b.device;
+const sameWriter = (a: TermStart | undefined, b: TermStart | undefined) =>
+  !!a && !!b && a.term === b.term && a.device === b.device;
 
 /** The current term: the last one started. */
 export function currentTerm(terms: readonly TermStart[]): number {
@@ -50,7 +51,12 @@ export function currentTerm(terms: readonly TermStart[]): number {
 }
 
 /** The terms after `device` takes over: the new term starts right after the last entry held. */
-export function takeOver(terms: readonly TermStart[], lastSeq: number, seenTerm: number, device: string): TermStart[] {
+export function takeOver(
+  terms: readonly TermStart[],
+  lastSeq: number,
+  seenTerm: number,
+  device: string,
+): TermStart[] {
   const term = Math.max(currentTerm(terms), seenTerm) + 1;
   // A term that never wrote (it starts past the log) is superseded by the new one.
   const kept = terms.filter((t) => t.startSeq <= lastSeq);
@@ -61,7 +67,8 @@ export function takeOver(terms: readonly TermStart[], lastSeq: number, seenTerm:
 export function validTerms(terms: readonly TermStart[]): boolean {
   if (!terms.length || terms[0]!.startSeq !== 1) return false;
   for (let i = 1; i < terms.length; i += 1) {
-    if (terms[i]!.term <= terms[i - 1]!.term || terms[i]!.startSeq <= terms[i - 1]!.startSeq) return false;
+    if (terms[i]!.term <= terms[i - 1]!.term || terms[i]!.startSeq <= terms[i - 1]!.startSeq)
+      return false;
   }
   return true;
 }
@@ -74,7 +81,11 @@ export function validTerms(terms: readonly TermStart[]): boolean {
  * entry per seq. Entries past the leader's last heartbeat that its own term wrote are not
  * orphans: they are simply newer than that heartbeat.
  */
-export function divergence(mine: readonly TermStart[], myLastSeq: number, theirs: readonly TermStart[]): number {
+export function divergence(
+  mine: readonly TermStart[],
+  myLastSeq: number,
+  theirs: readonly TermStart[],
+): number {
   const points = new Set<number>([1]);
   for (const t of mine) points.add(t.startSeq);
   for (const t of theirs) points.add(t.startSeq);
@@ -94,7 +105,12 @@ export interface OrphanEntry {
 }
 
 /** The command id for an orphan: the original when it had one, else its term and seq. */
-export function orphanId(showId: string, term: number, seq: number, commandId: string | null): string {
+export function orphanId(
+  showId: string,
+  term: number,
+  seq: number,
+  commandId: string | null,
+): string {
   return commandId ?? `recovered:${showId.slice(0, 64)}:${term}:${seq}`;
 }
 
@@ -120,7 +136,12 @@ export function recoverOrphans(orphans: readonly OrphanEntry[]): Recovery {
     if (event.type === 'sale') {
       resend.push({
         commandId: id,
-        command: { type: 'sale', productId: event.productId, quantity: event.quantity, ...(event.buyer ? { buyer: event.buyer } : {}) },
+        command: {
+          type: 'sale',
+          productId: event.productId,
+          quantity: event.quantity,
+          ...(event.buyer ? { buyer: event.buyer } : {}),
+        },
       });
     } else if (event.type === 'sale.undo' && resend.length) {
       resend.pop();

@@ -18,7 +18,10 @@ export function apiReport(report: ShowReport, currency: string = report.show.cur
   const figures = (f: SalesFigures) => ({ orders: f.orders, units: f.units, gmv: m(f.gmv) });
   const { totals, viewers, earnings } = report;
 
-  const run = ({ orders, units, gmv, ...rest }: RunRow) => ({ ...rest, ...figures({ orders, units, gmv }) });
+  const run = ({ orders, units, gmv, ...rest }: RunRow) => ({
+    ...rest,
+    ...figures({ orders, units, gmv }),
+  });
   const product = (p: ProductRow) => ({
     productId: p.productId,
     name: p.name,
@@ -37,9 +40,16 @@ export function apiReport(report: ShowReport, currency: string = report.show.cur
     outsideDeals: figures(p.outsideDeals),
     dealIds: p.dealIds,
     featured: p.featured,
-    slots: p.slots.map(({ orders, units, gmv, ...rest }) => ({ ...rest, ...figures({ orders, units, gmv }) })),
+    slots: p.slots.map(({ orders, units, gmv, ...rest }) => ({
+      ...rest,
+      ...figures({ orders, units, gmv }),
+    })),
   });
-  const deal = ({ price, orders, units, gmv, ...rest }: DealRow) => ({ ...rest, price: m(price), ...figures({ orders, units, gmv }) });
+  const deal = ({ price, orders, units, gmv, ...rest }: DealRow) => ({
+    ...rest,
+    price: m(price),
+    ...figures({ orders, units, gmv }),
+  });
 
   const result = {
     currency,

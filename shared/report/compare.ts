@@ -17,14 +17,18 @@ export function growth(current: number | null, base: number | null): number | nu
 }
 
 /** Date order (show start); shows never started keep their given order, after the rest. */
-export function byDate<T extends KeyedReport & { startedAt?: number | null }>(shows: readonly T[]): T[] {
+export function byDate<T extends KeyedReport & { startedAt?: number | null }>(
+  shows: readonly T[],
+): T[] {
   const when = (s: T) => s.startedAt ?? s.report.show.startedAt ?? Number.POSITIVE_INFINITY;
   return [...shows].sort((a, b) => (when(a) === when(b) ? 0 : when(a) - when(b)));
 }
 
 type Unit = 'money' | 'count' | 'rate' | 'ms';
 
-const TOTALS: ReadonlyArray<[key: string, label: string, unit: Unit, pick: (r: ShowReport) => number | null]> = [
+const TOTALS: ReadonlyArray<
+  [key: string, label: string, unit: Unit, pick: (r: ShowReport) => number | null]
+> = [
   ['gmv', 'GMV', 'money', (r) => r.totals.gmv],
   ['orders', 'Orders', 'count', (r) => r.totals.orders],
   ['units', 'Units', 'count', (r) => r.totals.units],
@@ -75,12 +79,24 @@ export function compareShows(shows: readonly KeyedReport[]): Comparison {
     startedAt: report.show.startedAt,
     currency: report.show.currency,
   }));
-  const totals = TOTALS.map(([key, label, unit, pick]) => ({ key, label, unit, values: shows.map((s) => pick(s.report)) }));
-  const products = new Map<string, { productId: string; name: string; cells: Array<ProductCell | null> }>();
+  const totals = TOTALS.map(([key, label, unit, pick]) => ({
+    key,
+    label,
+    unit,
+    values: shows.map((s) => pick(s.report)),
+  }));
+  const products = new Map<
+    string,
+    { productId: string; name: string; cells: Array<ProductCell | null> }
+  >();
   shows.forEach(({ report }, column) => {
     for (const p of report.products) {
       if (!p.featured) continue;
-      const row = products.get(p.productId) ?? { productId: p.productId, name: p.name, cells: shows.map(() => null) };
+      const row = products.get(p.productId) ?? {
+        productId: p.productId,
+        name: p.name,
+        cells: shows.map(() => null),
+      };
       row.cells[column] = {
         position: p.presentationOrder,
         allocatedMs: p.allocatedMs,
@@ -141,7 +157,9 @@ export function seriesGrowth(shows: readonly KeyedReport[]): GrowthPoint[] {
         conversionRate: growth(figures.conversionRate, b?.conversionRate ?? null),
       },
       conversionChange:
-        figures.conversionRate === null || b?.conversionRate == null ? null : figures.conversionRate - b.conversionRate,
+        figures.conversionRate === null || b?.conversionRate == null
+          ? null
+          : figures.conversionRate - b.conversionRate,
     };
     before = point;
     return point;

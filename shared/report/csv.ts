@@ -19,8 +19,14 @@ export function localDateTime(at: number, timeZone: string): string {
   let format = localFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
     });
     localFormats.set(timeZone, format);
   }
@@ -35,7 +41,8 @@ const fraction = (value: number | null) => (value === null ? null : Number(value
 export function salesColumns(report: ShowReport): Array<CsvColumn<OrderLine>> {
   const { currency, timeZone } = report.show;
   const money = (minor: number) => formatDecimal(minor, currency);
-  const segment = (i: number | null) => (i === null ? undefined : report.runs.find((r) => r.index === i));
+  const segment = (i: number | null) =>
+    i === null ? undefined : report.runs.find((r) => r.index === i);
   return [
     { header: 'order_id', value: (o) => o.id },
     { header: 'time_utc', value: (o) => utc(o.at) },
@@ -50,7 +57,10 @@ export function salesColumns(report: ShowReport): Array<CsvColumn<OrderLine>> {
     { header: 'line_total', value: (o) => money(o.lineTotal) },
     { header: 'currency', value: () => currency },
     { header: 'deal_id', value: (o) => o.dealId },
-    { header: 'segment_position', value: (o) => (o.segmentIndex === null ? null : o.segmentIndex + 1) },
+    {
+      header: 'segment_position',
+      value: (o) => (o.segmentIndex === null ? null : o.segmentIndex + 1),
+    },
     { header: 'segment_title', value: (o) => segment(o.segmentIndex)?.title },
     { header: 'run', value: (o) => o.run },
     { header: 'buyer', value: (o) => o.buyer },
@@ -118,7 +128,11 @@ export function segmentColumns(report: ShowReport): Array<CsvColumn<RunRow>> {
 
 export type ReportCsvKind = 'sales' | 'products' | 'segments';
 
-export function reportCsv(report: ShowReport, kind: ReportCsvKind, options: CsvOptions = {}): string {
+export function reportCsv(
+  report: ShowReport,
+  kind: ReportCsvKind,
+  options: CsvOptions = {},
+): string {
   switch (kind) {
     case 'sales':
       return toCsv(report.orders, salesColumns(report), options);

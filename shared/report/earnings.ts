@@ -30,7 +30,8 @@ function asDecimal(value: number): { digits: bigint; scale: number } {
  * floating-point multiplication would sometimes round it down.
  */
 export function commissionOn(gmv: number, rate: number): number {
-  if (!Number.isSafeInteger(gmv) || gmv < 0 || !(rate >= 0)) throw new RangeError('gmv must be whole minor units and rate ≥ 0');
+  if (!Number.isSafeInteger(gmv) || gmv < 0 || !(rate >= 0))
+    throw new RangeError('gmv must be whole minor units and rate ≥ 0');
   const { digits, scale } = asDecimal(rate);
   const product = BigInt(gmv) * digits;
   const unit = 10n ** BigInt(scale);
@@ -41,9 +42,17 @@ export function commissionOn(gmv: number, rate: number): number {
 const PERCENT = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 4 });
 const COUNT = new Intl.NumberFormat('en');
 
-const METRIC_WORDS = { peakConcurrent: 'peak concurrent viewers', uniqueViewers: 'unique viewers' } as const;
+const METRIC_WORDS = {
+  peakConcurrent: 'peak concurrent viewers',
+  uniqueViewers: 'unique viewers',
+} as const;
 
-export function hostEarnings(commission: Commission | undefined, input: EarningsInput, currency: string, locale = 'en'): Earnings | null {
+export function hostEarnings(
+  commission: Commission | undefined,
+  input: EarningsInput,
+  currency: string,
+  locale = 'en',
+): Earnings | null {
   if (!commission) return null;
   const money = (minor: number) => formatMoney(minor, currency, locale);
   const arithmetic: ArithmeticLine[] = [];
@@ -61,8 +70,20 @@ export function hostEarnings(commission: Commission | undefined, input: Earnings
   for (const bonus of commission.gmvBonuses) {
     const reached = input.gmv >= bonus.threshold;
     const label = bonus.label ?? `GMV bonus at ${money(bonus.threshold)}`;
-    bonuses.push({ kind: 'gmv', label, threshold: bonus.threshold, amount: bonus.amount, actual: input.gmv, status: reached ? 'reached' : 'missed' });
-    if (reached) arithmetic.push({ label, amount: bonus.amount, detail: `GMV ${money(input.gmv)} ≥ ${money(bonus.threshold)}` });
+    bonuses.push({
+      kind: 'gmv',
+      label,
+      threshold: bonus.threshold,
+      amount: bonus.amount,
+      actual: input.gmv,
+      status: reached ? 'reached' : 'missed',
+    });
+    if (reached)
+      arithmetic.push({
+        label,
+        amount: bonus.amount,
+        detail: `GMV ${money(input.gmv)} ≥ ${money(bonus.threshold)}`,
+      });
   }
 
   for (const bonus of commission.viewerBonuses) {
@@ -71,9 +92,20 @@ export function hostEarnings(commission: Commission | undefined, input: Earnings
     const label = bonus.label ?? `Bonus at ${COUNT.format(bonus.threshold)} ${words}`;
     // Unknown (never entered / never sampled) is not reached, and says so.
     const status = actual === null ? 'unknown' : actual >= bonus.threshold ? 'reached' : 'missed';
-    bonuses.push({ kind: bonus.metric, label, threshold: bonus.threshold, amount: bonus.amount, actual, status });
+    bonuses.push({
+      kind: bonus.metric,
+      label,
+      threshold: bonus.threshold,
+      amount: bonus.amount,
+      actual,
+      status,
+    });
     if (status === 'reached') {
-      arithmetic.push({ label, amount: bonus.amount, detail: `${COUNT.format(actual!)} ${words} ≥ ${COUNT.format(bonus.threshold)}` });
+      arithmetic.push({
+        label,
+        amount: bonus.amount,
+        detail: `${COUNT.format(actual!)} ${words} ≥ ${COUNT.format(bonus.threshold)}`,
+      });
     }
   }
 

@@ -63,12 +63,27 @@ export interface ProductHistory {
   lastFeaturedAt: number | null;
 }
 
-export const PRODUCT_SORT_KEYS = ['name', 'shows', 'units', 'orders', 'gmv', 'conversion', 'onAirMs', 'averagePosition', 'lastFeaturedAt'] as const;
+export const PRODUCT_SORT_KEYS = [
+  'name',
+  'shows',
+  'units',
+  'orders',
+  'gmv',
+  'conversion',
+  'onAirMs',
+  'averagePosition',
+  'lastFeaturedAt',
+] as const;
 export type ProductSortKey = (typeof PRODUCT_SORT_KEYS)[number];
 
 export function productHistory(shows: readonly ShowRecord[]): ProductHistory[] {
   return productHistoryFromReports(
-    shows.map((s) => ({ showId: s.showId, title: s.title, startedAt: s.startedAt, report: buildReport(s.sheet, s.events) })),
+    shows.map((s) => ({
+      showId: s.showId,
+      title: s.title,
+      startedAt: s.startedAt,
+      report: buildReport(s.sheet, s.events),
+    })),
   );
 }
 
@@ -103,7 +118,8 @@ export function productHistoryFromReports(
 }
 
 function summarise(productId: string, appearances: ProductAppearance[]): ProductHistory {
-  const sum = (pick: (a: ProductAppearance) => number) => appearances.reduce((t, a) => t + pick(a), 0);
+  const sum = (pick: (a: ProductAppearance) => number) =>
+    appearances.reduce((t, a) => t + pick(a), 0);
   const currencies = new Set(appearances.map((a) => a.currency));
   const currency = currencies.size === 1 ? appearances[0]!.currency : null;
   const known = appearances.filter((a) => (a.uniqueViewers ?? 0) > 0);
@@ -120,15 +136,24 @@ function summarise(productId: string, appearances: ProductAppearance[]): Product
     allocatedMs: sum((a) => a.allocatedMs),
     gmv: currency === null ? null : sum((a) => a.gmv),
     currency,
-    conversion: known.length ? known.reduce((t, a) => t + a.orders, 0) / known.reduce((t, a) => t + a.uniqueViewers!, 0) : null,
-    averagePosition: positions.length ? positions.reduce((a, b) => a + b, 0) / positions.length : null,
+    conversion: known.length
+      ? known.reduce((t, a) => t + a.orders, 0) / known.reduce((t, a) => t + a.uniqueViewers!, 0)
+      : null,
+    averagePosition: positions.length
+      ? positions.reduce((a, b) => a + b, 0) / positions.length
+      : null,
     lastFeaturedAt: dates.length ? Math.max(...dates) : null,
   };
 }
 
 /** Sorts a copy; unknown values (null) go last whichever the direction. */
-export function sortProductHistory(rows: readonly ProductHistory[], key: ProductSortKey, direction: 'asc' | 'desc' = 'desc'): ProductHistory[] {
-  const value = (r: ProductHistory): number | string | null => (key === 'name' ? (r.names[0] ?? r.productId).toLowerCase() : r[key]);
+export function sortProductHistory(
+  rows: readonly ProductHistory[],
+  key: ProductSortKey,
+  direction: 'asc' | 'desc' = 'desc',
+): ProductHistory[] {
+  const value = (r: ProductHistory): number | string | null =>
+    key === 'name' ? (r.names[0] ?? r.productId).toLowerCase() : r[key];
   const sign = direction === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
     const x = value(a);
@@ -138,4 +163,11 @@ export function sortProductHistory(rows: readonly ProductHistory[], key: Product
   });
 }
 
-export { compareShows, seriesGrowth, growth, type KeyedReport, type Comparison, type GrowthPoint } from './compare';
+export {
+  compareShows,
+  seriesGrowth,
+  growth,
+  type KeyedReport,
+  type Comparison,
+  type GrowthPoint,
+} from './compare';

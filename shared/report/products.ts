@@ -11,14 +11,22 @@ import type { DealRow, ProductRow, ProductSlot, RunRow } from './types';
 
 const MINUTE = 60_000;
 
-export function productRows(ctx: ShowContext, runs: readonly RunRow[], deals: readonly DealRow[]): ProductRow[] {
+export function productRows(
+  ctx: ShowContext,
+  runs: readonly RunRow[],
+  deals: readonly DealRow[],
+): ProductRow[] {
   // Presentation order: products ranked by the first run about them.
   const firstOnAir: string[] = [];
-  for (const run of runs) if (run.productId && !firstOnAir.includes(run.productId)) firstOnAir.push(run.productId);
+  for (const run of runs)
+    if (run.productId && !firstOnAir.includes(run.productId)) firstOnAir.push(run.productId);
 
   return ctx.sheet.products.map((p): ProductRow => {
     const mine = runs.filter((r) => r.productId === p.id);
-    const slots: ProductSlot[] = mine.map(({ title: _t, productId: _p, ...run }) => ({ ...run, ...noSales() }));
+    const slots: ProductSlot[] = mine.map(({ title: _t, productId: _p, ...run }) => ({
+      ...run,
+      ...noSales(),
+    }));
     const all = noSales();
     const inDeals = noSales();
     const outsideDeals = noSales();

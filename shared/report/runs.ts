@@ -46,7 +46,8 @@ function openPausedMs(ctx: ShowContext, at: number): number {
 export function runOfSale(runs: readonly RunRow[], sale: Sale): number | null {
   let found: number | null = null;
   for (const run of runs) {
-    if (run.index === sale.segmentIndex && run.startAt <= sale.at && sale.at <= run.endAt) found = run.ordinal;
+    if (run.index === sale.segmentIndex && run.startAt <= sale.at && sale.at <= run.endAt)
+      found = run.ordinal;
   }
   return found;
 }
@@ -99,7 +100,8 @@ export function dealRows(ctx: ShowContext, asOf: number): DealRow[] {
     const endAt = deal.endedAt ?? (deal.frozenAt !== null ? asOf : Math.min(asOf, deal.endsAt));
     const frozenMs = deal.frozenMs + (running ? frozenNow : 0);
     const figures = noSales();
-    for (const sale of ctx.sales) if (sale.dealId === deal.id && isLive(sale)) addSale(figures, sale);
+    for (const sale of ctx.sales)
+      if (sale.dealId === deal.id && isLive(sale)) addSale(figures, sale);
     return {
       id: deal.id,
       productId: deal.productId,
@@ -117,7 +119,10 @@ export function dealRows(ctx: ShowContext, asOf: number): DealRow[] {
       actualMs: Math.max(0, endAt - deal.startedAt - frozenMs),
       cap: deal.cap,
       endReason: deal.endReason,
-      soldOutAfterMs: deal.endReason === 'soldout' && deal.endedAt !== null ? deal.endedAt - deal.startedAt : null,
+      soldOutAfterMs:
+        deal.endReason === 'soldout' && deal.endedAt !== null
+          ? deal.endedAt - deal.startedAt
+          : null,
       running,
       ...figures,
     };
@@ -145,17 +150,37 @@ export function orderLines(ctx: ShowContext, runs: readonly RunRow[], asOf: numb
 }
 
 /** Runs and deals on one time axis; at the same start a segment comes before its deal. */
-export function timeline(runs: readonly RunRow[], deals: readonly DealRow[], base: number): TimelineEntry[] {
+export function timeline(
+  runs: readonly RunRow[],
+  deals: readonly DealRow[],
+  base: number,
+): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...runs.map((r): TimelineEntry => ({
-      type: 'segment', id: r.ordinal, label: r.title, kind: r.kind, productId: r.productId,
-      startAt: r.startAt, endAt: r.endAt, startMs: r.startMs, endMs: r.endMs, open: r.open,
+      type: 'segment',
+      id: r.ordinal,
+      label: r.title,
+      kind: r.kind,
+      productId: r.productId,
+      startAt: r.startAt,
+      endAt: r.endAt,
+      startMs: r.startMs,
+      endMs: r.endMs,
+      open: r.open,
     })),
     ...deals.map((d): TimelineEntry => {
       const endAt = d.endAt ?? d.startAt + d.actualMs + d.frozenMs;
       return {
-        type: 'deal', id: d.id, label: `Flash deal: ${d.productName}`, kind: 'deal', productId: d.productId,
-        startAt: d.startAt, endAt, startMs: d.startAt - base, endMs: endAt - base, open: d.running,
+        type: 'deal',
+        id: d.id,
+        label: `Flash deal: ${d.productName}`,
+        kind: 'deal',
+        productId: d.productId,
+        startAt: d.startAt,
+        endAt,
+        startMs: d.startAt - base,
+        endMs: endAt - base,
+        open: d.running,
       };
     }),
   ];

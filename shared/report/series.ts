@@ -41,7 +41,12 @@ export function stockTrailRecorder(initial: Record<string, number>) {
         for (const [productId, remaining] of Object.entries(ctx.stock)) {
           if (previous[productId] === remaining) continue;
           // Another event type changing stock would be new machine behaviour: still charted.
-          trail.changes.push({ at: event.at, productId, remaining, cause: causeOf[event.type] ?? 'stock.set' });
+          trail.changes.push({
+            at: event.at,
+            productId,
+            remaining,
+            cause: causeOf[event.type] ?? 'stock.set',
+          });
         }
       }
       previous = ctx.stock;
@@ -49,30 +54,52 @@ export function stockTrailRecorder(initial: Record<string, number>) {
   };
 }
 
-export function stockBurnDown(trail: StockTrail, base: number, endAt: number): Record<string, StockPoint[]> | null {
+export function stockBurnDown(
+  trail: StockTrail,
+  base: number,
+  endAt: number,
+): Record<string, StockPoint[]> | null {
   if (!trail.atStart) return null;
   const out: Record<string, StockPoint[]> = {};
   for (const [productId, remaining] of Object.entries(trail.atStart)) {
     out[productId] = [{ t: 0, at: base, remaining, cause: 'start' }];
   }
   for (const change of trail.changes) {
-    (out[change.productId] ??= []).push({ t: change.at - base, at: change.at, remaining: change.remaining, cause: change.cause });
+    (out[change.productId] ??= []).push({
+      t: change.at - base,
+      at: change.at,
+      remaining: change.remaining,
+      cause: change.cause,
+    });
   }
   // A closing point so a line chart runs to the end; an undo after the end extends it.
   for (const points of Object.values(out)) {
     const last = points.at(-1)!;
-    if (last.at < endAt) points.push({ t: endAt - base, at: endAt, remaining: last.remaining, cause: 'end' });
+    if (last.at < endAt)
+      points.push({ t: endAt - base, at: endAt, remaining: last.remaining, cause: 'end' });
   }
   return out;
 }
 
 export function buildSeries(
   ctx: ShowContext,
-  parts: { orders: readonly OrderLine[]; runs: readonly RunRow[]; products: readonly ProductRow[]; endAt: number; trail: StockTrail | null },
+  parts: {
+    orders: readonly OrderLine[];
+    runs: readonly RunRow[];
+    products: readonly ProductRow[];
+    endAt: number;
+    trail: StockTrail | null;
+  },
 ): Series {
   const base = ctx.startedAt;
   if (base === null) {
-    return { gmvOverTime: [], segmentBands: [], unitsPerProduct: unitsPerProduct(parts.products), stockBurnDown: null, viewerCurve: [] };
+    return {
+      gmvOverTime: [],
+      segmentBands: [],
+      unitsPerProduct: unitsPerProduct(parts.products),
+      stockBurnDown: null,
+      viewerCurve: [],
+    };
   }
   // Undone orders are left out entirely: the curve is what the show finally made, by time.
   const gmvOverTime = [{ t: 0, at: base, gmv: 0 }];
@@ -85,10 +112,20 @@ export function buildSeries(
   gmvOverTime.push({ t: parts.endAt - base, at: parts.endAt, gmv });
   return {
     gmvOverTime,
-    segmentBands: parts.runs.map((r) => ({ start: r.startMs, end: r.endMs, kind: r.kind, title: r.title, index: r.index })),
+    segmentBands: parts.runs.map((r) => ({
+      start: r.startMs,
+      end: r.endMs,
+      kind: r.kind,
+      title: r.title,
+      index: r.index,
+    })),
     unitsPerProduct: unitsPerProduct(parts.products),
     stockBurnDown: parts.trail ? stockBurnDown(parts.trail, base, parts.endAt) : null,
-    viewerCurve: ctx.viewerSamples.map((s) => ({ t: s.at - base, at: s.at, concurrent: s.concurrent })),
+    viewerCurve: ctx.viewerSamples.map((s) => ({
+      t: s.at - base,
+      at: s.at,
+      concurrent: s.concurrent,
+    })),
   };
 }
 

@@ -33,7 +33,11 @@ export interface ReportOptions {
  * machine's own `step`, exactly what `replay` does) so it can note each change of stock for
  * the burn-down chart on the way.
  */
-export function buildReport(sheet: RunSheet, events: Iterable<ShowEvent>, options: ReportOptions = {}): ShowReport {
+export function buildReport(
+  sheet: RunSheet,
+  events: Iterable<ShowEvent>,
+  options: ReportOptions = {},
+): ShowReport {
   let snapshot = initialSnapshot(sheet);
   const recorder = stockTrailRecorder(snapshot.context.stock);
   for (const event of events) {
@@ -41,7 +45,10 @@ export function buildReport(sheet: RunSheet, events: Iterable<ShowEvent>, option
     recorder.note(event, snapshot.context);
   }
   if (options.now !== undefined) snapshot = settle(snapshot, options.now);
-  return reportFromContext(snapshot.context, options.now, { trail: recorder.trail, locale: options.locale });
+  return reportFromContext(snapshot.context, options.now, {
+    trail: recorder.trail,
+    locale: options.locale,
+  });
 }
 
 /**
@@ -54,7 +61,8 @@ export function reportFromContext(
   extras: { trail?: StockTrail | null; locale?: string | undefined } = {},
 ): ShowReport {
   const asOf = Math.max(now ?? ctx.now, ctx.now);
-  const status: ShowStatus = ctx.startedAt === null ? 'not-started' : ctx.endedAt === null ? 'live' : 'ended';
+  const status: ShowStatus =
+    ctx.startedAt === null ? 'not-started' : ctx.endedAt === null ? 'live' : 'ended';
   const endAt = ctx.endedAt ?? asOf;
   const base = ctx.startedAt ?? asOf;
   const { show } = ctx.sheet;
@@ -86,7 +94,11 @@ export function reportFromContext(
     orders,
     earnings: hostEarnings(
       show.commission,
-      { gmv: totals.gmv, peakConcurrent: viewers.peakConcurrent, uniqueViewers: viewers.uniqueViewers },
+      {
+        gmv: totals.gmv,
+        peakConcurrent: viewers.peakConcurrent,
+        uniqueViewers: viewers.uniqueViewers,
+      },
       show.currency,
       extras.locale,
     ),

@@ -195,8 +195,14 @@ export interface Earnings {
   brandRoi: number | null;
 }
 
-export interface Point { t: number; at: number }
-export interface StockPoint extends Point { remaining: number; cause: 'start' | 'sale' | 'undo' | 'stock.set' | 'end' }
+export interface Point {
+  t: number;
+  at: number;
+}
+export interface StockPoint extends Point {
+  remaining: number;
+  cause: 'start' | 'sale' | 'undo' | 'stock.set' | 'end';
+}
 
 export interface Series {
   gmvOverTime: Array<Point & { gmv: number }>;

@@ -14,7 +14,10 @@ export const CONVERSION_BENCHMARK = { low: 0.05, high: 0.15 } as const;
  * audience) keeps going while the producer's clock is paused. When every sample holds for no
  * time (a single sample taken at the very end) the plain mean is the only honest figure.
  */
-export function averageConcurrent(samples: ReadonlyArray<{ at: number; concurrent: number }>, endAt: number): number | null {
+export function averageConcurrent(
+  samples: ReadonlyArray<{ at: number; concurrent: number }>,
+  endAt: number,
+): number | null {
   if (samples.length === 0) return null;
   let weighted = 0;
   let span = 0;
@@ -32,7 +35,10 @@ export function conversionRate(orders: number, uniqueViewers: number | null): nu
   return uniqueViewers === null || uniqueViewers <= 0 ? null : orders / uniqueViewers;
 }
 
-export function verdict(rate: number | null, band: { low: number; high: number } = CONVERSION_BENCHMARK): Verdict | null {
+export function verdict(
+  rate: number | null,
+  band: { low: number; high: number } = CONVERSION_BENCHMARK,
+): Verdict | null {
   if (rate === null) return null;
   return rate < band.low ? 'below' : rate > band.high ? 'above' : 'within';
 }

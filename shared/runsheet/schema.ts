@@ -38,10 +38,18 @@ const PositiveSeconds = z
   .max(24 * 3600, 'must be at most 24 hours');
 
 const Text = (max: number) =>
-  z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+  z
+    .string({ error: 'must be text' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
 
 const OptionalText = (max: number) =>
-  z.string({ error: 'must be text' }).trim().max(max, `must be at most ${max} characters`).optional();
+  z
+    .string({ error: 'must be text' })
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .optional();
 
 /** An http(s) URL, a path served by the app, or an uploaded image kept as a data URL. */
 export const ImageRef = z
@@ -181,7 +189,14 @@ export const ClosingSegment = z.object({
   productId: Id.optional(),
 });
 
-export const SEGMENT_KINDS = ['opening', 'product', 'flash', 'engagement', 'break', 'closing'] as const;
+export const SEGMENT_KINDS = [
+  'opening',
+  'product',
+  'flash',
+  'engagement',
+  'break',
+  'closing',
+] as const;
 
 export const Segment = z.discriminatedUnion(
   'kind',
@@ -193,7 +208,10 @@ export const ShowDetails = z.object({
   title: Text(160),
   /** ISO 8601 with an offset, e.g. 2026-03-15T19:00:00Z. */
   scheduledStart: z.iso
-    .datetime({ offset: true, error: 'must be an ISO date-time with a time zone offset, e.g. 2026-03-15T19:00:00Z' })
+    .datetime({
+      offset: true,
+      error: 'must be an ISO date-time with a time zone offset, e.g. 2026-03-15T19:00:00Z',
+    })
     .optional(),
   timeZone: TimeZone.default('UTC'),
   currency: CurrencyCode,
@@ -232,13 +250,19 @@ export const RunSheet = z
 function checkReferences(sheet: unknown, ctx: z.RefinementCtx): void {
   const raw = sheet as { products?: unknown; segments?: unknown };
   const products = Array.isArray(raw.products) ? (raw.products as Array<{ id?: unknown }>) : [];
-  const segments = Array.isArray(raw.segments) ? (raw.segments as Array<{ id?: unknown; productId?: unknown }>) : [];
+  const segments = Array.isArray(raw.segments)
+    ? (raw.segments as Array<{ id?: unknown; productId?: unknown }>)
+    : [];
   const productIds = new Set<unknown>();
   products.forEach((product, i) => {
     const id = product?.id;
     if (typeof id !== 'string') return;
     if (productIds.has(id)) {
-      ctx.addIssue({ code: 'custom', path: ['products', i, 'id'], message: `"${id}" is used by another product` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['products', i, 'id'],
+        message: `"${id}" is used by another product`,
+      });
     }
     productIds.add(id);
   });
@@ -246,7 +270,11 @@ function checkReferences(sheet: unknown, ctx: z.RefinementCtx): void {
   segments.forEach((segment, i) => {
     const id = segment?.id;
     if (typeof id === 'string' && segmentIds.has(id)) {
-      ctx.addIssue({ code: 'custom', path: ['segments', i, 'id'], message: `"${id}" is used by another segment` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['segments', i, 'id'],
+        message: `"${id}" is used by another segment`,
+      });
     }
     segmentIds.add(id);
     const ref = segment?.productId;

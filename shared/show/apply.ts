@@ -36,14 +36,22 @@ export function tick(ctx: ShowContext, at: number): ShowContext {
 }
 
 function reveal(revealed: Record<string, number>, productId: string | undefined, at: number) {
-  return productId === undefined || productId in revealed ? revealed : withKey(revealed, productId, at);
+  return productId === undefined || productId in revealed
+    ? revealed
+    : withKey(revealed, productId, at);
 }
 
 /** Puts segment `index` on air at `at`, closing the previous run. A paused show stays paused. */
 export function goTo(ctx: ShowContext, index: number, at: number): ShowContext {
   const segment = ctx.sheet.segments[index]!;
   const paused = ctx.onAir?.pausedAt != null;
-  const history = appended(closeRun(ctx, at), { index, segmentId: segment.id, startedAt: at, endedAt: null, pausedMs: 0 });
+  const history = appended(closeRun(ctx, at), {
+    index,
+    segmentId: segment.id,
+    startedAt: at,
+    endedAt: null,
+    pausedMs: 0,
+  });
   return {
     ...tick(ctx, at),
     onAir: { index, startedAt: at, pausedAt: paused ? at : null, pausedMs: 0 },
@@ -68,9 +76,14 @@ export function start(ctx: ShowContext, e: Of<'show.start'>): ShowContext {
 export function end(ctx: ShowContext, e: Of<'show.end'>): ShowContext {
   const settled = closeOverDeal(tick(ctx, e.at));
   const closed = settled.deal ? finishDeal(settled, e.at, 'show-ended') : settled;
-  const onAir = closed.onAir && closed.onAir.pausedAt !== null
-    ? { ...closed.onAir, pausedMs: closed.onAir.pausedMs + e.at - closed.onAir.pausedAt, pausedAt: null }
-    : closed.onAir;
+  const onAir =
+    closed.onAir && closed.onAir.pausedAt !== null
+      ? {
+          ...closed.onAir,
+          pausedMs: closed.onAir.pausedMs + e.at - closed.onAir.pausedAt,
+          pausedAt: null,
+        }
+      : closed.onAir;
   return { ...tick(closed, e.at), history: closeRun(closed, e.at), onAir, endedAt: e.at };
 }
 
@@ -106,13 +119,21 @@ export function startDeal(ctx: ShowContext, e: Of<'deal.start'>): ShowContext {
     endedAt: null,
     endReason: null,
   };
-  return { ...tick(ctx, e.at), deal, nextId: ctx.nextId + 1, revealed: reveal(ctx.revealed, e.productId, e.at) };
+  return {
+    ...tick(ctx, e.at),
+    deal,
+    nextId: ctx.nextId + 1,
+    revealed: reveal(ctx.revealed, e.productId, e.at),
+  };
 }
 
 export function extendDeal(ctx: ShowContext, e: Of<'deal.extend'>): ShowContext {
   if (!ctx.deal) return ctx;
   const ms = e.seconds * 1000;
-  return { ...tick(ctx, e.at), deal: { ...ctx.deal, endsAt: ctx.deal.endsAt + ms, extendedMs: ctx.deal.extendedMs + ms } };
+  return {
+    ...tick(ctx, e.at),
+    deal: { ...ctx.deal, endsAt: ctx.deal.endsAt + ms, extendedMs: ctx.deal.extendedMs + ms },
+  };
 }
 
 export function freezeDeal(ctx: ShowContext, at: number): ShowContext {
@@ -123,7 +144,15 @@ export function thawDeal(ctx: ShowContext, at: number): ShowContext {
   const deal = ctx.deal;
   if (!deal || deal.frozenAt === null) return ctx;
   const frozen = at - deal.frozenAt;
-  return { ...ctx, deal: { ...deal, frozenAt: null, endsAt: deal.endsAt + frozen, frozenMs: deal.frozenMs + frozen } };
+  return {
+    ...ctx,
+    deal: {
+      ...deal,
+      frozenAt: null,
+      endsAt: deal.endsAt + frozen,
+      frozenMs: deal.frozenMs + frozen,
+    },
+  };
 }
 
 /** Moves the running deal into the finished list. */
@@ -131,7 +160,11 @@ export function finishDeal(ctx: ShowContext, at: number, reason: DealEndReason):
   const deal = ctx.deal;
   if (!deal) return ctx;
   const thawed = thawDeal(ctx, at).deal!;
-  return { ...ctx, deal: null, deals: appended(ctx.deals, { ...thawed, endedAt: at, endReason: reason }) };
+  return {
+    ...ctx,
+    deal: null,
+    deals: appended(ctx.deals, { ...thawed, endedAt: at, endReason: reason }),
+  };
 }
 
 /** Why the running deal is over at the context's `now`, if it is. */
@@ -166,7 +199,10 @@ export function sell(ctx: ShowContext, e: Of<'sale'>): ShowContext {
     segmentIndex: ctx.onAir?.index ?? null,
     undoneAt: null,
   };
-  const deal = ctx.deal && dealId === ctx.deal.id ? { ...ctx.deal, sold: ctx.deal.sold + e.quantity } : ctx.deal;
+  const deal =
+    ctx.deal && dealId === ctx.deal.id
+      ? { ...ctx.deal, sold: ctx.deal.sold + e.quantity }
+      : ctx.deal;
   return {
     ...tick(ctx, e.at),
     sales: appended(ctx.sales, sale),
@@ -181,7 +217,10 @@ export function undoSale(ctx: ShowContext, e: Of<'sale.undo'>): ShowContext {
   if (i < 0) return ctx;
   const sale = ctx.sales[i]!;
   const sales = replaced(ctx.sales, i, { ...sale, undoneAt: e.at });
-  const deal = ctx.deal && sale.dealId === ctx.deal.id ? { ...ctx.deal, sold: ctx.deal.sold - sale.quantity } : ctx.deal;
+  const deal =
+    ctx.deal && sale.dealId === ctx.deal.id
+      ? { ...ctx.deal, sold: ctx.deal.sold - sale.quantity }
+      : ctx.deal;
   return {
     ...tick(ctx, e.at),
     sales,
@@ -197,7 +236,10 @@ export function setStock(ctx: ShowContext, e: Of<'stock.set'>): ShowContext {
 export function recordViewers(ctx: ShowContext, e: Of<'viewers'>): ShowContext {
   return {
     ...tick(ctx, e.at),
-    viewerSamples: e.concurrent === null ? ctx.viewerSamples : appended(ctx.viewerSamples, { at: e.at, concurrent: e.concurrent }),
+    viewerSamples:
+      e.concurrent === null
+        ? ctx.viewerSamples
+        : appended(ctx.viewerSamples, { at: e.at, concurrent: e.concurrent }),
     uniqueViewers: e.unique ?? ctx.uniqueViewers,
   };
 }

@@ -6,14 +6,39 @@
 import { z } from 'zod';
 import { formatMoney } from '../money';
 import { parseWith, type Result } from '../validation';
-import { currentSegment, dealInForce, focusProductId, lastLiveSaleIndex, product, segmentProductId } from './derive';
+import {
+  currentSegment,
+  dealInForce,
+  focusProductId,
+  lastLiveSaleIndex,
+  product,
+  segmentProductId,
+} from './derive';
 import type { ShowContext, ShowEvent } from './types';
 
-const Index = z.number({ error: 'must be a number' }).int('must be a whole number').nonnegative('must not be negative');
-const Qty = z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(100_000, 'is implausibly large');
-const Seconds = z.number({ error: 'must be a number of seconds' }).int('must be whole seconds').min(1, 'must be at least 1 second').max(24 * 3600, 'must be at most 24 hours');
-const MinorPrice = z.number({ error: 'must be a number' }).int('must be whole minor units').nonnegative('must not be negative');
-const ProductRef = z.string({ error: 'must be a product id' }).trim().min(1, 'must not be empty').max(64);
+const Index = z
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .nonnegative('must not be negative');
+const Qty = z
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(100_000, 'is implausibly large');
+const Seconds = z
+  .number({ error: 'must be a number of seconds' })
+  .int('must be whole seconds')
+  .min(1, 'must be at least 1 second')
+  .max(24 * 3600, 'must be at most 24 hours');
+const MinorPrice = z
+  .number({ error: 'must be a number' })
+  .int('must be whole minor units')
+  .nonnegative('must not be negative');
+const ProductRef = z
+  .string({ error: 'must be a product id' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(64);
 
 const bare = <T extends string>(type: T) => z.strictObject({ type: z.literal(type) });
 
@@ -40,18 +65,37 @@ export const ShowCommand = z.discriminatedUnion(
       type: z.literal('sale'),
       productId: ProductRef.optional(),
       quantity: Qty.optional(),
-      buyer: z.string({ error: 'must be text' }).trim().max(60, 'must be at most 60 characters').optional(),
+      buyer: z
+        .string({ error: 'must be text' })
+        .trim()
+        .max(60, 'must be at most 60 characters')
+        .optional(),
     }),
     bare('sale.undo'),
-    z.strictObject({ type: z.literal('stock.set'), productId: ProductRef, remaining: Index.max(1e9) }),
+    z.strictObject({
+      type: z.literal('stock.set'),
+      productId: ProductRef,
+      remaining: Index.max(1e9),
+    }),
     z
-      .strictObject({ type: z.literal('viewers'), concurrent: Index.max(1e9).optional(), unique: Index.max(1e10).optional() })
-      .refine((v) => v.concurrent !== undefined || v.unique !== undefined, 'give concurrent and/or unique viewers'),
+      .strictObject({
+        type: z.literal('viewers'),
+        concurrent: Index.max(1e9).optional(),
+        unique: Index.max(1e10).optional(),
+      })
+      .refine(
+        (v) => v.concurrent !== undefined || v.unique !== undefined,
+        'give concurrent and/or unique viewers',
+      ),
     bare('lowerThird.show'),
     bare('lowerThird.hide'),
     z.strictObject({
       type: z.literal('cue'),
-      text: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+      text: z
+        .string({ error: 'must be text' })
+        .trim()
+        .min(1, 'must not be empty')
+        .max(200, 'must be at most 200 characters'),
     }),
   ],
   { error: 'is not a command Flashcue knows' },
@@ -81,50 +125,118 @@ export function decide(state: ShowState, cmd: ShowCommand, at: number): Decision
   const count = ctx.sheet.segments.length;
   const index = ctx.onAir?.index ?? -1;
   const needLive = (what: string): Decision | null =>
-    phase === 'live' ? null : refuse(phase === 'ready' ? `Start the show before you ${what}.` : `The show has ended: you can't ${what} now.`);
+    phase === 'live'
+      ? null
+      : refuse(
+          phase === 'ready'
+            ? `Start the show before you ${what}.`
+            : `The show has ended: you can't ${what} now.`,
+        );
   const name = (id: string) => product(ctx, id)?.name ?? id;
   const money = (minor: number) => formatMoney(minor, ctx.sheet.show.currency);
 
   switch (cmd.type) {
     case 'show.start':
-      return phase === 'ready' ? { ok: true, event: { type: 'show.start', at } } : refuse(phase === 'live' ? 'The show is already live.' : 'This show has ended; load a run sheet to start a new one.');
+      return phase === 'ready'
+        ? { ok: true, event: { type: 'show.start', at } }
+        : refuse(
+            phase === 'live'
+              ? 'The show is already live.'
+              : 'This show has ended; load a run sheet to start a new one.',
+          );
     case 'show.next':
-      return needLive('move to the next segment') ?? (index + 1 < count ? { ok: true, event: { type: 'show.next', at } } : refuse('This is the last segment: end the show instead.'));
+      return (
+        needLive('move to the next segment') ??
+        (index + 1 < count
+          ? { ok: true, event: { type: 'show.next', at } }
+          : refuse('This is the last segment: end the show instead.'))
+      );
     case 'show.prev':
-      return needLive('go back') ?? (index > 0 ? { ok: true, event: { type: 'show.prev', at } } : refuse('This is the first segment: there is nothing before it.'));
+      return (
+        needLive('go back') ??
+        (index > 0
+          ? { ok: true, event: { type: 'show.prev', at } }
+          : refuse('This is the first segment: there is nothing before it.'))
+      );
     case 'show.goto':
-      if (cmd.index >= count) return refuse(`There is no segment ${cmd.index + 1}: the run sheet has ${count}.`);
+      if (cmd.index >= count)
+        return refuse(`There is no segment ${cmd.index + 1}: the run sheet has ${count}.`);
       if (cmd.index === index) return refuse(`Segment ${cmd.index + 1} is already on air.`);
-      return needLive('jump to a segment') ?? { ok: true, event: { type: 'show.goto', index: cmd.index, at } };
+      return (
+        needLive('jump to a segment') ?? {
+          ok: true,
+          event: { type: 'show.goto', index: cmd.index, at },
+        }
+      );
     case 'show.pause':
-      return needLive('pause') ?? (state.paused ? refuse('The show is already paused.') : { ok: true, event: { type: 'show.pause', freezeDeal: cmd.freezeDeal ?? false, at } });
+      return (
+        needLive('pause') ??
+        (state.paused
+          ? refuse('The show is already paused.')
+          : { ok: true, event: { type: 'show.pause', freezeDeal: cmd.freezeDeal ?? false, at } })
+      );
     case 'show.resume':
-      return needLive('resume') ?? (state.paused ? { ok: true, event: { type: 'show.resume', at } } : refuse('The show is not paused.'));
+      return (
+        needLive('resume') ??
+        (state.paused
+          ? { ok: true, event: { type: 'show.resume', at } }
+          : refuse('The show is not paused.'))
+      );
     case 'show.end':
       return needLive('end the show') ?? { ok: true, event: { type: 'show.end', at } };
     case 'deal.start':
       return needLive('start a flash deal') ?? decideDeal(state, cmd, at, name, money);
     case 'deal.extend':
-      return needLive('extend a deal') ?? (ctx.deal ? { ok: true, event: { type: 'deal.extend', seconds: cmd.seconds, at } } : refuse('No flash deal is running.'));
+      return (
+        needLive('extend a deal') ??
+        (ctx.deal
+          ? { ok: true, event: { type: 'deal.extend', seconds: cmd.seconds, at } }
+          : refuse('No flash deal is running.'))
+      );
     case 'deal.end':
-      return needLive('end a deal') ?? (ctx.deal ? { ok: true, event: { type: 'deal.end', at } } : refuse('No flash deal is running.'));
+      return (
+        needLive('end a deal') ??
+        (ctx.deal
+          ? { ok: true, event: { type: 'deal.end', at } }
+          : refuse('No flash deal is running.'))
+      );
     case 'sale':
       return needLive('record a sale') ?? decideSale(ctx, cmd, at, name);
     case 'sale.undo':
       if (phase === 'ready') return refuse('Nothing to undo: no sale has been recorded.');
-      return lastLiveSaleIndex(ctx) < 0 ? refuse('Nothing to undo: no sale has been recorded.') : { ok: true, event: { type: 'sale.undo', at } };
+      return lastLiveSaleIndex(ctx) < 0
+        ? refuse('Nothing to undo: no sale has been recorded.')
+        : { ok: true, event: { type: 'sale.undo', at } };
     case 'stock.set':
       if (phase === 'ended') return refuse('The show has ended: stock can no longer change.');
-      return product(ctx, cmd.productId) ? { ok: true, event: { type: 'stock.set', productId: cmd.productId, remaining: cmd.remaining, at } } : refuse(`There is no product "${cmd.productId}" in this run sheet.`);
+      return product(ctx, cmd.productId)
+        ? {
+            ok: true,
+            event: { type: 'stock.set', productId: cmd.productId, remaining: cmd.remaining, at },
+          }
+        : refuse(`There is no product "${cmd.productId}" in this run sheet.`);
     case 'viewers':
-      if (cmd.concurrent !== undefined && phase !== 'live') return refuse('Concurrent viewers can be sampled only while the show is live.');
+      if (cmd.concurrent !== undefined && phase !== 'live')
+        return refuse('Concurrent viewers can be sampled only while the show is live.');
       if (phase === 'ready') return refuse('Start the show before you enter viewers.');
-      return { ok: true, event: { type: 'viewers', concurrent: cmd.concurrent ?? null, unique: cmd.unique ?? null, at } };
+      return {
+        ok: true,
+        event: {
+          type: 'viewers',
+          concurrent: cmd.concurrent ?? null,
+          unique: cmd.unique ?? null,
+          at,
+        },
+      };
     case 'lowerThird.show':
     case 'lowerThird.hide':
-      return needLive('show or hide the product card') ?? { ok: true, event: { type: cmd.type, at } };
+      return (
+        needLive('show or hide the product card') ?? { ok: true, event: { type: cmd.type, at } }
+      );
     case 'cue':
-      return phase === 'ended' ? refuse('The show has ended: the host no longer sees cues.') : { ok: true, event: { type: 'cue', text: cmd.text, at } };
+      return phase === 'ended'
+        ? refuse('The show has ended: the host no longer sees cues.')
+        : { ok: true, event: { type: 'cue', text: cmd.text, at } };
   }
 }
 
@@ -136,20 +248,37 @@ function decideDeal(
   money: (minor: number) => string,
 ): Decision {
   const ctx = state.context;
-  if (ctx.deal) return refuse(`A flash deal on ${name(ctx.deal.productId)} is already running: end it first.`);
+  if (ctx.deal)
+    return refuse(`A flash deal on ${name(ctx.deal.productId)} is already running: end it first.`);
   const productId = cmd.productId ?? segmentProductId(currentSegment(ctx));
   if (!productId) return refuse('No product is on air: choose the product for the deal.');
   const p = product(ctx, productId);
   if (!p) return refuse(`There is no product "${productId}" in this run sheet.`);
-  if ((ctx.stock[productId] ?? 0) <= 0) return refuse(`${p.name} is sold out: set its stock before starting a deal.`);
+  if ((ctx.stock[productId] ?? 0) <= 0)
+    return refuse(`${p.name} is sold out: set its stock before starting a deal.`);
   const segment = currentSegment(ctx);
   const plan = segment?.kind === 'flash' && segment.productId === productId ? segment : undefined;
   const price = cmd.price ?? plan?.price ?? p.flashPrice ?? p.livePrice;
-  if (price > p.livePrice) return refuse(`The deal price ${money(price)} is above ${p.name}'s live price ${money(p.livePrice)}.`);
+  if (price > p.livePrice)
+    return refuse(
+      `The deal price ${money(price)} is above ${p.name}'s live price ${money(p.livePrice)}.`,
+    );
   const seconds = cmd.seconds ?? plan?.dealSeconds ?? p.flashSeconds ?? plan?.durationSec;
-  if (seconds === undefined) return refuse(`How long should the deal on ${p.name} run? Give it a length in seconds.`);
+  if (seconds === undefined)
+    return refuse(`How long should the deal on ${p.name} run? Give it a length in seconds.`);
   const quantity = cmd.quantity ?? plan?.quantity ?? p.flashQuantity ?? null;
-  return { ok: true, event: { type: 'deal.start', productId, price, seconds, quantity, planned: plan !== undefined, at } };
+  return {
+    ok: true,
+    event: {
+      type: 'deal.start',
+      productId,
+      price,
+      seconds,
+      quantity,
+      planned: plan !== undefined,
+      at,
+    },
+  };
 }
 
 function decideSale(
@@ -160,15 +289,20 @@ function decideSale(
 ): Decision {
   const productId = cmd.productId ?? focusProductId(ctx);
   if (!productId) return refuse('No product is on air: say which product sold.');
-  if (!product(ctx, productId)) return refuse(`There is no product "${productId}" in this run sheet.`);
+  if (!product(ctx, productId))
+    return refuse(`There is no product "${productId}" in this run sheet.`);
   const quantity = cmd.quantity ?? 1;
   const left = ctx.stock[productId] ?? 0;
   if (left <= 0) return refuse(`${name(productId)} is sold out: nothing recorded.`);
-  if (quantity > left) return refuse(`Only ${left} of ${name(productId)} left: can't record ${quantity}.`);
+  if (quantity > left)
+    return refuse(`Only ${left} of ${name(productId)} left: can't record ${quantity}.`);
   const deal = ctx.deal;
   if (dealInForce(deal, productId, at) && deal.cap !== null) {
     const capLeft = deal.cap - deal.sold;
-    if (quantity > capLeft) return refuse(`Only ${capLeft} left at the deal price: record ${capLeft} or fewer, or end the deal.`);
+    if (quantity > capLeft)
+      return refuse(
+        `Only ${capLeft} left at the deal price: record ${capLeft} or fewer, or end the deal.`,
+      );
   }
   const buyer = cmd.buyer ? cmd.buyer : null;
   return { ok: true, event: { type: 'sale', productId, quantity, buyer, at } };

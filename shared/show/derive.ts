@@ -33,7 +33,9 @@ export function dealInForce(deal: Deal | null, productId: string, at: number): d
 }
 
 export function isRevealed(ctx: ShowContext, productId: string): boolean {
-  return ctx.sheet.show.livePriceFrom === 'showStart' ? ctx.startedAt !== null : productId in ctx.revealed;
+  return ctx.sheet.show.livePriceFrom === 'showStart'
+    ? ctx.startedAt !== null
+    : productId in ctx.revealed;
 }
 
 /** Deal → live → retail, the price a sale at `at` is recorded at. */
@@ -42,7 +44,8 @@ export function priceInForce(
   productId: string,
   at: number,
 ): { price: number; kind: PriceKind; dealId: number | null } {
-  if (dealInForce(ctx.deal, productId, at)) return { price: ctx.deal.price, kind: 'deal', dealId: ctx.deal.id };
+  if (dealInForce(ctx.deal, productId, at))
+    return { price: ctx.deal.price, kind: 'deal', dealId: ctx.deal.id };
   const p = product(ctx, productId);
   if (!p) return { price: 0, kind: 'retail', dealId: null };
   return isRevealed(ctx, productId)
@@ -65,7 +68,8 @@ export function slotRemainingMs(ctx: ShowContext, now: number): number {
 
 export function plannedAfterMs(ctx: ShowContext, index: number): number {
   let total = 0;
-  for (let i = index + 1; i < ctx.sheet.segments.length; i++) total += ctx.sheet.segments[i]!.durationSec * 1000;
+  for (let i = index + 1; i < ctx.sheet.segments.length; i++)
+    total += ctx.sheet.segments[i]!.durationSec * 1000;
   return total;
 }
 

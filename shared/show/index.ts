@@ -26,7 +26,11 @@ export type ShowActor = Actor<typeof showMachine>;
 
 export function showState(snapshot: ShowSnapshot): ShowState {
   const phase = snapshot.matches('live') ? 'live' : snapshot.matches('ended') ? 'ended' : 'ready';
-  return { phase, paused: snapshot.matches({ live: { segment: 'paused' } }), context: snapshot.context };
+  return {
+    phase,
+    paused: snapshot.matches({ live: { segment: 'paused' } }),
+    context: snapshot.context,
+  };
 }
 
 export function lowerThirdShown(snapshot: ShowSnapshot): boolean {
@@ -88,7 +92,10 @@ export function decideAt(snapshot: ShowSnapshot, command: ShowCommand, at: numbe
  * Starts a live actor from a snapshot (fresh or replayed) and re-arms its timers from the
  * deadlines in context: XState does not restore delayed transitions by itself.
  */
-export function startShowActor(snapshot: ShowSnapshot, options: { clock?: ShowClock; now?: () => number } = {}): ShowActor {
+export function startShowActor(
+  snapshot: ShowSnapshot,
+  options: { clock?: ShowClock; now?: () => number } = {},
+): ShowActor {
   const actor = createActor(showMachine, {
     snapshot,
     input: { sheet: snapshot.context.sheet },

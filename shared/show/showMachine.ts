@@ -26,13 +26,17 @@ export const showMachine = setup({
     start: assign(({ context, event }) => A.start(context, event as E<'show.start'>)),
     next: assign(({ context, event }) => A.goTo(context, context.onAir!.index + 1, event.at)),
     prev: assign(({ context, event }) => A.goTo(context, context.onAir!.index - 1, event.at)),
-    goto: assign(({ context, event }) => A.goTo(context, (event as E<'show.goto'>).index, event.at)),
+    goto: assign(({ context, event }) =>
+      A.goTo(context, (event as E<'show.goto'>).index, event.at),
+    ),
     pause: assign(({ context, event }) => A.pause(context, event as E<'show.pause'>)),
     resume: assign(({ context, event }) => A.resume(context, event as E<'show.resume'>)),
     end: assign(({ context, event }) => A.end(context, event as E<'show.end'>)),
     startDeal: assign(({ context, event }) => A.startDeal(context, event as E<'deal.start'>)),
     extendDeal: assign(({ context, event }) => A.extendDeal(context, event as E<'deal.extend'>)),
-    endDeal: assign(({ context, event }) => A.finishDeal(A.tick(context, event.at), event.at, 'ended')),
+    endDeal: assign(({ context, event }) =>
+      A.finishDeal(A.tick(context, event.at), event.at, 'ended'),
+    ),
     freezeDeal: assign(({ context, event }) => A.freezeDeal(context, event.at)),
     thawDeal: assign(({ context, event }) => A.thawDeal(context, event.at)),
     closeOverDeal: assign(({ context }) => A.closeOverDeal(context)),
@@ -47,7 +51,8 @@ export const showMachine = setup({
     cue: assign(({ context, event }) => A.setCue(context, event as E<'cue'>)),
   },
   guards: {
-    hasNext: ({ context }) => context.onAir !== null && context.onAir.index + 1 < context.sheet.segments.length,
+    hasNext: ({ context }) =>
+      context.onAir !== null && context.onAir.index + 1 < context.sheet.segments.length,
     hasPrev: ({ context }) => context.onAir !== null && context.onAir.index > 0,
     validGoto: ({ context, event }) => {
       const index = (event as E<'show.goto'>).index;
@@ -58,13 +63,16 @@ export const showMachine = setup({
       return e.quantity > 0 && (context.stock[e.productId] ?? 0) >= e.quantity;
     },
     canUndo: ({ context }) => lastLiveSaleIndex(context) >= 0,
-    knownProduct: ({ context, event }) => (context.stock[(event as E<'stock.set'>).productId] ?? -1) >= 0,
-    canStartDeal: ({ context, event }) => (context.stock[(event as E<'deal.start'>).productId] ?? 0) > 0,
+    knownProduct: ({ context, event }) =>
+      (context.stock[(event as E<'stock.set'>).productId] ?? -1) >= 0,
+    canStartDeal: ({ context, event }) =>
+      (context.stock[(event as E<'deal.start'>).productId] ?? 0) > 0,
     freezes: ({ event }) => (event as E<'show.pause'>).freezeDeal,
     dealOver: ({ context }) => A.dealOverReason(context) !== null,
   },
   delays: {
-    dealDeadline: ({ context }) => (context.deal ? Math.max(0, dealRemainingMs(context.deal, context.now)) : 0),
+    dealDeadline: ({ context }) =>
+      context.deal ? Math.max(0, dealRemainingMs(context.deal, context.now)) : 0,
   },
 }).createMachine({
   id: 'show',
@@ -106,7 +114,9 @@ export const showMachine = setup({
           initial: 'idle',
           states: {
             idle: {
-              on: { 'deal.start': { guard: 'canStartDeal', target: 'running', actions: 'startDeal' } },
+              on: {
+                'deal.start': { guard: 'canStartDeal', target: 'running', actions: 'startDeal' },
+              },
             },
             running: {
               // Sold out, or a deadline passed before an event or sync: close it now.

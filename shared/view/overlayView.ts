@@ -67,7 +67,13 @@ export interface OverlayView {
   next: { kind: SegmentKind; title: string; productName: string | null; startsInMs: number } | null;
   show: { elapsedMs: number; remainingMs: number; plannedMs: number };
   ticker: {
-    recent: Array<{ id: number; buyer: string | null; productName: string; quantity: number; agoMs: number }>;
+    recent: Array<{
+      id: number;
+      buyer: string | null;
+      productName: string;
+      quantity: number;
+      agoMs: number;
+    }>;
     unitsLastMinute: number;
     unitsTotal: number;
   };
@@ -76,15 +82,26 @@ export interface OverlayView {
 
 const RECENT = 5;
 
-export function segmentTitle(kind: SegmentKind, title: string | undefined, productName: string | null, label?: string): string {
+export function segmentTitle(
+  kind: SegmentKind,
+  title: string | undefined,
+  productName: string | null,
+  label?: string,
+): string {
   if (title) return title;
   switch (kind) {
-    case 'opening': return 'Opening';
-    case 'product': return productName ?? 'Product';
-    case 'flash': return productName ? `Flash sale: ${productName}` : 'Flash sale';
-    case 'engagement': return label ?? 'Engagement';
-    case 'break': return 'Break';
-    case 'closing': return 'Last call';
+    case 'opening':
+      return 'Opening';
+    case 'product':
+      return productName ?? 'Product';
+    case 'flash':
+      return productName ? `Flash sale: ${productName}` : 'Flash sale';
+    case 'engagement':
+      return label ?? 'Engagement';
+    case 'break':
+      return 'Break';
+    case 'closing':
+      return 'Last call';
   }
 }
 
@@ -124,17 +141,23 @@ export function selectOverlayView(snapshot: ShowSnapshot, now: number): OverlayV
     phase: phase === 'live' && paused ? 'paused' : phase,
     title: ctx.sheet.show.title,
     currency: ctx.sheet.show.currency,
-    segment: segment && onAir
-      ? {
-          index: onAir.index,
-          count: ctx.sheet.segments.length,
-          kind: segment.kind,
-          title: segmentTitle(segment.kind, segment.title, nameOf(segmentProductId(segment)), segment.kind === 'engagement' ? segment.label : undefined),
-          plannedMs: segment.durationSec * 1000,
-          elapsedMs: slotElapsedMs(ctx, now),
-          remainingMs: slotRemainingMs(ctx, now),
-        }
-      : null,
+    segment:
+      segment && onAir
+        ? {
+            index: onAir.index,
+            count: ctx.sheet.segments.length,
+            kind: segment.kind,
+            title: segmentTitle(
+              segment.kind,
+              segment.title,
+              nameOf(segmentProductId(segment)),
+              segment.kind === 'engagement' ? segment.label : undefined,
+            ),
+            plannedMs: segment.durationSec * 1000,
+            elapsedMs: slotElapsedMs(ctx, now),
+            remainingMs: slotRemainingMs(ctx, now),
+          }
+        : null,
     product: phase === 'live' ? productView(focusProductId(ctx)) : null,
     lowerThird: lowerThirdShown(snapshot),
     deal: deal
@@ -151,25 +174,37 @@ export function selectOverlayView(snapshot: ShowSnapshot, now: number): OverlayV
     next: nextSegment
       ? {
           kind: nextSegment.kind,
-          title: segmentTitle(nextSegment.kind, nextSegment.title, nameOf(segmentProductId(nextSegment)), nextSegment.kind === 'engagement' ? nextSegment.label : undefined),
+          title: segmentTitle(
+            nextSegment.kind,
+            nextSegment.title,
+            nameOf(segmentProductId(nextSegment)),
+            nextSegment.kind === 'engagement' ? nextSegment.label : undefined,
+          ),
           productName: nameOf(segmentProductId(nextSegment)),
           startsInMs: onAir ? Math.max(0, slotRemainingMs(ctx, now)) : 0,
         }
       : null,
     show: {
       elapsedMs: elapsedShow,
-      remainingMs: ctx.startedAt === null ? plannedShowMs : Math.max(0, projectedEndAt(ctx, now) - now),
+      remainingMs:
+        ctx.startedAt === null ? plannedShowMs : Math.max(0, projectedEndAt(ctx, now) - now),
       plannedMs: plannedShowMs,
     },
     ticker: {
-      recent: sales.slice(-RECENT).reverse().map((s) => ({
-        id: s.id,
-        buyer: s.buyer,
-        productName: nameOf(s.productId) ?? s.productId,
-        quantity: s.quantity,
-        agoMs: Math.max(0, now - s.at),
-      })),
-      unitsLastMinute: sales.reduce((n, s) => (now - s.at < 60_000 && s.at <= now ? n + s.quantity : n), 0),
+      recent: sales
+        .slice(-RECENT)
+        .reverse()
+        .map((s) => ({
+          id: s.id,
+          buyer: s.buyer,
+          productName: nameOf(s.productId) ?? s.productId,
+          quantity: s.quantity,
+          agoMs: Math.max(0, now - s.at),
+        })),
+      unitsLastMinute: sales.reduce(
+        (n, s) => (now - s.at < 60_000 && s.at <= now ? n + s.quantity : n),
+        0,
+      ),
       unitsTotal: sales.reduce((n, s) => n + s.quantity, 0),
     },
     cue: ctx.cue ? { text: ctx.cue.text, agoMs: Math.max(0, now - ctx.cue.at) } : null,

@@ -44,14 +44,26 @@ test('1 · click → overlay updated, next to one raw hop', async ({ browser, ob
     // ordinary task (setTimeout 0). Chromium defers a page's tasks after a discrete input
     // until its next frame, at most 50 ms (DeferRendererTasksAfterInput).
     await controller.addInitScript(() => {
-      addEventListener('click', () => {
-        requestAnimationFrame(() => window.__bench.mark('frame', ''));
-        setTimeout(() => window.__bench.mark('task', ''), 0);
-      }, { capture: true });
+      addEventListener(
+        'click',
+        () => {
+          requestAnimationFrame(() => window.__bench.mark('frame', ''));
+          setTimeout(() => window.__bench.mark('task', ''), 0);
+        },
+        { capture: true },
+      );
     });
     await openController(controller, obs);
     const tool = await openTool(home);
-    await must(tool, 'runsheet.load', { runSheet: benchSheet({ id: 'latency', products: 2, stock: STOCK, slots: 2, slotSec: 4 * 3600 }) });
+    await must(tool, 'runsheet.load', {
+      runSheet: benchSheet({
+        id: 'latency',
+        products: 2,
+        stock: STOCK,
+        slots: 2,
+        slotSec: 4 * 3600,
+      }),
+    });
     await must(tool, 'show.start');
     await must(tool, 'show.next');
     const button = controller.getByRole('button', { name: /\+1 sold/ });
@@ -63,9 +75,18 @@ test('1 · click → overlay updated, next to one raw hop', async ({ browser, ob
     /** One transport: WARMUP + STEPS clicks, each waited for on the overlay. */
     const measure = async (kind: 'obs' | 'bc', context: BrowserContext) => {
       const overlay = await context.newPage();
-      await installProbe(overlay, { watch: [{ name: 'count', selector: '.fc-stock-count' }], messages: true });
-      await overlay.goto(kind === 'obs' ? `/overlay/stock.html?transport=obs${obsFragment(obs)}` : '/overlay/stock.html?transport=broadcast');
-      const state = (await must(tool, 'state.get')).result as { product: { stock: number; initialStock: number } };
+      await installProbe(overlay, {
+        watch: [{ name: 'count', selector: '.fc-stock-count' }],
+        messages: true,
+      });
+      await overlay.goto(
+        kind === 'obs'
+          ? `/overlay/stock.html?transport=obs${obsFragment(obs)}`
+          : '/overlay/stock.html?transport=broadcast',
+      );
+      const state = (await must(tool, 'state.get')).result as {
+        product: { stock: number; initialStock: number };
+      };
       let left = state.product.stock;
       const total = state.product.initialStock;
       await overlay.evaluate((v) => window.__bench.waitFor('count', v, 10_000), `${left}/${total}`);
@@ -83,7 +104,10 @@ test('1 · click → overlay updated, next to one raw hop', async ({ browser, ob
       const cal1 = [await calibrate(controller), await calibrate(overlay)];
       const offC = (cal0[0]!.offset + cal1[0]!.offset) / 2;
       const offO = (cal0[1]!.offset + cal1[1]!.offset) / 2;
-      const uncertainty = Math.max(...cal0.map((c) => c.uncertainty), ...cal1.map((c) => c.uncertainty));
+      const uncertainty = Math.max(
+        ...cal0.map((c) => c.uncertainty),
+        ...cal1.map((c) => c.uncertainty),
+      );
       const cm = await controller.evaluate(() => window.__bench.marks);
       const om = await overlay.evaluate(() => window.__bench.marks);
       await overlay.close();
@@ -93,7 +117,16 @@ test('1 · click → overlay updated, next to one raw hop', async ({ browser, ob
       const recv = kind === 'obs' ? 'recv:ws' : 'recv:bc';
       const after = (list: Mark[] | undefined, t: number) => list?.find((m) => m.t >= t);
       const totals: number[] = [];
-      const parts = { firstTask: [] as number[], firstFrame: [] as number[], decide: [] as number[], indexedDb: [] as number[], indexedDbAfterHold: [] as number[], applyAndPublish: [] as number[], transport: [] as number[], overlay: [] as number[] };
+      const parts = {
+        firstTask: [] as number[],
+        firstFrame: [] as number[],
+        decide: [] as number[],
+        indexedDb: [] as number[],
+        indexedDbAfterHold: [] as number[],
+        applyAndPublish: [] as number[],
+        transport: [] as number[],
+        overlay: [] as number[],
+      };
       let shownLeft = state.product.stock;
       for (let i = 0; i < WARMUP + STEPS; i++) {
         shownLeft -= 1;
@@ -121,10 +154,14 @@ test('1 · click → overlay updated, next to one raw hop', async ({ browser, ob
           parts.overlay.push(shown - received.t);
         }
       }
-      const sends = (cm[send] ?? []).filter((m) => m.t >= clicks[WARMUP]!.t && m.t <= clicks.at(-1)!.t).length;
+      const sends = (cm[send] ?? []).filter(
+        (m) => m.t >= clicks[WARMUP]!.t && m.t <= clicks.at(-1)!.t,
+      ).length;
       return {
         latency: summarize(totals),
-        breakdown: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, roundSummary(summarize(v))])),
+        breakdown: Object.fromEntries(
+          Object.entries(parts).map(([k, v]) => [k, roundSummary(summarize(v))]),
+        ),
         viewSendsPerSale: Math.round((sends / (STEPS - 1)) * 100) / 100,
         clockUncertaintyMs: uncertainty,
       };
@@ -135,7 +172,16 @@ test('1 · click → overlay updated, next to one raw hop', async ({ browser, ob
 
     // The floors, with a real view message as the payload (same bytes as each step sends).
     const view = (await must(tool, 'state.get')).result as object;
-    const payload = { app: 'flashcue', v: 1, kind: 'view', showId: 'x'.repeat(21), session: 'c-xxxxxxxx', logSeq: 1000, n: 1000, view };
+    const payload = {
+      app: 'flashcue',
+      v: 1,
+      kind: 'view',
+      showId: 'x'.repeat(21),
+      session: 'c-xxxxxxxx',
+      logSeq: 1000,
+      n: 1000,
+      view,
+    };
     const a = await home.newPage();
     const b = await remote.newPage();
     const b2 = await home.newPage();
@@ -150,7 +196,14 @@ test('1 · click → overlay updated, next to one raw hop', async ({ browser, ob
     const floorBc = await broadcastFloor(a2, b2, payload, STEPS);
     const floorNode = await nodeObsFloor(obs, payload, QUICK ? 200 : STEPS);
 
-    const row = (id: string, name: string, m: Awaited<ReturnType<typeof measure>>, floor: Summary, floorName: string, extra: Record<string, unknown> = {}) => {
+    const row = (
+      id: string,
+      name: string,
+      m: Awaited<ReturnType<typeof measure>>,
+      floor: Summary,
+      floorName: string,
+      extra: Record<string, unknown> = {},
+    ) => {
       const s = m.latency;
       const pass = s.p95 - floor.p95 <= 4 && s.p95 < 16;
       return record(testInfo, {
@@ -176,13 +229,33 @@ test('1 · click → overlay updated, next to one raw hop', async ({ browser, ob
         },
       });
     };
-    await row('1a', 'Click → overlay, obs-websocket', viaObs, floorObs, 'one BroadcastCustomEvent → CustomEvent hop between two bare obs-websocket clients in two pages (JSON encode to decode)', {
-      floorNodeObsWebsocketJs: roundSummary(floorNode),
-    });
-    await row('1b', 'Click → overlay, BroadcastChannel', viaBc, floorBc, 'one BroadcastChannel postMessage → message hop between two pages of one context');
-    for (const [name, m] of [['obs', viaObs], ['bc', viaBc]] as const) {
+    await row(
+      '1a',
+      'Click → overlay, obs-websocket',
+      viaObs,
+      floorObs,
+      'one BroadcastCustomEvent → CustomEvent hop between two bare obs-websocket clients in two pages (JSON encode to decode)',
+      {
+        floorNodeObsWebsocketJs: roundSummary(floorNode),
+      },
+    );
+    await row(
+      '1b',
+      'Click → overlay, BroadcastChannel',
+      viaBc,
+      floorBc,
+      'one BroadcastChannel postMessage → message hop between two pages of one context',
+    );
+    for (const [name, m] of [
+      ['obs', viaObs],
+      ['bc', viaBc],
+    ] as const) {
       const b = m.breakdown as Record<string, Summary>;
-      console.log(`  ${name} breakdown (median/p95 ms): ${Object.entries(b).map(([k, v]) => `${k} ${v.median}/${v.p95}`).join(', ')}; view sends per sale ${m.viewSendsPerSale}`);
+      console.log(
+        `  ${name} breakdown (median/p95 ms): ${Object.entries(b)
+          .map(([k, v]) => `${k} ${v.median}/${v.p95}`)
+          .join(', ')}; view sends per sale ${m.viewSendsPerSale}`,
+      );
     }
   } finally {
     await remote.close();

@@ -6,7 +6,19 @@
  * after a 4-hour show (controller and overlay in a context whose clock was fast-forwarded 4 h).
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { QUICK, benchSheet, must, openController, openTool, record, round, roundSummary, sleep, summarize, test } from './support/bench';
+import {
+  QUICK,
+  benchSheet,
+  must,
+  openController,
+  openTool,
+  record,
+  round,
+  roundSummary,
+  sleep,
+  summarize,
+  test,
+} from './support/bench';
 import { calibrate, pageWallOffset } from './support/clocks';
 import { installProbe, type Mark } from './support/probe';
 
@@ -25,7 +37,10 @@ interface Flips {
 }
 
 /** An overlay page that stamps every change of the countdown's text. */
-async function countdownOverlay(context: BrowserContext, transport: 'broadcast' | 'relay'): Promise<Page> {
+async function countdownOverlay(
+  context: BrowserContext,
+  transport: 'broadcast' | 'relay',
+): Promise<Page> {
   const page = await context.newPage();
   await installProbe(page, { watch: [{ name: 'cd', selector: '.fc-countdown' }], messages: true });
   await page.goto(`/overlay/countdown.html?transport=${transport}&mode=deal`);
@@ -95,7 +110,9 @@ test('2 · countdown flips against the true deadline', async ({ browser }, testI
     await installProbe(controller);
     await openController(controller);
     const tool = await openTool(home);
-    await must(tool, 'runsheet.load', { runSheet: benchSheet({ id: 'countdown', products: 2, stock: 1000, slots: 2, slotSec: 3600 }) });
+    await must(tool, 'runsheet.load', {
+      runSheet: benchSheet({ id: 'countdown', products: 2, stock: 1000, slots: 2, slotSec: 3600 }),
+    });
     await must(tool, 'show.start');
     await must(tool, 'show.next');
     const atStart = await countdownOverlay(home, 'broadcast');
@@ -128,7 +145,15 @@ test('2 · countdown flips against the true deadline', async ({ browser }, testI
     await installProbe(controller);
     await openController(controller);
     const tool = await openTool(long);
-    await must(tool, 'runsheet.load', { runSheet: benchSheet({ id: 'countdown-4h', products: 2, stock: 1000, slots: 2, slotSec: 5 * 3600 }) });
+    await must(tool, 'runsheet.load', {
+      runSheet: benchSheet({
+        id: 'countdown-4h',
+        products: 2,
+        stock: 1000,
+        slots: 2,
+        slotSec: 5 * 3600,
+      }),
+    });
     const overlay = await countdownOverlay(long, 'broadcast');
     await must(tool, 'show.start');
     await must(tool, 'show.next');
@@ -153,7 +178,8 @@ test('2 · countdown flips against the true deadline', async ({ browser }, testI
   ];
   const methods: Record<string, string> = {
     start: 'countdown overlay (BroadcastChannel) open before the deal starts',
-    reload: 'countdown overlay (BroadcastChannel) reloaded 1.5 s into the deal; flips after the reload',
+    reload:
+      'countdown overlay (BroadcastChannel) reloaded 1.5 s into the deal; flips after the reload',
     hours: `controller, tool and countdown overlay (BroadcastChannel) in one context with Playwright's clock installed and fast-forwarded ${HOURS} h in 10-minute jumps (a sale in each) before the deal — so the controller's Date, the overlay's performance.now and every timer have lived through ${HOURS} h; the overlay's timers are then Playwright's clock, which fires them from real timers`,
     skew: "countdown overlay in its own context whose Date runs 5 minutes ahead (Playwright's clock.install), reached through the local relay (?transport=relay)",
   };
@@ -188,7 +214,10 @@ test('2 · countdown flips against the true deadline', async ({ browser }, testI
         absolute: roundSummary(abs),
         withinFrame,
         flips: f.errors.length,
-        deadlineEstimateMs: { newestView: roundSummary(summarize(f.estimate.newest)), earliestView: roundSummary(summarize(f.estimate.earliest)) },
+        deadlineEstimateMs: {
+          newestView: roundSummary(summarize(f.estimate.newest)),
+          earliestView: roundSummary(summarize(f.estimate.earliest)),
+        },
       },
     });
   }

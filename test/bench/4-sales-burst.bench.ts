@@ -5,7 +5,21 @@
  * overlay listening through obs-websocket; its longest main-thread task is recorded. At the
  * end every acked sale must be in the log, in the view and on the overlay.
  */
-import { QUICK, benchSheet, must, obsFragment, openController, openTool, loggedSales, record, round, roundSummary, sleep, summarize, test } from './support/bench';
+import {
+  QUICK,
+  benchSheet,
+  must,
+  obsFragment,
+  openController,
+  openTool,
+  loggedSales,
+  record,
+  round,
+  roundSummary,
+  sleep,
+  summarize,
+  test,
+} from './support/bench';
 import { calibrate } from './support/clocks';
 import { installProbe } from './support/probe';
 
@@ -33,7 +47,9 @@ test('4 · sales burst', async ({ browser, obs }, testInfo) => {
     await installProbe(controller, { longtasks: true });
     await openController(controller, obs);
     const tool = await openTool(home);
-    const loaded = await must(tool, 'runsheet.load', { runSheet: benchSheet({ id: 'burst', products: 2, stock: STOCK, slots: 2, slotSec: 3600 }) });
+    const loaded = await must(tool, 'runsheet.load', {
+      runSheet: benchSheet({ id: 'burst', products: 2, stock: STOCK, slots: 2, slotSec: 3600 }),
+    });
     const showId = (loaded.result as { showId: string }).showId;
     await must(tool, 'show.start');
     await must(tool, 'show.next');
@@ -48,14 +64,30 @@ test('4 · sales burst', async ({ browser, obs }, testInfo) => {
         new Promise<Burst>((resolve) => {
           const channel = new BroadcastChannel('flashcue');
           const pending = new Map<string, number>();
-          const result: Burst = { sent: 0, acked: 0, refused: 0, errors: [], perSecond: [], ackMs: [], startedAt: window.__bench.now(), endedAt: 0 };
+          const result: Burst = {
+            sent: 0,
+            acked: 0,
+            refused: 0,
+            errors: [],
+            perSecond: [],
+            ackMs: [],
+            startedAt: window.__bench.now(),
+            endedAt: 0,
+          };
           const end = result.startedAt + seconds * 1000;
           let done = false;
           const send = () => {
             if (done) return;
             const id = `burst-${result.sent++}`;
             pending.set(id, window.__bench.now());
-            channel.postMessage({ app: 'flashcue', v: 1, kind: 'command', id, command: 'sale', args: { buyer: `b${result.sent % 97}` } });
+            channel.postMessage({
+              app: 'flashcue',
+              v: 1,
+              kind: 'command',
+              id,
+              command: 'sale',
+              args: { buyer: `b${result.sent % 97}` },
+            });
           };
           const finish = () => {
             done = true;
@@ -90,15 +122,24 @@ test('4 · sales burst', async ({ browser, obs }, testInfo) => {
     // Everything acked must be in the log, the controller's view and the remote overlay.
     await sleep(1500); // one heartbeat: a lost last message would be repaired by then
     const logged = await loggedSales(tool, showId);
-    const view = (await must(tool, 'state.get')).result as { ticker: { unitsTotal: number }; product: { stock: number } };
+    const view = (await must(tool, 'state.get')).result as {
+      ticker: { unitsTotal: number };
+      product: { stock: number };
+    };
     const shown = await overlay.evaluate(() => window.__bench.marks.count?.at(-1)?.v ?? '');
     const expectedShown = `${STOCK - burst.acked}/${STOCK}`;
-    const lost = Math.max(burst.acked - logged, burst.acked - view.ticker.unitsTotal, burst.sent - burst.acked - burst.refused);
+    const lost = Math.max(
+      burst.acked - logged,
+      burst.acked - view.ticker.unitsTotal,
+      burst.sent - burst.acked - burst.refused,
+    );
     // The burst's window, on the controller's clock (tool and controller mapped via the bench clock).
     const [toolClock, controllerClock] = [await calibrate(tool), await calibrate(controller)];
     const shift = toolClock.offset - controllerClock.offset;
     const all = await controller.evaluate(() => window.__bench.longtasks);
-    const longtasks = all.filter((t) => t.start + t.duration >= burst.startedAt + shift && t.start <= burst.endedAt + shift);
+    const longtasks = all.filter(
+      (t) => t.start + t.duration >= burst.startedAt + shift && t.start <= burst.endedAt + shift,
+    );
     const longest = longtasks.reduce((m, t) => Math.max(m, t.duration), 0);
     const duration = (burst.endedAt - burst.startedAt) / 1000;
     const rate = burst.acked / duration;
@@ -113,7 +154,15 @@ test('4 · sales burst', async ({ browser, obs }, testInfo) => {
       method:
         `A tool page sends "sale" over BroadcastChannel with ${IN_FLIGHT} commands in flight, a new one on each ack, for ${SECONDS} s; every ack means the sale was decided, written to IndexedDB and applied, and its view published ` +
         '(BroadcastChannel, relay, and real OBS: custom event + emit_event), with a stock overlay listening through obs-websocket in another context. Rate = acks ÷ elapsed time.',
-      values: { seconds: duration, acked: burst.acked, sent: burst.sent, refused: burst.refused, errors: burst.errors, perSecond: seconds, ackMs: roundSummary(summarize(burst.ackMs)) },
+      values: {
+        seconds: duration,
+        acked: burst.acked,
+        sent: burst.sent,
+        refused: burst.refused,
+        errors: burst.errors,
+        perSecond: seconds,
+        ackMs: roundSummary(summarize(burst.ackMs)),
+      },
     });
     await record(testInfo, {
       id: '4b',
@@ -123,13 +172,22 @@ test('4 · sales burst', async ({ browser, obs }, testInfo) => {
       goal: '0 lost',
       pass: lost === 0 && shown === expectedShown && burst.refused === 0,
       method:
-        'After the burst and one heartbeat: acked sales vs sale events in the show log (read from IndexedDB), units in the controller\'s view (state.get), and the count on the remote stock overlay (through OBS). Unanswered commands count as lost.',
-      values: { acked: burst.acked, logged, viewUnits: view.ticker.unitsTotal, overlayShows: shown, expectedShown, unanswered: burst.sent - burst.acked - burst.refused },
+        "After the burst and one heartbeat: acked sales vs sale events in the show log (read from IndexedDB), units in the controller's view (state.get), and the count on the remote stock overlay (through OBS). Unanswered commands count as lost.",
+      values: {
+        acked: burst.acked,
+        logged,
+        viewUnits: view.ticker.unitsTotal,
+        overlayShows: shown,
+        expectedShown,
+        unanswered: burst.sent - burst.acked - burst.refused,
+      },
     });
     await record(testInfo, {
       id: '4c',
       figure: 'Sales burst: longest main-thread task (controller)',
-      measured: longtasks.length ? `${longest.toFixed(0)} ms (${longtasks.length} tasks over 50 ms)` : 'none over 50 ms',
+      measured: longtasks.length
+        ? `${longest.toFixed(0)} ms (${longtasks.length} tasks over 50 ms)`
+        : 'none over 50 ms',
       floor: null,
       goal: 'no task over 50 ms',
       pass: longtasks.length === 0,
@@ -137,7 +195,9 @@ test('4 · sales burst', async ({ browser, obs }, testInfo) => {
         "PerformanceObserver('longtask') in the controller page (Chromium reports tasks over 50 ms), those overlapping the burst (the tool's and the controller's clocks mapped onto the bench clock).",
       values: {
         longtasks: longtasks.map((t) => ({ start: round(t.start), duration: round(t.duration) })),
-        outsideBurst: all.filter((t) => !longtasks.includes(t)).map((t) => ({ start: round(t.start), duration: round(t.duration) })),
+        outsideBurst: all
+          .filter((t) => !longtasks.includes(t))
+          .map((t) => ({ start: round(t.start), duration: round(t.duration) })),
       },
     });
   } finally {

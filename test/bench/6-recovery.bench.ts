@@ -8,7 +8,21 @@
 import net from 'node:net';
 import type { ObsInstance } from '../obs/obsHarness';
 import type { Page } from '@playwright/test';
-import { QUICK, benchSheet, command, commands, must, obsFragment, openController, openTool, record, round, sleep, summarize, test } from './support/bench';
+import {
+  QUICK,
+  benchSheet,
+  command,
+  commands,
+  must,
+  obsFragment,
+  openController,
+  openTool,
+  record,
+  round,
+  sleep,
+  summarize,
+  test,
+} from './support/bench';
 import { benchNow, calibrate } from './support/clocks';
 import { installProbe } from './support/probe';
 
@@ -58,7 +72,10 @@ interface Breakdown {
  * Reloads the controller `times` times and waits each time for the ready conditions stored in
  * sessionStorage to hold and for the frame after.
  */
-async function reloads(controller: Page, times: number): Promise<{ series: Breakdown[]; twoFramesMs: number }> {
+async function reloads(
+  controller: Page,
+  times: number,
+): Promise<{ series: Breakdown[]; twoFramesMs: number }> {
   // A producer reloads the controller they are looking at. Playwright reports every page
   // visible, but the tool page opened after the controller is in front of it in the same
   // window: Chromium never draws the controller's frames, and viz throttles a page whose frames
@@ -75,21 +92,27 @@ async function reloads(controller: Page, times: number): Promise<{ series: Break
   for (let i = 0; i < times; i++) {
     await sleep(500);
     await controller.reload();
-    await controller.waitForFunction(() => window.__bench.frame.resumed !== undefined, null, { timeout: 15_000 });
+    await controller.waitForFunction(() => window.__bench.frame.resumed !== undefined, null, {
+      timeout: 15_000,
+    });
     out.push(
       await controller.evaluate(() => {
-        const mark = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? NaN;
+        const mark = (name: string) =>
+          performance.getEntriesByName(name, 'mark')[0]?.startTime ?? NaN;
         const measure = (name: string) => performance.getEntriesByName(name, 'measure')[0];
         const read = measure('flashcue:loadEvents');
         return {
-          script: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+          script: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+            .domContentLoadedEventStart,
           primary: mark('flashcue:primary'),
           logRead: read ? read.startTime + read.duration : NaN,
           logReadMs: read?.duration ?? NaN,
           replayMs: measure('flashcue:replay')?.duration ?? NaN,
           dom: window.__bench.ready.resumed!,
           frame: window.__bench.frame.resumed!,
-          longTasks: window.__bench.longtasks.map((t) => `${Math.round(t.start)}+${Math.round(t.duration)}`),
+          longTasks: window.__bench.longtasks.map(
+            (t) => `${Math.round(t.start)}+${Math.round(t.duration)}`,
+          ),
         };
       }),
     );
@@ -99,7 +122,8 @@ async function reloads(controller: Page, times: number): Promise<{ series: Break
 
 /** Sets the ready conditions a reloaded controller must meet: what it shows right now. */
 async function expectAfterReload(controller: Page): Promise<void> {
-  const title = (await controller.locator('[data-testid="on-air-title"]').textContent())?.trim() ?? '';
+  const title =
+    (await controller.locator('[data-testid="on-air-title"]').textContent())?.trim() ?? '';
   const units = (await controller.locator('[data-testid="units"]').textContent())?.trim() ?? '';
   await controller.evaluate(
     (all) => sessionStorage.setItem('bench-ready', JSON.stringify([{ name: 'resumed', all }])),
@@ -113,7 +137,12 @@ async function expectAfterReload(controller: Page): Promise<void> {
 const median = (values: number[]) => summarize(values.filter((v) => !Number.isNaN(v))).median;
 
 /** One row for a series of reloads: the worst frame, and where the time went (medians). */
-function reloadRow(id: string, figure: string, sales: number, { series, twoFramesMs }: { series: Breakdown[]; twoFramesMs: number }) {
+function reloadRow(
+  id: string,
+  figure: string,
+  sales: number,
+  { series, twoFramesMs }: { series: Breakdown[]; twoFramesMs: number },
+) {
   const frames = series.map((b) => b.frame);
   const s = summarize(frames);
   const stalled = series.filter((b) => b.frame - b.dom > 200).length;
@@ -139,12 +168,24 @@ function reloadRow(id: string, figure: string, sales: number, { series, twoFrame
       twoFramesBeforeMs: round(twoFramesMs),
       frameMs: frames.map((v) => round(v)),
       domMs: series.map((b) => round(b.dom)),
-      breakdown: series.map((b) => ({ ...b, script: round(b.script), primary: round(b.primary), logRead: round(b.logRead), logReadMs: round(b.logReadMs), replayMs: round(b.replayMs), dom: round(b.dom), frame: round(b.frame) })),
+      breakdown: series.map((b) => ({
+        ...b,
+        script: round(b.script),
+        primary: round(b.primary),
+        logRead: round(b.logRead),
+        logReadMs: round(b.logReadMs),
+        replayMs: round(b.replayMs),
+        dom: round(b.dom),
+        frame: round(b.frame),
+      })),
     },
   };
 }
 
-test('6 · recovery after OBS returns and after a controller reload', async ({ browser, obs }, testInfo) => {
+test('6 · recovery after OBS returns and after a controller reload', async ({
+  browser,
+  obs,
+}, testInfo) => {
   test.setTimeout((QUICK ? 2.5 : 5) * 60_000);
   const home = await browser.newContext();
   const remote = await browser.newContext();
@@ -153,7 +194,9 @@ test('6 · recovery after OBS returns and after a controller reload', async ({ b
     await installProbe(controller, { readyFromSession: true, longtasks: true });
     await openController(controller, obs);
     const tool = await openTool(home);
-    await must(tool, 'runsheet.load', { runSheet: benchSheet({ id: 'recovery', products: 2, stock: STOCK, slots: 2, slotSec: 3600 }) });
+    await must(tool, 'runsheet.load', {
+      runSheet: benchSheet({ id: 'recovery', products: 2, stock: STOCK, slots: 2, slotSec: 3600 }),
+    });
     await must(tool, 'show.start');
     await must(tool, 'show.next');
     const overlay = await remote.newPage();
@@ -180,8 +223,15 @@ test('6 · recovery after OBS returns and after a controller reload', async ({ b
       await obs.restart();
       const acceptAt = await accepted;
       signal.stop = true;
-      const shownAt = await overlay.evaluate((v) => window.__bench.waitFor('count', v, 60_000), `${left}/${STOCK}`);
-      outages.push({ downS, recoveryMs: round(shownAt + clock.offset - acceptAt!), downMs: round(acceptAt! - killedAt) });
+      const shownAt = await overlay.evaluate(
+        (v) => window.__bench.waitFor('count', v, 60_000),
+        `${left}/${STOCK}`,
+      );
+      outages.push({
+        downS,
+        recoveryMs: round(shownAt + clock.offset - acceptAt!),
+        downMs: round(acceptAt! - killedAt),
+      });
     }
     const worst = Math.max(...outages.map((o) => o.recoveryMs));
     const quick = outages.filter((o) => o.downS === 0).map((o) => o.recoveryMs);
@@ -191,7 +241,9 @@ test('6 · recovery after OBS returns and after a controller reload', async ({ b
       figure: 'Overlay correct after OBS returns',
       measured:
         `worst ${(worst / 1000).toFixed(2)} s; crash-restart ${quick.map((v) => (v / 1000).toFixed(2)).join(', ')} s` +
-        (long.length ? `; down ${long.map((o) => `${(o.downMs / 1000).toFixed(0)} s → ${(o.recoveryMs / 1000).toFixed(2)}`).join(', ')} s` : ''),
+        (long.length
+          ? `; down ${long.map((o) => `${(o.downMs / 1000).toFixed(0)} s → ${(o.recoveryMs / 1000).toFixed(2)}`).join(', ')} s`
+          : ''),
       floor: null,
       goal: '≤ 2 s',
       pass: worst <= 2000,
@@ -206,13 +258,21 @@ test('6 · recovery after OBS returns and after a controller reload', async ({ b
     await expectAfterReload(controller);
     const few = await reloads(controller, RELOADS);
     await record(testInfo, reloadRow('6b', 'Controller resumed after a reload', STOCK - left, few));
-    await commands(tool, Array.from({ length: BUSY_SALES }, () => ['sale'] as [string]));
+    await commands(
+      tool,
+      Array.from({ length: BUSY_SALES }, () => ['sale'] as [string]),
+    );
     left -= BUSY_SALES;
     await expectAfterReload(controller);
     const busy = await reloads(controller, RELOADS);
     await record(
       testInfo,
-      reloadRow('6c', `Controller resumed after a reload, ${(STOCK - left).toLocaleString('en')} sales logged`, STOCK - left, busy),
+      reloadRow(
+        '6c',
+        `Controller resumed after a reload, ${(STOCK - left).toLocaleString('en')} sales logged`,
+        STOCK - left,
+        busy,
+      ),
     );
   } finally {
     await remote.close();

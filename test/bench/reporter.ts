@@ -6,7 +6,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import type {
+  FullConfig,
+  FullResult,
+  Reporter,
+  Suite,
+  TestCase,
+  TestResult,
+} from '@playwright/test/reporter';
 import type { Row } from './support/bench';
 
 interface Options {
@@ -44,7 +51,9 @@ export default class BenchReporter implements Reporter {
     this.#load = os.loadavg().map((v) => Math.round(v * 100) / 100);
     this.#rootDir = path.dirname(config.configFile ?? path.join(process.cwd(), 'x'));
     const quick = process.env.BENCH_QUICK === '1';
-    console.log(`Flashcue bench${quick ? ' (quick)' : ''}: ${suite.allTests().length} figures, built and served on ${config.webServer?.url ?? '?'}`);
+    console.log(
+      `Flashcue bench${quick ? ' (quick)' : ''}: ${suite.allTests().length} figures, built and served on ${config.webServer?.url ?? '?'}`,
+    );
   }
 
   onTestBegin(test: TestCase): void {
@@ -63,13 +72,16 @@ export default class BenchReporter implements Reporter {
     for (const a of result.attachments) {
       if (!a.body) continue;
       if (a.name === 'bench-row') this.#rows.push(JSON.parse(a.body.toString()) as Row);
-      if (a.name === 'bench-machine') this.#machine = { ...this.#machine, ...(JSON.parse(a.body.toString()) as object) };
+      if (a.name === 'bench-machine')
+        this.#machine = { ...this.#machine, ...(JSON.parse(a.body.toString()) as object) };
     }
     const seconds = (result.duration / 1000).toFixed(1);
     if (result.status === 'passed') {
       console.log(`  done in ${seconds} s`);
     } else {
-      const error = result.errors.map((e) => e.stack ?? e.message ?? String(e.value)).join('\n') || result.status;
+      const error =
+        result.errors.map((e) => e.stack ?? e.message ?? String(e.value)).join('\n') ||
+        result.status;
       this.#errors.push({ test: test.title, error });
       console.log(`  ✗ ${result.status} after ${seconds} s:\n${error}`);
     }
@@ -83,7 +95,12 @@ export default class BenchReporter implements Reporter {
   onEnd(result: FullResult): void {
     const rows = [...this.#rows].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
     const cpus = os.cpus();
-    const machine: Record<string, unknown> & { cores: number; cpu: string; os: string; node: string } = {
+    const machine: Record<string, unknown> & {
+      cores: number;
+      cpu: string;
+      os: string;
+      node: string;
+    } = {
       cores: cpus.length,
       cpu: cpus[0]?.model ?? 'unknown',
       memoryGiB: Math.round(os.totalmem() / 2 ** 30),
@@ -121,7 +138,9 @@ export default class BenchReporter implements Reporter {
     console.log(`\nHow each figure was measured:\n${notes}`);
     const passed = rows.filter((r) => r.pass === true).length;
     const missed = rows.filter((r) => r.pass === false).map((r) => r.id);
-    console.log(`\n${passed} goals met, ${missed.length} missed${missed.length ? ` (${missed.join(', ')})` : ''}, ${this.#errors.length} figures could not be measured.`);
+    console.log(
+      `\n${passed} goals met, ${missed.length} missed${missed.length ? ` (${missed.join(', ')})` : ''}, ${this.#errors.length} figures could not be measured.`,
+    );
     for (const e of this.#errors) console.log(`✗ ${e.test}: ${e.error.split('\n')[0]}`);
 
     const file = path.resolve(this.#rootDir, '..', '..', this.#outputFile);
@@ -129,7 +148,17 @@ export default class BenchReporter implements Reporter {
     writeFileSync(
       file,
       JSON.stringify(
-        { bench: 'flashcue', quick, startedAt: new Date(this.#started).toISOString(), seconds, status: result.status, machine, rows, errors: this.#errors, table },
+        {
+          bench: 'flashcue',
+          quick,
+          startedAt: new Date(this.#started).toISOString(),
+          seconds,
+          status: result.status,
+          machine,
+          rows,
+          errors: this.#errors,
+          table,
+        },
         null,
         2,
       ) + '\n',

@@ -18,17 +18,26 @@ import type { FlashcueHarness } from './harness/db-harness';
 import { HARNESS_OUT_DIR as outDir } from './harness/vite.config';
 
 const harnessConfig = fileURLToPath(new URL('./harness/vite.config.ts', import.meta.url));
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.map': 'application/json',
+};
 
 /** Serves outDir read-only; anything outside it or missing is a 404. */
 function serve(dir: string): Promise<Server> {
   const server = createServer((req, res) => {
-    const path = normalize(join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+    const path = normalize(
+      join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)),
+    );
     if (!path.startsWith(dir) || !existsSync(path) || !statSync(path).isFile()) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
     createReadStream(path).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
@@ -46,7 +55,9 @@ test.beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-test.afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+test.afterAll(
+  () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+);
 
 declare global {
   interface Window {
@@ -56,7 +67,9 @@ declare global {
 
 const T0 = Date.UTC(2026, 2, 15, 19, 0, 0);
 
-test('a show logged to IndexedDB survives a reload and a new runner resumes it exactly', async ({ page }) => {
+test('a show logged to IndexedDB survives a reload and a new runner resumes it exactly', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${origin}/db-harness.html`);
@@ -107,7 +120,14 @@ test('a show logged to IndexedDB survives a reload and a new runner resumes it e
       const resent = await runner.dispatch({ type: 'sale', quantity: 2 }, { commandId: 'c4' });
       const stockAfterResend = runner.getSnapshot().context.stock;
       runner.stop();
-      return { rows, show, value: snapshot.value, context: snapshot.context, resent, stockAfterResend };
+      return {
+        rows,
+        show,
+        value: snapshot.value,
+        context: snapshot.context,
+        resent,
+        stockAfterResend,
+      };
     },
     { showId: before.showId, now: before.now },
   );
@@ -120,7 +140,12 @@ test('a show logged to IndexedDB survives a reload and a new runner resumes it e
     [5, 'sale', null],
     [6, 'cue', null],
   ]);
-  expect(after.show).toMatchObject({ status: 'live', startedAt: T0, endedAt: null, runSheetId: 'sheet-test' });
+  expect(after.show).toMatchObject({
+    status: 'live',
+    startedAt: T0,
+    endedAt: null,
+    runSheetId: 'sheet-test',
+  });
   expect(after.value).toEqual(before.value);
   expect(after.context).toEqual(before.context);
   expect(after.resent).toEqual(before.results[3]);

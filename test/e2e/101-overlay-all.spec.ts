@@ -35,7 +35,9 @@ test.describe('all overlay', () => {
     await expect(page.locator('.fc-badge')).toBeVisible();
     await expect(page.locator('.fc-stock-text')).toHaveText('Only 4 left');
     await expect(page.locator('.fc-countdown')).toHaveText(/^0:4[0-2]$/);
-    await expect(page.locator('.fc-ticker-text').first()).toHaveText('@anna just bought Wireless Earbuds Pro');
+    await expect(page.locator('.fc-ticker-text').first()).toHaveText(
+      '@anna just bought Wireless Earbuds Pro',
+    );
     await expect(page.locator('.fc-next-title')).toHaveText('Hydrating Face Serum');
     await page.waitForTimeout(800);
     for (const { what, box } of await visibleBoxes(page)) {
@@ -56,7 +58,8 @@ test.describe('all overlay', () => {
       const { publisher } = await openOverlay(context, page, 'all', '?layout=portrait');
       await expect(page.locator('[data-overlay="all"]')).toHaveAttribute('data-safe', 'on');
       await publisher.send(richView());
-      for (const name of CARDS) await expect(page.locator(`[data-overlay="${name}"]`)).toBeVisible();
+      for (const name of CARDS)
+        await expect(page.locator(`[data-overlay="${name}"]`)).toBeVisible();
       await page.waitForTimeout(800);
       const canvas = await canvasBox(page);
       expect(canvas.w / canvas.h).toBeCloseTo(9 / 16, 3);
@@ -66,7 +69,10 @@ test.describe('all overlay', () => {
     });
   }
 
-  test('portrait with safe=0 lets cards into the bands (the option is real)', async ({ context, page }) => {
+  test('portrait with safe=0 lets cards into the bands (the option is real)', async ({
+    context,
+    page,
+  }) => {
     await page.setViewportSize(VIEWPORTS.portrait);
     const { publisher } = await openOverlay(context, page, 'all', '?layout=portrait&safe=0');
     await publisher.send(richView());

@@ -12,7 +12,10 @@ test.describe('countdown overlay', () => {
     await page.clock.install();
   });
 
-  test('counts the running deal down, flipping exactly on each second', async ({ context, page }) => {
+  test('counts the running deal down, flipping exactly on each second', async ({
+    context,
+    page,
+  }) => {
     const { publisher, errors } = await openOverlay(context, page, 'countdown');
     await freezeClock(page);
     const card = page.locator('[data-overlay="countdown"]');
@@ -32,7 +35,10 @@ test.describe('countdown overlay', () => {
     expect(errors).toEqual([]);
   });
 
-  test('turns urgent for the last 10 seconds, with a single pulse on each flip', async ({ context, page }) => {
+  test('turns urgent for the last 10 seconds, with a single pulse on each flip', async ({
+    context,
+    page,
+  }) => {
     const { publisher } = await openOverlay(context, page, 'countdown');
     await freezeClock(page);
     const card = page.locator('[data-overlay="countdown"]');
@@ -110,8 +116,16 @@ test.describe('countdown overlay', () => {
     await expect(card.locator('.fc-countdown')).toHaveText('+1:02');
   });
 
-  test('mode=show counts the show down and a paused show says PAUSED', async ({ context, page }) => {
-    const { publisher } = await openOverlay(context, page, 'countdown', '?mode=show&label=Live%20for');
+  test('mode=show counts the show down and a paused show says PAUSED', async ({
+    context,
+    page,
+  }) => {
+    const { publisher } = await openOverlay(
+      context,
+      page,
+      'countdown',
+      '?mode=show&label=Live%20for',
+    );
     await freezeClock(page);
     const card = page.locator('[data-overlay="countdown"]');
     await publisher.send(liveView());

@@ -120,7 +120,10 @@ test.describe('lower-third overlay', () => {
     await expect(page.locator('.fc-cta')).toHaveCount(0);
   });
 
-  test('shows the product photo when there is one, and renders names as text', async ({ context, page }) => {
+  test('shows the product photo when there is one, and renders names as text', async ({
+    context,
+    page,
+  }) => {
     const { publisher, errors } = await openOverlay(context, page, 'lower-third');
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="teal"/></svg>`;
     const image = `data:image/svg+xml,${encodeURIComponent(svg)}`;

@@ -3,12 +3,24 @@ import { openOverlay } from './fixtures/overlay/harness';
 import { liveView } from './fixtures/overlay/views';
 
 test.describe('next-up overlay', () => {
-  test('names the next product and counts down to it, then says "Up next"', async ({ context, page }) => {
+  test('names the next product and counts down to it, then says "Up next"', async ({
+    context,
+    page,
+  }) => {
     await page.clock.install();
     const { publisher, errors } = await openOverlay(context, page, 'next-up');
     await page.clock.pauseAt(Date.now() + 5_000);
     const card = page.locator('[data-overlay="next-up"]');
-    await publisher.send(liveView({ next: { kind: 'product', title: 'Serum', productName: 'Hydrating Face Serum', startsInMs: 12_000 } }));
+    await publisher.send(
+      liveView({
+        next: {
+          kind: 'product',
+          title: 'Serum',
+          productName: 'Hydrating Face Serum',
+          startsInMs: 12_000,
+        },
+      }),
+    );
     await expect(card).toHaveAttribute('data-state', 'in');
     await expect(card.locator('.fc-next-label')).toHaveText('Coming up');
     await expect(card.locator('.fc-next-title')).toHaveText('Hydrating Face Serum');
@@ -34,12 +46,28 @@ test.describe('next-up overlay', () => {
     await expect(when).toHaveText('Up next');
   });
 
-  test('uses the segment title when no product, and hides when nothing follows', async ({ context, page }) => {
+  test('uses the segment title when no product, and hides when nothing follows', async ({
+    context,
+    page,
+  }) => {
     const { publisher } = await openOverlay(context, page, 'next-up');
     const card = page.locator('[data-overlay="next-up"]');
-    await publisher.send(liveView({ next: { kind: 'closing', title: 'Last call', productName: null, startsInMs: 60_000 } }));
+    await publisher.send(
+      liveView({
+        next: { kind: 'closing', title: 'Last call', productName: null, startsInMs: 60_000 },
+      }),
+    );
     await expect(card.locator('.fc-next-title')).toHaveText('Last call');
-    await publisher.send(liveView({ next: { kind: 'flash', title: 'Flash sale: Serum', productName: 'Serum', startsInMs: 60_000 } }));
+    await publisher.send(
+      liveView({
+        next: {
+          kind: 'flash',
+          title: 'Flash sale: Serum',
+          productName: 'Serum',
+          startsInMs: 60_000,
+        },
+      }),
+    );
     await expect(card.locator('.fc-next-label')).toHaveText('Flash sale next');
     await publisher.send(liveView({ next: null }));
     await expect(card).toHaveAttribute('data-state', 'out');

@@ -7,7 +7,9 @@ const PAGES = ['lower-third', 'countdown', 'stock', 'ticker', 'next-up', 'all'];
 
 test.describe('overlay robustness', () => {
   for (const name of PAGES) {
-    test(`${name}: a bad option shows a located error instead of a blank overlay`, async ({ page }) => {
+    test(`${name}: a bad option shows a located error instead of a blank overlay`, async ({
+      page,
+    }) => {
       await page.goto(`/overlay/${name}.html?accent=zzz&scale=9`);
       const box = page.locator('.fc-error');
       await expect(box).toBeVisible();
@@ -22,10 +24,15 @@ test.describe('overlay robustness', () => {
 
   test('a misspelt option is named, with the likely intended one', async ({ page }) => {
     await page.goto('/overlay/stock.html?lyout=portrait');
-    await expect(page.locator('.fc-error li')).toHaveText('lyout: unknown option (did you mean layout?)');
+    await expect(page.locator('.fc-error li')).toHaveText(
+      'lyout: unknown option (did you mean layout?)',
+    );
   });
 
-  test('a reloaded overlay is current within a second of its hello being answered', async ({ context, page }) => {
+  test('a reloaded overlay is current within a second of its hello being answered', async ({
+    context,
+    page,
+  }) => {
     const { publisher } = await openOverlay(context, page, 'lower-third');
     await expect.poll(() => publisher.hellos()).toBe(1);
     await publisher.send(liveView());
@@ -34,16 +41,29 @@ test.describe('overlay robustness', () => {
     await page.reload();
     // The fresh receiver says hello; the publisher answers with the current view.
     await expect.poll(() => publisher.hellos()).toBe(2);
-    await expect(page.locator('[data-overlay="lower-third"]')).toHaveAttribute('data-state', 'in', { timeout: 1_000 });
+    await expect(page.locator('[data-overlay="lower-third"]')).toHaveAttribute('data-state', 'in', {
+      timeout: 1_000,
+    });
     await expect(page.locator('.fc-price-now')).toHaveText('$199.00', { timeout: 1_000 });
   });
 
-  test('ignores foreign, invalid and stale messages, keeping the last good view', async ({ context, page }) => {
+  test('ignores foreign, invalid and stale messages, keeping the last good view', async ({
+    context,
+    page,
+  }) => {
     const { publisher, errors } = await openOverlay(context, page, 'lower-third');
     await publisher.send(liveView());
     await expect(page.locator('.fc-price-now')).toHaveText('$199.00');
     const deal = dealView(30_000);
-    const envelope = { app: 'flashcue', v: 1, kind: 'view', showId: SHOW_ID, session: 'e2e', logSeq: 10, n: 1e6 };
+    const envelope = {
+      app: 'flashcue',
+      v: 1,
+      kind: 'view',
+      showId: SHOW_ID,
+      session: 'e2e',
+      logSeq: 10,
+      n: 1e6,
+    };
     for (const junk of [
       { ...envelope, app: 'streamerbot', view: deal }, // another app on the same channel
       { ...envelope, view: { ...deal, phase: 'party' } }, // fails validation
@@ -73,7 +93,10 @@ test.describe('overlay robustness', () => {
     const errors = watchErrors(page);
     await page.goto('/overlay/stock.html');
     const emit = (data: unknown) =>
-      page.evaluate((detail) => window.dispatchEvent(new CustomEvent('flashcue', { detail })), data);
+      page.evaluate(
+        (detail) => window.dispatchEvent(new CustomEvent('flashcue', { detail })),
+        data,
+      );
     await emit(viewMessage(liveView()));
     await expect(page.locator('.fc-stock-text')).toHaveText('42 left');
     await emit({ app: 'flashcue', v: 1, kind: 'view', view: 'junk' });
@@ -87,14 +110,22 @@ test.describe('overlay robustness', () => {
     expect(errors).toEqual([]);
   });
 
-  test('transport=obs without a connection in the fragment says what is missing, and still hears BroadcastChannel', async ({ context, page }) => {
+  test('transport=obs without a connection in the fragment says what is missing, and still hears BroadcastChannel', async ({
+    context,
+    page,
+  }) => {
     const { publisher } = await openOverlay(context, page, 'stock', '?transport=obs');
-    await expect(page.locator('.fc-note')).toContainText('transport=obs needs #obs=ws://host:4455&password=');
+    await expect(page.locator('.fc-note')).toContainText(
+      'transport=obs needs #obs=ws://host:4455&password=',
+    );
     await publisher.send(liveView());
     await expect(page.locator('.fc-stock-text')).toHaveText('42 left');
   });
 
-  test('nothing runs per frame, and timers only while a clock is on screen', async ({ context, page }) => {
+  test('nothing runs per frame, and timers only while a clock is on screen', async ({
+    context,
+    page,
+  }) => {
     await page.addInitScript(() => {
       const counts = { raf: 0, timeout: 0, interval: 0 };
       (window as unknown as { __counts: typeof counts }).__counts = counts;
@@ -102,8 +133,14 @@ test.describe('overlay robustness', () => {
       const timeout = window.setTimeout.bind(window);
       const interval = window.setInterval.bind(window);
       window.requestAnimationFrame = (cb) => (counts.raf++, raf(cb));
-      window.setTimeout = ((cb: TimerHandler, ms?: number, ...rest: unknown[]) => (counts.timeout++, timeout(cb, ms, ...rest))) as typeof setTimeout;
-      window.setInterval = ((cb: TimerHandler, ms?: number, ...rest: unknown[]) => (counts.interval++, interval(cb, ms, ...rest))) as typeof setInterval;
+      window.setTimeout = ((cb: TimerHandler, ms?: number, ...rest: unknown[]) => (
+        counts.timeout++,
+        timeout(cb, ms, ...rest)
+      )) as typeof setTimeout;
+      window.setInterval = ((cb: TimerHandler, ms?: number, ...rest: unknown[]) => (
+        counts.interval++,
+        interval(cb, ms, ...rest)
+      )) as typeof setInterval;
     });
     const errors = watchErrors(page);
     const publisher = await openPublisher(context);
@@ -130,8 +167,11 @@ test.describe('overlay robustness', () => {
     expect(runEnd.timeout - runStart.timeout).toBeGreaterThanOrEqual(2);
     expect(runEnd.timeout - runStart.timeout).toBeLessThanOrEqual(4);
     // And no infinite CSS animation anywhere.
-    const infinite = await page.evaluate(() =>
-      document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations === Infinity).length,
+    const infinite = await page.evaluate(
+      () =>
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getComputedTiming().iterations === Infinity).length,
     );
     expect(infinite).toBe(0);
     expect(errors).toEqual([]);

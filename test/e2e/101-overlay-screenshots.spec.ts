@@ -30,23 +30,65 @@ for (const layout of ['landscape', 'portrait'] as const) {
   }
 }
 
-const variants: Array<{ file: string; page: string; query: string; view: () => OverlayView; layout?: 'portrait' }> = [
+const variants: Array<{
+  file: string;
+  page: string;
+  query: string;
+  view: () => OverlayView;
+  layout?: 'portrait';
+}> = [
   { file: 'lower-third-light', page: 'lower-third', query: '?theme=light', view: richView },
-  { file: 'lower-third-glass', page: 'lower-third', query: '?style=glass&accent=fe2c55', view: () => liveView() },
-  { file: 'lower-third-outline', page: 'lower-third', query: '?style=outline&font=condensed', view: () => liveView() },
-  { file: 'lower-third-soldout', page: 'lower-third', query: '', view: () => liveView({ product: product({ stock: 0 }) }) },
+  {
+    file: 'lower-third-glass',
+    page: 'lower-third',
+    query: '?style=glass&accent=fe2c55',
+    view: () => liveView(),
+  },
+  {
+    file: 'lower-third-outline',
+    page: 'lower-third',
+    query: '?style=outline&font=condensed',
+    view: () => liveView(),
+  },
+  {
+    file: 'lower-third-soldout',
+    page: 'lower-third',
+    query: '',
+    view: () => liveView({ product: product({ stock: 0 }) }),
+  },
   { file: 'countdown-urgent', page: 'countdown', query: '', view: () => dealView(7_400) },
-  { file: 'countdown-paused', page: 'countdown', query: '', view: () => dealView(30_000, { frozen: true }) },
+  {
+    file: 'countdown-paused',
+    page: 'countdown',
+    query: '',
+    view: () => dealView(30_000, { frozen: true }),
+  },
   {
     file: 'countdown-slot-overtime',
     page: 'countdown',
     query: '?mode=slot',
     view: () => liveView({ segment: { ...liveView().segment!, remainingMs: -65_000 } }),
   },
-  { file: 'stock-soldout', page: 'stock', query: '', view: () => liveView({ product: product({ stock: 0 }) }) },
+  {
+    file: 'stock-soldout',
+    page: 'stock',
+    query: '',
+    view: () => liveView({ product: product({ stock: 0 }) }),
+  },
   { file: 'next-up-soon', page: 'next-up', query: '', view: () => liveView({ phase: 'paused' }) },
-  { file: 'all-portrait-mask', page: 'all', query: '?layout=portrait&mask=1', view: richView, layout: 'portrait' },
-  { file: 'all-landscape-light-glass', page: 'all', query: '?theme=light&style=glass', view: richView },
+  {
+    file: 'all-portrait-mask',
+    page: 'all',
+    query: '?layout=portrait&mask=1',
+    view: richView,
+    layout: 'portrait',
+  },
+  {
+    file: 'all-landscape-light-glass',
+    page: 'all',
+    query: '?theme=light&style=glass',
+    view: richView,
+  },
 ];
 
 for (const v of variants) {

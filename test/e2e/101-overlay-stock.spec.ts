@@ -14,7 +14,11 @@ test.describe('stock overlay', () => {
     await expect(card.locator('.fc-stock-product')).toHaveText('Wireless Earbuds Pro');
     await expect(card.locator('.fc-stock-count')).toHaveText('4/50');
     await expect
-      .poll(() => card.locator('.fc-stock-bar').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a))
+      .poll(() =>
+        card
+          .locator('.fc-stock-bar')
+          .evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a),
+      )
       .toBeCloseTo(0.08, 2);
     expect(errors).toEqual([]);
   });

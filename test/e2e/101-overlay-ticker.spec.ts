@@ -31,7 +31,9 @@ test.describe('ticker overlay', () => {
 
   test('shows at most max lines, newest first', async ({ context, page }) => {
     const { publisher } = await openOverlay(context, page, 'ticker', '?max=2');
-    await publisher.send(withSales([sale(5, 100, 'eve'), sale(4, 200, 'dan'), sale(3, 300, 'cat'), sale(2, 400)]));
+    await publisher.send(
+      withSales([sale(5, 100, 'eve'), sale(4, 200, 'dan'), sale(3, 300, 'cat'), sale(2, 400)]),
+    );
     await expect(page.locator('.fc-buyer')).toHaveText(['@eve', '@dan']);
   });
 

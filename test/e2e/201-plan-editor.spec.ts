@@ -13,11 +13,25 @@ async function openDemoEditor(page: Page) {
 }
 
 const segmentIds = (page: Page) =>
-  page.getByTestId('segment-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-segment-id')));
+  page
+    .getByTestId('segment-row')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-segment-id')));
 
-const DEMO_ORDER = ['open', 'toner', 'serum', 'serum-flash', 'shade-poll', 'cream', 'lip', 'sun', 'last-call'];
+const DEMO_ORDER = [
+  'open',
+  'toner',
+  'serum',
+  'serum-flash',
+  'shade-poll',
+  'cream',
+  'lip',
+  'sun',
+  'last-call',
+];
 
-test('an invalid price shows its error beside the field and blocks Save until fixed', async ({ page }) => {
+test('an invalid price shows its error beside the field and blocks Save until fixed', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await openDemoEditor(page);
@@ -30,7 +44,9 @@ test('an invalid price shows its error beside the field and blocks Save until fi
   await expect(fieldError).toContainText('is above the retail price');
   await expect(live).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('error-count')).toHaveText('1 problem to fix');
-  await expect(page.getByTestId('error-summary')).toContainText('Product 1 (Hyaluronic Hydrating Toner 200ml) › Live price');
+  await expect(page.getByTestId('error-summary')).toContainText(
+    'Product 1 (Hyaluronic Hydrating Toner 200ml) › Live price',
+  );
   await expect(save).toBeDisabled();
 
   await live.fill('12.345');
@@ -47,7 +63,9 @@ test('an invalid price shows its error beside the field and blocks Save until fi
   await expect(page.getByTestId('saved')).toBeVisible();
 
   await page.reload();
-  await expect(page.getByTestId('product-card').first().getByTestId('live-price')).toHaveValue('89.50');
+  await expect(page.getByTestId('product-card').first().getByTestId('live-price')).toHaveValue(
+    '89.50',
+  );
   expect(errors).toEqual([]);
 });
 
@@ -69,23 +87,45 @@ test('planned time against the show length, and Revert', async ({ page }) => {
   await expect(page.getByTestId('saved')).toBeVisible();
 });
 
-test('reorder segments with the keyboard buttons; the order survives a reload', async ({ page }) => {
+test('reorder segments with the keyboard buttons; the order survives a reload', async ({
+  page,
+}) => {
   await openDemoEditor(page);
   expect(await segmentIds(page)).toEqual(DEMO_ORDER);
   const down = page.getByRole('button', { name: 'Move Hydrating Toner down' });
   await down.click();
   await expect(down).toBeFocused(); // focus follows the moved row
   await page.keyboard.press('Enter'); // and again, from the keyboard
-  expect(await segmentIds(page)).toEqual(['open', 'serum', 'serum-flash', 'toner', ...DEMO_ORDER.slice(4)]);
-  await page.getByRole('button', { name: 'Move Last call: recap of tonight\'s deals up' }).click();
+  expect(await segmentIds(page)).toEqual([
+    'open',
+    'serum',
+    'serum-flash',
+    'toner',
+    ...DEMO_ORDER.slice(4),
+  ]);
+  await page.getByRole('button', { name: "Move Last call: recap of tonight's deals up" }).click();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByTestId('saved')).toBeVisible();
 
   await page.reload();
-  await expect.poll(() => segmentIds(page)).toEqual(['open', 'serum', 'serum-flash', 'toner', 'shade-poll', 'cream', 'lip', 'last-call', 'sun']);
+  await expect
+    .poll(() => segmentIds(page))
+    .toEqual([
+      'open',
+      'serum',
+      'serum-flash',
+      'toner',
+      'shade-poll',
+      'cream',
+      'lip',
+      'last-call',
+      'sun',
+    ]);
 });
 
-test('reorder segments by dragging a handle with the mouse; the order survives a reload', async ({ page }) => {
+test('reorder segments by dragging a handle with the mouse; the order survives a reload', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 1400 }); // source and target on screen together
   await openDemoEditor(page);
   const handles = page.getByTestId('drag-handle');
@@ -103,13 +143,37 @@ test('reorder segments by dragging a handle with the mouse; the order survives a
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 2, { steps: 2 });
   await page.waitForTimeout(300);
   await page.mouse.up();
-  await expect.poll(() => segmentIds(page)).toEqual(['open', 'shade-poll', 'toner', 'serum', 'serum-flash', 'cream', 'lip', 'sun', 'last-call']);
+  await expect
+    .poll(() => segmentIds(page))
+    .toEqual([
+      'open',
+      'shade-poll',
+      'toner',
+      'serum',
+      'serum-flash',
+      'cream',
+      'lip',
+      'sun',
+      'last-call',
+    ]);
   await expect(page.getByTestId('dirty')).toBeVisible();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByTestId('saved')).toBeVisible();
 
   await page.reload();
-  await expect.poll(() => segmentIds(page)).toEqual(['open', 'shade-poll', 'toner', 'serum', 'serum-flash', 'cream', 'lip', 'sun', 'last-call']);
+  await expect
+    .poll(() => segmentIds(page))
+    .toEqual([
+      'open',
+      'shade-poll',
+      'toner',
+      'serum',
+      'serum-flash',
+      'cream',
+      'lip',
+      'sun',
+      'last-call',
+    ]);
 });
 
 test('add, duplicate and remove segments and products', async ({ page }) => {
@@ -142,7 +206,10 @@ test('add, duplicate and remove segments and products', async ({ page }) => {
 test('unsaved edits survive a look at the Live screen', async ({ page }) => {
   await openDemoEditor(page);
   await page.getByTestId('show-title').fill('Glow Lab Live: edited');
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Live' }).click();
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: 'Live' })
+    .click();
   await expect(page).toHaveURL(/#\/live$/);
   await page.goto('/controller/#/plan/demo');
   await expect(page.getByTestId('show-title')).toHaveValue('Glow Lab Live: edited');

@@ -11,7 +11,8 @@ function watchErrors(page: Page): string[] {
 }
 
 const rows = (page: Page) => page.getByTestId('sheet-row');
-const row = (page: Page, id: string) => page.locator(`[data-testid="sheet-row"][data-sheet-id="${id}"]`);
+const row = (page: Page, id: string) =>
+  page.locator(`[data-testid="sheet-row"][data-sheet-id="${id}"]`);
 
 async function loadDemo(page: Page) {
   await page.getByRole('button', { name: 'Load the demo show' }).first().click();
@@ -20,7 +21,9 @@ async function loadDemo(page: Page) {
   return report;
 }
 
-test('a first-time user loads the demo show, sees it in the library and can run it', async ({ page }) => {
+test('a first-time user loads the demo show, sees it in the library and can run it', async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await page.goto('/controller/#/plan');
   await expect(page.getByTestId('library-empty')).toContainText('No run sheets yet');
@@ -35,7 +38,9 @@ test('a first-time user loads the demo show, sees it in the library and can run 
   await expect(demo).toContainText('Glow Lab Live: spring skincare drop');
   await expect(demo).toContainText('5 products');
   await expect(demo).toContainText('9 segments');
-  await expect(demo.getByTestId('row-planned')).toHaveText('22:00 of 24:00 planned — 2:00 to spare');
+  await expect(demo.getByTestId('row-planned')).toHaveText(
+    '22:00 of 24:00 planned — 2:00 to spare',
+  );
 
   // Loading it again reuses the identical saved sheet instead of piling up copies.
   const again = await loadDemo(page);
@@ -62,9 +67,14 @@ test('create from a template, twice: the second gets its own id', async ({ page 
   await page.goto('/controller/#/plan');
   for (const expectedId of ['weekly-flash-sale', 'weekly-flash-sale-2']) {
     await page.getByRole('button', { name: 'New run sheet' }).click();
-    await page.getByTestId('template-picker').getByRole('button', { name: 'Use template: Weekly flash-sale show' }).click();
+    await page
+      .getByTestId('template-picker')
+      .getByRole('button', { name: 'Use template: Weekly flash-sale show' })
+      .click();
     await expect(page).toHaveURL(new RegExp(`#/plan/${expectedId}$`));
-    await expect(page.getByTestId('show-title')).toHaveValue('Weekly flash sale: home & daily deals');
+    await expect(page.getByTestId('show-title')).toHaveValue(
+      'Weekly flash sale: home & daily deals',
+    );
     await expect(page.getByTestId('saved')).toBeVisible();
     await expect(page.getByTestId('product-card')).toHaveCount(12);
     await page.getByRole('link', { name: '← Run sheets' }).click();
@@ -103,7 +113,9 @@ test('duplicate and delete, with a confirmation', async ({ page }) => {
   await expect(row(page, 'demo')).toBeVisible();
 });
 
-test('deleting a sheet that a live show is running is refused with the reason', async ({ page }) => {
+test('deleting a sheet that a live show is running is refused with the reason', async ({
+  page,
+}) => {
   await page.goto('/controller/#/plan');
   await (await loadDemo(page)).getByRole('button', { name: 'Close' }).click();
   // A live show on this sheet, as the live screen would have left it (written straight to IndexedDB).
@@ -119,7 +131,17 @@ test('deleting a sheet that a live show is running is refused with the reason', 
     });
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction('shows', 'readwrite');
-      tx.objectStore('shows').put({ id: 'live-1', runSheetId: 'demo', status: 'live', createdAt: 1, startedAt: 2, endedAt: null, sheet, changes: '', term: 1 });
+      tx.objectStore('shows').put({
+        id: 'live-1',
+        runSheetId: 'demo',
+        status: 'live',
+        createdAt: 1,
+        startedAt: 2,
+        endedAt: null,
+        sheet,
+        changes: '',
+        term: 1,
+      });
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });

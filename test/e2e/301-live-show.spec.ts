@@ -3,7 +3,10 @@ import { baseSheet } from '../support/sheets';
 import { command, openTool } from './support/tool';
 
 test.describe('running a show from the Live screen', () => {
-  test('start, step, sell, deal to its end, sell out, undo, pause, end', async ({ page, context }) => {
+  test('start, step, sell, deal to its end, sell out, undo, pause, end', async ({
+    page,
+    context,
+  }) => {
     await page.clock.install();
     await page.goto('/controller/');
     await expect(page.getByTestId('no-show')).toBeVisible();
@@ -50,7 +53,9 @@ test.describe('running a show from the Live screen', () => {
     await expect(page.getByTestId('on-air-title')).toHaveText('Hydrating Face Mask');
     await page.getByLabel('Quantity', { exact: true }).fill('6');
     await page.getByRole('button', { name: /\+N sold/ }).click();
-    await expect(page.getByTestId('notice').last()).toContainText("Only 5 of Hydrating Face Mask left: can't record 6.");
+    await expect(page.getByTestId('notice').last()).toContainText(
+      "Only 5 of Hydrating Face Mask left: can't record 6.",
+    );
     await page.getByLabel('Quantity', { exact: true }).fill('5');
     await page.getByRole('button', { name: /\+N sold/ }).click();
     await expect(page.getByTestId('stock-left')).toHaveText('SOLD OUT');
@@ -70,7 +75,9 @@ test.describe('running a show from the Live screen', () => {
   test('hotkeys drive the show and ? lists them', async ({ page, context }) => {
     await page.goto('/controller/');
     const tool = await openTool(context);
-    expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
+    expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({
+      ok: true,
+    });
     await expect(page.getByTestId('live-screen')).toBeVisible();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('on-air-title')).toHaveText('Opening');
@@ -93,7 +100,9 @@ test.describe('running a show from the Live screen', () => {
   test('a reloaded controller resumes the same show', async ({ page, context }) => {
     await page.goto('/controller/');
     const tool = await openTool(context);
-    expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
+    expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({
+      ok: true,
+    });
     expect(await command(tool, 'show.start')).toMatchObject({ ok: true });
     expect(await command(tool, 'show.next')).toMatchObject({ ok: true });
     expect(await command(tool, 'sale', { quantity: 3 })).toMatchObject({ ok: true });
@@ -103,7 +112,10 @@ test.describe('running a show from the Live screen', () => {
   });
 });
 
-test('a first-time user runs the demo show from the printed URL in two clicks', async ({ page, context }) => {
+test('a first-time user runs the demo show from the printed URL in two clicks', async ({
+  page,
+  context,
+}) => {
   await page.goto('/');
   await page.getByTestId('run-demo').click();
   await expect(page.getByTestId('live-screen')).toHaveAttribute('data-phase', 'ready');
@@ -111,7 +123,8 @@ test('a first-time user runs the demo show from the printed URL in two clicks', 
   await overlay.goto('/overlay/all.html');
   await page.getByRole('button', { name: /Start show/ }).click();
   await page.getByRole('button', { name: /^Next/ }).click();
-  const product = (await page.getByTestId('product-panel').locator('.name').textContent())?.trim() ?? '';
+  const product =
+    (await page.getByTestId('product-panel').locator('.name').textContent())?.trim() ?? '';
   expect(product.length).toBeGreaterThan(0);
   await expect(overlay.locator('.fc-name')).toHaveText(product);
 });

@@ -10,7 +10,9 @@ test('every overlay follows the show the producer runs', async ({ page, context 
   test.setTimeout(90_000);
   await page.goto('/controller/');
   const tool = await openTool(context);
-  expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
+  expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({
+    ok: true,
+  });
 
   const open = async (name: string, query = '') => {
     const p = await context.newPage();
@@ -79,10 +81,15 @@ test('every overlay follows the show the producer runs', async ({ page, context 
   await expect(card(lower, 'lower-third')).toHaveAttribute('data-state', 'out');
 });
 
-test('the host view shows the product, talking points and the latest cue', async ({ page, context }) => {
+test('the host view shows the product, talking points and the latest cue', async ({
+  page,
+  context,
+}) => {
   await page.goto('/controller/');
   const tool = await openTool(context);
-  expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
+  expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({
+    ok: true,
+  });
   const host = await context.newPage();
   await host.goto('/controller/#/host');
   await expect(host.getByTestId('host-view')).toHaveAttribute('data-phase', 'ready');

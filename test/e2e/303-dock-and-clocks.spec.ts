@@ -2,11 +2,16 @@ import { expect, test } from '@playwright/test';
 import { baseSheet } from '../support/sheets';
 import { command, openTool } from './support/tool';
 
-test('dock mode fits an OBS custom dock 350 px wide and runs the show', async ({ page, context }) => {
+test('dock mode fits an OBS custom dock 350 px wide and runs the show', async ({
+  page,
+  context,
+}) => {
   await page.setViewportSize({ width: 350, height: 900 });
   await page.goto('/controller/?dock#/live');
   const tool = await openTool(context);
-  expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
+  expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({
+    ok: true,
+  });
   await page.getByRole('button', { name: /Start show/ }).click();
   await page.getByRole('button', { name: /^Next/ }).click();
   await expect(page.getByTestId('on-air-title')).toHaveText('Wireless Earbuds');
@@ -18,17 +23,26 @@ test('dock mode fits an OBS custom dock 350 px wide and runs the show', async ({
     culprits: [...document.querySelectorAll('body *')]
       .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
       .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}[${el.getAttribute('aria-label') ?? el.getAttribute('placeholder') ?? el.id}] ${Math.round(el.getBoundingClientRect().right)}`),
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}[${el.getAttribute('aria-label') ?? el.getAttribute('placeholder') ?? el.id}] ${Math.round(el.getBoundingClientRect().right)}`,
+      ),
   }));
   expect(overflow.by, overflow.culprits.join(', ')).toBeLessThanOrEqual(0);
   await expect(page.locator('header')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screenshots/controller-dock.png', fullPage: true });
 });
 
-test('an overlay whose wall clock is 5 minutes off shows the same countdown', async ({ page, context, browser }) => {
+test('an overlay whose wall clock is 5 minutes off shows the same countdown', async ({
+  page,
+  context,
+  browser,
+}) => {
   await page.goto('/controller/');
   const tool = await openTool(context);
-  expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
+  expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({
+    ok: true,
+  });
   // Another machine, as far as clocks go: its own context (Playwright's clock is per context)
   // whose Date runs 5 minutes ahead, reached through the relay.
   const elsewhere = await browser.newContext();
@@ -44,9 +58,15 @@ test('an overlay whose wall clock is 5 minutes off shows the same countdown', as
   const controllerText = await page.getByTestId('deal-countdown').textContent();
   const overlayText = await overlay.locator('.fc-countdown').textContent();
   const seconds = (t: string | null) => {
-    const [m, s] = (t ?? '').replace(/[^0-9:]/g, '').split(':').map(Number);
+    const [m, s] = (t ?? '')
+      .replace(/[^0-9:]/g, '')
+      .split(':')
+      .map(Number);
     return (m ?? 0) * 60 + (s ?? 0);
   };
-  expect(Math.abs(seconds(controllerText) - seconds(overlayText)), `${controllerText} vs ${overlayText}`).toBeLessThanOrEqual(1);
+  expect(
+    Math.abs(seconds(controllerText) - seconds(overlayText)),
+    `${controllerText} vs ${overlayText}`,
+  ).toBeLessThanOrEqual(1);
   await elsewhere.close();
 });

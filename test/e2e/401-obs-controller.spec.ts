@@ -20,27 +20,43 @@ test.describe('controller with real OBS', () => {
     await obs?.stop();
   });
 
-  test('connects, answers the command API over OBS, and survives an OBS restart mid-deal', async ({ page }) => {
+  test('connects, answers the command API over OBS, and survives an OBS restart mid-deal', async ({
+    page,
+  }) => {
     test.setTimeout(60_000);
     const { url, password } = obs!;
-    await page.goto(`/controller/#obs=${encodeURIComponent(url)}&password=${encodeURIComponent(password)}`);
+    await page.goto(
+      `/controller/#obs=${encodeURIComponent(url)}&password=${encodeURIComponent(password)}`,
+    );
     await expect(page.getByTestId('obs-pill')).toHaveAttribute('data-state', 'connected');
     // The password is read once and removed from the address bar.
     expect(page.url()).not.toContain(password);
 
     const tool = await connectTool(url, password);
     try {
-      expect(await tool.command('runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
+      expect(await tool.command('runsheet.load', { runSheet: baseSheet() })).toMatchObject({
+        ok: true,
+      });
       expect(await tool.command('show.start')).toMatchObject({ ok: true });
       expect(await tool.command('show.next')).toMatchObject({ ok: true });
-      expect(await tool.command('deal.start', { seconds: 300, price: 139.5 })).toMatchObject({ ok: true });
+      expect(await tool.command('deal.start', { seconds: 300, price: 139.5 })).toMatchObject({
+        ok: true,
+      });
       const refused = await tool.command('deal.start', { seconds: 60 });
       expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/already running/) });
       // The same id again is answered, not applied twice.
-      expect(await tool.command('sale', { quantity: 2, buyer: 'mei' }, 'dup-1')).toMatchObject({ ok: true });
-      expect(await tool.command('sale', { quantity: 2, buyer: 'mei' }, 'dup-1')).toMatchObject({ ok: true });
+      expect(await tool.command('sale', { quantity: 2, buyer: 'mei' }, 'dup-1')).toMatchObject({
+        ok: true,
+      });
+      expect(await tool.command('sale', { quantity: 2, buyer: 'mei' }, 'dup-1')).toMatchObject({
+        ok: true,
+      });
       const state = await tool.command('state.get');
-      expect(state.result).toMatchObject({ phase: 'live', deal: { price: 13950, sold: 2 }, ticker: { unitsTotal: 2 } });
+      expect(state.result).toMatchObject({
+        phase: 'live',
+        deal: { price: 13950, sold: 2 },
+        ticker: { unitsTotal: 2 },
+      });
       await expect(page.getByTestId('units')).toHaveText('2');
     } finally {
       await tool.close();
@@ -54,29 +70,43 @@ test.describe('controller with real OBS', () => {
     await expect(page.getByTestId('deal-sold')).toHaveText('3 sold');
 
     await obs!.restart();
-    await expect(page.getByTestId('obs-pill')).toHaveAttribute('data-state', 'connected', { timeout: 10_000 });
+    await expect(page.getByTestId('obs-pill')).toHaveAttribute('data-state', 'connected', {
+      timeout: 10_000,
+    });
     const again = await connectTool(obs!.url, password);
     try {
       const report = await again.command('report.get');
-      expect(report.result).toMatchObject({ currency: 'CNY', totals: { units: 3, orders: 2, gmv: 418.5 } });
+      expect(report.result).toMatchObject({
+        currency: 'CNY',
+        totals: { units: 3, orders: 2, gmv: 418.5 },
+      });
     } finally {
       await again.close();
     }
   });
 
-  test('an overlay in another browser follows the show through OBS custom events, and recovers after OBS restarts', async ({ page, browser }) => {
+  test('an overlay in another browser follows the show through OBS custom events, and recovers after OBS restarts', async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(60_000);
     const { url, password } = obs!;
-    await page.goto(`/controller/#obs=${encodeURIComponent(url)}&password=${encodeURIComponent(password)}`);
+    await page.goto(
+      `/controller/#obs=${encodeURIComponent(url)}&password=${encodeURIComponent(password)}`,
+    );
     await expect(page.getByTestId('obs-pill')).toHaveAttribute('data-state', 'connected');
     // A separate browser context: BroadcastChannel cannot reach it, only OBS can.
     const other = await browser.newContext();
     try {
       const overlay = await other.newPage();
-      await overlay.goto(`/overlay/lower-third.html?transport=obs#obs=${encodeURIComponent(url)}&password=${encodeURIComponent(password)}`);
+      await overlay.goto(
+        `/overlay/lower-third.html?transport=obs#obs=${encodeURIComponent(url)}&password=${encodeURIComponent(password)}`,
+      );
       const tool = await connectTool(url, password);
       try {
-        expect(await tool.command('runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
+        expect(await tool.command('runsheet.load', { runSheet: baseSheet() })).toMatchObject({
+          ok: true,
+        });
         expect(await tool.command('show.start')).toMatchObject({ ok: true });
         expect(await tool.command('show.next')).toMatchObject({ ok: true });
       } finally {
@@ -106,16 +136,23 @@ test.describe('controller with real OBS', () => {
       }
       // Cut, so the program scene changes at once (a fade delays the change event).
       await tool.obs.call('SetCurrentSceneTransition', { transitionName: 'Cut' });
-      await page.goto(`/controller/#obs=${encodeURIComponent(url)}&password=${encodeURIComponent(password)}`);
+      await page.goto(
+        `/controller/#obs=${encodeURIComponent(url)}&password=${encodeURIComponent(password)}`,
+      );
       await expect(page.getByTestId('obs-pill')).toHaveAttribute('data-state', 'connected');
       await page.goto('/controller/#/setup');
-      await expect(page.getByTestId('mapping-opening').locator('option', { hasText: 'Opening' })).toHaveCount(1);
+      await expect(
+        page.getByTestId('mapping-opening').locator('option', { hasText: 'Opening' }),
+      ).toHaveCount(1);
       await page.getByTestId('mapping-opening').selectOption('Opening');
       await page.getByTestId('mapping-product').selectOption('Products');
       await page.getByTestId('mapping-enabled').check();
 
-      expect(await tool.command('runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
-      const program = async () => (await tool.obs.call('GetCurrentProgramScene')).currentProgramSceneName;
+      expect(await tool.command('runsheet.load', { runSheet: baseSheet() })).toMatchObject({
+        ok: true,
+      });
+      const program = async () =>
+        (await tool.obs.call('GetCurrentProgramScene')).currentProgramSceneName;
       expect(await tool.command('show.start')).toMatchObject({ ok: true });
       await expect.poll(program).toBe('Opening');
       expect(await tool.command('show.next')).toMatchObject({ ok: true });

@@ -32,7 +32,9 @@ test.describe('two controllers over real OBS', () => {
     await obs?.stop();
   });
 
-  test('the backup mirrors through OBS, holds still while OBS is down, catches up, then takes over by itself', async ({ browser }) => {
+  test('the backup mirrors through OBS, holds still while OBS is down, catches up, then takes over by itself', async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const a = await controllerOverObs(browser);
     const b = await controllerOverObs(browser);
@@ -42,7 +44,9 @@ test.describe('two controllers over real OBS', () => {
       await b.page.getByTestId('follow-show').click();
       await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #3 of 3');
       // A command on the backup travels to the primary through OBS.
-      expect(await command(b.tool, 'sale', { buyer: 'via-obs' }, 'via-obs-1')).toMatchObject({ ok: true });
+      expect(await command(b.tool, 'sale', { buyer: 'via-obs' }, 'via-obs-1')).toMatchObject({
+        ok: true,
+      });
       expect(await units(a.tool)).toBe(4);
       await b.page.getByTestId('auto-takeover').check();
       await b.page.getByLabel('Seconds of silence before taking over').fill('8');
@@ -51,7 +55,10 @@ test.describe('two controllers over real OBS', () => {
       // OBS dies for everyone. The primary keeps selling; the backup hears nothing but knows
       // its own link is down, so it does not take over.
       obs!.kill();
-      await expect(b.page.getByTestId('obs-pill')).toHaveAttribute('data-state', /retrying|connecting/);
+      await expect(b.page.getByTestId('obs-pill')).toHaveAttribute(
+        'data-state',
+        /retrying|connecting/,
+      );
       for (let i = 0; i < 2; i++) expect(await command(a.tool, 'sale')).toMatchObject({ ok: true });
       await expect(b.page.getByTestId('primary-silent')).toBeVisible({ timeout: 10_000 });
       // Longer than the 8 s the backup waits for a primary it cannot hear over a working link.
@@ -61,13 +68,17 @@ test.describe('two controllers over real OBS', () => {
       // OBS returns: the primary is heard again before the backup's 8 s of connected silence,
       // and the backup catches up on what it missed.
       await obs!.restart();
-      await expect(b.page.getByTestId('obs-pill')).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+      await expect(b.page.getByTestId('obs-pill')).toHaveAttribute('data-state', 'connected', {
+        timeout: 15_000,
+      });
       await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #6 of 6', { timeout: 10_000 });
       expect(await units(b.tool)).toBe(6);
 
       // Now the primary's computer dies; the backup, connected, takes over by itself.
       await a.context.close();
-      await expect(b.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'primary', { timeout: 15_000 });
+      await expect(b.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'primary', {
+        timeout: 15_000,
+      });
       expect(await command(b.tool, 'sale')).toMatchObject({ ok: true });
       expect(await units(b.tool)).toBe(7);
     } finally {

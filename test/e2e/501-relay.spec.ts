@@ -33,14 +33,23 @@ async function openRelay(page: Page): Promise<void> {
 }
 
 const send = (page: Page, message: unknown) =>
-  page.evaluate((text) => (window as unknown as { __relay: { ws: WebSocket } }).__relay.ws.send(text), JSON.stringify(message));
+  page.evaluate(
+    (text) => (window as unknown as { __relay: { ws: WebSocket } }).__relay.ws.send(text),
+    JSON.stringify(message),
+  );
 
 const received = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __relay: { received: Array<{ sender?: string }> } }).__relay.received);
+  page.evaluate(
+    () =>
+      (window as unknown as { __relay: { received: Array<{ sender?: string }> } }).__relay.received,
+  );
 
 const hello = (sender: string) => ({ app: 'flashcue', v: 1, kind: 'hello', sender, role: 'tool' });
 
-test('two pages in separate browser contexts talk through the relay; foreign traffic stays out', async ({ browser, request }) => {
+test('two pages in separate browser contexts talk through the relay; foreign traffic stays out', async ({
+  browser,
+  request,
+}) => {
   const stats0 = (await (await request.get('/relay/stats')).json()) as Stats;
   const contextA = await browser.newContext();
   const contextB = await browser.newContext();
@@ -71,8 +80,16 @@ test('two pages in separate browser contexts talk through the relay; foreign tra
 });
 
 /** Tries the relay from the page at `origin`: a real server's, or one Playwright answers for. */
-async function tryRelayFrom(page: Page, origin: string, relayUrl: string, fake = false): Promise<string> {
-  if (fake) await page.route(`${origin}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>x</title>' }));
+async function tryRelayFrom(
+  page: Page,
+  origin: string,
+  relayUrl: string,
+  fake = false,
+): Promise<string> {
+  if (fake)
+    await page.route(`${origin}/**`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>x</title>' }),
+    );
   await page.goto(`${origin}/`);
   return page.evaluate(
     (url) =>
@@ -85,11 +102,17 @@ async function tryRelayFrom(page: Page, origin: string, relayUrl: string, fake =
   );
 }
 
-test('pages that are not ours cannot open the relay (Origin check, through a real browser)', async ({ page, request, baseURL }) => {
+test('pages that are not ours cannot open the relay (Origin check, through a real browser)', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const relayUrl = `${baseURL!.replace(/^http/, 'ws')}/relay`;
   const before = (await (await request.get('/relay/stats')).json()) as Stats;
   // Another local app's page (a dev server on another port): it reaches us, and we refuse it.
-  const other = createServer((_req, res) => res.setHeader('content-type', 'text/html').end('<title>other app</title>'));
+  const other = createServer((_req, res) =>
+    res.setHeader('content-type', 'text/html').end('<title>other app</title>'),
+  );
   await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
   try {
     const origin = `http://localhost:${(other.address() as AddressInfo).port}`;
@@ -98,7 +121,11 @@ test('pages that are not ours cannot open the relay (Origin check, through a rea
     other.close();
   }
   await expect
-    .poll(async () => ((await (await request.get('/relay/stats')).json()) as Stats).refused.origin - before.refused.origin)
+    .poll(
+      async () =>
+        ((await (await request.get('/relay/stats')).json()) as Stats).refused.origin -
+        before.refused.origin,
+    )
     .toBeGreaterThanOrEqual(1);
   // A web site: Chromium's Local Network Access checks stop it before it reaches us (OBS's
   // older Chromium may not; then the Origin check above does). Either way: never open.
@@ -110,8 +137,20 @@ test('GET /relay/stats answers JSON with the counters', async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toBe('application/json');
   const stats = (await response.json()) as Stats;
-  expect(Object.keys(stats).sort()).toEqual(['clients', 'delivered', 'dropped', 'refused', 'relayed']);
-  expect(Object.keys(stats.dropped).sort()).toEqual(['foreign', 'invalid', 'rateLimited', 'slowReceiver', 'tooLarge']);
+  expect(Object.keys(stats).sort()).toEqual([
+    'clients',
+    'delivered',
+    'dropped',
+    'refused',
+    'relayed',
+  ]);
+  expect(Object.keys(stats.dropped).sort()).toEqual([
+    'foreign',
+    'invalid',
+    'rateLimited',
+    'slowReceiver',
+    'tooLarge',
+  ]);
 });
 
 test('relay hop latency between two browser pages (printed, not asserted)', async ({ browser }) => {
@@ -125,7 +164,16 @@ test('relay hop latency between two browser pages (printed, not asserted)', asyn
     const { ws } = (window as unknown as { __relay: { ws: WebSocket } }).__relay;
     ws.addEventListener('message', (event) => {
       const m = JSON.parse(String(event.data)) as { sender?: string };
-      if (m.sender?.startsWith('ping-')) ws.send(JSON.stringify({ app: 'flashcue', v: 1, kind: 'hello', sender: `pong-${m.sender.slice(5)}`, role: 'tool' }));
+      if (m.sender?.startsWith('ping-'))
+        ws.send(
+          JSON.stringify({
+            app: 'flashcue',
+            v: 1,
+            kind: 'hello',
+            sender: `pong-${m.sender.slice(5)}`,
+            role: 'tool',
+          }),
+        );
     });
   });
   const rtts = await a.evaluate(async (count) => {
@@ -142,15 +190,20 @@ test('relay hop latency between two browser pages (printed, not asserted)', asyn
         ws.addEventListener('message', on);
       });
       const sentAt = performance.now();
-      ws.send(JSON.stringify({ app: 'flashcue', v: 1, kind: 'hello', sender: `ping-${i}`, role: 'tool' }));
+      ws.send(
+        JSON.stringify({ app: 'flashcue', v: 1, kind: 'hello', sender: `ping-${i}`, role: 'tool' }),
+      );
       times.push((await back) - sentAt);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     return times;
   }, 500);
   const hops = rtts.map((t) => t / 2).sort((x, y) => x - y);
-  const at = (p: number) => hops[Math.min(hops.length - 1, Math.floor(p * hops.length))]!.toFixed(3);
-  console.log(`relay hop between two Chromium pages (round trip / 2, n=${hops.length}): median ${at(0.5)} ms, p95 ${at(0.95)} ms`);
+  const at = (p: number) =>
+    hops[Math.min(hops.length - 1, Math.floor(p * hops.length))]!.toFixed(3);
+  console.log(
+    `relay hop between two Chromium pages (round trip / 2, n=${hops.length}): median ${at(0.5)} ms, p95 ${at(0.95)} ms`,
+  );
   expect(hops).toHaveLength(500);
   await Promise.all([a.close(), b.close()]);
 });

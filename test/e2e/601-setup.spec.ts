@@ -23,12 +23,16 @@ test('the default URLs are the bare pages, at 1920×1080', async ({ page }) => {
   for (const name of NAMES) {
     await expect(urlOf(page, name)).toHaveText(`${origin}/overlay/${name}.html`);
     await expect(page.getByTestId(`size-${name}`)).toContainText('1920 × 1080');
-    await expect(page.getByTestId(`size-${name}`)).toContainText('set the source to the OBS canvas size');
+    await expect(page.getByTestId(`size-${name}`)).toContainText(
+      'set the source to the OBS canvas size',
+    );
   }
   await expect(page.getByTestId('overlay-list')).not.toContainText('password');
 });
 
-test('look and per-overlay options change the URLs, and each preview loads its URL', async ({ page }) => {
+test('look and per-overlay options change the URLs, and each preview loads its URL', async ({
+  page,
+}) => {
   const origin = await openSetup(page);
   await page.getByTestId('opt-accent').fill('00E0A4');
   await page.getByTestId('opt-accent').press('Enter');
@@ -36,7 +40,9 @@ test('look and per-overlay options change the URLs, and each preview loads its U
   await expect(page.getByTestId('opt-accent')).toHaveValue('#00e0a4');
 
   await page.getByTestId('opt-layout').getByRole('button', { name: '9:16 TikTok' }).click();
-  await expect(urlOf(page, 'stock')).toHaveText(`${origin}/overlay/stock.html?layout=portrait&accent=00e0a4`);
+  await expect(urlOf(page, 'stock')).toHaveText(
+    `${origin}/overlay/stock.html?layout=portrait&accent=00e0a4`,
+  );
   await expect(page.getByTestId('size-stock')).toContainText('1080 × 1920');
   await expect(page.getByTestId('opt-safe')).toBeChecked();
 
@@ -46,7 +52,8 @@ test('look and per-overlay options change the URLs, and each preview loads its U
   await page.getByTestId('opt-scale').fill('1.25');
   await page.getByTestId('opt-scale').blur();
   await page.getByTestId('opt-safe').uncheck();
-  const look = 'layout=portrait&theme=light&accent=00e0a4&font=condensed&style=glass&scale=1.25&safe=0';
+  const look =
+    'layout=portrait&theme=light&accent=00e0a4&font=condensed&style=glass&scale=1.25&safe=0';
   await expect(urlOf(page, 'next-up')).toHaveText(`${origin}/overlay/next-up.html?${look}`);
 
   await page.getByTestId('opt-mode').getByRole('button', { name: 'Segment' }).click();
@@ -61,7 +68,9 @@ test('look and per-overlay options change the URLs, and each preview loads its U
 
   await page.getByTestId('opt-cta').fill('Tap the bag, link in bio');
   await page.getByTestId('opt-cta').blur();
-  await expect(urlOf(page, 'lower-third')).toHaveText(`${origin}/overlay/lower-third.html?${look}&cta=Tap+the+bag%2C+link+in+bio`);
+  await expect(urlOf(page, 'lower-third')).toHaveText(
+    `${origin}/overlay/lower-third.html?${look}&cta=Tap+the+bag%2C+link+in+bio`,
+  );
 
   await page.getByTestId('opt-low').fill('20');
   await page.getByTestId('opt-low-unit').selectOption('percent');
@@ -71,7 +80,9 @@ test('look and per-overlay options change the URLs, and each preview loads its U
   await page.getByTestId('opt-hold').fill('12.5');
   await page.getByTestId('opt-minBurst').fill('0');
   await page.getByTestId('opt-minBurst').blur();
-  await expect(urlOf(page, 'ticker')).toHaveText(`${origin}/overlay/ticker.html?${look}&max=5&hold=12.5&minBurst=0`);
+  await expect(urlOf(page, 'ticker')).toHaveText(
+    `${origin}/overlay/ticker.html?${look}&max=5&hold=12.5&minBurst=0`,
+  );
 
   await page.getByTestId('opt-soon').fill('20');
   await page.getByTestId('opt-soon').blur();
@@ -82,7 +93,9 @@ test('look and per-overlay options change the URLs, and each preview loads its U
   // Out-of-range input is refused with the page's limits; the URL keeps the last good value.
   await page.getByTestId('opt-max').fill('11');
   await page.getByTestId('opt-max').blur();
-  await expect(page.getByTestId('overlay-ticker').getByRole('alert')).toHaveText('use a whole number from 1 to 10');
+  await expect(page.getByTestId('overlay-ticker').getByRole('alert')).toHaveText(
+    'use a whole number from 1 to 10',
+  );
   await expect(urlOf(page, 'ticker')).toContainText('max=5');
 
   for (const name of NAMES) {
@@ -105,18 +118,24 @@ test('Copy puts the URL on the clipboard', async ({ page, context }) => {
   await page.getByTestId('opt-theme').getByRole('button', { name: 'Light' }).click();
   await page.getByTestId('url-countdown-copy').click();
   await expect(page.getByTestId('url-countdown-copy')).toHaveText('Copied ✓');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${origin}/overlay/countdown.html?theme=light`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    `${origin}/overlay/countdown.html?theme=light`,
+  );
   // A changed URL is a new thing to copy.
   await page.getByTestId('opt-theme').getByRole('button', { name: 'Dark' }).click();
   await expect(page.getByTestId('url-countdown-copy')).toHaveText('Copy');
 });
 
 test('without a clipboard, Copy selects the URL for Ctrl+C', async ({ page }) => {
-  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+  await page.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }),
+  );
   const origin = await openSetup(page);
   await page.getByTestId('url-ticker-copy').click();
   await expect(page.getByTestId('overlay-ticker')).toContainText('Selected: press Ctrl+C');
-  expect(await page.evaluate(() => getSelection()?.toString())).toBe(`${origin}/overlay/ticker.html`);
+  expect(await page.evaluate(() => getSelection()?.toString())).toBe(
+    `${origin}/overlay/ticker.html`,
+  );
 });
 
 test('the theme is remembered across a reload', async ({ page }) => {
@@ -127,9 +146,13 @@ test('the theme is remembered across a reload', async ({ page }) => {
   await page.getByTestId('opt-ticker-position').selectOption('bottom-center');
   await expect(page.getByTestId('theme-save')).toHaveText('Saved on this computer');
   await page.reload();
-  await expect(urlOf(page, 'ticker')).toHaveText(`${origin}/overlay/ticker.html?layout=portrait&accent=3366ff&position=bottom-center`);
+  await expect(urlOf(page, 'ticker')).toHaveText(
+    `${origin}/overlay/ticker.html?layout=portrait&accent=3366ff&position=bottom-center`,
+  );
   await expect(page.getByTestId('opt-accent')).toHaveValue('#3366ff');
-  await expect(page.getByTestId('opt-layout').getByRole('button', { name: '9:16 TikTok' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    page.getByTestId('opt-layout').getByRole('button', { name: '9:16 TikTok' }),
+  ).toHaveAttribute('aria-pressed', 'true');
 
   await page.getByRole('button', { name: 'Reset to defaults' }).click();
   await expect(page.getByTestId('theme-save')).toHaveText('Saved on this computer');
@@ -140,7 +163,9 @@ test('the theme is remembered across a reload', async ({ page }) => {
 test('the previews show the show on air', async ({ page, context }) => {
   await openSetup(page);
   const tool = await openTool(context);
-  expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
+  expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({
+    ok: true,
+  });
   expect(await command(tool, 'show.start')).toMatchObject({ ok: true });
   expect(await command(tool, 'show.next')).toMatchObject({ ok: true });
   const lower = page.getByTestId('preview-lower-third').contentFrame();
@@ -149,7 +174,9 @@ test('the previews show the show on air', async ({ page, context }) => {
   await expect(all.locator('[data-overlay="lower-third"]')).toHaveAttribute('data-state', 'in');
 });
 
-test('one-click set-up asks for an OBS connection first, and links to the form', async ({ page }) => {
+test('one-click set-up asks for an OBS connection first, and links to the form', async ({
+  page,
+}) => {
   await openSetup(page);
   const setup = page.getByTestId('obs-setup');
   await expect(setup).toContainText('Connect to OBS first');
@@ -170,7 +197,10 @@ test('scene switching is saved without OBS and survives a reload', async ({ page
   await expect(page.getByTestId('mapping-enabled')).toBeChecked();
 });
 
-test('the remote overlay link is behind a warning, masks the password, and copies it in the fragment only', async ({ page, context }) => {
+test('the remote overlay link is behind a warning, masks the password, and copies it in the fragment only', async ({
+  page,
+  context,
+}) => {
   const origin = await openSetup(page);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const remote = page.getByTestId('remote-link');
@@ -191,5 +221,7 @@ test('the remote overlay link is behind a warning, masks the password, and copie
   await expect(page.locator('body')).not.toContainText('hunter2');
   for (const name of NAMES) await expect(urlOf(page, name)).not.toContainText('password');
   await remote.getByTestId('remote-address').fill('192.168.1.20');
-  await expect(remote.getByRole('alert')).toHaveText('Enter the OBS address as ws://192.168.1.20:4455.');
+  await expect(remote.getByRole('alert')).toHaveText(
+    'Enter the OBS address as ws://192.168.1.20:4455.',
+  );
 });

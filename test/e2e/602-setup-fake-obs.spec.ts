@@ -16,24 +16,68 @@ interface MiniObs {
 }
 
 /** Just enough of OBS for set-up (shared/obs/setup.ts) and the scene follower. */
-function mountMiniObs(fake: FakeObs, { browser = true, scenes = ['Scene', 'Table cam'] } = {}): MiniObs {
-  const obs: MiniObs = { scenes: [...scenes], inputs: new Map(), items: new Map(scenes.map((s) => [s, []])), program: scenes[0]! };
+function mountMiniObs(
+  fake: FakeObs,
+  { browser = true, scenes = ['Scene', 'Table cam'] } = {},
+): MiniObs {
+  const obs: MiniObs = {
+    scenes: [...scenes],
+    inputs: new Map(),
+    items: new Map(scenes.map((s) => [s, []])),
+    program: scenes[0]!,
+  };
   const h = fake.handlers;
   const name = (d: Record<string, unknown> | undefined, key: string) => String(d?.[key]);
-  h.GetVideoSettings = () => ({ data: { baseWidth: 1080, baseHeight: 1920, outputWidth: 1080, outputHeight: 1920, fpsNumerator: 30, fpsDenominator: 1 } });
-  h.GetInputKindList = () => ({ data: { inputKinds: browser ? ['image_source', 'browser_source'] : ['image_source'] } });
+  h.GetVideoSettings = () => ({
+    data: {
+      baseWidth: 1080,
+      baseHeight: 1920,
+      outputWidth: 1080,
+      outputHeight: 1920,
+      fpsNumerator: 30,
+      fpsDenominator: 1,
+    },
+  });
+  h.GetInputKindList = () => ({
+    data: { inputKinds: browser ? ['image_source', 'browser_source'] : ['image_source'] },
+  });
   // OBS lists scenes bottom-up.
-  h.GetSceneList = () => ({ data: { scenes: [...obs.scenes].reverse().map((sceneName, i) => ({ sceneName, sceneIndex: i })), currentProgramSceneName: obs.program } });
-  h.GetInputList = () => ({ data: { inputs: [...obs.inputs].map(([inputName, i]) => ({ inputName, inputKind: i.kind, unversionedInputKind: i.kind })) } });
-  h.GetInputSettings = (d) => ({ data: { inputSettings: obs.inputs.get(name(d, 'inputName'))?.settings ?? {} } });
-  h.GetSceneItemList = (d) => ({ data: { sceneItems: (obs.items.get(name(d, 'sceneName')) ?? []).map((sourceName, i) => ({ sourceName, sceneItemId: i + 1 })) } });
+  h.GetSceneList = () => ({
+    data: {
+      scenes: [...obs.scenes].reverse().map((sceneName, i) => ({ sceneName, sceneIndex: i })),
+      currentProgramSceneName: obs.program,
+    },
+  });
+  h.GetInputList = () => ({
+    data: {
+      inputs: [...obs.inputs].map(([inputName, i]) => ({
+        inputName,
+        inputKind: i.kind,
+        unversionedInputKind: i.kind,
+      })),
+    },
+  });
+  h.GetInputSettings = (d) => ({
+    data: { inputSettings: obs.inputs.get(name(d, 'inputName'))?.settings ?? {} },
+  });
+  h.GetSceneItemList = (d) => ({
+    data: {
+      sceneItems: (obs.items.get(name(d, 'sceneName')) ?? []).map((sourceName, i) => ({
+        sourceName,
+        sceneItemId: i + 1,
+      })),
+    },
+  });
   h.CreateScene = (d) => {
     obs.scenes.push(name(d, 'sceneName'));
     obs.items.set(name(d, 'sceneName'), []);
     return {};
   };
   h.CreateInput = (d) => {
-    obs.inputs.set(name(d, 'inputName'), { kind: name(d, 'inputKind'), settings: { ...(d?.inputSettings as object) } });
+    obs.inputs.set(name(d, 'inputName'), {
+      kind: name(d, 'inputKind'),
+      settings: { ...(d?.inputSettings as object) },
+    });
     obs.items.get(name(d, 'sceneName'))!.push(name(d, 'inputName'));
     return { data: { inputUuid: 'u', sceneItemId: 1 } };
   };
@@ -51,7 +95,9 @@ function mountMiniObs(fake: FakeObs, { browser = true, scenes = ['Scene', 'Table
     obs.program = name(d, 'sceneName');
     return {};
   };
-  h.CallVendorRequest = () => ({ data: { vendorName: 'obs-browser', requestType: 'emit_event', responseData: {} } });
+  h.CallVendorRequest = () => ({
+    data: { vendorName: 'obs-browser', requestType: 'emit_event', responseData: {} },
+  });
   return obs;
 }
 
@@ -84,9 +130,16 @@ test('sets up a Flashcue scene once, repairs on re-run and never duplicates', as
   await setup.getByTestId('setup-run').click();
   const result = setup.getByTestId('setup-result');
   await expect(result).toContainText('Set up in the scene “Flashcue”');
-  await expect(result.getByRole('listitem')).toHaveText(['Created the scene “Flashcue”', 'Created the browser source “Flashcue · all”']);
+  await expect(result.getByRole('listitem')).toHaveText([
+    'Created the scene “Flashcue”',
+    'Created the browser source “Flashcue · all”',
+  ]);
   const url = await page.getByTestId('url-all').textContent();
-  expect(obs.inputs.get('Flashcue · all')?.settings).toMatchObject({ url, width: 1080, height: 1920 });
+  expect(obs.inputs.get('Flashcue · all')?.settings).toMatchObject({
+    url,
+    width: 1080,
+    height: 1920,
+  });
   expect(url).not.toContain('password');
 
   await setup.getByTestId('setup-run').click();
@@ -96,7 +149,9 @@ test('sets up a Flashcue scene once, repairs on re-run and never duplicates', as
   await expect(page.getByTestId('url-all')).toContainText('layout=portrait');
   await setup.getByTestId('setup-run').click();
   await expect(result.getByRole('listitem')).toHaveText(['Repaired “Flashcue · all” (url)']);
-  expect(obs.inputs.get('Flashcue · all')?.settings.url).toBe(await page.getByTestId('url-all').textContent());
+  expect(obs.inputs.get('Flashcue · all')?.settings.url).toBe(
+    await page.getByTestId('url-all').textContent(),
+  );
   expect([...obs.inputs.keys()]).toEqual(['Flashcue · all']);
   expect(obs.items.get('Flashcue')).toEqual(['Flashcue · all']);
 });
@@ -106,7 +161,11 @@ test('sets up chosen overlays in an existing scene picked from OBS’s list', as
   await connect(page);
   const setup = page.getByTestId('obs-setup');
   await setup.getByLabel('An existing scene').check();
-  await expect(setup.getByTestId('setup-scene').locator('option')).toHaveText(['Choose a scene…', 'Scene', 'Table cam']);
+  await expect(setup.getByTestId('setup-scene').locator('option')).toHaveText([
+    'Choose a scene…',
+    'Scene',
+    'Table cam',
+  ]);
   await expect(setup.getByTestId('setup-run')).toBeDisabled();
   await setup.getByTestId('setup-scene').selectOption('Table cam');
   await setup.getByTestId('setup-pick-all').uncheck();
@@ -121,7 +180,10 @@ test('sets up chosen overlays in an existing scene picked from OBS’s list', as
   expect(obs.items.get('Table cam')).toEqual(['Flashcue · countdown', 'Flashcue · stock']);
 });
 
-test('without a Browser source, says so and lists the URLs and sizes to add by hand', async ({ page, context }) => {
+test('without a Browser source, says so and lists the URLs and sizes to add by hand', async ({
+  page,
+  context,
+}) => {
   const obs = mountMiniObs(fake, { browser: false });
   await connect(page);
   const origin = new URL(page.url()).origin;
@@ -138,25 +200,42 @@ test('without a Browser source, says so and lists the URLs and sizes to add by h
   await expect(rows.nth(0)).toContainText('1080 × 1920');
   await expect(rows.nth(1)).toContainText(`${origin}/overlay/lower-third.html`);
   await rows.nth(1).getByRole('button', { name: /^Copy/ }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${origin}/overlay/lower-third.html`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    `${origin}/overlay/lower-third.html`,
+  );
   expect(obs.scenes).toEqual(['Scene', 'Table cam']);
 });
 
-test('scene switching: OBS’s scenes to choose from, and the last switch shown', async ({ page, context }) => {
+test('scene switching: OBS’s scenes to choose from, and the last switch shown', async ({
+  page,
+  context,
+}) => {
   const obs = mountMiniObs(fake);
   await connect(page);
   const mapping = page.getByTestId('scene-mapping');
-  await expect(page.getByTestId('mapping-product').locator('option')).toHaveText(['Don’t switch', 'Scene', 'Table cam']);
+  await expect(page.getByTestId('mapping-product').locator('option')).toHaveText([
+    'Don’t switch',
+    'Scene',
+    'Table cam',
+  ]);
   await page.getByTestId('mapping-product').selectOption('Table cam');
   await page.getByTestId('mapping-enabled').check();
-  await expect(page.getByTestId('mapping-last')).toContainText(/Scene switching is off|No segment on air/);
+  await expect(page.getByTestId('mapping-last')).toContainText(
+    /Scene switching is off|No segment on air/,
+  );
 
   const tool = await openTool(context);
-  expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
+  expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({
+    ok: true,
+  });
   expect(await command(tool, 'show.start')).toMatchObject({ ok: true });
-  await expect(page.getByTestId('mapping-last')).toContainText('The segment on air has no scene here');
+  await expect(page.getByTestId('mapping-last')).toContainText(
+    'The segment on air has no scene here',
+  );
   expect(await command(tool, 'show.next')).toMatchObject({ ok: true });
-  await expect(page.getByTestId('mapping-last')).toContainText('Switched to “Table cam” for Product slot.');
+  await expect(page.getByTestId('mapping-last')).toContainText(
+    'Switched to “Table cam” for Product slot.',
+  );
   expect(obs.program).toBe('Table cam');
 
   // Remembered, and still shown when OBS no longer lists it (the link reconnects by itself).
@@ -164,12 +243,20 @@ test('scene switching: OBS’s scenes to choose from, and the last switch shown'
   await page.reload();
   await expect(page.getByTestId('obs-status')).toContainText('OBS connected');
   await expect(mapping).not.toContainText('Connect to OBS');
-  await expect(page.getByTestId('mapping-product').locator('option')).toHaveText(['Don’t switch', 'Scene', 'Table cam (not in OBS)']);
+  await expect(page.getByTestId('mapping-product').locator('option')).toHaveText([
+    'Don’t switch',
+    'Scene',
+    'Table cam (not in OBS)',
+  ]);
   await expect(page.getByTestId('mapping-product')).toHaveValue('Table cam');
   await expect(page.getByTestId('mapping-enabled')).toBeChecked();
 });
 
-test('a remote overlay link works from a browser that shares nothing with the controller', async ({ page, context, browser }) => {
+test('a remote overlay link works from a browser that shares nothing with the controller', async ({
+  page,
+  context,
+  browser,
+}) => {
   mountMiniObs(fake);
   await connect(page);
   const origin = new URL(page.url()).origin;
@@ -188,7 +275,9 @@ test('a remote overlay link works from a browser that shares nothing with the co
     const overlay = await elsewhere.newPage();
     await overlay.goto(link);
     const tool = await openTool(context);
-    expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
+    expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({
+      ok: true,
+    });
     expect(await command(tool, 'show.start')).toMatchObject({ ok: true });
     expect(await command(tool, 'show.next')).toMatchObject({ ok: true });
     await expect(overlay.locator('.fc-name')).toHaveText('Wireless Earbuds', { timeout: 10_000 });

@@ -96,9 +96,15 @@ async function expectFigures(page: Page, conversion: string) {
   await expect(page.getByTestId('viewers-peak')).toHaveText('200');
   await expect(page.getByTestId('total-conversion')).toHaveText(conversion);
   const products = page.getByTestId('product-row');
-  await expect(products.filter({ hasText: 'Wireless Earbuds' }).getByTestId('product-units')).toHaveText('5');
-  await expect(products.filter({ hasText: 'Wireless Earbuds' }).getByTestId('product-gmv')).toHaveText(/¥785\.00$/);
-  await expect(products.filter({ hasText: 'Hydrating Face Mask' }).getByTestId('product-gmv')).toHaveText(/¥118\.00$/);
+  await expect(
+    products.filter({ hasText: 'Wireless Earbuds' }).getByTestId('product-units'),
+  ).toHaveText('5');
+  await expect(
+    products.filter({ hasText: 'Wireless Earbuds' }).getByTestId('product-gmv'),
+  ).toHaveText(/¥785\.00$/);
+  await expect(
+    products.filter({ hasText: 'Hydrating Face Mask' }).getByTestId('product-gmv'),
+  ).toHaveText(/¥118\.00$/);
   await expect(page.getByTestId('deal-row')).toHaveCount(1);
   await expect(page.getByTestId('deal-row')).toContainText('3');
 }
@@ -114,7 +120,10 @@ async function expectChartsDrawn(page: Page) {
   }
 }
 
-test('one show: figures, charts, unique viewers, notes, exports and print; deleted and imported back, the same report', async ({ page: live, context }) => {
+test('one show: figures, charts, unique viewers, notes, exports and print; deleted and imported back, the same report', async ({
+  page: live,
+  context,
+}) => {
   await live.clock.install({ time: new Date('2026-03-15T11:00:00Z') });
   await live.goto('/controller/');
   const tool = await openTool(context);
@@ -126,7 +135,9 @@ test('one show: figures, charts, unique viewers, notes, exports and print; delet
   await expectFigures(page, '—');
   await expect(page.getByTestId('conversion-verdict')).toContainText('Enter the unique viewers');
   await expectChartsDrawn(page);
-  await expect(page.getByTestId('chart-gmv').getByTestId('chart-summary')).toContainText(/GMV reached CN¥903\.00 over 9:0\d from 3 orders/);
+  await expect(page.getByTestId('chart-gmv').getByTestId('chart-summary')).toContainText(
+    /GMV reached CN¥903\.00 over 9:0\d from 3 orders/,
+  );
 
   // Earnings before the unique viewers are known: the viewer bonus is "unknown", not added.
   await expect(page.getByTestId('earnings-total')).toHaveText(/¥340\.30$/); // 200 + 10% × 903 + 50
@@ -136,13 +147,17 @@ test('one show: figures, charts, unique viewers, notes, exports and print; delet
   await page.getByTestId('unique-input').fill('40');
   await page.getByTestId('unique-save').click();
   await expect(page.getByTestId('total-conversion')).toHaveText('7.5%');
-  await expect(page.getByTestId('conversion-verdict')).toContainText('Within the benchmark of 5%–15%');
+  await expect(page.getByTestId('conversion-verdict')).toContainText(
+    'Within the benchmark of 5%–15%',
+  );
   await expect(page.getByTestId('earnings-total')).toHaveText(/¥350\.30$/);
   await expect(page.getByTestId('brand-roi')).toContainText('2.6×');
 
   await page.getByTestId('changes-edit').click();
   await page.getByTestId('change-startTime').check();
-  await page.getByTestId('changes-note').fill('Moved from 19:00 to 20:00; same products and offers.');
+  await page
+    .getByTestId('changes-note')
+    .fill('Moved from 19:00 to 20:00; same products and offers.');
   await page.getByTestId('changes-save').click();
   await expect(page.getByTestId('changes-read')).toContainText('Start time');
   await expect(page.getByTestId('changes-read')).toContainText('Moved from 19:00 to 20:00');
@@ -157,20 +172,42 @@ test('one show: figures, charts, unique viewers, notes, exports and print; delet
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
 
-  const [sales] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-sales').click()]);
+  const [sales] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-sales').click(),
+  ]);
   expect(sales.suggestedFilename()).toBe('spring-glow-live-2026-03-15-sales.csv');
-  const salesCsv = readFileSync((await sales.path())!, 'utf8').trim().split('\r\n');
+  const salesCsv = readFileSync((await sales.path())!, 'utf8')
+    .trim()
+    .split('\r\n');
   expect(salesCsv).toHaveLength(4);
   expect(salesCsv[1]).toContain('buds,Wireless Earbuds,2,199.00,live,398.00,CNY');
-  const [products] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-products').click()]);
+  const [products] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-products').click(),
+  ]);
   expect(readFileSync((await products.path())!, 'utf8')).toContain('mask,Hydrating Face Mask');
-  const [segments] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-segments').click()]);
-  expect(readFileSync((await segments.path())!, 'utf8').trim().split('\r\n')).toHaveLength(5);
+  const [segments] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-segments').click(),
+  ]);
+  expect(
+    readFileSync((await segments.path())!, 'utf8')
+      .trim()
+      .split('\r\n'),
+  ).toHaveLength(5);
 
-  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-json').click(),
+  ]);
   expect(json.suggestedFilename()).toBe('spring-glow-live-2026-03-15.flashcue-show.json');
   const archive = readFileSync((await json.path())!, 'utf8');
-  expect(JSON.parse(archive)).toMatchObject({ format: 'flashcue.show', version: 1, show: { status: 'ended' } });
+  expect(JSON.parse(archive)).toMatchObject({
+    format: 'flashcue.show',
+    version: 1,
+    show: { status: 'ended' },
+  });
   const showId = (JSON.parse(archive) as { show: { id: string } }).show.id;
 
   // Delete it, then bring it back from the file.
@@ -181,7 +218,11 @@ test('one show: figures, charts, unique viewers, notes, exports and print; delet
   await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Delete show' }).click();
   await expect(page.getByTestId('shows-empty')).toBeVisible();
 
-  await page.getByTestId('import-show-input').setInputFiles({ name: json.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(archive) });
+  await page.getByTestId('import-show-input').setInputFiles({
+    name: json.suggestedFilename(),
+    mimeType: 'application/json',
+    buffer: Buffer.from(archive),
+  });
   await expect(page).toHaveURL(new RegExp(`#/report/${showId}$`));
   await expectFigures(page, '7.5%');
   await expectChartsDrawn(page);
@@ -194,20 +235,33 @@ test('one show: figures, charts, unique viewers, notes, exports and print; delet
 
   // The same file again: it differs now (the correction), so it comes in as a copy beside it.
   await page.getByRole('link', { name: '← All shows' }).click();
-  await page.getByTestId('import-show-input').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(archive) });
+  await page.getByTestId('import-show-input').setInputFiles({
+    name: 'again.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(archive),
+  });
   await expect(page).not.toHaveURL(new RegExp(`#/report/${showId}$`));
   await expect(page.getByTestId('total-conversion')).toHaveText('7.5%');
   await expect(page.getByTestId('notice').last()).toContainText('imported as a copy');
   await page.getByRole('link', { name: '← All shows' }).click();
   await expect(page.getByTestId('show-row')).toHaveCount(2);
   // And once more: that copy is found, nothing is added.
-  await page.getByTestId('import-show-input').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(archive) });
-  await expect(page.getByTestId('notice').last()).toContainText('is already here: nothing was added');
+  await page.getByTestId('import-show-input').setInputFiles({
+    name: 'again.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(archive),
+  });
+  await expect(page.getByTestId('notice').last()).toContainText(
+    'is already here: nothing was added',
+  );
   await page.getByRole('link', { name: '← All shows' }).click();
   await expect(page.getByTestId('show-row')).toHaveCount(2);
 });
 
-test('across shows: compare two, the series week over week, and the product history', async ({ page: live, context }) => {
+test('across shows: compare two, the series week over week, and the product history', async ({
+  page: live,
+  context,
+}) => {
   await live.clock.install({ time: new Date('2026-03-08T11:00:00Z') });
   await live.goto('/controller/');
   const tool = await openTool(context);
@@ -242,13 +296,17 @@ test('across shows: compare two, the series week over week, and the product hist
   await page.getByTestId('tab-series').click();
   await expect(page.getByTestId('series-row')).toHaveCount(2);
   await expect(page.getByTestId('series-row').last()).toContainText('+353.8%');
-  await expect(page.getByTestId('chart-series').locator('[data-rendered="true"] svg rect').first()).toBeVisible();
+  await expect(
+    page.getByTestId('chart-series').locator('[data-rendered="true"] svg rect').first(),
+  ).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/report-series.png`, fullPage: true });
 
   await page.getByTestId('tab-products').click();
   const history = page.getByTestId('history-row');
   await expect(history).toHaveCount(2);
-  await expect(history.filter({ hasText: 'Wireless Earbuds' }).getByTestId('history-units')).toHaveText('6');
+  await expect(
+    history.filter({ hasText: 'Wireless Earbuds' }).getByTestId('history-units'),
+  ).toHaveText('6');
   await page.getByTestId('sort-name').click();
   await expect(history.first()).toContainText('Hydrating Face Mask');
   await page.getByTestId('history-search').fill('earbuds');
@@ -256,13 +314,21 @@ test('across shows: compare two, the series week over week, and the product hist
   await history.getByRole('button', { expanded: false }).click();
   await expect(page.locator('tr.sub')).toHaveCount(2);
   await page.screenshot({ path: `${SHOTS}/report-history.png`, fullPage: true });
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('history-csv').click()]);
-  const lines = readFileSync((await csv.path())!, 'utf8').trim().split('\r\n');
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('history-csv').click(),
+  ]);
+  const lines = readFileSync((await csv.path())!, 'utf8')
+    .trim()
+    .split('\r\n');
   expect(lines).toHaveLength(3);
   expect(lines[0]).toMatch(/^\uFEFF?product_id,name,show_id/);
 });
 
-test('a hostile show file dropped on the Report page is refused with where; a show with no sales charts nothing', async ({ page, context }) => {
+test('a hostile show file dropped on the Report page is refused with where; a show with no sales charts nothing', async ({
+  page,
+  context,
+}) => {
   await page.goto('/controller/');
   const tool = await openTool(context);
   await ok(tool, 'runsheet.load', { runSheet: reportSheet() });
@@ -272,7 +338,9 @@ test('a hostile show file dropped on the Report page is refused with where; a sh
   for (const kind of ['gmv', 'units', 'stock', 'viewers']) {
     await expect(page.getByTestId(`chart-${kind}`)).toHaveAttribute('data-empty', 'true');
   }
-  await expect(page.getByTestId('chart-gmv').getByTestId('chart-empty')).toHaveText('No sales were recorded in this show, so GMV stayed at zero.');
+  await expect(page.getByTestId('chart-gmv').getByTestId('chart-empty')).toHaveText(
+    'No sales were recorded in this show, so GMV stayed at zero.',
+  );
   await expect(page.getByTestId('total-conversion')).toHaveText('—');
   await expect(page.getByTestId('total-aov')).toHaveText('—');
   await expect(page.locator('body')).not.toContainText('NaN');
@@ -280,9 +348,23 @@ test('a hostile show file dropped on the Report page is refused with where; a sh
   await page.getByRole('link', { name: '← All shows' }).click();
   await expect(page.getByTestId('show-row')).toHaveCount(1);
   const hostile = JSON.stringify({
-    format: 'flashcue.show', version: 1, exportedAt: 'x',
-    show: { id: 'evil', runSheetId: 'sheet-test', status: 'ended', createdAt: 1, startedAt: 1000, endedAt: 2000, changes: '', term: 1 },
-    sheet: { ...reportSheet(), products: reportSheet().products.map((p, i) => (i === 0 ? { ...p, livePrice: -5 } : p)) },
+    format: 'flashcue.show',
+    version: 1,
+    exportedAt: 'x',
+    show: {
+      id: 'evil',
+      runSheetId: 'sheet-test',
+      status: 'ended',
+      createdAt: 1,
+      startedAt: 1000,
+      endedAt: 2000,
+      changes: '',
+      term: 1,
+    },
+    sheet: {
+      ...reportSheet(),
+      products: reportSheet().products.map((p, i) => (i === 0 ? { ...p, livePrice: -5 } : p)),
+    },
     events: [
       { seq: 1, commandId: null, event: { type: 'show.start', at: 1000 } },
       { seq: 1, commandId: null, event: { type: 'show.end', at: 2000 } },

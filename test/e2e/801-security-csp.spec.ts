@@ -42,7 +42,9 @@ test.describe('the policy', () => {
       expect(header['script-src']).toEqual(["'self'"]);
 
       const html = await response.text();
-      const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/g)];
+      const metas = [
+        ...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/g),
+      ];
       expect(metas).toHaveLength(1);
       const meta = parsePolicy(metas[0]![1]!.replace(/&#39;/g, "'"));
       // frame-ancestors is ignored (with a console error) in a <meta>: only the header has it.
@@ -63,7 +65,10 @@ test.describe('the policy', () => {
   });
 });
 
-test('a whole show with every overlay, the plan, setup and host screens: no violation, no console error', async ({ page, context }) => {
+test('a whole show with every overlay, the plan, setup and host screens: no violation, no console error', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(90_000);
   await recordViolations(context);
   const seen = watch(page);
@@ -111,7 +116,10 @@ test('a whole show with every overlay, the plan, setup and host screens: no viol
   await page.goto('/controller/#/live');
   await page.getByRole('button', { name: /End show/ }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'End show' }).click();
-  await expect(overlays[0]!.locator('.fc-card[data-overlay="lower-third"]')).toHaveAttribute('data-state', 'out');
+  await expect(overlays[0]!.locator('.fc-card[data-overlay="lower-third"]')).toHaveAttribute(
+    'data-state',
+    'out',
+  );
 
   const found: string[] = [];
   for (const p of pages) found.push(...(await violations(p)));
@@ -120,13 +128,20 @@ test('a whole show with every overlay, the plan, setup and host screens: no viol
   expect(seen.console.filter((m) => /Content.Security.Policy|Refused to/i.test(m))).toEqual([]);
 });
 
-test('the report screen (Observable Plot charts) raises no violation', async ({ page, context }) => {
+test('the report screen (Observable Plot charts) raises no violation', async ({
+  page,
+  context,
+}) => {
   await recordViolations(context);
   await page.goto('/controller/');
   const tool = await openTool(context);
-  expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
+  expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({
+    ok: true,
+  });
   for (const c of ['show.start', 'show.next', 'sale', 'viewers']) {
-    expect(await command(tool, c, c === 'viewers' ? { concurrent: 10 } : {})).toMatchObject({ ok: true });
+    expect(await command(tool, c, c === 'viewers' ? { concurrent: 10 } : {})).toMatchObject({
+      ok: true,
+    });
   }
   expect(await command(tool, 'show.end')).toMatchObject({ ok: true });
   await page.goto('/controller/#/report');
@@ -136,7 +151,10 @@ test('the report screen (Observable Plot charts) raises no violation', async ({ 
 });
 
 test.describe('what the policy blocks', () => {
-  test('an injected inline script, eval, an inline handler and a javascript: link do not run', async ({ page, context }) => {
+  test('an injected inline script, eval, an inline handler and a javascript: link do not run', async ({
+    page,
+    context,
+  }) => {
     await recordViolations(context);
     const seen = watch(page);
     await page.goto('/overlay/lower-third.html');
@@ -178,20 +196,29 @@ test.describe('what the policy blocks', () => {
     expect(seen.dialogs).toEqual([]);
   });
 
-  test('another site cannot frame the controller; the controller frames its own overlays', async ({ page, baseURL }) => {
+  test('another site cannot frame the controller; the controller frames its own overlays', async ({
+    page,
+    baseURL,
+  }) => {
     const target = `${baseURL}/controller/`;
     const server: Server = createServer((_req, res) => {
       res.setHeader('Content-Type', 'text/html');
-      res.end(`<!doctype html><title>evil</title><iframe id="f" src="${target}" width="800" height="600"></iframe>`);
+      res.end(
+        `<!doctype html><title>evil</title><iframe id="f" src="${target}" width="800" height="600"></iframe>`,
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const blocked = new Promise<string>((resolve) => page.on('console', (m) => /frame-ancestors/.test(m.text()) && resolve(m.text())));
+      const blocked = new Promise<string>((resolve) =>
+        page.on('console', (m) => /frame-ancestors/.test(m.text()) && resolve(m.text())),
+      );
       await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
       expect(await blocked).toContain("frame-ancestors 'self'");
       const frame = page.frames().find((f) => f !== page.mainFrame());
       // The frame never gets our page: no controller markup inside it.
-      expect(await frame?.evaluate(() => document.querySelector('#app')).catch(() => null)).toBeFalsy();
+      expect(
+        await frame?.evaluate(() => document.querySelector('#app')).catch(() => null),
+      ).toBeFalsy();
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -15,24 +15,40 @@ const FLOOD = 5_000;
 /** Over the (private) relay every frame crosses Playwright's route, about 1 ms each: fewer. */
 const RELAY_FLOOD = 2_000;
 const good = viewEnvelope(sampleView(), { showId: 'good-show', session: 'real', logSeq: 10, n: 1 });
-const stale = viewEnvelope(sampleView({ product: { ...sampleView().product!, name: 'Stale product' } }), { showId: 'good-show', session: 'real', logSeq: 9, n: 50 });
-const next = viewEnvelope(sampleView({ product: { ...sampleView().product!, name: 'Next product' } }), { showId: 'good-show', session: 'real', logSeq: 11, n: 2 });
+const stale = viewEnvelope(
+  sampleView({ product: { ...sampleView().product!, name: 'Stale product' } }),
+  { showId: 'good-show', session: 'real', logSeq: 9, n: 50 },
+);
+const next = viewEnvelope(
+  sampleView({ product: { ...sampleView().product!, name: 'Next product' } }),
+  { showId: 'good-show', session: 'real', logSeq: 11, n: 2 },
+);
 
 /** Every hostile message once, the stale replay, then FLOOD of the cheap ones, as JSON texts. */
 function barrage(): { once: string[]; flood: string[] } {
-  const once = [...hostileMessages('good-show').map((m) => JSON.stringify(m.data) ?? 'null'), JSON.stringify(stale)];
+  const once = [
+    ...hostileMessages('good-show').map((m) => JSON.stringify(m.data) ?? 'null'),
+    JSON.stringify(stale),
+  ];
   return { once, flood: floodable('good-show').map((m) => JSON.stringify(m.data) ?? 'null') };
 }
 
 type Send = (texts: string[], repeat?: number) => Promise<void>;
 
 /** How each transport delivers to an overlay page. */
-async function senderFor(kind: 'broadcast' | 'obs-browser' | 'relay', context: BrowserContext, overlay: Page): Promise<Send> {
+async function senderFor(
+  kind: 'broadcast' | 'obs-browser' | 'relay',
+  context: BrowserContext,
+  overlay: Page,
+): Promise<Send> {
   if (kind === 'obs-browser') {
     return async (texts, repeat = texts.length) =>
       overlay.evaluate(
         ({ texts, repeat }) => {
-          for (let i = 0; i < repeat; i++) window.dispatchEvent(new CustomEvent('flashcue', { detail: JSON.parse(texts[i % texts.length]!) }));
+          for (let i = 0; i < repeat; i++)
+            window.dispatchEvent(
+              new CustomEvent('flashcue', { detail: JSON.parse(texts[i % texts.length]!) }),
+            );
         },
         { texts, repeat },
       );
@@ -44,7 +60,8 @@ async function senderFor(kind: 'broadcast' | 'obs-browser' | 'relay', context: B
       sender.evaluate(
         ({ texts, repeat }) => {
           const channel = new BroadcastChannel('flashcue');
-          for (let i = 0; i < repeat; i++) channel.postMessage(JSON.parse(texts[i % texts.length]!));
+          for (let i = 0; i < repeat; i++)
+            channel.postMessage(JSON.parse(texts[i % texts.length]!));
           channel.close();
         },
         { texts, repeat },
@@ -73,12 +90,21 @@ async function senderFor(kind: 'broadcast' | 'obs-browser' | 'relay', context: B
 }
 
 for (const kind of ['broadcast', 'obs-browser', 'relay'] as const) {
-  test(`overlay over ${kind}: keeps the last good view through a flood of hostile messages, then follows`, async ({ context, page }) => {
+  test(`overlay over ${kind}: keeps the last good view through a flood of hostile messages, then follows`, async ({
+    context,
+    page,
+  }) => {
     test.setTimeout(60_000);
     const relay = await privateRelay(context);
-    if (kind === 'obs-browser') await page.addInitScript(() => ((window as unknown as { obsstudio: object }).obsstudio = { pluginVersion: '2.24.0' }));
+    if (kind === 'obs-browser')
+      await page.addInitScript(
+        () =>
+          ((window as unknown as { obsstudio: object }).obsstudio = { pluginVersion: '2.24.0' }),
+      );
     const seen = watch(page);
-    await page.goto(`/overlay/all.html${kind === 'relay' ? '?transport=relay' : kind === 'broadcast' ? '?transport=broadcast' : ''}`);
+    await page.goto(
+      `/overlay/all.html${kind === 'relay' ? '?transport=relay' : kind === 'broadcast' ? '?transport=broadcast' : ''}`,
+    );
     if (kind === 'relay') await expect.poll(() => relay.clients()).toBe(1);
     const send = await senderFor(kind, context, page);
     const name = page.locator('.fc-name');
@@ -99,11 +125,17 @@ for (const kind of ['broadcast', 'obs-browser', 'relay'] as const) {
     await expect(name).toHaveText('Next product', { timeout: 25_000 });
     const ms = Date.now() - started;
     expect(seen.errors).toEqual([]);
-    test.info().annotations.push({ type: 'traffic', description: `${once.length + count} hostile messages over ${kind} in ${ms} ms` });
+    test.info().annotations.push({
+      type: 'traffic',
+      description: `${once.length + count} hostile messages over ${kind} in ${ms} ms`,
+    });
   });
 }
 
-test('a forged view from the far future holds an overlay only until the controller’s heartbeats win', async ({ context, page }) => {
+test('a forged view from the far future holds an overlay only until the controller’s heartbeats win', async ({
+  context,
+  page,
+}) => {
   test.setTimeout(30_000);
   await privateRelay(context);
   await page.goto('/controller/');
@@ -116,7 +148,10 @@ test('a forged view from the far future holds an overlay only until the controll
   const seen = watch(overlay);
   await overlay.goto('/overlay/lower-third.html');
   await expect(overlay.locator('.fc-name')).toHaveText('Wireless Earbuds');
-  const forged = viewEnvelope(sampleView({ product: { ...sampleView().product!, name: 'Forged product' } }), { showId, session: 'forger', logSeq: 1e12, n: 1 });
+  const forged = viewEnvelope(
+    sampleView({ product: { ...sampleView().product!, name: 'Forged product' } }),
+    { showId, session: 'forger', logSeq: 1e12, n: 1 },
+  );
   await tool.evaluate((m) => new BroadcastChannel('flashcue').postMessage(m), forged);
   await expect(overlay.locator('.fc-name')).toHaveText('Forged product');
   // The controller keeps sending (heartbeat 1 s); once the forger is silent for 3.5 s, it wins.
@@ -129,7 +164,11 @@ test('a forged view from the far future holds an overlay only until the controll
 /** A page that sends commands and collects every ack (and counts views) over `via`. */
 async function commandLink(tool: Page, via: 'broadcast' | 'relay') {
   await tool.evaluate(async (via) => {
-    const state = { acks: [] as Array<{ id: string; ok: boolean }>, views: 0, send: (_: string) => {} };
+    const state = {
+      acks: [] as Array<{ id: string; ok: boolean }>,
+      views: 0,
+      send: (_: string) => {},
+    };
     const onData = (data: unknown) => {
       const m = data as { app?: string; kind?: string; id: string; ok: boolean } | null;
       if (m?.app !== 'flashcue') return;
@@ -163,15 +202,25 @@ async function commandLink(tool: Page, via: 'broadcast' | 'relay') {
         },
         { texts, repeat },
       ),
-    acks: () => tool.evaluate(() => (window as unknown as { __link: { acks: Array<{ id: string; ok: boolean }> } }).__link.acks),
-    views: () => tool.evaluate(() => (window as unknown as { __link: { views: number } }).__link.views),
+    acks: () =>
+      tool.evaluate(
+        () =>
+          (window as unknown as { __link: { acks: Array<{ id: string; ok: boolean }> } }).__link
+            .acks,
+      ),
+    views: () =>
+      tool.evaluate(() => (window as unknown as { __link: { views: number } }).__link.views),
   };
 }
 
-const cmd = (id: string, name: string, args: Record<string, unknown> = {}) => JSON.stringify({ app: 'flashcue', v: 1, kind: 'command', id, command: name, args });
+const cmd = (id: string, name: string, args: Record<string, unknown> = {}) =>
+  JSON.stringify({ app: 'flashcue', v: 1, kind: 'command', id, command: name, args });
 
 for (const via of ['broadcast', 'relay'] as const) {
-  test(`controller over ${via}: acks only valid envelopes, applies each id once, stays responsive`, async ({ context, page }) => {
+  test(`controller over ${via}: acks only valid envelopes, applies each id once, stays responsive`, async ({
+    context,
+    page,
+  }) => {
     test.setTimeout(45_000);
     await privateRelay(context);
     const seen = watch(page);
@@ -195,12 +244,24 @@ for (const via of ['broadcast', 'relay'] as const) {
     for (let i = 0; i < flood; i++) {
       const m = junk[i % junk.length]!;
       texts.push(JSON.stringify(m.data) ?? 'null');
-      if (m.answered) expected.set((m.data as { id: string }).id, (expected.get((m.data as { id: string }).id) ?? 0) + 1);
+      if (m.answered)
+        expected.set(
+          (m.data as { id: string }).id,
+          (expected.get((m.data as { id: string }).id) ?? 0) + 1,
+        );
     }
-    for (const m of hostile) if (m.answered) expected.set((m.data as { id: string }).id, (expected.get((m.data as { id: string }).id) ?? 0) + 1);
+    for (const m of hostile)
+      if (m.answered)
+        expected.set(
+          (m.data as { id: string }).id,
+          (expected.get((m.data as { id: string }).id) ?? 0) + 1,
+        );
     await link.send(texts);
     // Valid commands: 50 sales with their own ids, and one press re-sent 20 times.
-    const valid = [...Array.from({ length: 50 }, (_, i) => cmd(`sale-${i}`, 'sale', { quantity: 1 })), ...Array.from({ length: 20 }, () => cmd('press-1', 'sale', { quantity: 7 }))];
+    const valid = [
+      ...Array.from({ length: 50 }, (_, i) => cmd(`sale-${i}`, 'sale', { quantity: 1 })),
+      ...Array.from({ length: 20 }, () => cmd('press-1', 'sale', { quantity: 7 })),
+    ];
     await link.send(valid);
     for (let i = 0; i < 50; i++) expected.set(`sale-${i}`, 1);
     expected.set('press-1', 20);
@@ -212,7 +273,9 @@ for (const via of ['broadcast', 'relay'] as const) {
     const byId = new Map<string, number>();
     for (const a of acks) byId.set(a.id, (byId.get(a.id) ?? 0) + 1);
     expect(Object.fromEntries(byId)).toEqual(Object.fromEntries(expected));
-    expect(acks.filter((a) => a.id.startsWith('sale-') || a.id === 'press-1').every((a) => a.ok)).toBe(true);
+    expect(
+      acks.filter((a) => a.id.startsWith('sale-') || a.id === 'press-1').every((a) => a.ok),
+    ).toBe(true);
 
     // 50 × 1 + 7 once: the re-sent press was not applied again.
     const report = await command(tool, 'report.get');
@@ -223,16 +286,24 @@ for (const via of ['broadcast', 'relay'] as const) {
     const viewsBefore = await link.views();
     const helloStart = Date.now();
     const hellos = via === 'relay' ? 400 : FLOOD;
-    await link.send([JSON.stringify({ app: 'flashcue', v: 1, kind: 'hello', sender: 'flood', role: 'overlay' })], hellos);
+    await link.send(
+      [JSON.stringify({ app: 'flashcue', v: 1, kind: 'hello', sender: 'flood', role: 'overlay' })],
+      hellos,
+    );
     await page.waitForTimeout(1_200);
     // At most one answer per 200 ms window while they arrive, plus the 1 s heartbeat.
     const elapsed = Date.now() - helloStart;
-    expect((await link.views()) - viewsBefore).toBeLessThanOrEqual(Math.ceil(elapsed / 200) + Math.ceil(elapsed / 1000) + 2);
+    expect((await link.views()) - viewsBefore).toBeLessThanOrEqual(
+      Math.ceil(elapsed / 200) + Math.ceil(elapsed / 1000) + 2,
+    );
     await page.getByRole('button', { name: /\+1 sold/ }).click();
     await expect(page.getByTestId('units')).toHaveText('58');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
     expect(seen.errors).toEqual([]);
-    test.info().annotations.push({ type: 'traffic', description: `${hostile.length + flood + valid.length} commands over ${via} in ${ms} ms, ${acks.length} acks` });
+    test.info().annotations.push({
+      type: 'traffic',
+      description: `${hostile.length + flood + valid.length} commands over ${via} in ${ms} ms, ${acks.length} acks`,
+    });
   });
 }

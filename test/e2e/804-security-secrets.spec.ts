@@ -17,21 +17,27 @@ const WRONG = 'Wrong-Guess-77-pa55';
 let fake: FakeObs;
 test.beforeEach(async ({ context }) => {
   fake = await startFakeObs({ password: SECRET });
-  fake.handlers.CallVendorRequest = () => ({ data: { vendorName: 'obs-browser', requestType: 'emit_event', responseData: {} } });
+  fake.handlers.CallVendorRequest = () => ({
+    data: { vendorName: 'obs-browser', requestType: 'emit_event', responseData: {} },
+  });
   await privateRelay(context);
 });
 test.afterEach(async () => {
   await fake.stop();
 });
 
-const fragment = (password: string, key = 'obs') => `#${key}=${encodeURIComponent(fake.url)}&password=${encodeURIComponent(password)}`;
+const fragment = (password: string, key = 'obs') =>
+  `#${key}=${encodeURIComponent(fake.url)}&password=${encodeURIComponent(password)}`;
 
 async function saved(page: Page, click: () => Promise<unknown>): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   return readFile((await (download as Download).path())!, 'utf8');
 }
 
-test('a launcher’s #obs=…&password=… connects, then leaves no trace in the URL, storage or exports', async ({ page, context }) => {
+test('a launcher’s #obs=…&password=… connects, then leaves no trace in the URL, storage or exports', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(60_000);
   const seen = watch(page);
   await page.goto(`/controller/${fragment(SECRET)}`);
@@ -42,9 +48,13 @@ test('a launcher’s #obs=…&password=… connects, then leaves no trace in the
 
   // A show, so every export has something in it.
   const tool = await openTool(context);
-  expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({ ok: true });
-  for (const c of ['show.start', 'show.next', 'sale']) expect(await command(tool, c)).toMatchObject({ ok: true });
-  for (const c of ['state.get', 'report.get']) expect(JSON.stringify(await command(tool, c))).not.toContain(SECRET);
+  expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({
+    ok: true,
+  });
+  for (const c of ['show.start', 'show.next', 'sale'])
+    expect(await command(tool, c)).toMatchObject({ ok: true });
+  for (const c of ['state.get', 'report.get'])
+    expect(JSON.stringify(await command(tool, c))).not.toContain(SECRET);
   expect(await command(tool, 'show.end')).toMatchObject({ ok: true });
 
   // Every overlay URL the Overlays screen shows, previews, links, and the page's markup.
@@ -57,14 +67,19 @@ test('a launcher’s #obs=…&password=… connects, then leaves no trace in the
     expect(new URL(url).hash).toBe('');
     expect(new URL(url).searchParams.has('password')).toBe(false);
   }
-  const srcs = await page.locator('iframe').evaluateAll((frames) => frames.map((f) => (f as HTMLIFrameElement).src));
+  const srcs = await page
+    .locator('iframe')
+    .evaluateAll((frames) => frames.map((f) => (f as HTMLIFrameElement).src));
   expect(srcs.join(' ')).not.toContain(SECRET);
   expect(await page.content()).not.toContain(SECRET);
 
   // Exports: run sheet JSON and CSV, the report's show file and CSVs.
   await page.goto('/controller/#/plan');
   const row = page.getByTestId('sheet-row').first();
-  const files = [await saved(page, () => row.getByRole('button', { name: 'Export JSON' }).click()), await saved(page, () => row.getByRole('button', { name: 'Export CSV' }).click())];
+  const files = [
+    await saved(page, () => row.getByRole('button', { name: 'Export JSON' }).click()),
+    await saved(page, () => row.getByRole('button', { name: 'Export CSV' }).click()),
+  ];
   await page.goto('/controller/#/report');
   await page.getByTestId('show-link').first().click();
   for (const id of ['export-json', 'export-sales', 'export-products', 'export-segments']) {
@@ -76,7 +91,9 @@ test('a launcher’s #obs=…&password=… connects, then leaves no trace in the
   expect(seen.console.join('\n')).not.toContain(SECRET);
 });
 
-test('an encoded key (#%6Fbs=…) or a stray password alone is cleared from the address bar too', async ({ page }) => {
+test('an encoded key (#%6Fbs=…) or a stray password alone is cleared from the address bar too', async ({
+  page,
+}) => {
   await page.goto(`/controller/${fragment(SECRET, '%6Fbs')}`);
   await expect(page.getByTestId('obs-pill')).toHaveAttribute('data-state', 'connected');
   expect(page.url()).not.toContain(SECRET);
@@ -108,7 +125,10 @@ test('the form keeps the password only when "Remember" is ticked', async ({ page
   await expect.poll(() => everythingStored(page)).toContain(SECRET);
 });
 
-test('a refused password never reaches the console, the URL or storage', async ({ page, context }) => {
+test('a refused password never reaches the console, the URL or storage', async ({
+  page,
+  context,
+}) => {
   const seen = watch(page);
   await page.goto(`/controller/${fragment(WRONG)}`);
   await expect(page.getByTestId('obs-pill')).toHaveAttribute('data-state', 'failed');
@@ -140,11 +160,16 @@ test('a refused password never reaches the console, the URL or storage', async (
   expect(await page.content()).not.toContain(WRONG);
 });
 
-test('the remote-overlay link: password in the fragment only, masked on screen, behind a warning', async ({ page }) => {
+test('the remote-overlay link: password in the fragment only, masked on screen, behind a warning', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     // What "Copy link" puts on the clipboard, kept for the test.
     Object.defineProperty(navigator, 'clipboard', {
-      value: { writeText: async (text: string) => void ((window as unknown as { __copied: string[] }).__copied ??= []).push(text) },
+      value: {
+        writeText: async (text: string) =>
+          void ((window as unknown as { __copied: string[] }).__copied ??= []).push(text),
+      },
     });
   });
   await page.goto('/controller/#/setup');
@@ -168,6 +193,7 @@ test('the remote-overlay link: password in the fragment only, masked on screen, 
     expect(new URLSearchParams(url.hash.slice(1)).get('password')).toBe(`${SECRET}&x=#?`);
   }
   // Everything else on the screen stays clean.
-  for (const url of await page.locator('code[data-testid^="url-"]').allTextContents()) expect(url).not.toContain(SECRET);
+  for (const url of await page.locator('code[data-testid^="url-"]').allTextContents())
+    expect(url).not.toContain(SECRET);
   expect(await page.content()).not.toContain(SECRET);
 });

@@ -9,7 +9,15 @@ import { expect, test, type Page } from '@playwright/test';
 import { baseSheet } from '../support/sheets';
 import { command, openTool } from './support/tool';
 import { privateRelay, watch, type Watch } from '../fixtures/hostile/browser';
-import { ACCENTED_CSV, ACCENTED_NAMES, bigCsv, deepDocuments, latin1, truncatedJson, utf16 } from '../fixtures/hostile/imports';
+import {
+  ACCENTED_CSV,
+  ACCENTED_NAMES,
+  bigCsv,
+  deepDocuments,
+  latin1,
+  truncatedJson,
+  utf16,
+} from '../fixtures/hostile/imports';
 
 test.beforeEach(async ({ context }) => {
   await privateRelay(context);
@@ -17,7 +25,13 @@ test.beforeEach(async ({ context }) => {
 
 const report = (page: Page) => page.getByTestId('import-report');
 
-async function importFile(page: Page, name: string, buffer: Buffer, mimeType: string, currency?: string) {
+async function importFile(
+  page: Page,
+  name: string,
+  buffer: Buffer,
+  mimeType: string,
+  currency?: string,
+) {
   await page.getByTestId('import-input').setInputFiles({ name, mimeType, buffer });
   if (currency) {
     const question = page.getByTestId('csv-question');
@@ -54,24 +68,40 @@ test('a 5 MB JSON cut short: refused at its last line, nothing saved', async ({ 
   await responsive(page, seen);
 });
 
-test('JSON nested 100,000 levels deep, wherever it is nested: an outcome, never a stack overflow', async ({ page }) => {
+test('JSON nested 100,000 levels deep, wherever it is nested: an outcome, never a stack overflow', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const seen = watch(page);
   await page.goto('/controller/#/plan');
   const docs = deepDocuments();
   for (const [where, text] of Object.entries(docs)) {
-    await importFile(page, `deep-${where.replace(/\W+/g, '-')}.json`, Buffer.from(text), 'application/json');
+    await importFile(
+      page,
+      `deep-${where.replace(/\W+/g, '-')}.json`,
+      Buffer.from(text),
+      'application/json',
+    );
     const entry = report(page).getByTestId('import-entry');
     const outcome = await entry.getAttribute('data-outcome');
-    if (outcome === 'refused') await expect(report(page).getByTestId('error-list').locator('li').first(), where).toBeVisible();
+    if (outcome === 'refused')
+      await expect(
+        report(page).getByTestId('error-list').locator('li').first(),
+        where,
+      ).toBeVisible();
     await closeReport(page);
   }
   // The one that used to throw RangeError (format stringified for its message):
   await importFile(page, 'deep-format.json', Buffer.from(docs.format!), 'application/json');
-  await expect(report(page).getByTestId('error-list')).toHaveText('format is a list: not a Flashcue run sheet ("flashcue.runsheet")');
+  await expect(report(page).getByTestId('error-list')).toHaveText(
+    'format is a list: not a Flashcue run sheet ("flashcue.runsheet")',
+  );
   await closeReport(page);
   await responsive(page, seen);
-  test.info().annotations.push({ type: 'imports', description: `${Object.keys(docs).length + 1} documents nested 100,000 deep` });
+  test.info().annotations.push({
+    type: 'imports',
+    description: `${Object.keys(docs).length + 1} documents nested 100,000 deep`,
+  });
 });
 
 test('a CSV of 100,000 rows finishes and says how many products it holds', async ({ page }) => {
@@ -80,15 +110,22 @@ test('a CSV of 100,000 rows finishes and says how many products it holds', async
   await page.goto('/controller/#/plan');
   const started = Date.now();
   await importFile(page, 'everything.csv', Buffer.from(bigCsv(100_000)), 'text/csv', 'USD');
-  await expect(report(page).getByTestId('error-list')).toHaveText('(file) has 100000 products: a run sheet holds at most 500. Split the list across shows');
+  await expect(report(page).getByTestId('error-list')).toHaveText(
+    '(file) has 100000 products: a run sheet holds at most 500. Split the list across shows',
+  );
   const ms = Date.now() - started;
   expect(ms).toBeLessThan(30_000);
   await closeReport(page);
   await responsive(page, seen);
-  test.info().annotations.push({ type: 'imports', description: `100,000-row CSV (3.7 MB) checked in ${ms} ms` });
+  test.info().annotations.push({
+    type: 'imports',
+    description: `100,000-row CSV (3.7 MB) checked in ${ms} ms`,
+  });
 });
 
-test('encodings: UTF-16 with a byte-order mark imports; Latin-1 and UTF-16 without one are refused, located', async ({ page }) => {
+test('encodings: UTF-16 with a byte-order mark imports; Latin-1 and UTF-16 without one are refused, located', async ({
+  page,
+}) => {
   test.setTimeout(60_000);
   const seen = watch(page);
   await page.goto('/controller/#/plan');
@@ -97,7 +134,11 @@ test('encodings: UTF-16 with a byte-order mark imports; Latin-1 and UTF-16 witho
     ['utf-16le-bom.csv', utf16(ACCENTED_CSV), 'ok'],
     ['utf-16be-bom.csv', utf16(ACCENTED_CSV, { bigEndian: true }), 'ok'],
     ['latin-1.csv', latin1(ACCENTED_CSV), 'line 2, column 3 has characters that are not UTF-8'],
-    ['utf-16le-no-bom.csv', utf16(ACCENTED_CSV, { bom: false }), 'line 1, column 2 has NUL characters: it looks like UTF-16 text without a byte-order mark'],
+    [
+      'utf-16le-no-bom.csv',
+      utf16(ACCENTED_CSV, { bom: false }),
+      'line 1, column 2 has NUL characters: it looks like UTF-16 text without a byte-order mark',
+    ],
   ];
   for (const [name, bytes, expected] of cases) {
     await importFile(page, name, bytes, 'text/csv', 'EUR');
@@ -106,8 +147,12 @@ test('encodings: UTF-16 with a byte-order mark imports; Latin-1 and UTF-16 witho
       await expect(entry, name).toHaveAttribute('data-outcome', /saved|renamed|identical/);
       await report(page).getByRole('link', { name: 'Open in editor' }).click();
       // The editor renders after the click: wait for the product cards rather than read too early.
-      const values = () => page.locator('[data-testid="product-card"] input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
-      for (const accented of ACCENTED_NAMES) await expect.poll(values, { message: name }).toContain(accented);
+      const values = () =>
+        page
+          .locator('[data-testid="product-card"] input')
+          .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+      for (const accented of ACCENTED_NAMES)
+        await expect.poll(values, { message: name }).toContain(accented);
       await page.goto('/controller/#/plan');
     } else {
       await expect(entry, name).toHaveAttribute('data-outcome', 'refused');
@@ -120,7 +165,12 @@ test('encodings: UTF-16 with a byte-order mark imports; Latin-1 and UTF-16 witho
 
 test('the CSVs Flashcue writes defuse formulas in every column', async ({ page, context }) => {
   test.setTimeout(60_000);
-  const formulas = ['=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", '@SUM(1)', '-2+3'];
+  const formulas = [
+    '=HYPERLINK("http://evil.example","x")',
+    "+cmd|' /C calc'!A0",
+    '@SUM(1)',
+    '-2+3',
+  ];
   const sheet = baseSheet();
   sheet.show.title = formulas[0]!;
   sheet.products.forEach((p, i) => {
@@ -135,7 +185,8 @@ test('the CSVs Flashcue writes defuse formulas in every column', async ({ page, 
   expect(await command(tool, 'runsheet.load', { runSheet: sheet })).toMatchObject({ ok: true });
   expect(await command(tool, 'show.start')).toMatchObject({ ok: true });
   expect(await command(tool, 'show.next')).toMatchObject({ ok: true });
-  for (const buyer of formulas) expect(await command(tool, 'sale', { buyer })).toMatchObject({ ok: true });
+  for (const buyer of formulas)
+    expect(await command(tool, 'sale', { buyer })).toMatchObject({ ok: true });
   expect(await command(tool, 'show.end')).toMatchObject({ ok: true });
 
   const download = async (click: () => Promise<void>) => {
@@ -144,15 +195,23 @@ test('the CSVs Flashcue writes defuse formulas in every column', async ({ page, 
   };
   const files: Record<string, string> = {};
   await page.goto('/controller/#/plan');
-  files.products = await download(() => page.getByTestId('sheet-row').first().getByRole('button', { name: 'Export CSV' }).click());
+  files.products = await download(() =>
+    page.getByTestId('sheet-row').first().getByRole('button', { name: 'Export CSV' }).click(),
+  );
   await page.goto('/controller/#/report');
   await page.getByTestId('show-link').first().click();
-  for (const kind of ['sales', 'products', 'segments']) files[kind] = await download(() => page.getByTestId(`export-${kind}`).click());
+  for (const kind of ['sales', 'products', 'segments'])
+    files[kind] = await download(() => page.getByTestId(`export-${kind}`).click());
 
   for (const [name, csv] of Object.entries(files)) {
-    const cells = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.flat();
+    const cells = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), {
+      skipEmptyLines: true,
+    }).data.flat();
     const dangerous = cells.filter((c) => /^[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c));
     expect(dangerous, name).toEqual([]);
-    expect(cells.filter((c) => c.startsWith("'")).length, `${name}: the formulas are there, defused`).toBeGreaterThan(0);
+    expect(
+      cells.filter((c) => c.startsWith("'")).length,
+      `${name}: the formulas are there, defused`,
+    ).toBeGreaterThan(0);
   }
 });

@@ -28,9 +28,14 @@ const units = unitsSold;
 async function deviceName(page: Page): Promise<string> {
   return page.evaluate(async () => {
     const open = indexedDB.open('flashcue');
-    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const db = await new Promise<IDBDatabase>(
+      (resolve) => (open.onsuccess = () => resolve(open.result)),
+    );
     const get = db.transaction('settings').objectStore('settings').get('device');
-    return new Promise<string>((resolve) => (get.onsuccess = () => resolve((get.result as { value: { name: string } }).value.name)));
+    return new Promise<string>(
+      (resolve) =>
+        (get.onsuccess = () => resolve((get.result as { value: { name: string } }).value.name)),
+    );
   });
 }
 
@@ -39,7 +44,9 @@ async function dealRemaining(tool: Page): Promise<number> {
   return (ack.result as { deal: { remainingMs: number } | null }).deal?.remainingMs ?? -1;
 }
 
-test('a backup device follows the primary, takes over by click and by itself, and the old primary follows', async ({ browser }) => {
+test('a backup device follows the primary, takes over by click and by itself, and the old primary follows', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const a = await device(browser);
   const b = await device(browser);
@@ -50,7 +57,8 @@ test('a backup device follows the primary, takes over by click and by itself, an
     await overlay.goto('/overlay/stock.html?transport=relay');
 
     await goLive(a.tool);
-    for (let i = 0; i < 3; i++) expect(await command(a.tool, 'sale', { quantity: 2 })).toMatchObject({ ok: true });
+    for (let i = 0; i < 3; i++)
+      expect(await command(a.tool, 'sale', { quantity: 2 })).toMatchObject({ ok: true });
 
     // The backup hears the show and follows it; its log and state mirror the primary's.
     await b.page.getByTestId('follow-show').click();
@@ -60,18 +68,26 @@ test('a backup device follows the primary, takes over by click and by itself, an
     expect(await units(b.tool)).toBe(6);
     // A reloaded backup comes back as a backup, its mirror intact, and catches up on what it missed.
     await b.page.reload();
-    expect(await command(a.tool, 'sale', { quantity: 1, buyer: 'during-reload' })).toMatchObject({ ok: true });
+    expect(await command(a.tool, 'sale', { quantity: 1, buyer: 'during-reload' })).toMatchObject({
+      ok: true,
+    });
     expect(await command(a.tool, 'sale.undo')).toMatchObject({ ok: true });
     await expect(b.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'remote');
     await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #7 of 7');
     expect(await units(b.tool)).toBe(6);
 
     // Commands on the backup go to the primary, once each, whoever sends them.
-    expect(await command(b.tool, 'sale', { quantity: 1, buyer: 'from-backup' }, 'backup-sale-1')).toMatchObject({ ok: true });
-    expect(await command(b.tool, 'sale', { quantity: 1, buyer: 'from-backup' }, 'backup-sale-1')).toMatchObject({ ok: true }); // re-sent
+    expect(
+      await command(b.tool, 'sale', { quantity: 1, buyer: 'from-backup' }, 'backup-sale-1'),
+    ).toMatchObject({ ok: true });
+    expect(
+      await command(b.tool, 'sale', { quantity: 1, buyer: 'from-backup' }, 'backup-sale-1'),
+    ).toMatchObject({ ok: true }); // re-sent
     await b.page.getByRole('button', { name: /\+1 sold/ }).click();
     await expect.poll(() => units(a.tool)).toBe(8);
-    expect(await command(a.tool, 'deal.start', { seconds: 900, quantity: 40 })).toMatchObject({ ok: true });
+    expect(await command(a.tool, 'deal.start', { seconds: 900, quantity: 40 })).toMatchObject({
+      ok: true,
+    });
     for (let i = 0; i < 4; i++) expect(await command(a.tool, 'sale')).toMatchObject({ ok: true });
     await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #14 of 14');
     expect(await units(b.tool)).toBe(12);
@@ -107,7 +123,9 @@ test('a backup device follows the primary, takes over by click and by itself, an
     await back.getByTestId('auto-takeover').check();
     await b.page.close();
     await b.tool.close();
-    await expect(back.getByTestId('controller-role')).toHaveAttribute('data-role', 'primary', { timeout: 15_000 });
+    await expect(back.getByTestId('controller-role')).toHaveAttribute('data-role', 'primary', {
+      timeout: 15_000,
+    });
     expect(await units(backTool)).toBe(15);
     expect(await command(backTool, 'sale')).toMatchObject({ ok: true });
     expect(await units(backTool)).toBe(16);
@@ -119,7 +137,9 @@ test('a backup device follows the primary, takes over by click and by itself, an
   }
 });
 
-test('split brain: both sides sell while cut off; when the link heals the old primary hands its sales over, each counted once', async ({ browser }) => {
+test('split brain: both sides sell while cut off; when the link heals the old primary hands its sales over, each counted once', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const a = await partitionable(browser);
   const b = await device(browser);
@@ -135,20 +155,31 @@ test('split brain: both sides sell while cut off; when the link heals the old pr
 
     // The primary's link drops; it keeps taking sales offline. The backup takes over by itself.
     a.cut(true);
-    for (let i = 0; i < 3; i++) expect(await command(a.tool, 'sale', { buyer: `offline-${i}` }, `offline-${i}`)).toMatchObject({ ok: true });
-    await expect(b.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'primary', { timeout: 15_000 });
+    for (let i = 0; i < 3; i++)
+      expect(
+        await command(a.tool, 'sale', { buyer: `offline-${i}` }, `offline-${i}`),
+      ).toMatchObject({ ok: true });
+    await expect(b.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'primary', {
+      timeout: 15_000,
+    });
     expect(await command(b.tool, 'sale', { quantity: 4 })).toMatchObject({ ok: true });
     // A tool that reached both sides during the split (same command id) must count once too.
-    expect(await command(b.tool, 'sale', { buyer: 'offline-2' }, 'offline-2')).toMatchObject({ ok: true });
+    expect(await command(b.tool, 'sale', { buyer: 'offline-2' }, 'offline-2')).toMatchObject({
+      ok: true,
+    });
     expect(await units(a.tool)).toBe(5);
     expect(await units(b.tool)).toBe(7);
 
     // The link heals: A hears term 2, steps down, and hands over the sales B never saw.
     a.cut(false);
-    await expect(a.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'remote', { timeout: 10_000 });
+    await expect(a.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'remote', {
+      timeout: 10_000,
+    });
     await expect.poll(() => units(b.tool), { timeout: 10_000 }).toBe(9); // 2 + 4 + offline-0, -1, -2 (once)
     await expect.poll(() => units(a.tool)).toBe(9);
-    await expect(a.page.getByText(/Handed 3 sales made on this device to the primary/)).toBeVisible();
+    await expect(
+      a.page.getByText(/Handed 3 sales made on this device to the primary/),
+    ).toBeVisible();
     await expect(overlay.locator('.fc-stock-count')).toHaveText('91/100');
   } finally {
     await screen.close();
@@ -163,7 +194,8 @@ test('a double click is one press, on the primary and on the backup', async ({ b
   const b = await device(browser);
   try {
     await goLive(a.tool, { toProduct: false });
-    const segment = async () => ((await command(a.tool, 'state.get')).result as { segment: { index: number } }).segment.index;
+    const segment = async () =>
+      ((await command(a.tool, 'state.get')).result as { segment: { index: number } }).segment.index;
     expect(await segment()).toBe(0);
     await a.page.getByRole('button', { name: /^Next/ }).dblclick();
     await expect.poll(segment).toBe(1);

@@ -18,7 +18,8 @@ describe.runIf(runObs)('OBS connection (real OBS)', () => {
     conns.push(conn);
     return conn;
   };
-  const stateOf = (conn: ObsConnection, state: ObsStatus['state']) => () => conn.status().state === state;
+  const stateOf = (conn: ObsConnection, state: ObsStatus['state']) => () =>
+    conn.status().state === state;
 
   beforeAll(async () => {
     obs = await startObs({ password: 'flashcue-test' });
@@ -35,9 +36,16 @@ describe.runIf(runObs)('OBS connection (real OBS)', () => {
     const started = performance.now();
     conn.start();
     await waitFor(stateOf(conn, 'connected'), 5_000, 'connected');
-    console.log(`[obs] connect + identify + GetVersion: ${(performance.now() - started).toFixed(1)} ms`);
-    expect(conn.status()).toMatchObject({ obsVersion: expect.stringMatching(/^\d+\./), wsVersion: expect.stringMatching(/^5\./) });
-    await expect(conn.call('GetSceneList')).resolves.toMatchObject({ currentProgramSceneName: 'Scene' });
+    console.log(
+      `[obs] connect + identify + GetVersion: ${(performance.now() - started).toFixed(1)} ms`,
+    );
+    expect(conn.status()).toMatchObject({
+      obsVersion: expect.stringMatching(/^\d+\./),
+      wsVersion: expect.stringMatching(/^5\./),
+    });
+    await expect(conn.call('GetSceneList')).resolves.toMatchObject({
+      currentProgramSceneName: 'Scene',
+    });
   });
 
   it('fails on a wrong password with the 4009 sentence and does not retry', async () => {
@@ -58,10 +66,12 @@ describe.runIf(runObs)('OBS connection (real OBS)', () => {
     conn.start();
     await waitFor(stateOf(conn, 'connected'), 5_000);
     // A request OBS holds for 5 s: in flight when OBS dies.
-    const inFlight = conn.batch([{ requestType: 'Sleep', requestData: { sleepMillis: 5_000 } }], { timeoutMs: 20_000 }).then(
-      () => 'answered',
-      (error: Error) => error,
-    );
+    const inFlight = conn
+      .batch([{ requestType: 'Sleep', requestData: { sleepMillis: 5_000 } }], { timeoutMs: 20_000 })
+      .then(
+        () => 'answered',
+        (error: Error) => error,
+      );
     await sleep(50);
     const killedAt = performance.now();
     obs.kill();
@@ -69,10 +79,14 @@ describe.runIf(runObs)('OBS connection (real OBS)', () => {
     const toRetrying = performance.now() - killedAt;
     const error = await inFlight;
     const toRejected = performance.now() - killedAt;
-    console.log(`[obs] kill → retrying ${toRetrying.toFixed(0)} ms, in-flight call rejected ${toRejected.toFixed(0)} ms`);
+    console.log(
+      `[obs] kill → retrying ${toRetrying.toFixed(0)} ms, in-flight call rejected ${toRejected.toFixed(0)} ms`,
+    );
     expect(toRetrying).toBeLessThan(150);
     expect(error).toMatchObject({ kind: 'closed', requestType: 'RequestBatch' });
-    expect(conn.status()).toMatchObject({ reason: 'Lost the connection to OBS (it closed or crashed).' });
+    expect(conn.status()).toMatchObject({
+      reason: 'Lost the connection to OBS (it closed or crashed).',
+    });
     await expect(conn.call('GetVersion')).rejects.toMatchObject({ kind: 'notConnected' });
 
     await obs.restart();

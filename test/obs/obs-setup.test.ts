@@ -13,7 +13,10 @@ import { obsAvailable, startObs, type ObsInstance } from './obsHarness';
 
 const runObs = obsAvailable() || !!process.env.CI;
 const CANVAS = { width: 1080, height: 1920 };
-const overlays = ['lower-third', 'countdown'].map((name) => ({ name, url: `http://127.0.0.1:5173/overlay/${name}.html` }));
+const overlays = ['lower-third', 'countdown'].map((name) => ({
+  name,
+  url: `http://127.0.0.1:5173/overlay/${name}.html`,
+}));
 
 describe.runIf(runObs)('OBS set-up and scene follow (real OBS)', () => {
   let obs: ObsInstance;
@@ -41,7 +44,9 @@ describe.runIf(runObs)('OBS set-up and scene follow (real OBS)', () => {
       const result = await setupScene(conn, { overlays });
       expect(result).toMatchObject({ ok: false, reason: 'browserSourceMissing' });
       if (result.ok || result.reason !== 'browserSourceMissing') throw new Error('unreachable');
-      expect(result.urls).toEqual(overlays.map((o) => ({ name: inputNameFor(o.name), url: o.url, ...CANVAS })));
+      expect(result.urls).toEqual(
+        overlays.map((o) => ({ name: inputNameFor(o.name), url: o.url, ...CANVAS })),
+      );
       expect(await snapshot()).toEqual(before);
     }
   });
@@ -50,14 +55,26 @@ describe.runIf(runObs)('OBS set-up and scene follow (real OBS)', () => {
     const options = { overlays, inputKind: 'text_ft2_source_v2', sceneName: 'Flashcue' };
     const first = await setupScene(conn, options);
     expect(first).toMatchObject({ ok: true, scene: 'Flashcue' });
-    expect(first.ok && first.actions.map((a) => a.kind)).toEqual(['createScene', 'createInput', 'createInput']);
+    expect(first.ok && first.actions.map((a) => a.kind)).toEqual([
+      'createScene',
+      'createInput',
+      'createInput',
+    ]);
     const lt = inputNameFor('lower-third');
     const { inputSettings } = await conn.call('GetInputSettings', { inputName: lt });
-    expect(inputSettings).toMatchObject({ url: overlays[0]!.url, ...CANVAS, css: '', shutdown: false });
+    expect(inputSettings).toMatchObject({
+      url: overlays[0]!.url,
+      ...CANVAS,
+      css: '',
+      shutdown: false,
+    });
 
     expect(await setupScene(conn, options)).toEqual({ ok: true, scene: 'Flashcue', actions: [] });
 
-    await conn.call('SetInputSettings', { inputName: lt, inputSettings: { url: 'http://old/', width: 800 } });
+    await conn.call('SetInputSettings', {
+      inputName: lt,
+      inputSettings: { url: 'http://old/', width: 800 },
+    });
     // Also shown in "Scene": OBS destroys an input when its last scene item goes (see below).
     await conn.call('CreateSceneItem', { sceneName: 'Scene', sourceName: lt });
     const removeFrom = async (sceneName: string, sourceName: string) => {
@@ -70,36 +87,54 @@ describe.runIf(runObs)('OBS set-up and scene follow (real OBS)', () => {
       { kind: 'repairSettings', input: lt, keys: ['url', 'width'] },
       { kind: 'addToScene', input: lt },
     ]);
-    expect((await conn.call('GetInputSettings', { inputName: lt })).inputSettings).toMatchObject({ url: overlays[0]!.url, width: 1080 });
-    const items = (await conn.call('GetSceneItemList', { sceneName: 'Flashcue' })).sceneItems.map((i) => i.sourceName);
+    expect((await conn.call('GetInputSettings', { inputName: lt })).inputSettings).toMatchObject({
+      url: overlays[0]!.url,
+      width: 1080,
+    });
+    const items = (await conn.call('GetSceneItemList', { sceneName: 'Flashcue' })).sceneItems.map(
+      (i) => i.sourceName,
+    );
     expect(items.sort()).toEqual(overlays.map((o) => inputNameFor(o.name)).sort());
 
     // Removed from every scene, the input is gone from OBS: set-up creates it again, once.
     await removeFrom('Flashcue', lt);
     await removeFrom('Scene', lt);
     // OBS destroys the orphaned input on its own thread, a moment after the request returns.
-    for (let i = 0; i < 100 && (await snapshot()).inputs.includes(lt); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && (await snapshot()).inputs.includes(lt); i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect((await snapshot()).inputs).not.toContain(lt);
     const recreated = await setupScene(conn, options);
     expect(recreated.ok && recreated.actions).toEqual([{ kind: 'createInput', input: lt }]);
-    const inputs = (await snapshot()).inputs.filter((name) => String(name).startsWith('Flashcue · '));
+    const inputs = (await snapshot()).inputs.filter((name) =>
+      String(name).startsWith('Flashcue · '),
+    );
     expect(inputs).toHaveLength(2);
   });
 
   it('follows the segment kind with real scene switches', async () => {
     await conn.call('SetCurrentSceneTransition', { transitionName: 'Cut' });
     for (const sceneName of ['Opening', 'Products']) await conn.call('CreateScene', { sceneName });
-    const mapping: SceneMapping = { enabled: true, byKind: { opening: 'Opening', product: 'Products', flash: 'Products' } };
+    const mapping: SceneMapping = {
+      enabled: true,
+      byKind: { opening: 'Opening', product: 'Products', flash: 'Products' },
+    };
     let kind: SegmentKind | null = null;
-    const follower = createSceneFollower(conn, { getMapping: () => mapping, getSegmentKind: () => kind });
+    const follower = createSceneFollower(conn, {
+      getMapping: () => mapping,
+      getSegmentKind: () => kind,
+    });
     const program = async () => (await conn.call('GetCurrentProgramScene')).currentProgramSceneName;
     const onAir = async (next: SegmentKind) => {
       kind = next;
       follower.update();
-      await waitFor(() => {
-        const result = follower.last();
-        return result !== null && 'kind' in result && result.kind === next;
-      }, 2_000, next);
+      await waitFor(
+        () => {
+          const result = follower.last();
+          return result !== null && 'kind' in result && result.kind === next;
+        },
+        2_000,
+        next,
+      );
     };
 
     await onAir('opening');
@@ -116,10 +151,19 @@ describe.runIf(runObs)('OBS set-up and scene follow (real OBS)', () => {
   it('lands on the latest wish when the kind changes mid-fade', async () => {
     await conn.call('SetCurrentSceneTransition', { transitionName: 'Fade' });
     await conn.call('SetCurrentSceneTransitionDuration', { transitionDuration: 300 });
-    const mapping: SceneMapping = { enabled: true, byKind: { opening: 'Opening', product: 'Products', closing: 'Scene' } };
+    const mapping: SceneMapping = {
+      enabled: true,
+      byKind: { opening: 'Opening', product: 'Products', closing: 'Scene' },
+    };
     let kind: SegmentKind | null = 'closing';
-    const follower = createSceneFollower(conn, { getMapping: () => mapping, getSegmentKind: () => kind });
-    await waitFor(() => follower.last()?.outcome === 'switched' || follower.last()?.outcome === 'alreadyOn', 2_000);
+    const follower = createSceneFollower(conn, {
+      getMapping: () => mapping,
+      getSegmentKind: () => kind,
+    });
+    await waitFor(
+      () => follower.last()?.outcome === 'switched' || follower.last()?.outcome === 'alreadyOn',
+      2_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 400)); // let any fade finish
     const started = performance.now();
     kind = 'opening';
@@ -127,11 +171,17 @@ describe.runIf(runObs)('OBS set-up and scene follow (real OBS)', () => {
     await new Promise((resolve) => setTimeout(resolve, 60));
     kind = 'product';
     follower.update(); // …and this arrives in the middle of it
-    await waitFor(() => {
-      const result = follower.last();
-      return result !== null && 'kind' in result && result.kind === 'product';
-    }, 3_000, 'product applied');
-    console.log(`[obs] opening → product mid-fade: applied after ${(performance.now() - started).toFixed(0)} ms`);
+    await waitFor(
+      () => {
+        const result = follower.last();
+        return result !== null && 'kind' in result && result.kind === 'product';
+      },
+      3_000,
+      'product applied',
+    );
+    console.log(
+      `[obs] opening → product mid-fade: applied after ${(performance.now() - started).toFixed(0)} ms`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect((await conn.call('GetCurrentProgramScene')).currentProgramSceneName).toBe('Products');
     follower.close();

@@ -69,9 +69,12 @@ describe.runIf(runObs)('OBS transports (real OBS)', () => {
       times.push(performance.now() - sentAt);
     }
     times.sort((x, y) => x - y);
-    console.log(`[obs] custom event A → B via transports: median ${times[15]!.toFixed(2)} ms, max ${times[29]!.toFixed(2)} ms`);
+    console.log(
+      `[obs] custom event A → B via transports: median ${times[15]!.toFixed(2)} ms, max ${times[29]!.toFixed(2)} ms`,
+    );
     atB.splice(1);
-    for (let n = 1; n <= 20; n += 1) b.send({ app: 'flashcue', v: 1, kind: 'ack', id: `c-${n}`, ok: true, n });
+    for (let n = 1; n <= 20; n += 1)
+      b.send({ app: 'flashcue', v: 1, kind: 'ack', id: `c-${n}`, ok: true, n });
     await waitFor(() => atA.length === 20, 2_000);
     await sleep(50);
     expect(atB).toHaveLength(1); // B's own 20 acks did not come back to B
@@ -106,8 +109,15 @@ describe.runIf(runObs)('OBS transports (real OBS)', () => {
     });
     let republished = 0;
     // Debian's OBS has no browser source: a colour source stands in for one.
-    const resender = createResender(conn, { republish: () => (republished += 1), inputKinds: ['color_source_v3'] });
-    await waitFor(() => republished === 1 && resender.watched()?.has('Flashcue · stand-in'), 2_000, 'initial republish');
+    const resender = createResender(conn, {
+      republish: () => (republished += 1),
+      inputKinds: ['color_source_v3'],
+    });
+    await waitFor(
+      () => republished === 1 && resender.watched()?.has('Flashcue · stand-in'),
+      2_000,
+      'initial republish',
+    );
     await conn.call('SetCurrentProgramScene', { sceneName: 'Products' });
     await waitFor(() => republished === 2, 2_000, 'republish on InputActiveStateChanged');
     resender.close();

@@ -118,7 +118,9 @@ function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
       );
     });
   });
@@ -149,7 +151,10 @@ async function startXvfb(): Promise<{ child: ChildProcess; display: string }> {
   try {
     const display = await new Promise<string>((resolve, reject) => {
       let text = '';
-      const timer = setTimeout(() => reject(new Error('Xvfb did not report a display within 10 s')), 10_000);
+      const timer = setTimeout(
+        () => reject(new Error('Xvfb did not report a display within 10 s')),
+        10_000,
+      );
       displayStream.on('data', (chunk: Buffer) => {
         text += chunk.toString();
         const line = text.match(/^(\d+)\n/);
@@ -164,7 +169,9 @@ async function startXvfb(): Promise<{ child: ChildProcess; display: string }> {
       });
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
-        reject(new Error(`Xvfb exited (${code ?? signal}) before reporting a display:\n${stderr()}`));
+        reject(
+          new Error(`Xvfb exited (${code ?? signal}) before reporting a display:\n${stderr()}`),
+        );
       });
     });
     return { child, display };
@@ -251,7 +258,10 @@ export async function startObs(options: StartObsOptions = {}): Promise<ObsInstan
   await chmod(runtimeDir, 0o700);
   await writeFile(path.join(obsDir, 'global.ini'), globalIni(port, password));
   await writeFile(path.join(obsDir, 'basic', 'profiles', 'test', 'basic.ini'), basicIni(canvas));
-  await writeFile(path.join(obsDir, 'basic', 'scenes', 'test.json'), JSON.stringify(sceneCollection));
+  await writeFile(
+    path.join(obsDir, 'basic', 'scenes', 'test.json'),
+    JSON.stringify(sceneCollection),
+  );
 
   let xvfb: ChildProcess | undefined;
   let obs: ChildProcess | undefined;
@@ -279,7 +289,16 @@ export async function startObs(options: StartObsOptions = {}): Promise<ObsInstan
     delete env.DBUS_SESSION_BUS_ADDRESS;
     const child = spawn(
       'obs',
-      ['--multi', '--disable-missing-files-check', '--collection', 'test', '--profile', 'test', '--scene', 'Scene'],
+      [
+        '--multi',
+        '--disable-missing-files-check',
+        '--collection',
+        'test',
+        '--profile',
+        'test',
+        '--scene',
+        'Scene',
+      ],
       { env, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     track(child);

@@ -20,7 +20,12 @@ export function busySheet(): RunSheet {
       flashPrice: 6_000 + i * 1000,
       stock: 1_000_000,
     })),
-    segments: Array.from({ length: 200 }, (_, i) => ({ id: `s${i}`, kind: 'product' as const, productId: `p${i % 10}`, durationSec: 360 })),
+    segments: Array.from({ length: 200 }, (_, i) => ({
+      id: `s${i}`,
+      kind: 'product' as const,
+      productId: `p${i % 10}`,
+      durationSec: 360,
+    })),
   };
   const parsed = parseRunSheet(input);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));

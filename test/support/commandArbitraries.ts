@@ -17,8 +17,17 @@ export const validCommand: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   { weight: 2, arbitrary: bare('show.start') },
   { weight: 4, arbitrary: bare('show.next') },
   { weight: 2, arbitrary: bare('show.prev') },
-  { weight: 2, arbitrary: fc.record({ type: fc.constant('show.goto'), index: fc.integer({ min: 0, max: 7 }) }) },
-  { weight: 4, arbitrary: fc.record({ type: fc.constant('show.pause'), freezeDeal: fc.boolean() }, { requiredKeys: ['type'] }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ type: fc.constant('show.goto'), index: fc.integer({ min: 0, max: 7 }) }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record(
+      { type: fc.constant('show.pause'), freezeDeal: fc.boolean() },
+      { requiredKeys: ['type'] },
+    ),
+  },
   { weight: 4, arbitrary: bare('show.resume') },
   { weight: 1, arbitrary: bare('show.end') },
   {
@@ -28,7 +37,10 @@ export const validCommand: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
         type: fc.constant('deal.start'),
         productId: dealProduct,
         // Mostly at or under the live prices (5 900 to 19 900), sometimes above: refused.
-        price: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 5_900 }) }, fc.integer({ min: 5_901, max: 25_000 })),
+        price: fc.oneof(
+          { weight: 4, arbitrary: fc.integer({ min: 0, max: 5_900 }) },
+          fc.integer({ min: 5_901, max: 25_000 }),
+        ),
         seconds,
         quantity: fc.integer({ min: 1, max: 12 }),
       },
@@ -40,21 +52,42 @@ export const validCommand: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   {
     weight: 10,
     arbitrary: fc.record(
-      { type: fc.constant('sale'), productId, quantity: fc.integer({ min: 1, max: 6 }), buyer: fc.constantFrom('anna', 'bo', '') },
+      {
+        type: fc.constant('sale'),
+        productId,
+        quantity: fc.integer({ min: 1, max: 6 }),
+        buyer: fc.constantFrom('anna', 'bo', ''),
+      },
       { requiredKeys: ['type'] },
     ),
   },
   { weight: 3, arbitrary: bare('sale.undo') },
-  { weight: 2, arbitrary: fc.record({ type: fc.constant('stock.set'), productId, remaining: fc.integer({ min: 0, max: 8 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('stock.set'),
+      productId,
+      remaining: fc.integer({ min: 0, max: 8 }),
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc
-      .record({ type: fc.constant('viewers'), concurrent: fc.nat(5000), unique: fc.nat(50_000) }, { requiredKeys: ['type'] })
+      .record(
+        { type: fc.constant('viewers'), concurrent: fc.nat(5000), unique: fc.nat(50_000) },
+        { requiredKeys: ['type'] },
+      )
       .filter((v) => 'concurrent' in v || 'unique' in v),
   },
   { weight: 1, arbitrary: bare('lowerThird.show') },
   { weight: 1, arbitrary: bare('lowerThird.hide') },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('cue'), text: fc.constantFrom('Push the deal', 'Wrap up', '  hi  ') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('cue'),
+      text: fc.constantFrom('Push the deal', 'Wrap up', '  hi  '),
+    }),
+  },
 );
 
 /** Commands the schema refuses: they must never reach the log. */
@@ -87,14 +120,19 @@ export interface Step {
 
 export const step: fc.Arbitrary<Step> = fc.record({
   ms: advance,
-  command: fc.oneof({ weight: 12, arbitrary: validCommand }, { weight: 1, arbitrary: malformedCommand }),
+  command: fc.oneof(
+    { weight: 12, arbitrary: validCommand },
+    { weight: 1, arbitrary: malformedCommand },
+  ),
 });
 
 /** A session usually opens with the show's start, so most steps exercise a live show. */
 export const session = (maxLength = 60): fc.Arbitrary<Step[]> =>
   fc
     .tuple(fc.boolean(), fc.array(step, { minLength: 1, maxLength, size: 'max' }))
-    .map(([opens, steps]) => (opens ? [{ ms: 0, command: { type: 'show.start' } }, ...steps] : steps));
+    .map(([opens, steps]) =>
+      opens ? [{ ms: 0, command: { type: 'show.start' } }, ...steps] : steps,
+    );
 
 /**
  * FC_SEED / FC_PATH (printed by fast-check on failure) replay a failing run exactly;
@@ -102,5 +140,9 @@ export const session = (maxLength = 60): fc.Arbitrary<Step[]> =>
  */
 export function runParameters(numRuns: number): fc.Parameters<unknown> {
   const { FC_SEED: seed, FC_PATH: path, FC_RUNS: runs } = process.env;
-  return { numRuns: runs ? Number(runs) : numRuns, ...(seed ? { seed: Number(seed) } : {}), ...(path ? { path } : {}) };
+  return {
+    numRuns: runs ? Number(runs) : numRuns,
+    ...(seed ? { seed: Number(seed) } : {}),
+    ...(path ? { path } : {}),
+  };
 }

@@ -4,22 +4,45 @@
  */
 import { toCsv, formatDecimal, type CsvColumn } from '../../../shared/export/csv';
 import { localDateTime } from '../../../shared/report/csv';
-import { byDate, compareShows, seriesGrowth, type Comparison, type GrowthPoint } from '../../../shared/report/compare';
-import { productHistoryFromReports, type ProductAppearance, type ProductHistory } from '../../../shared/report/history';
+import {
+  byDate,
+  compareShows,
+  seriesGrowth,
+  type Comparison,
+  type GrowthPoint,
+} from '../../../shared/report/compare';
+import {
+  productHistoryFromReports,
+  type ProductAppearance,
+  type ProductHistory,
+} from '../../../shared/report/history';
 import type { ShowReport } from '../../../shared/report/showReport';
 import type { ShowChanges } from '../changes';
 
 /** What these helpers need of a stored show (ShowEntry has it). */
 export interface EntryLike {
-  row: { id: string; runSheetId: string; status: string; startedAt: number | null; sheet: { show: { title: string; timeZone: string } } };
+  row: {
+    id: string;
+    runSheetId: string;
+    status: string;
+    startedAt: number | null;
+    sheet: { show: { title: string; timeZone: string } };
+  };
   report: ShowReport;
   changes: ShowChanges;
 }
 
-const keyed = <E extends EntryLike>(e: E) => ({ showId: e.row.id, report: e.report, title: e.row.sheet.show.title, startedAt: e.row.startedAt, entry: e });
+const keyed = <E extends EntryLike>(e: E) => ({
+  showId: e.row.id,
+  report: e.report,
+  title: e.row.sheet.show.title,
+  startedAt: e.row.startedAt,
+  entry: e,
+});
 
 /** Shows that happened: the product history and the series count these only. */
-export const endedShows = <E extends EntryLike>(entries: readonly E[]) => entries.filter((e) => e.row.status === 'ended' && e.row.startedAt !== null);
+export const endedShows = <E extends EntryLike>(entries: readonly E[]) =>
+  entries.filter((e) => e.row.status === 'ended' && e.row.startedAt !== null);
 
 export function productHistoryOf(entries: readonly EntryLike[]): ProductHistory[] {
   return productHistoryFromReports(endedShows(entries).map(keyed));
@@ -27,7 +50,11 @@ export function productHistoryOf(entries: readonly EntryLike[]): ProductHistory[
 
 /** Case- and accent-blind match on any name the product had, or its id. */
 export function searchHistory(rows: readonly ProductHistory[], query: string): ProductHistory[] {
-  const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const fold = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (!words.length) return [...rows];
   return rows.filter((r) => {
@@ -46,7 +73,10 @@ const HISTORY_COLUMNS: Array<CsvColumn<AppearanceRow>> = [
   { header: 'name', value: (a) => a.name },
   { header: 'show_id', value: (a) => a.showId },
   { header: 'show_title', value: (a) => a.title },
-  { header: 'show_start_local', value: (a) => (a.startedAt === null ? null : localDateTime(a.startedAt, a.timeZone)) },
+  {
+    header: 'show_start_local',
+    value: (a) => (a.startedAt === null ? null : localDateTime(a.startedAt, a.timeZone)),
+  },
   { header: 'time_zone', value: (a) => a.timeZone },
   { header: 'presentation_order', value: (a) => a.position },
   { header: 'allocated_s', value: (a) => seconds(a.allocatedMs) },
@@ -60,8 +90,17 @@ const HISTORY_COLUMNS: Array<CsvColumn<AppearanceRow>> = [
 ];
 
 /** One row per product per show it appeared in: the product performance database as a sheet. */
-export function historyCsv(rows: readonly ProductHistory[], timeZones: ReadonlyMap<string, string>): string {
-  const lines = rows.flatMap((r) => r.appearances.map((a) => ({ ...a, productId: r.productId, timeZone: timeZones.get(a.showId) ?? 'UTC' })));
+export function historyCsv(
+  rows: readonly ProductHistory[],
+  timeZones: ReadonlyMap<string, string>,
+): string {
+  const lines = rows.flatMap((r) =>
+    r.appearances.map((a) => ({
+      ...a,
+      productId: r.productId,
+      timeZone: timeZones.get(a.showId) ?? 'UTC',
+    })),
+  );
   return toCsv(lines, HISTORY_COLUMNS);
 }
 
@@ -74,7 +113,10 @@ export interface SeriesGroup<E extends EntryLike> {
 }
 
 /** Recurring shows: ended shows sharing a run sheet (or a title), two or more of them, newest group first. */
-export function seriesGroups<E extends EntryLike>(entries: readonly E[], by: SeriesBy): Array<SeriesGroup<E>> {
+export function seriesGroups<E extends EntryLike>(
+  entries: readonly E[],
+  by: SeriesBy,
+): Array<SeriesGroup<E>> {
   const groups = new Map<string, SeriesGroup<E>>();
   for (const e of endedShows(entries)) {
     const title = e.row.sheet.show.title;
@@ -84,16 +126,25 @@ export function seriesGroups<E extends EntryLike>(entries: readonly E[], by: Ser
     groups.set(key, group);
   }
   const latest = (g: SeriesGroup<E>) => Math.max(...g.entries.map((e) => e.row.startedAt ?? 0));
-  return [...groups.values()].filter((g) => g.entries.length >= 2).sort((a, b) => latest(b) - latest(a));
+  return [...groups.values()]
+    .filter((g) => g.entries.length >= 2)
+    .sort((a, b) => latest(b) - latest(a));
 }
 
-export function seriesOf<E extends EntryLike>(group: SeriesGroup<E>): Array<GrowthPoint & { changes: ShowChanges }> {
+export function seriesOf<E extends EntryLike>(
+  group: SeriesGroup<E>,
+): Array<GrowthPoint & { changes: ShowChanges }> {
   const changes = new Map(group.entries.map((e) => [e.row.id, e.changes]));
-  return seriesGrowth(group.entries.map(keyed)).map((p) => ({ ...p, changes: changes.get(p.showId)! }));
+  return seriesGrowth(group.entries.map(keyed)).map((p) => ({
+    ...p,
+    changes: changes.get(p.showId)!,
+  }));
 }
 
 /** Shows side by side, oldest on the left so the columns read before → after. */
-export function compareEntries<E extends EntryLike>(entries: readonly E[]): Comparison & { changes: ShowChanges[] } {
+export function compareEntries<E extends EntryLike>(
+  entries: readonly E[],
+): Comparison & { changes: ShowChanges[] } {
   const ordered = byDate(entries.map(keyed));
   return { ...compareShows(ordered), changes: ordered.map((k) => k.entry.changes) };
 }

@@ -79,7 +79,14 @@ export interface SeriesChart extends Base {
 export type ChartModel = GmvChart | UnitsChart | StockChart | ViewerChart | SeriesChart;
 
 /** The order and colours of segment kinds, shared by every chart and the timeline. */
-export const SEGMENT_KINDS = ['opening', 'product', 'flash', 'engagement', 'break', 'closing'] as const;
+export const SEGMENT_KINDS = [
+  'opening',
+  'product',
+  'flash',
+  'engagement',
+  'break',
+  'closing',
+] as const;
 export const KIND_COLOURS: Record<string, string> = {
   opening: '#7a8699',
   product: '#3b82f6',
@@ -106,36 +113,57 @@ function endMs(report: ShowReport): number {
 }
 
 function bandsOf(report: ShowReport): Band[] {
-  return report.series.segmentBands.map((b) => ({ x1: minutes(b.start), x2: minutes(b.end), kind: b.kind, title: b.title }));
+  return report.series.segmentBands.map((b) => ({
+    x1: minutes(b.start),
+    x2: minutes(b.end),
+    kind: b.kind,
+    title: b.title,
+  }));
 }
 
 export function gmvChart(report: ShowReport): GmvChart {
   const { currency } = report.show;
   const end = endMs(report);
-  const base = { kind: 'gmv' as const, title: 'GMV over time', currency, endX: minutes(end), bands: bandsOf(report) };
+  const base = {
+    kind: 'gmv' as const,
+    title: 'GMV over time',
+    currency,
+    endX: minutes(end),
+    bands: bandsOf(report),
+  };
   const deals = report.deals.map((d, i) => ({
     x1: minutes(d.startMs),
     x2: minutes(d.endMs ?? end),
     label: `Flash deal ${i + 1}: ${d.productName}`,
   }));
-  if (report.show.startedAt === null) return { ...base, empty: notStarted, summary: notStarted, points: [], deals: [] };
+  if (report.show.startedAt === null)
+    return { ...base, empty: notStarted, summary: notStarted, points: [], deals: [] };
   if (report.totals.orders === 0) {
     const none = 'No sales were recorded in this show, so GMV stayed at zero.';
     return { ...base, empty: none, summary: none, points: [], deals };
   }
-  const points = report.series.gmvOverTime.map((p) => ({ x: minutes(p.t), y: major(p.gmv, currency) }));
+  const points = report.series.gmvOverTime.map((p) => ({
+    x: minutes(p.t),
+    y: major(p.gmv, currency),
+  }));
   const best = [...report.runs].sort((a, b) => b.gmv - a.gmv)[0];
   const inDeals = report.deals.reduce((sum, d) => sum + d.gmv, 0);
   const summary =
     `GMV reached ${money(report.totals.gmv, currency)} over ${duration(end)} from ${count(report.totals.orders)} orders` +
-    (best && best.gmv > 0 ? `; the most came during "${best.title}" (${money(best.gmv, currency)})` : '') +
-    (report.deals.length ? `; ${money(inDeals, currency)} was sold in ${report.deals.length} flash deal${report.deals.length === 1 ? '' : 's'}.` : '.');
+    (best && best.gmv > 0
+      ? `; the most came during "${best.title}" (${money(best.gmv, currency)})`
+      : '') +
+    (report.deals.length
+      ? `; ${money(inDeals, currency)} was sold in ${report.deals.length} flash deal${report.deals.length === 1 ? '' : 's'}.`
+      : '.');
   return { ...base, empty: null, summary, points, deals };
 }
 
 export function unitsChart(report: ShowReport): UnitsChart {
   const bars = report.series.unitsPerProduct
-    .filter((p) => p.units > 0 || report.products.find((r) => r.productId === p.productId)?.featured)
+    .filter(
+      (p) => p.units > 0 || report.products.find((r) => r.productId === p.productId)?.featured,
+    )
     .map((p) => ({ name: p.name, units: p.units }))
     .sort((a, b) => b.units - a.units);
   const base = { kind: 'units' as const, title: 'Units sold per product' };
@@ -149,11 +177,18 @@ export function unitsChart(report: ShowReport): UnitsChart {
 
 export function stockChart(report: ShowReport): StockChart {
   const end = endMs(report);
-  const base = { kind: 'stock' as const, title: 'Stock burn-down', endX: minutes(end), relative: true };
+  const base = {
+    kind: 'stock' as const,
+    title: 'Stock burn-down',
+    endX: minutes(end),
+    relative: true,
+  };
   const trail = report.series.stockBurnDown;
   if (!trail) return { ...base, empty: notStarted, summary: notStarted, points: [] };
   const names = new Map(report.products.map((p) => [p.productId, p.name]));
-  const moved = Object.entries(trail).filter(([, points]) => points.some((p) => p.cause !== 'start' && p.cause !== 'end'));
+  const moved = Object.entries(trail).filter(([, points]) =>
+    points.some((p) => p.cause !== 'start' && p.cause !== 'end'),
+  );
   if (moved.length === 0) {
     const none = 'No stock changed during the show.';
     return { ...base, empty: none, summary: none, points: [] };
@@ -173,12 +208,23 @@ export function stockChart(report: ShowReport): StockChart {
     const out = list.find((p) => p.remaining === 0 && p.cause === 'sale');
     return `${names.get(id) ?? id} ${count(first)} → ${count(last)}${out ? ` (sold out at ${duration(out.t)})` : ''}`;
   });
-  return { ...base, relative, empty: null, summary: `Stock from the start to the end: ${lines.join('; ')}.`, points };
+  return {
+    ...base,
+    relative,
+    empty: null,
+    summary: `Stock from the start to the end: ${lines.join('; ')}.`,
+    points,
+  };
 }
 
 export function viewerChart(report: ShowReport): ViewerChart {
   const end = endMs(report);
-  const base = { kind: 'viewers' as const, title: 'Concurrent viewers', endX: minutes(end), bands: bandsOf(report) };
+  const base = {
+    kind: 'viewers' as const,
+    title: 'Concurrent viewers',
+    endX: minutes(end),
+    bands: bandsOf(report),
+  };
   const samples = report.series.viewerCurve;
   if (samples.length === 0) {
     const none = 'No concurrent-viewer counts were entered during the show.';
@@ -202,11 +248,15 @@ export function reportCharts(report: ShowReport): ChartModel[] {
 }
 
 /** GMV of each show of a recurring series, oldest first, with the change against the one before. */
-export function seriesChart(points: ReadonlyArray<GrowthPoint>, timeZone: (showId: string) => string): SeriesChart {
+export function seriesChart(
+  points: ReadonlyArray<GrowthPoint>,
+  timeZone: (showId: string) => string,
+): SeriesChart {
   const currency = points[0]?.currency ?? 'USD';
   const base = { kind: 'series' as const, title: 'GMV show over show', currency };
   if (points.some((p) => p.currency !== currency)) {
-    const mixed = 'These shows sold in different currencies, so their GMV is not charted on one scale.';
+    const mixed =
+      'These shows sold in different currencies, so their GMV is not charted on one scale.';
     return { ...base, empty: mixed, summary: mixed, bars: [] };
   }
   const bars = points.map((p) => ({
@@ -226,7 +276,9 @@ export function seriesChart(points: ReadonlyArray<GrowthPoint>, timeZone: (showI
   const summary =
     first && last && first !== last
       ? `GMV went from ${money(first.figures.gmv, currency)} on ${bars[0]!.label} to ${money(last.figures.gmv, currency)} on ${bars.at(-1)!.label}` +
-        (last.growth.gmv === null ? '.' : `; the latest show changed ${growth(last.growth.gmv)} against the one before.`)
+        (last.growth.gmv === null
+          ? '.'
+          : `; the latest show changed ${growth(last.growth.gmv)} against the one before.`)
       : 'A series needs two or more shows.';
   return { ...base, empty: null, summary, bars };
 }

@@ -6,18 +6,44 @@
  */
 import * as Plot from '@observablehq/plot';
 import { axisMoney } from '../format';
-import { KIND_COLOURS, KIND_LABELS, kindsOf, type Band, type ChartModel, type GmvChart, type SeriesChart, type StockChart, type UnitsChart, type ViewerChart } from './chartData';
+import {
+  KIND_COLOURS,
+  KIND_LABELS,
+  kindsOf,
+  type Band,
+  type ChartModel,
+  type GmvChart,
+  type SeriesChart,
+  type StockChart,
+  type UnitsChart,
+  type ViewerChart,
+} from './chartData';
 
 const ACCENT = '#ff5a1f';
 const DEAL = '#ff2d55';
-const LINES = ['#ff5a1f', '#3b82f6', '#14b8a6', '#a855f7', '#eab308', '#ef4444', '#22c55e', '#64748b'];
+const LINES = [
+  '#ff5a1f',
+  '#3b82f6',
+  '#14b8a6',
+  '#a855f7',
+  '#eab308',
+  '#ef4444',
+  '#22c55e',
+  '#64748b',
+];
 const HEIGHT = 260;
 
 interface Options {
   width: number;
 }
 
-const style = { background: 'transparent', color: 'inherit', fontFamily: 'inherit', fontSize: '12px', overflow: 'visible' };
+const style = {
+  background: 'transparent',
+  color: 'inherit',
+  fontFamily: 'inherit',
+  fontSize: '12px',
+  overflow: 'visible',
+};
 
 /** Segment kinds by their fixed colours; the legend names only the kinds this show had. */
 function kindScale(bands: readonly Band[]) {
@@ -31,7 +57,11 @@ function kindScale(bands: readonly Band[]) {
   };
 }
 
-const xMinutes = (endX: number) => ({ label: 'Minutes since the start', domain: [0, Math.max(endX, 1)], nice: false });
+const xMinutes = (endX: number) => ({
+  label: 'Minutes since the start',
+  domain: [0, Math.max(endX, 1)],
+  nice: false,
+});
 
 function bandMarks(chart: GmvChart | ViewerChart) {
   return Plot.rect(chart.bands, {
@@ -52,14 +82,41 @@ function gmv(chart: GmvChart, { width }: Options) {
     ariaLabel: chart.title,
     ariaDescription: chart.summary,
     x: xMinutes(chart.endX),
-    y: { label: `GMV (${chart.currency})`, grid: true, nice: true, tickFormat: (v: number) => axisMoney(v, chart.currency) },
+    y: {
+      label: `GMV (${chart.currency})`,
+      grid: true,
+      nice: true,
+      tickFormat: (v: number) => axisMoney(v, chart.currency),
+    },
     color: kindScale(chart.bands),
     marks: [
       bandMarks(chart),
-      Plot.rect(chart.deals, { x1: 'x1', x2: 'x2', fill: 'none', stroke: DEAL, strokeWidth: 1.5, strokeDasharray: '5,3', title: 'label' }),
-      Plot.text(chart.deals, { x: 'x1', text: () => '⚡ deal', frameAnchor: 'top-left', dx: 4, dy: 4, fill: DEAL, fontWeight: 700 }),
+      Plot.rect(chart.deals, {
+        x1: 'x1',
+        x2: 'x2',
+        fill: 'none',
+        stroke: DEAL,
+        strokeWidth: 1.5,
+        strokeDasharray: '5,3',
+        title: 'label',
+      }),
+      Plot.text(chart.deals, {
+        x: 'x1',
+        text: () => '⚡ deal',
+        frameAnchor: 'top-left',
+        dx: 4,
+        dy: 4,
+        fill: DEAL,
+        fontWeight: 700,
+      }),
       Plot.ruleY([0]),
-      Plot.lineY(chart.points, { x: 'x', y: 'y', curve: 'step-after', stroke: ACCENT, strokeWidth: 2.5 }),
+      Plot.lineY(chart.points, {
+        x: 'x',
+        y: 'y',
+        curve: 'step-after',
+        stroke: ACCENT,
+        strokeWidth: 2.5,
+      }),
     ],
   });
 }
@@ -74,11 +131,31 @@ function units(chart: UnitsChart, { width }: Options) {
     style,
     ariaLabel: chart.title,
     ariaDescription: chart.summary,
-    x: { label: 'Units sold', grid: true, tickFormat: (v: number) => (Number.isInteger(v) ? String(v) : '') },
-    y: { label: null, domain: chart.bars.map((b) => b.name), tickFormat: (n: string) => (n.length > 28 ? `${n.slice(0, 27)}…` : n) },
+    x: {
+      label: 'Units sold',
+      grid: true,
+      tickFormat: (v: number) => (Number.isInteger(v) ? String(v) : ''),
+    },
+    y: {
+      label: null,
+      domain: chart.bars.map((b) => b.name),
+      tickFormat: (n: string) => (n.length > 28 ? `${n.slice(0, 27)}…` : n),
+    },
     marks: [
-      Plot.barX(chart.bars, { x: 'units', y: 'name', fill: ACCENT, title: (b: { name: string; units: number }) => `${b.name}: ${b.units}` }),
-      Plot.text(chart.bars, { x: 'units', y: 'name', text: (b: { units: number }) => String(b.units), textAnchor: 'start', dx: 5, fill: 'currentColor' }),
+      Plot.barX(chart.bars, {
+        x: 'units',
+        y: 'name',
+        fill: ACCENT,
+        title: (b: { name: string; units: number }) => `${b.name}: ${b.units}`,
+      }),
+      Plot.text(chart.bars, {
+        x: 'units',
+        y: 'name',
+        text: (b: { units: number }) => String(b.units),
+        textAnchor: 'start',
+        dx: 5,
+        fill: 'currentColor',
+      }),
       Plot.ruleX([0]),
     ],
   });
@@ -95,7 +172,12 @@ function stock(chart: StockChart, { width }: Options) {
     ariaDescription: chart.summary,
     x: xMinutes(chart.endX),
     y: chart.relative
-      ? { label: 'Stock left (share of the start)', grid: true, zero: true, tickFormat: (v: number) => `${Math.round(v * 100)}%` }
+      ? {
+          label: 'Stock left (share of the start)',
+          grid: true,
+          zero: true,
+          tickFormat: (v: number) => `${Math.round(v * 100)}%`,
+        }
       : { label: 'Units in stock', grid: true, zero: true },
     color: { type: 'ordinal', range: LINES, legend: true },
     marks: [
@@ -110,7 +192,18 @@ function stock(chart: StockChart, { width }: Options) {
         title: (p: { name: string; units: number }) => `${p.name}: ${p.units} left`,
       }),
       // Each line ends with the units left, so the count is there without hovering.
-      Plot.text(chart.points, Plot.selectLast({ x: 'x', y: 'y', z: 'name', text: (p: { units: number }) => `${p.units} left`, textAnchor: 'start', dx: 6, fill: 'name' })),
+      Plot.text(
+        chart.points,
+        Plot.selectLast({
+          x: 'x',
+          y: 'y',
+          z: 'name',
+          text: (p: { units: number }) => `${p.units} left`,
+          textAnchor: 'start',
+          dx: 6,
+          fill: 'name',
+        }),
+      ),
     ],
   });
 }
@@ -129,7 +222,13 @@ function viewers(chart: ViewerChart, { width }: Options) {
     marks: [
       bandMarks(chart),
       Plot.ruleY([0]),
-      Plot.lineY(chart.points, { x: 'x', y: 'y', curve: 'step-after', stroke: ACCENT, strokeWidth: 2.5 }),
+      Plot.lineY(chart.points, {
+        x: 'x',
+        y: 'y',
+        curve: 'step-after',
+        stroke: ACCENT,
+        strokeWidth: 2.5,
+      }),
       Plot.dot(chart.dots, { x: 'x', y: 'y', fill: ACCENT, r: 3 }),
     ],
   });
@@ -144,10 +243,27 @@ function series(chart: SeriesChart, { width }: Options) {
     ariaLabel: chart.title,
     ariaDescription: chart.summary,
     x: { label: null, domain: chart.bars.map((b) => b.label) },
-    y: { label: `GMV (${chart.currency})`, grid: true, nice: true, tickFormat: (v: number) => axisMoney(v, chart.currency) },
+    y: {
+      label: `GMV (${chart.currency})`,
+      grid: true,
+      nice: true,
+      tickFormat: (v: number) => axisMoney(v, chart.currency),
+    },
     marks: [
-      Plot.barY(chart.bars, { x: 'label', y: 'gmv', fill: ACCENT, title: (b: { label: string; growth: string }) => `${b.label} ${b.growth}` }),
-      Plot.text(chart.bars, { x: 'label', y: 'gmv', text: 'growth', dy: -8, fill: 'currentColor', fontWeight: 700 }),
+      Plot.barY(chart.bars, {
+        x: 'label',
+        y: 'gmv',
+        fill: ACCENT,
+        title: (b: { label: string; growth: string }) => `${b.label} ${b.growth}`,
+      }),
+      Plot.text(chart.bars, {
+        x: 'label',
+        y: 'gmv',
+        text: 'growth',
+        dy: -8,
+        fill: 'currentColor',
+        fontWeight: 700,
+      }),
       Plot.ruleY([0]),
     ],
   });

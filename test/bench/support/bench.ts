@@ -4,7 +4,13 @@
  * command API over BroadcastChannel.
  */
 import { command as sendCommand, type Ack } from '../../e2e/support/tool';
-import { test as base, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
+import {
+  test as base,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type TestInfo,
+} from '@playwright/test';
 import OBSWebSocket from 'obs-websocket-js/json';
 import { obsAvailable, startObs, type ObsInstance } from '../../obs/obsHarness';
 import type { RunSheetInput } from '../../../shared/runsheet';
@@ -17,7 +23,8 @@ export const test = base.extend<object, { obs: ObsInstance }>({
   obs: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      if (!obsAvailable()) throw new Error('The bench needs real OBS: apt-get install obs-studio xvfb');
+      if (!obsAvailable())
+        throw new Error('The bench needs real OBS: apt-get install obs-studio xvfb');
       const obs = await startObs({ password: 'flashcue-bench' });
       try {
         await use(obs);
@@ -51,11 +58,20 @@ export interface Row {
 }
 
 export async function record(testInfo: TestInfo, row: Row): Promise<void> {
-  console.log(`  [${row.id}] ${row.figure}: ${row.measured}${row.floor ? ` | floor ${row.floor}` : ''} | goal ${row.goal} | ${row.pass === null ? '—' : row.pass ? 'pass' : 'MISS'}`);
-  await testInfo.attach('bench-row', { body: JSON.stringify(row), contentType: 'application/json' });
+  console.log(
+    `  [${row.id}] ${row.figure}: ${row.measured}${row.floor ? ` | floor ${row.floor}` : ''} | goal ${row.goal} | ${row.pass === null ? '—' : row.pass ? 'pass' : 'MISS'}`,
+  );
+  await testInfo.attach('bench-row', {
+    body: JSON.stringify(row),
+    contentType: 'application/json',
+  });
 }
 
-export async function recordMachine(testInfo: TestInfo, browser: Browser, obs: ObsInstance): Promise<void> {
+export async function recordMachine(
+  testInfo: TestInfo,
+  browser: Browser,
+  obs: ObsInstance,
+): Promise<void> {
   const client = new OBSWebSocket();
   let obsVersion = 'unknown';
   try {
@@ -106,7 +122,9 @@ export function summarize(values: number[]): Summary {
 export const ms = (value: number, digits = 1): string => `${value.toFixed(digits)} ms`;
 export const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
 export const roundSummary = (s: Summary, digits = 2): Summary =>
-  Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === 'n' ? v : round(v, digits)])) as unknown as Summary;
+  Object.fromEntries(
+    Object.entries(s).map(([k, v]) => [k, k === 'n' ? v : round(v, digits)]),
+  ) as unknown as Summary;
 
 // ---------------------------------------------------------------------------------------
 // Run sheets.
@@ -175,11 +193,18 @@ export async function openTool(context: BrowserContext): Promise<Page> {
 }
 
 /** The e2e suite's command sender, with a longer wait: a loaded machine acks slowly. */
-export const command = (tool: Page, name: string, args: Record<string, unknown> = {}): Promise<Ack> =>
-  sendCommand(tool, name, args, undefined, 10_000);
+export const command = (
+  tool: Page,
+  name: string,
+  args: Record<string, unknown> = {},
+): Promise<Ack> => sendCommand(tool, name, args, undefined, 10_000);
 
 /** Sends a command that must be accepted. */
-export async function must(tool: Page, name: string, args: Record<string, unknown> = {}): Promise<Ack> {
+export async function must(
+  tool: Page,
+  name: string,
+  args: Record<string, unknown> = {},
+): Promise<Ack> {
   const ack = await command(tool, name, args);
   if (!ack.ok) throw new Error(`${name} ${JSON.stringify(args)} was refused: ${ack.error}`);
   return ack;
@@ -191,7 +216,10 @@ export const obsFragment = (obs: ObsInstance): string =>
 /** The controller, primary and with its Live screen up (connected to OBS when `obs` is given). */
 export async function openController(page: Page, obs?: ObsInstance): Promise<void> {
   await page.goto(obs ? `/controller/${obsFragment(obs)}` : '/controller/#/live');
-  if (obs) await page.locator('[data-testid="obs-pill"][data-state="connected"]').waitFor({ timeout: 15_000 });
+  if (obs)
+    await page
+      .locator('[data-testid="obs-pill"][data-state="connected"]')
+      .waitFor({ timeout: 15_000 });
 }
 
 /** Counts the sale events in the show's log, read straight from IndexedDB. */
@@ -203,7 +231,11 @@ export async function loggedSales(page: Page, showId: string): Promise<number> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const request = db.transaction('events').objectStore('events').index('showId').getAll(showId);
+          const request = db
+            .transaction('events')
+            .objectStore('events')
+            .index('showId')
+            .getAll(showId);
           request.onerror = () => reject(request.error);
           request.onsuccess = () => {
             const rows = request.result as Array<{ event: { type: string; undoneAt?: unknown } }>;
@@ -216,39 +248,47 @@ export async function loggedSales(page: Page, showId: string): Promise<number> {
   );
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sends commands one after another from inside the tool page (no round trip per command). */
-export async function commands(tool: Page, list: Array<[string, Record<string, unknown>?]>): Promise<void> {
-  const refused = await tool.evaluate(
-    async (list) => {
-      const channel = new BroadcastChannel('flashcue');
-      const waiting = new Map<string, (ack: Ack) => void>();
-      channel.onmessage = (event) => {
-        const data = event.data as Ack & { kind?: string };
-        if (data?.kind === 'ack') waiting.get(data.id)?.(data);
-      };
-      try {
-        for (const [name, args] of list) {
-          const id = `c-${Math.random().toString(36).slice(2)}`;
-          const ack = await new Promise<Ack | null>((resolve) => {
-            const timer = setTimeout(() => resolve(null), 10_000);
-            waiting.set(id, (a) => {
-              clearTimeout(timer);
-              resolve(a);
-            });
-            channel.postMessage({ app: 'flashcue', v: 1, kind: 'command', id, command: name, args: args ?? {} });
+export async function commands(
+  tool: Page,
+  list: Array<[string, Record<string, unknown>?]>,
+): Promise<void> {
+  const refused = await tool.evaluate(async (list) => {
+    const channel = new BroadcastChannel('flashcue');
+    const waiting = new Map<string, (ack: Ack) => void>();
+    channel.onmessage = (event) => {
+      const data = event.data as Ack & { kind?: string };
+      if (data?.kind === 'ack') waiting.get(data.id)?.(data);
+    };
+    try {
+      for (const [name, args] of list) {
+        const id = `c-${Math.random().toString(36).slice(2)}`;
+        const ack = await new Promise<Ack | null>((resolve) => {
+          const timer = setTimeout(() => resolve(null), 10_000);
+          waiting.set(id, (a) => {
+            clearTimeout(timer);
+            resolve(a);
           });
-          waiting.delete(id);
-          if (!ack) return `${name}: no ack within 10 s`;
-          if (!ack.ok) return `${name} ${JSON.stringify(args ?? {})}: ${ack.error}`;
-        }
-        return null;
-      } finally {
-        channel.close();
+          channel.postMessage({
+            app: 'flashcue',
+            v: 1,
+            kind: 'command',
+            id,
+            command: name,
+            args: args ?? {},
+          });
+        });
+        waiting.delete(id);
+        if (!ack) return `${name}: no ack within 10 s`;
+        if (!ack.ok) return `${name} ${JSON.stringify(args ?? {})}: ${ack.error}`;
       }
-    },
-    list,
-  );
+      return null;
+    } finally {
+      channel.close();
+    }
+  }, list);
   if (refused) throw new Error(`refused: ${refused}`);
 }

@@ -22,7 +22,8 @@ export async function calibrate(page: Page, samples = 25): Promise<PageClock> {
     const t = await page.evaluate(() => window.__bench.now());
     const after = performance.now();
     const rtt = after - before;
-    if (!best || rtt / 2 < best.uncertainty) best = { offset: (before + after) / 2 - t, uncertainty: rtt / 2 };
+    if (!best || rtt / 2 < best.uncertainty)
+      best = { offset: (before + after) / 2 - t, uncertainty: rtt / 2 };
   }
   return best!;
 }

@@ -35,24 +35,46 @@ async function rawObsClient(page: Page, obs: ObsInstance, payload: object): Prom
       let authentication: string | undefined;
       if (auth) {
         const sha = async (s: string) =>
-          btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s)))));
+          btoa(
+            String.fromCharCode(
+              ...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s))),
+            ),
+          );
         authentication = await sha((await sha(password + auth.salt)) + auth.challenge);
       }
       const identified = next();
       // eventSubscriptions 1 = General (custom events only).
-      ws.send(JSON.stringify({ op: 1, d: { rpcVersion: 1, authentication, eventSubscriptions: 1 } }));
+      ws.send(
+        JSON.stringify({ op: 1, d: { rpcVersion: 1, authentication, eventSubscriptions: 1 } }),
+      );
       const reply = await identified;
-      if (reply.op !== 2) throw new Error(`raw obs-websocket client: not identified (${JSON.stringify(reply)})`);
+      if (reply.op !== 2)
+        throw new Error(`raw obs-websocket client: not identified (${JSON.stringify(reply)})`);
       ws.onmessage = (e) => {
-        const message = JSON.parse(String(e.data)) as { op: number; d: { eventType?: string; eventData?: { benchFloor?: number } } };
-        const i = message.op === 5 && message.d.eventType === 'CustomEvent' ? message.d.eventData?.benchFloor : undefined;
+        const message = JSON.parse(String(e.data)) as {
+          op: number;
+          d: { eventType?: string; eventData?: { benchFloor?: number } };
+        };
+        const i =
+          message.op === 5 && message.d.eventType === 'CustomEvent'
+            ? message.d.eventData?.benchFloor
+            : undefined;
         if (i !== undefined) window.__bench.mark('floor', String(i));
       };
       let n = 0;
       window.__raw = {
         send(i: number) {
           const t = window.__bench.now();
-          ws.send(JSON.stringify({ op: 6, d: { requestType: 'BroadcastCustomEvent', requestId: `r${n++}`, requestData: { eventData: { ...payload, benchFloor: i } } } }));
+          ws.send(
+            JSON.stringify({
+              op: 6,
+              d: {
+                requestType: 'BroadcastCustomEvent',
+                requestId: `r${n++}`,
+                requestData: { eventData: { ...payload, benchFloor: i } },
+              },
+            }),
+          );
           return t;
         },
       };
@@ -77,7 +99,13 @@ async function hops(a: Page, b: Page, count: number): Promise<number[]> {
 }
 
 /** The raw obs-websocket hop between two pages (a: sender, b: receiver, in other contexts). */
-export async function obsFloor(a: Page, b: Page, obs: ObsInstance, payload: object, count: number): Promise<Summary> {
+export async function obsFloor(
+  a: Page,
+  b: Page,
+  obs: ObsInstance,
+  payload: object,
+  count: number,
+): Promise<Summary> {
   // Not 'flashcue': the controller and overlays connected to the same OBS drop it unparsed.
   const tagged = { ...payload, app: 'bench-floor' };
   await rawObsClient(a, obs, tagged);
@@ -86,12 +114,18 @@ export async function obsFloor(a: Page, b: Page, obs: ObsInstance, payload: obje
 }
 
 /** The raw BroadcastChannel hop between two pages of one context. */
-export async function broadcastFloor(a: Page, b: Page, payload: object, count: number): Promise<Summary> {
+export async function broadcastFloor(
+  a: Page,
+  b: Page,
+  payload: object,
+  count: number,
+): Promise<Summary> {
   const setUp = (page: Page) =>
     page.evaluate((payload) => {
       // Its own channel name: the controller never sees these.
       const channel = new BroadcastChannel('bench-floor');
-      channel.onmessage = (e) => window.__bench.mark('floor', String((e.data as { benchFloor: number }).benchFloor));
+      channel.onmessage = (e) =>
+        window.__bench.mark('floor', String((e.data as { benchFloor: number }).benchFloor));
       window.__raw = {
         send(i: number) {
           const t = window.__bench.now();
@@ -106,7 +140,11 @@ export async function broadcastFloor(a: Page, b: Page, payload: object, count: n
 }
 
 /** obs-websocket-js to obs-websocket-js in this Node process: the notes' figure, re-measured. */
-export async function nodeObsFloor(obs: ObsInstance, payload: object, count: number): Promise<Summary> {
+export async function nodeObsFloor(
+  obs: ObsInstance,
+  payload: object,
+  count: number,
+): Promise<Summary> {
   const a = new OBSWebSocket();
   const b = new OBSWebSocket();
   await a.connect(obs.url, obs.password);
@@ -125,7 +163,9 @@ export async function nodeObsFloor(obs: ObsInstance, payload: object, count: num
         b.on('CustomEvent', on as never);
       });
       const t0 = performance.now();
-      await a.call('BroadcastCustomEvent', { eventData: { ...payload, app: 'bench-floor', benchFloor: i } as never });
+      await a.call('BroadcastCustomEvent', {
+        eventData: { ...payload, app: 'bench-floor', benchFloor: i } as never,
+      });
       times.push((await got) - t0);
     }
     return summarize(times.slice(10));

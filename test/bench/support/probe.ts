@@ -82,7 +82,15 @@ function install(config: ProbeConfig): void {
   const now = () => new Event('x').timeStamp;
   const marks: Record<string, Mark[]> = {};
   const waiters: Array<{ name: string; value: string; resolve: (t: number) => void }> = [];
-  const counts: TimerCounts = { raf: 0, rafFired: 0, timeout: 0, timeoutFired: 0, interval: 0, intervalFired: 0, mutations: 0 };
+  const counts: TimerCounts = {
+    raf: 0,
+    rafFired: 0,
+    timeout: 0,
+    timeoutFired: 0,
+    interval: 0,
+    intervalFired: 0,
+    mutations: 0,
+  };
   const probe: BenchProbe = {
     now,
     marks,
@@ -107,7 +115,11 @@ function install(config: ProbeConfig): void {
           if (i >= 0) {
             waiters.splice(i, 1);
             const last = marks[name]?.at(-1)?.v ?? '(nothing)';
-            reject(new Error(`${name} never read ${JSON.stringify(value)} within ${timeoutMs} ms (last: ${JSON.stringify(last)})`));
+            reject(
+              new Error(
+                `${name} never read ${JSON.stringify(value)} within ${timeoutMs} ms (last: ${JSON.stringify(last)})`,
+              ),
+            );
           }
         }, timeoutMs);
       });
@@ -143,7 +155,9 @@ function install(config: ProbeConfig): void {
   let readies = config.ready ?? [];
   if (config.readyFromSession) {
     try {
-      readies = readies.concat(JSON.parse(sessionStorage.getItem('bench-ready') ?? '[]') as ReadySpec[]);
+      readies = readies.concat(
+        JSON.parse(sessionStorage.getItem('bench-ready') ?? '[]') as ReadySpec[],
+      );
     } catch {
       // no conditions stored
     }
@@ -190,8 +204,15 @@ function install(config: ProbeConfig): void {
         const deal = /"deal":\{[^{}]*?"remainingMs":(\d+)/.exec(data)?.[1] ?? '';
         return seq && n ? `${seq}:${n}:${deal}` : null;
       }
-      const m = data as { kind?: unknown; logSeq?: unknown; n?: unknown; view?: { deal?: { remainingMs?: number } | null } } | null;
-      return m && m.kind === 'view' && typeof m.logSeq === 'number' ? `${m.logSeq}:${String(m.n)}:${m.view?.deal?.remainingMs ?? ''}` : null;
+      const m = data as {
+        kind?: unknown;
+        logSeq?: unknown;
+        n?: unknown;
+        view?: { deal?: { remainingMs?: number } | null };
+      } | null;
+      return m && m.kind === 'view' && typeof m.logSeq === 'number'
+        ? `${m.logSeq}:${String(m.n)}:${m.view?.deal?.remainingMs ?? ''}`
+        : null;
     };
     const bcPost = BroadcastChannel.prototype.postMessage;
     BroadcastChannel.prototype.postMessage = function (this: BroadcastChannel, message: unknown) {
@@ -200,7 +221,10 @@ function install(config: ProbeConfig): void {
       return bcPost.call(this, message);
     };
     const wsSend = WebSocket.prototype.send;
-    WebSocket.prototype.send = function (this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+    WebSocket.prototype.send = function (
+      this: WebSocket,
+      data: string | ArrayBufferLike | Blob | ArrayBufferView,
+    ) {
       const seq = seqOf(data);
       if (seq !== null) record('send:ws', seq);
       return wsSend.call(this, data as Parameters<WebSocket['send']>[0]);
@@ -230,7 +254,10 @@ function install(config: ProbeConfig): void {
 
   if (config.idb) {
     const open = IDBDatabase.prototype.transaction;
-    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+    IDBDatabase.prototype.transaction = function (
+      this: IDBDatabase,
+      ...args: Parameters<IDBDatabase['transaction']>
+    ) {
       const tx = open.apply(this, args);
       if (args[1] === 'readwrite') {
         const id = String(Math.random());
@@ -251,7 +278,11 @@ function install(config: ProbeConfig): void {
       });
     };
     type Timer = (handler: TimerHandler, timeout?: number, ...args: unknown[]) => number;
-    const counted = (set: Timer, calls: 'timeout' | 'interval', fired: 'timeoutFired' | 'intervalFired'): Timer =>
+    const counted = (
+      set: Timer,
+      calls: 'timeout' | 'interval',
+      fired: 'timeoutFired' | 'intervalFired',
+    ): Timer =>
       function (handler, timeout, ...args) {
         counts[calls] += 1;
         const wrapped =
@@ -271,7 +302,8 @@ function install(config: ProbeConfig): void {
   if (config.longtasks) {
     try {
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) probe.longtasks.push({ start: e.startTime, duration: e.duration });
+        for (const e of list.getEntries())
+          probe.longtasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask', buffered: true });
     } catch {
       // longtask not supported: the figure then says so

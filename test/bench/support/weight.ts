@@ -26,15 +26,22 @@ export interface PageWeight {
 
 const gz = (buf: Buffer | string): number => gzipSync(buf, { level: 9 }).length;
 
-const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g;
+const STATIC_IMPORT =
+  /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g;
 const DYNAMIC_IMPORT = /\bimport\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g;
 
 export function overlayWeights(dist: string, pages: readonly string[]): PageWeight[] {
   return pages.map((name) => {
     const html = readFileSync(path.join(dist, 'overlay', `${name}.html`), 'utf8');
-    const entries = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
-    const preloads = [...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
-    const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+    const entries = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
+    const preloads = [...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
+    const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
     const seen = new Set<string>();
     const lazy = new Set<string>();
     const queue = [...entries, ...preloads].map((src) => path.join(dist, src));
@@ -43,7 +50,8 @@ export function overlayWeights(dist: string, pages: readonly string[]): PageWeig
       if (seen.has(file)) continue;
       seen.add(file);
       const code = readFileSync(file, 'utf8');
-      for (const m of code.matchAll(STATIC_IMPORT)) queue.push(path.resolve(path.dirname(file), m[1]!));
+      for (const m of code.matchAll(STATIC_IMPORT))
+        queue.push(path.resolve(path.dirname(file), m[1]!));
       for (const m of code.matchAll(DYNAMIC_IMPORT)) lazy.add(path.basename(m[1]!));
     }
     const chunks = [...seen].map((file) => {
@@ -85,7 +93,10 @@ function decodeVlq(segment: string): number[] {
 }
 
 /** Generated code of one chunk, split by the source each byte maps to. */
-function attribute(code: string, map: { sources: string[]; mappings: string }): Map<string, string> {
+function attribute(
+  code: string,
+  map: { sources: string[]; mappings: string },
+): Map<string, string> {
   const lines = code.split('\n');
   const parts = new Map<string, string[]>();
   let source = 0;
@@ -121,7 +132,12 @@ function group(source: string): string {
   const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)(?:\/([^/]+))?/.exec(source);
   if (nm) {
     if (nm[1] === 'svelte') return 'svelte runtime';
-    if (nm[1] === 'zod') return nm[2] === 'v4' && /mini/.test(source) ? 'zod/mini' : /v4\/core/.test(source) ? 'zod core' : 'zod';
+    if (nm[1] === 'zod')
+      return nm[2] === 'v4' && /mini/.test(source)
+        ? 'zod/mini'
+        : /v4\/core/.test(source)
+          ? 'zod core'
+          : 'zod';
     return nm[1]!;
   }
   const ours = /(shared|overlay|controller)\/([^/]+)\//.exec(source);
@@ -143,18 +159,37 @@ export interface Attribution {
 export function attributeLargestChunk(root: string, page: string): Attribution | null {
   const out = mkdtempSync(path.join(os.tmpdir(), 'flashcue-bench-map-'));
   try {
-    execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', 'overlays', '--sourcemap', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    execFileSync(
+      process.execPath,
+      [
+        path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        '--mode',
+        'overlays',
+        '--sourcemap',
+        '--outDir',
+        out,
+        '--emptyOutDir',
+        '--logLevel',
+        'error',
+      ],
+      {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     const weight = overlayWeights(out, [page])[0]!;
     const biggest = [...weight.chunks].sort((a, b) => b.gzip - a.gzip)[0]!;
     const file = path.join(out, 'assets', biggest.file);
     if (!existsSync(`${file}.map`)) return null;
     const code = readFileSync(file, 'utf8');
-    const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[]; mappings: string };
+    const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as {
+      sources: string[];
+      mappings: string;
+    };
     const grouped = new Map<string, string>();
-    for (const [source, text] of attribute(code, map)) grouped.set(group(source), (grouped.get(group(source)) ?? '') + text);
+    for (const [source, text] of attribute(code, map))
+      grouped.set(group(source), (grouped.get(group(source)) ?? '') + text);
     return {
       chunk: biggest.file.replace(/-[\w-]{8}\.js$/, '.js'),
       gzip: biggest.gzip,

@@ -14,7 +14,10 @@ export interface Device {
 
 export async function openDevice(
   browser: Browser,
-  { path = '/controller/#/live', prepare }: { path?: string; prepare?: (context: BrowserContext) => Promise<void> } = {},
+  {
+    path = '/controller/#/live',
+    prepare,
+  }: { path?: string; prepare?: (context: BrowserContext) => Promise<void> } = {},
 ): Promise<Device> {
   const context = await browser.newContext();
   await prepare?.(context);
@@ -32,8 +35,15 @@ export async function unitsSold(tool: Page): Promise<number> {
 }
 
 /** Loads the test run sheet on this device's controller and starts the show, on the first product slot unless told otherwise. */
-export async function goLive(tool: Page, { toProduct = true }: { toProduct?: boolean } = {}): Promise<void> {
-  const steps: Array<[string, Record<string, unknown>]> = [['runsheet.load', { runSheet: baseSheet() }], ['show.start', {}]];
+export async function goLive(
+  tool: Page,
+  { toProduct = true }: { toProduct?: boolean } = {},
+): Promise<void> {
+  const steps: Array<[string, Record<string, unknown>]> = [
+    ['runsheet.load', { runSheet: baseSheet() }],
+    ['show.start', {}],
+  ];
   if (toProduct) steps.push(['show.next', {}]);
-  for (const [name, args] of steps) expect(await command(tool, name, args), name).toMatchObject({ ok: true });
+  for (const [name, args] of steps)
+    expect(await command(tool, name, args), name).toMatchObject({ ok: true });
 }

@@ -18,12 +18,17 @@ export async function connectTool(url: string, password: string) {
   await obs.connect(url, password);
   const waiting = new Map<string, (ack: Ack) => void>();
   obs.on('CustomEvent', (data: Record<string, unknown>) => {
-    if (data.app === 'flashcue' && data.kind === 'ack' && typeof data.id === 'string') waiting.get(data.id)?.(data as unknown as Ack);
+    if (data.app === 'flashcue' && data.kind === 'ack' && typeof data.id === 'string')
+      waiting.get(data.id)?.(data as unknown as Ack);
   });
   let n = 0;
   return {
     obs,
-    async command(command: string, args: JsonObject = {}, id = `tool-${Date.now()}-${n++}`): Promise<Ack> {
+    async command(
+      command: string,
+      args: JsonObject = {},
+      id = `tool-${Date.now()}-${n++}`,
+    ): Promise<Ack> {
       const ack = new Promise<Ack>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no ack for ${command} (${id})`)), 5000);
         waiting.set(id, (a) => {
@@ -32,7 +37,9 @@ export async function connectTool(url: string, password: string) {
           resolve(a);
         });
       });
-      await obs.call('BroadcastCustomEvent', { eventData: { app: 'flashcue', v: 1, kind: 'command', id, command, args } });
+      await obs.call('BroadcastCustomEvent', {
+        eventData: { app: 'flashcue', v: 1, kind: 'command', id, command, args },
+      });
       return ack;
     },
     close: () => obs.disconnect(),

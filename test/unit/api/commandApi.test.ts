@@ -13,16 +13,38 @@ describe('translateApiCommand', () => {
       kind: 'show',
       command: { type: 'deal.start', price: 9950, seconds: 60 },
     });
-    expect(translateApiCommand('deal.start', { price: 1500, seconds: 60 }, 'JPY')).toMatchObject({ command: { price: 1500 } });
+    expect(translateApiCommand('deal.start', { price: 1500, seconds: 60 }, 'JPY')).toMatchObject({
+      command: { price: 1500 },
+    });
   });
 
   test('bad prices, unknown commands and queries', () => {
-    expect(translateApiCommand('deal.start', { price: 9.999, seconds: 60 }, 'CNY')).toMatchObject({ ok: false, error: expect.stringMatching(/not an amount in CNY/) });
-    expect(translateApiCommand('deal.start', { price: '9', seconds: 60 }, 'CNY')).toMatchObject({ ok: false, error: expect.stringMatching(/must be a number/) });
-    expect(translateApiCommand('deal.start', { price: -1, seconds: 60 }, 'CNY')).toMatchObject({ ok: false });
-    expect(translateApiCommand('rm -rf', {}, 'CNY')).toMatchObject({ ok: false, error: expect.stringMatching(/Unknown command "rm -rf"/) });
-    expect(translateApiCommand('state.get', undefined, null)).toEqual({ ok: true, kind: 'query', command: 'state.get', args: {} });
-    expect(translateApiCommand('sale', { quantity: 2, buyer: 'anna' }, 'CNY')).toEqual({ ok: true, kind: 'show', command: { type: 'sale', quantity: 2, buyer: 'anna' } });
+    expect(translateApiCommand('deal.start', { price: 9.999, seconds: 60 }, 'CNY')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not an amount in CNY/),
+    });
+    expect(translateApiCommand('deal.start', { price: '9', seconds: 60 }, 'CNY')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/must be a number/),
+    });
+    expect(translateApiCommand('deal.start', { price: -1, seconds: 60 }, 'CNY')).toMatchObject({
+      ok: false,
+    });
+    expect(translateApiCommand('rm -rf', {}, 'CNY')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Unknown command "rm -rf"/),
+    });
+    expect(translateApiCommand('state.get', undefined, null)).toEqual({
+      ok: true,
+      kind: 'query',
+      command: 'state.get',
+      args: {},
+    });
+    expect(translateApiCommand('sale', { quantity: 2, buyer: 'anna' }, 'CNY')).toEqual({
+      ok: true,
+      kind: 'show',
+      command: { type: 'sale', quantity: 2, buyer: 'anna' },
+    });
   });
 });
 
@@ -34,7 +56,8 @@ describe('command server', () => {
       currency: () => 'CNY',
       async send(command, { commandId }) {
         sent.push({ command, commandId });
-        if (command.type === 'sale.undo') return { ok: false, error: 'Nothing to undo: no sale has been recorded.' };
+        if (command.type === 'sale.undo')
+          return { ok: false, error: 'Nothing to undo: no sale has been recorded.' };
         return { ok: true, seq: sent.length, event: { type: 'show.start', at: 1 } };
       },
       async query(command) {
@@ -51,7 +74,14 @@ describe('command server', () => {
 
   test('every command gets one ack with its id; refusals carry a sentence', async () => {
     const s = setup();
-    s.toolSide.send({ app: 'flashcue', v: 1, kind: 'command', id: 'a1', command: 'deal.start', args: { price: 12.5, seconds: 60 } });
+    s.toolSide.send({
+      app: 'flashcue',
+      v: 1,
+      kind: 'command',
+      id: 'a1',
+      command: 'deal.start',
+      args: { price: 12.5, seconds: 60 },
+    });
     s.toolSide.send({ app: 'flashcue', v: 1, kind: 'command', id: 'a2', command: 'sale.undo' });
     s.toolSide.send({ app: 'flashcue', v: 1, kind: 'command', id: 'a3', command: 'state.get' });
     s.toolSide.send({ app: 'flashcue', v: 1, kind: 'command', id: 'a4', command: 'explode' });
@@ -64,9 +94,20 @@ describe('command server', () => {
     const byId = (s.acks as Array<{ id: string }>).slice().sort((a, b) => a.id.localeCompare(b.id));
     expect(byId).toEqual([
       expect.objectContaining({ kind: 'ack', id: 'a1', ok: true }),
-      { app: 'flashcue', v: 1, kind: 'ack', id: 'a2', ok: false, error: 'Nothing to undo: no sale has been recorded.' },
+      {
+        app: 'flashcue',
+        v: 1,
+        kind: 'ack',
+        id: 'a2',
+        ok: false,
+        error: 'Nothing to undo: no sale has been recorded.',
+      },
       { app: 'flashcue', v: 1, kind: 'ack', id: 'a3', ok: true, result: { command: 'state.get' } },
-      expect.objectContaining({ id: 'a4', ok: false, error: expect.stringMatching(/Unknown command/) }),
+      expect.objectContaining({
+        id: 'a4',
+        ok: false,
+        error: expect.stringMatching(/Unknown command/),
+      }),
     ]);
   });
 
@@ -74,9 +115,23 @@ describe('command server', () => {
     const s = setup();
     s.toolSide.send({ app: 'streamerbot', kind: 'command', id: 'x', command: 'show.start' });
     s.toolSide.send({ app: 'flashcue', v: 1, kind: 'command', command: 'show.start' });
-    s.toolSide.send({ app: 'flashcue', v: 1, kind: 'command', id: 'L', command: 'runsheet.load', args: { runSheet: {} } });
+    s.toolSide.send({
+      app: 'flashcue',
+      v: 1,
+      kind: 'command',
+      id: 'L',
+      command: 'runsheet.load',
+      args: { runSheet: {} },
+    });
     await flush();
-    s.toolSide.send({ app: 'flashcue', v: 1, kind: 'command', id: 'L', command: 'runsheet.load', args: { runSheet: {} } });
+    s.toolSide.send({
+      app: 'flashcue',
+      v: 1,
+      kind: 'command',
+      id: 'L',
+      command: 'runsheet.load',
+      args: { runSheet: {} },
+    });
     await flush();
     await flush();
     expect(s.sent).toEqual([]);

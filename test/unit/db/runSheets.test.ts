@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { appendEvent, createShow } from '../../../controller/db/eventLog';
-import { deleteRunSheet, duplicateRunSheet, getRunSheet, listRunSheets, saveRunSheet } from '../../../controller/db/runSheets';
+import {
+  deleteRunSheet,
+  duplicateRunSheet,
+  getRunSheet,
+  listRunSheets,
+  saveRunSheet,
+} from '../../../controller/db/runSheets';
 import { openTestDb } from '../../support/db';
 import { T0 } from '../../support/driver';
 import { baseSheet, makeSheet } from '../../support/sheets';
@@ -9,10 +15,18 @@ describe('run sheets', () => {
   test('a valid sheet is stored parsed, with its title; saving again keeps createdAt', async () => {
     const db = openTestDb();
     const saved = await saveRunSheet(db, baseSheet(), T0);
-    expect(saved).toMatchObject({ ok: true, value: { id: 'sheet-test', title: 'Test show', createdAt: T0, updatedAt: T0 } });
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { id: 'sheet-test', title: 'Test show', createdAt: T0, updatedAt: T0 },
+    });
     const edited = { ...baseSheet(), show: { ...baseSheet().show, title: 'Renamed' } };
     await saveRunSheet(db, edited, T0 + 10);
-    expect(await getRunSheet(db, 'sheet-test')).toMatchObject({ title: 'Renamed', createdAt: T0, updatedAt: T0 + 10, sheet: { show: { title: 'Renamed' } } });
+    expect(await getRunSheet(db, 'sheet-test')).toMatchObject({
+      title: 'Renamed',
+      createdAt: T0,
+      updatedAt: T0 + 10,
+      sheet: { show: { title: 'Renamed' } },
+    });
   });
 
   test('an invalid sheet is refused with located errors and the stored one stays intact', async () => {
@@ -40,10 +54,20 @@ describe('run sheets', () => {
     await saveRunSheet(db, baseSheet(), T0);
     const copy = await duplicateRunSheet(db, 'sheet-test', T0 + 1);
     const copy2 = await duplicateRunSheet(db, 'sheet-test', T0 + 2);
-    expect(copy).toMatchObject({ ok: true, value: { id: 'sheet-test-copy', title: 'Test show (copy)', sheet: { id: 'sheet-test-copy' } } });
+    expect(copy).toMatchObject({
+      ok: true,
+      value: { id: 'sheet-test-copy', title: 'Test show (copy)', sheet: { id: 'sheet-test-copy' } },
+    });
     expect(copy2).toMatchObject({ ok: true, value: { id: 'sheet-test-copy-2' } });
-    expect((await listRunSheets(db)).map((r) => r.id)).toEqual(['sheet-test-copy-2', 'sheet-test-copy', 'sheet-test']);
-    expect(await duplicateRunSheet(db, 'ghost')).toEqual({ ok: false, error: 'There is no saved run sheet "ghost".' });
+    expect((await listRunSheets(db)).map((r) => r.id)).toEqual([
+      'sheet-test-copy-2',
+      'sheet-test-copy',
+      'sheet-test',
+    ]);
+    expect(await duplicateRunSheet(db, 'ghost')).toEqual({
+      ok: false,
+      error: 'There is no saved run sheet "ghost".',
+    });
   });
 
   test('a copy of a sheet with a 64-character id still has a valid id', async () => {
@@ -63,7 +87,10 @@ describe('run sheets', () => {
     expect(await deleteRunSheet(db, 'sheet-test')).toEqual({ ok: true });
     await saveRunSheet(db, baseSheet(), T0);
     await appendEvent(db, show.id, { type: 'show.start', at: T0 });
-    expect(await deleteRunSheet(db, 'sheet-test')).toEqual({ ok: false, error: expect.stringMatching(/live show/) });
+    expect(await deleteRunSheet(db, 'sheet-test')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/live show/),
+    });
     expect(await getRunSheet(db, 'sheet-test')).toBeDefined();
     await appendEvent(db, show.id, { type: 'show.end', at: T0 + 1 });
     expect(await deleteRunSheet(db, 'sheet-test')).toEqual({ ok: true });

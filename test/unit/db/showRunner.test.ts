@@ -32,8 +32,15 @@ describe('dispatch', () => {
   test('accepted commands are logged with their seq, then applied; refusals log nothing', async () => {
     const { db, show } = await freshShow();
     const s = await open(db, show.id, T0);
-    expect(await s.runner.dispatch({ type: 'show.next' })).toEqual({ ok: false, error: 'Start the show before you move to the next segment.' });
-    expect(await s.runner.dispatch({ type: 'show.start' })).toEqual({ ok: true, event: { type: 'show.start', at: T0 }, seq: 1 });
+    expect(await s.runner.dispatch({ type: 'show.next' })).toEqual({
+      ok: false,
+      error: 'Start the show before you move to the next segment.',
+    });
+    expect(await s.runner.dispatch({ type: 'show.start' })).toEqual({
+      ok: true,
+      event: { type: 'show.start', at: T0 },
+      seq: 1,
+    });
     expect(showState(s.runner.getSnapshot()).phase).toBe('live');
     expect(await getShow(db, show.id)).toMatchObject({ status: 'live', startedAt: T0 });
     expect((await loadEvents(db, show.id)).map((r) => r.event.type)).toEqual(['show.start']);
@@ -46,8 +53,14 @@ describe('dispatch', () => {
       ok: false,
       error: 'Not a valid command: price must not be negative; seconds must be at least 1 second.',
     });
-    expect(await s.runner.dispatch({ type: 'teleport' })).toEqual({ ok: false, error: 'Not a valid command: type is not a command Flashcue knows.' });
-    expect(await s.runner.dispatch(42)).toEqual({ ok: false, error: 'Not a valid command: it is not a command Flashcue knows.' });
+    expect(await s.runner.dispatch({ type: 'teleport' })).toEqual({
+      ok: false,
+      error: 'Not a valid command: type is not a command Flashcue knows.',
+    });
+    expect(await s.runner.dispatch(42)).toEqual({
+      ok: false,
+      error: 'Not a valid command: it is not a command Flashcue knows.',
+    });
     expect(await db.events.count()).toBe(0);
   });
 
@@ -57,7 +70,9 @@ describe('dispatch', () => {
     await s.ok({ type: 'show.start' });
     await s.ok({ type: 'show.goto', index: 3 });
     // Five masks in stock: fired together, exactly five single orders may be accepted.
-    const results = await Promise.all(Array.from({ length: 12 }, () => s.runner.dispatch({ type: 'sale' })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => s.runner.dispatch({ type: 'sale' })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && /sold out/.test(r.error))).toBe(true);
     expect(results.flatMap((r) => (r.ok ? [r.seq] : []))).toEqual([3, 4, 5, 6, 7]);
@@ -77,11 +92,15 @@ describe('dispatch', () => {
     // A refused command id is answered with the same refusal.
     const refused = await s.runner.dispatch({ type: 'sale', quantity: 9 }, { commandId: 'sd-2' });
     expect(refused).toEqual({ ok: false, error: expect.stringMatching(/Only 3/) });
-    expect(await s.runner.dispatch({ type: 'sale', quantity: 1 }, { commandId: 'sd-2' })).toEqual(refused);
+    expect(await s.runner.dispatch({ type: 'sale', quantity: 1 }, { commandId: 'sd-2' })).toEqual(
+      refused,
+    );
     s.runner.stop();
     db.close();
     const reloaded = await open(openTestDb(factory), show.id, T0 + 2_000);
-    expect(await reloaded.runner.dispatch({ type: 'sale', quantity: 2 }, { commandId: 'sd-1' })).toEqual(first);
+    expect(
+      await reloaded.runner.dispatch({ type: 'sale', quantity: 2 }, { commandId: 'sd-1' }),
+    ).toEqual(first);
     expect(reloaded.ctx().stock.mask).toBe(3);
   });
 
@@ -101,7 +120,8 @@ describe('dispatch', () => {
     s.scheduler.increment(1_000);
     expect(await s.runner.dispatch({ type: 'sale', quantity: 2 })).toEqual({
       ok: false,
-      error: 'Could not save sale to the show log: The quota has been exceeded. Nothing was recorded.',
+      error:
+        'Could not save sale to the show log: The quota has been exceeded. Nothing was recorded.',
     });
     expect(s.runner.getSnapshot()).toBe(before);
     expect(s.runner.logSeq()).toBe(2);
@@ -109,7 +129,10 @@ describe('dispatch', () => {
     expect((await loadEvents(db, show.id)).map((r) => r.seq)).toEqual([1, 2]);
     // Once space is back, the same command goes through with the next seq.
     full = false;
-    expect(await s.runner.dispatch({ type: 'sale', quantity: 2 })).toMatchObject({ ok: true, seq: 3 });
+    expect(await s.runner.dispatch({ type: 'sale', quantity: 2 })).toMatchObject({
+      ok: true,
+      seq: 3,
+    });
     expect(s.ctx().stock.buds).toBe(98);
   });
 
@@ -133,9 +156,17 @@ describe('dispatch', () => {
     await s.ok({ type: 'sale', quantity: 2 });
     slow = false;
     expect(heard.at(-1)).toBe(s.runner.getSnapshot());
-    expect(s.ctx().sales[0]).toMatchObject({ priceKind: 'deal', unitPrice: 14900, at: T0 + 59_995 });
+    expect(s.ctx().sales[0]).toMatchObject({
+      priceKind: 'deal',
+      unitPrice: 14900,
+      at: T0 + 59_995,
+    });
     const rows = await loadEvents(db, show.id);
-    const replayed = replay(makeSheet(), rows.map((r) => r.event), s.scheduler.now());
+    const replayed = replay(
+      makeSheet(),
+      rows.map((r) => r.event),
+      s.scheduler.now(),
+    );
     expect(s.runner.getSnapshot().value).toEqual(replayed.value);
     expect(s.ctx()).toEqual({ ...replayed.context, now: s.ctx().now });
     // The restarted actor still runs deal timers.
@@ -169,12 +200,17 @@ describe('dispatch', () => {
     const { db, show } = await freshShow();
     const s = await open(db, show.id, T0);
     s.runner.stop();
-    expect(await s.runner.dispatch({ type: 'show.start' })).toMatchObject({ ok: false, error: expect.stringMatching(/reload/) });
+    expect(await s.runner.dispatch({ type: 'show.start' })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/reload/),
+    });
     expect(await db.events.count()).toBe(0);
   });
 
   test('an unknown show cannot be opened', async () => {
-    await expect(createShowRunner({ db: openTestDb(), showId: 'ghost' })).rejects.toThrow('There is no show "ghost"');
+    await expect(createShowRunner({ db: openTestDb(), showId: 'ghost' })).rejects.toThrow(
+      'There is no show "ghost"',
+    );
   });
 });
 
@@ -226,7 +262,13 @@ describe('reload', () => {
     expect(r.ctx().deal).toBeNull();
     expect(r.ctx().deals).toMatchObject([{ endReason: 'expired', endedAt: T0 + 70_000 }]);
     const rows = await loadEvents(openTestDb(factory), show.id);
-    expect(replay(makeSheet(), rows.map((x) => x.event), T0 + 10 * 60_000).context).toEqual(r.ctx());
+    expect(
+      replay(
+        makeSheet(),
+        rows.map((x) => x.event),
+        T0 + 10 * 60_000,
+      ).context,
+    ).toEqual(r.ctx());
   });
 
   test('subscribers hear accepted commands and the deal timer', async () => {

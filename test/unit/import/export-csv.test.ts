@@ -7,16 +7,27 @@ import { templates } from '../../../shared/runsheet/templates';
 import type { Product } from '../../../shared/runsheet';
 import { currencies, productsArb } from './arbitraries';
 
-const base: Product = { id: 'p1', name: 'Serum', retailPrice: 19900, livePrice: 13930, stock: 5, talkingPoints: [] };
+const base: Product = {
+  id: 'p1',
+  name: 'Serum',
+  retailPrice: 19900,
+  livePrice: 13930,
+  stock: 5,
+  talkingPoints: [],
+};
 
 describe('CSV export', () => {
   test('export → import gives back the same products (property)', () => {
     fc.assert(
-      fc.property(productsArb(8).filter((p) => p.length > 0), currencies, (products, currency) => {
-        const back = importProductsCsv(exportProductsCsv(products, currency), { currency });
-        expect(back.errors).toEqual([]);
-        expect(back.products).toEqual(products);
-      }),
+      fc.property(
+        productsArb(8).filter((p) => p.length > 0),
+        currencies,
+        (products, currency) => {
+          const back = importProductsCsv(exportProductsCsv(products, currency), { currency });
+          expect(back.errors).toEqual([]);
+          expect(back.products).toEqual(products);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -24,19 +35,34 @@ describe('CSV export', () => {
   test('every template product list round trips, with no warnings', () => {
     for (const t of templates) {
       const { products, show } = t.build();
-      const back = importProductsCsv(exportProductsCsv(products, show.currency), { currency: show.currency });
+      const back = importProductsCsv(exportProductsCsv(products, show.currency), {
+        currency: show.currency,
+      });
       expect(back).toEqual({ products, errors: [], warnings: [] });
     }
   });
 
   test('formula injection: trigger cells get a leading apostrophe, numbers stay numbers', () => {
-    for (const bad of ['=HYPERLINK("http://x","y")', '+cmd', '-2+3', '@SUM(A1)', '\tx', '\rx', "'=x"]) {
+    for (const bad of [
+      '=HYPERLINK("http://x","y")',
+      '+cmd',
+      '-2+3',
+      '@SUM(A1)',
+      '\tx',
+      '\rx',
+      "'=x",
+    ]) {
       expect(escapeCell(bad)).toBe(`'${bad}`);
     }
     expect(escapeCell('Serum = good')).toBe('Serum = good');
     expect(escapeCell(-5)).toBe(-5);
     expect(escapeCell(undefined)).toBe('');
-    const hostile = { ...base, name: '=HYPERLINK("http://evil.example","Click")', sku: '@x', talkingPoints: ['-1 bad', 'ok'] };
+    const hostile = {
+      ...base,
+      name: '=HYPERLINK("http://evil.example","Click")',
+      sku: '@x',
+      talkingPoints: ['-1 bad', 'ok'],
+    };
     const csv = exportProductsCsv([hostile], 'CNY', { bom: false });
     const cells = Papa.parse<string[]>(csv).data.flat();
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
@@ -45,7 +71,9 @@ describe('CSV export', () => {
 
   test('prices as decimal major units, BOM and CRLF by default', () => {
     const csv = exportProductsCsv([{ ...base, flashPrice: 5 }], 'CNY');
-    expect(csv.startsWith('\uFEFFid,name,sku,category,retail_price,live_price,flash_price,stock')).toBe(true);
+    expect(
+      csv.startsWith('\uFEFFid,name,sku,category,retail_price,live_price,flash_price,stock'),
+    ).toBe(true);
     expect(csv).toContain('\r\np1,Serum,,,199.00,139.30,0.05,5,');
     expect(formatDecimal(129900, 'JPY')).toBe('129900');
     expect(formatDecimal(1234, 'KWD')).toBe('1.234');
@@ -54,14 +82,20 @@ describe('CSV export', () => {
 
   test('a single talking point containing "|" survives', () => {
     const p = { ...base, talkingPoints: ['A | B'] };
-    expect(importProductsCsv(exportProductsCsv([p], 'CNY'), { currency: 'CNY' }).products).toEqual([p]);
+    expect(importProductsCsv(exportProductsCsv([p], 'CNY'), { currency: 'CNY' }).products).toEqual([
+      p,
+    ]);
   });
 
   test('toCsv quotes delimiters, quotes and line breaks', () => {
-    const csv = toCsv([{ a: 'x,y', b: 'say "hi"\nbye' }], [
-      { header: 'A', value: (r) => r.a },
-      { header: 'B', value: (r) => r.b },
-    ], { bom: false });
+    const csv = toCsv(
+      [{ a: 'x,y', b: 'say "hi"\nbye' }],
+      [
+        { header: 'A', value: (r) => r.a },
+        { header: 'B', value: (r) => r.b },
+      ],
+      { bom: false },
+    );
     expect(csv).toBe('A,B\r\n"x,y","say ""hi""\nbye"');
   });
 });

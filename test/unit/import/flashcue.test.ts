@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { exportRunSheetJson, importRunSheetJson, importRunSheetValue } from '../../../shared/import/flashcue';
+import {
+  exportRunSheetJson,
+  importRunSheetJson,
+  importRunSheetValue,
+} from '../../../shared/import/flashcue';
 import { templates } from '../../../shared/runsheet/templates';
 import type { RunSheet } from '../../../shared/runsheet';
 import { runSheetArb } from './arbitraries';
@@ -37,18 +41,24 @@ describe('Flashcue JSON', () => {
   test('key order is fixed whatever order the object was built in, 2-space indent', () => {
     const sheet = sample();
     const shuffled = JSON.parse(JSON.stringify(sheet), (_k, v) =>
-      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).reverse())
+        : v,
     ) as RunSheet;
     const text = exportRunSheetJson(sheet);
     expect(exportRunSheetJson(shuffled)).toBe(text);
-    expect(text.startsWith('{\n  "format": "flashcue.runsheet",\n  "version": 1,\n  "id": ')).toBe(true);
+    expect(text.startsWith('{\n  "format": "flashcue.runsheet",\n  "version": 1,\n  "id": ')).toBe(
+      true,
+    );
     expect(text).toMatch(/\n {4}"title": /);
     expect(text.endsWith('}\n')).toBe(true);
   });
 
   test('a newer version is refused with a clear message', () => {
     const text = exportRunSheetJson(sample()).replace('"version": 1', '"version": 2');
-    expect(errorsOf(text)).toEqual([{ path: 'version', message: expect.stringMatching(/made by a newer Flashcue/) }]);
+    expect(errorsOf(text)).toEqual([
+      { path: 'version', message: expect.stringMatching(/made by a newer Flashcue/) },
+    ]);
   });
 
   test('another format and non-objects are refused', () => {
@@ -61,7 +71,9 @@ describe('Flashcue JSON', () => {
     const text = exportRunSheetJson(sample());
     const cut = text.slice(0, 200);
     const lines = cut.split('\n');
-    expect(errorsOf(cut)[0]!.path).toBe(`line ${lines.length}, column ${lines[lines.length - 1]!.length + 1}`);
+    expect(errorsOf(cut)[0]!.path).toBe(
+      `line ${lines.length}, column ${lines[lines.length - 1]!.length + 1}`,
+    );
   });
 
   test('wrong types, negative prices, duplicate and dangling ids are located', () => {
@@ -73,9 +85,15 @@ describe('Flashcue JSON', () => {
     sheet.show.durationSec = 'two hours';
     const errors = errorsOf(JSON.stringify(sheet));
     const paths = errors.map((e) => e.path);
-    expect(paths).toEqual(expect.arrayContaining([
-      'products[0].retailPrice', 'products[1].livePrice', 'products[3].id', 'segments[1].productId', 'show.durationSec',
-    ]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'products[0].retailPrice',
+        'products[1].livePrice',
+        'products[3].id',
+        'segments[1].productId',
+        'show.durationSec',
+      ]),
+    );
     expect(errors.find((e) => e.path === 'products[1].livePrice')!.message).toMatch(/negative/);
     expect(errors.find((e) => e.path === 'segments[1].productId')!.message).toMatch(/"ghost"/);
   });

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_IMPORT_BYTES, checkImportSize, findJsonError, lineColumn, parseJson } from '../../../shared/import/json';
+import {
+  MAX_IMPORT_BYTES,
+  checkImportSize,
+  findJsonError,
+  lineColumn,
+  parseJson,
+} from '../../../shared/import/json';
 
 function errorOf(text: string) {
   const r = parseJson(text);
@@ -75,7 +81,7 @@ describe('engine wording', () => {
   test.each([
     ['Unexpected token } in JSON at position 11', 11],
     ['Expected double-quoted property name in JSON at position 11 (line 2 column 3)', 11],
-    ['JSON.parse: expected property name or \'}\' at line 2 column 3 of the JSON data', 11],
+    ["JSON.parse: expected property name or '}' at line 2 column 3 of the JSON data", 11],
   ])('reads the position from "%s"', (message, offset) => {
     const text = '{"a": 1,\n  }';
     const original = JSON.parse;
@@ -84,7 +90,9 @@ describe('engine wording', () => {
     };
     try {
       const e = errorOf(text);
-      expect(e.path).toBe(`line ${lineColumn(text, offset).line}, column ${lineColumn(text, offset).column}`);
+      expect(e.path).toBe(
+        `line ${lineColumn(text, offset).line}, column ${lineColumn(text, offset).column}`,
+      );
       expect(e.message).not.toMatch(/position|line 2 column|JSON\.parse/);
     } finally {
       JSON.parse = original;
@@ -104,7 +112,13 @@ describe('engine wording', () => {
   });
 
   test('the scanner accepts everything JSON.parse accepts', () => {
-    for (const text of ['0', '-1.5e+3', '"\\u00e9\\n"', '{"a":{"b":[true,false,null,[]]},"c":{}}', ' [ ] ']) {
+    for (const text of [
+      '0',
+      '-1.5e+3',
+      '"\\u00e9\\n"',
+      '{"a":{"b":[true,false,null,[]]},"c":{}}',
+      ' [ ] ',
+    ]) {
       expect(findJsonError(text)).toBeNull();
     }
   });

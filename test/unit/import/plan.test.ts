@@ -1,12 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { generateSegments } from '../../../shared/import/plan';
-import { RUNSHEET_FORMAT, RUNSHEET_VERSION, parseRunSheet, type Product, type Segment } from '../../../shared/runsheet';
+import {
+  RUNSHEET_FORMAT,
+  RUNSHEET_VERSION,
+  parseRunSheet,
+  type Product,
+  type Segment,
+} from '../../../shared/runsheet';
 
 const product = (i: number, discounted = true): Product => ({
-  id: `p${i}`, name: `Product ${i}`, retailPrice: 10000, livePrice: discounted ? 8000 : 10000, stock: 10, talkingPoints: [],
+  id: `p${i}`,
+  name: `Product ${i}`,
+  retailPrice: 10000,
+  livePrice: discounted ? 8000 : 10000,
+  stock: 10,
+  talkingPoints: [],
 });
-const products = (n: number, discounted = true) => Array.from({ length: n }, (_, i) => product(i + 1, discounted));
+const products = (n: number, discounted = true) =>
+  Array.from({ length: n }, (_, i) => product(i + 1, discounted));
 const total = (segments: Segment[]) => segments.reduce((sum, s) => sum + s.durationSec, 0);
 const starts = (segments: Segment[]) => {
   let t = 0;
@@ -14,7 +26,7 @@ const starts = (segments: Segment[]) => {
 };
 
 describe('generateSegments', () => {
-  test('2 hours, 8 discounted products: the skill\'s showcase shape', () => {
+  test("2 hours, 8 discounted products: the skill's showcase shape", () => {
     const { segments, warnings } = generateSegments(products(8), { durationSec: 7200 });
     expect(warnings).toEqual([]);
     expect(total(segments)).toBe(7200);
@@ -26,22 +38,39 @@ describe('generateSegments', () => {
     for (const slot of slots) expect(slot.durationSec).toBeGreaterThanOrEqual(180);
     // Each flash deal follows its product's slot.
     segments.forEach((s, i) => {
-      if (s.kind === 'flash') expect(segments[i - 1]).toMatchObject({ kind: 'product', productId: s.productId });
+      if (s.kind === 'flash')
+        expect(segments[i - 1]).toMatchObject({ kind: 'product', productId: s.productId });
     });
     const engagements = starts(segments).filter(([s]) => s.kind === 'engagement');
-    expect(engagements.map(([s]) => 'activity' in s && s.activity)).toEqual(['mystery', 'poll', 'giveaway']);
-    engagements.forEach(([, at], i) => expect(Math.abs(at - (i + 1) * 1800)).toBeLessThanOrEqual(600));
+    expect(engagements.map(([s]) => 'activity' in s && s.activity)).toEqual([
+      'mystery',
+      'poll',
+      'giveaway',
+    ]);
+    engagements.forEach(([, at], i) =>
+      expect(Math.abs(at - (i + 1) * 1800)).toBeLessThanOrEqual(600),
+    );
   });
 
   test('no flash segment for a product without discount, flash price or flash length', () => {
-    const { segments } = generateSegments([product(1, false), { ...product(2, false), flashSeconds: 90 }], { durationSec: 1800 });
-    expect(segments.filter((s) => s.kind === 'flash')).toEqual([expect.objectContaining({ productId: 'p2', durationSec: 90 })]);
+    const { segments } = generateSegments(
+      [product(1, false), { ...product(2, false), flashSeconds: 90 }],
+      { durationSec: 1800 },
+    );
+    expect(segments.filter((s) => s.kind === 'flash')).toEqual([
+      expect.objectContaining({ productId: 'p2', durationSec: 90 }),
+    ]);
   });
 
   test('fast rotation (15 products an hour) squeezes and warns about short slots', () => {
-    const { segments, warnings } = generateSegments(products(15), { durationSec: 3600, format: 'flash_sale' });
+    const { segments, warnings } = generateSegments(products(15), {
+      durationSec: 3600,
+      format: 'flash_sale',
+    });
     expect(total(segments)).toBe(3600);
-    expect(warnings).toEqual([{ path: 'show.durationSec', message: expect.stringMatching(/per product/) }]);
+    expect(warnings).toEqual([
+      { path: 'show.durationSec', message: expect.stringMatching(/per product/) },
+    ]);
   });
 
   test('too many products: still a plan, longer than the show, with a warning', () => {
@@ -60,8 +89,14 @@ describe('generateSegments', () => {
   });
 
   test('educational format: Q&A first, longer slots', () => {
-    const { segments } = generateSegments(products(3), { durationSec: 5400, format: 'educational_sales_hybrid' });
-    expect(segments.find((s) => s.kind === 'engagement')).toMatchObject({ activity: 'qa', durationSec: 300 });
+    const { segments } = generateSegments(products(3), {
+      durationSec: 5400,
+      format: 'educational_sales_hybrid',
+    });
+    expect(segments.find((s) => s.kind === 'engagement')).toMatchObject({
+      activity: 'qa',
+      durationSec: 300,
+    });
     expect(segments.filter((s) => s.kind === 'product')).toHaveLength(3);
   });
 
@@ -73,18 +108,28 @@ describe('generateSegments', () => {
 
   test('every plan is a valid run sheet, fills the show when it fits, and is deterministic (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 600, max: 6 * 3600 }), fc.boolean(), (n, durationSec, discounted) => {
-        const list = products(n, discounted);
-        const plan = generateSegments(list, { durationSec });
-        expect(generateSegments(list, { durationSec })).toEqual(plan);
-        const sheet = parseRunSheet({
-          format: RUNSHEET_FORMAT, version: RUNSHEET_VERSION, id: 's',
-          show: { title: 'T', currency: 'CNY', durationSec }, products: list, segments: plan.segments,
-        });
-        expect(sheet.ok).toBe(true);
-        if (!plan.warnings.some((w) => /do not fit/.test(w.message))) expect(total(plan.segments)).toBe(durationSec);
-        else expect(total(plan.segments)).toBeGreaterThan(durationSec);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 600, max: 6 * 3600 }),
+        fc.boolean(),
+        (n, durationSec, discounted) => {
+          const list = products(n, discounted);
+          const plan = generateSegments(list, { durationSec });
+          expect(generateSegments(list, { durationSec })).toEqual(plan);
+          const sheet = parseRunSheet({
+            format: RUNSHEET_FORMAT,
+            version: RUNSHEET_VERSION,
+            id: 's',
+            show: { title: 'T', currency: 'CNY', durationSec },
+            products: list,
+            segments: plan.segments,
+          });
+          expect(sheet.ok).toBe(true);
+          if (!plan.warnings.some((w) => /do not fit/.test(w.message)))
+            expect(total(plan.segments)).toBe(durationSec);
+          else expect(total(plan.segments)).toBeGreaterThan(durationSec);
+        },
+      ),
       { numRuns: 300 },
     );
   });

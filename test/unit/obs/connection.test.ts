@@ -22,8 +22,13 @@ async function setup(fake: FakeObsOptions = {}, options: Partial<ObsConnectionOp
   return { server, conn, log };
 }
 
-const connected = (c: ObsConnection) => waitFor(() => c.status().state === 'connected', 2_000, 'connected');
-const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as ObsCallError);
+const connected = (c: ObsConnection) =>
+  waitFor(() => c.status().state === 'connected', 2_000, 'connected');
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error as ObsCallError,
+  );
 
 describe('connection', () => {
   it('reports idle, connecting, connected with versions, and fires onConnected', async () => {
@@ -44,13 +49,21 @@ describe('connection', () => {
 
   it.each([
     [4009, WRONG_PASSWORD, { password: 'secret' }, { password: 'wrong' }],
-    [4009, 'OBS asks for a password. Copy it from Tools → WebSocket Server Settings → Show Connect Info.', { password: 'secret' }, {}],
+    [
+      4009,
+      'OBS asks for a password. Copy it from Tools → WebSocket Server Settings → Show Connect Info.',
+      { password: 'secret' },
+      {},
+    ],
     [4010, /OBS 28 or newer/, { closeOnIdentify: { code: 4010, reason: 'rpc' } }, {}],
     [4011, /ended this session/, { closeOnIdentify: { code: 4011, reason: 'kicked' } }, {}],
   ] as const)('fails on %i without retrying', async (code, reason, fake, options) => {
     const { server, conn } = await setup(fake, options);
     conn.start();
-    const failed = await waitFor(() => { const s = conn.status(); return s.state === 'failed' && s; });
+    const failed = await waitFor(() => {
+      const s = conn.status();
+      return s.state === 'failed' && s;
+    });
     expect(failed.code).toBe(code);
     if (typeof reason === 'string') expect(failed.reason).toBe(reason);
     else expect(failed.reason).toMatch(reason);
@@ -100,14 +113,20 @@ describe('connection', () => {
     server.killAll();
     await waitFor(() => conn.status().state === 'retrying');
     const error = await rejection(conn.call('GetVersion'));
-    expect(error?.message).toMatch(/^Not connected to OBS \(Lost the connection to OBS .*Retrying in under a second\.\)$/);
+    expect(error?.message).toMatch(
+      /^Not connected to OBS \(Lost the connection to OBS .*Retrying in under a second\.\)$/,
+    );
   });
 
   it('retries 207 (not ready) and passes other statuses on', async () => {
     const { server, conn } = await setup({}, { notReadyRetryMs: 20 });
     let tries = 0;
-    server.handlers.GetSceneList = () => (++tries < 3 ? { status: 207, comment: 'not ready' } : { data: { scenes: [] } });
-    server.handlers.GetInputSettings = () => ({ status: 600, comment: 'No source was found by the name of `x`.' });
+    server.handlers.GetSceneList = () =>
+      ++tries < 3 ? { status: 207, comment: 'not ready' } : { data: { scenes: [] } };
+    server.handlers.GetInputSettings = () => ({
+      status: 600,
+      comment: 'No source was found by the name of `x`.',
+    });
     conn.start();
     await connected(conn);
     await expect(conn.call('GetSceneList')).resolves.toEqual({ scenes: [] });
@@ -117,16 +136,25 @@ describe('connection', () => {
   });
 
   it('detects a link that stops answering, and comes back when it answers again', async () => {
-    const { server, conn } = await setup({}, { keepaliveMs: 100, deadAfterMs: 200, connectTimeoutMs: 300 });
+    const { server, conn } = await setup(
+      {},
+      { keepaliveMs: 100, deadAfterMs: 200, connectTimeoutMs: 300 },
+    );
     conn.start();
     await connected(conn);
     server.freeze();
     const frozenAt = performance.now();
-    const retrying = await waitFor(() => { const s = conn.status(); return s.state === 'retrying' && s; }, 2_000);
+    const retrying = await waitFor(() => {
+      const s = conn.status();
+      return s.state === 'retrying' && s;
+    }, 2_000);
     expect(performance.now() - frozenAt).toBeLessThan(100 + 200 + 150);
     expect(retrying.reason).toBe('OBS stopped answering (no reply within 0.2 s).');
     // While frozen, new sockets get no Hello: the connect timeout gives up on them.
-    await waitFor(() => { const s = conn.status(); return s.state === 'retrying' && s.reason.includes('did not answer within 0.3 s'); }, 3_000);
+    await waitFor(() => {
+      const s = conn.status();
+      return s.state === 'retrying' && s.reason.includes('did not answer within 0.3 s');
+    }, 3_000);
     server.freeze(false);
     await waitFor(() => conn.status().state === 'connected', 5_000);
   });
@@ -159,12 +187,20 @@ describe('connection', () => {
     const waits = () => log.flatMap((s) => (s.state === 'retrying' ? [s.inMs] : []));
     // On air for the first seven failures, then the show ends.
     const live = () => waits().length < 7;
-    conn = createObsConnection({ url, timers: clock.timers, random: () => 0, connectTimeoutMs: 1e7, live });
+    conn = createObsConnection({
+      url,
+      timers: clock.timers,
+      random: () => 0,
+      connectTimeoutMs: 1e7,
+      live,
+    });
     const log = statusLog(conn);
     conn.start();
     await waitFor(() => waits().length >= 9, 3_000);
     expect(waits().slice(0, 9)).toEqual([250, 500, 1000, 1000, 1000, 1000, 1000, 30000, 30000]);
-    expect(log.find((s) => s.state === 'retrying')).toMatchObject({ reason: expect.stringMatching(/not reachable/) });
+    expect(log.find((s) => s.state === 'retrying')).toMatchObject({
+      reason: expect.stringMatching(/not reachable/),
+    });
     conn.close();
     expect(clock.active).toBe(0);
     expect(conn.status()).toEqual({ state: 'idle' });

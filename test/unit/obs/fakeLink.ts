@@ -18,11 +18,13 @@ export function fakeLink(handlers: Record<string, Handler> = {}) {
       return () => undefined;
     },
     async call(requestType, requestData) {
-      if (status.state !== 'connected') throw new ObsCallError('notConnected', requestType, 'Not connected to OBS.');
+      if (status.state !== 'connected')
+        throw new ObsCallError('notConnected', requestType, 'Not connected to OBS.');
       const data = (requestData ?? {}) as Record<string, unknown>;
       calls.push({ requestType, requestData: data });
       const handler = handlers[requestType];
-      if (!handler) throw new ObsCallError('status', requestType, `no handler for ${requestType}`, 204);
+      if (!handler)
+        throw new ObsCallError('status', requestType, `no handler for ${requestType}`, 204);
       return handler(data) as never;
     },
     async batch() {
@@ -46,13 +48,19 @@ export function fakeLink(handlers: Record<string, Handler> = {}) {
     handlers,
     calls,
     /** Calls of one type, in order. */
-    callsOf: (type: string) => calls.filter((c) => c.requestType === type).map((c) => c.requestData),
+    callsOf: (type: string) =>
+      calls.filter((c) => c.requestType === type).map((c) => c.requestData),
     connect() {
       status = { state: 'connected', obsVersion: '29.0.2', wsVersion: '5.1.0' };
       for (const handler of [...connected]) handler();
     },
     disconnect() {
-      status = { state: 'retrying', inMs: 250, attempt: 1, reason: 'Lost the connection to OBS (it closed or crashed).' };
+      status = {
+        state: 'retrying',
+        inMs: 250,
+        attempt: 1,
+        reason: 'Lost the connection to OBS (it closed or crashed).',
+      };
     },
     emit(event: string, data: unknown) {
       for (const handler of [...(events.get(event) ?? [])]) handler(data);

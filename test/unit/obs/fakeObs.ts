@@ -20,9 +20,12 @@ interface WsServer {
   close(done?: () => void): void;
 }
 type WsServerCtor = new (options: { port: number; host: string }) => WsServer;
-const { WebSocketServer } = createRequire(import.meta.url)('ws') as { WebSocketServer: WsServerCtor };
+const { WebSocketServer } = createRequire(import.meta.url)('ws') as {
+  WebSocketServer: WsServerCtor;
+};
 
-export type Reply = { data?: Record<string, unknown> } | { status: number; comment?: string } | 'ignore';
+export type Reply =
+  { data?: Record<string, unknown> } | { status: number; comment?: string } | 'ignore';
 export type Handler = (data: Record<string, unknown> | undefined, client: FakeClient) => Reply;
 
 export interface FakeClient {
@@ -49,7 +52,9 @@ export async function startFakeObs(options: FakeObsOptions = {}) {
   let identifies = 0;
 
   const handlers: Record<string, Handler> = {
-    GetVersion: () => ({ data: { obsVersion: '29.0.2', obsWebSocketVersion: '5.1.0', rpcVersion: 1 } }),
+    GetVersion: () => ({
+      data: { obsVersion: '29.0.2', obsWebSocketVersion: '5.1.0', rpcVersion: 1 },
+    }),
     GetStudioModeEnabled: () => ({ data: { studioModeEnabled: false } }),
     // Like OBS: every identified client gets it, the sender included.
     BroadcastCustomEvent: (data) => {
@@ -58,21 +63,31 @@ export async function startFakeObs(options: FakeObsOptions = {}) {
     },
   };
 
-  const send = (client: FakeClient, op: number, d: unknown) => client.socket.send(JSON.stringify({ op, d }));
+  const send = (client: FakeClient, op: number, d: unknown) =>
+    client.socket.send(JSON.stringify({ op, d }));
 
-  const answer = (request: { requestType: string; requestId?: string; requestData?: Record<string, unknown> }, client: FakeClient) => {
+  const answer = (
+    request: { requestType: string; requestId?: string; requestData?: Record<string, unknown> },
+    client: FakeClient,
+  ) => {
     requests.push(request.requestType);
     const handler = handlers[request.requestType];
-    const reply: Reply = handler ? handler(request.requestData, client) : { status: 204, comment: 'Unknown request type.' };
+    const reply: Reply = handler
+      ? handler(request.requestData, client)
+      : { status: 204, comment: 'Unknown request type.' };
     if (reply === 'ignore') return null;
     const base = { requestType: request.requestType, requestId: request.requestId };
     return 'status' in reply
-      ? { ...base, requestStatus: { result: false, code: reply.status, comment: reply.comment ?? 'refused' } }
+      ? {
+          ...base,
+          requestStatus: { result: false, code: reply.status, comment: reply.comment ?? 'refused' },
+        }
       : { ...base, requestStatus: { result: true, code: 100 }, responseData: reply.data };
   };
 
   function emit(eventType: string, eventData: Record<string, unknown>) {
-    for (const client of clients) if (client.identified) send(client, 5, { eventType, eventIntent: 1, eventData });
+    for (const client of clients)
+      if (client.identified) send(client, 5, { eventType, eventIntent: 1, eventData });
   }
 
   server.on('connection', (socket) => {
@@ -92,16 +107,22 @@ export async function startFakeObs(options: FakeObsOptions = {}) {
       const { op, d } = JSON.parse(raw.toString()) as { op: number; d: Record<string, unknown> };
       if (op === 1) {
         identifies += 1;
-        if (options.closeOnIdentify) return socket.close(options.closeOnIdentify.code, options.closeOnIdentify.reason);
-        const expected = options.password ? hash(hash(options.password + salt) + challenge) : undefined;
-        if (expected && d.authentication !== expected) return socket.close(4009, 'Authentication failed.');
+        if (options.closeOnIdentify)
+          return socket.close(options.closeOnIdentify.code, options.closeOnIdentify.reason);
+        const expected = options.password
+          ? hash(hash(options.password + salt) + challenge)
+          : undefined;
+        if (expected && d.authentication !== expected)
+          return socket.close(4009, 'Authentication failed.');
         client.identified = true;
         send(client, 2, { negotiatedRpcVersion: 1 });
       } else if (op === 6) {
         const response = answer(d as never, client);
         if (response) send(client, 7, response);
       } else if (op === 8) {
-        const list = (d.requests as Array<{ requestType: string; requestData?: Record<string, unknown> }>) ?? [];
+        const list =
+          (d.requests as Array<{ requestType: string; requestData?: Record<string, unknown> }>) ??
+          [];
         const results = list.map((r) => answer(r, client)).filter((r) => r !== null);
         send(client, 9, { requestId: d.requestId, results });
       }

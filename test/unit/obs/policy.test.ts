@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF, backoffDelay, closeReason, isFinalCloseCode, WRONG_PASSWORD } from '../../../shared/obs/policy';
+import {
+  BACKOFF,
+  backoffDelay,
+  closeReason,
+  isFinalCloseCode,
+  WRONG_PASSWORD,
+} from '../../../shared/obs/policy';
 
 const schedule = (n: number, live: boolean, random: () => number) =>
   Array.from({ length: n }, (_, i) => backoffDelay(i + 1, { live, random }));
 
 describe('backoff', () => {
   it('doubles from 250 ms up to 30 s with no jitter', () => {
-    expect(schedule(10, false, () => 0)).toEqual([250, 500, 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+    expect(schedule(10, false, () => 0)).toEqual([
+      250, 500, 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000,
+    ]);
   });
 
   it('is capped at 1 s while live (and for overlays, always on air)', () => {
@@ -36,7 +44,13 @@ describe('close codes', () => {
 
   it('does not retry 4009, 4010, 4011', () => {
     expect([4009, 4010, 4011].map(isFinalCloseCode)).toEqual([true, true, true]);
-    expect([1000, 1001, 1006, -1, undefined].map(isFinalCloseCode)).toEqual([false, false, false, false, false]);
+    expect([1000, 1001, 1006, -1, undefined].map(isFinalCloseCode)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('explains each in a sentence', () => {
@@ -44,7 +58,9 @@ describe('close codes', () => {
     expect(closeReason({ ...ctx, code: 4009, hasPassword: false })).toMatch(/asks for a password/);
     expect(closeReason({ ...ctx, code: 4010 })).toMatch(/OBS 28 or newer/);
     expect(closeReason({ ...ctx, code: 4011 })).toMatch(/ended this session/);
-    expect(closeReason({ ...ctx, code: 1006 })).toMatch(/not reachable at ws:\/\/127\.0\.0\.1:4455/);
+    expect(closeReason({ ...ctx, code: 1006 })).toMatch(
+      /not reachable at ws:\/\/127\.0\.0\.1:4455/,
+    );
     expect(closeReason({ ...ctx, code: 1006, wasConnected: true })).toMatch(/Lost the connection/);
     expect(closeReason({ ...ctx, code: 1001, wasConnected: true })).toBe('OBS is shutting down.');
   });

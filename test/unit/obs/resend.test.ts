@@ -5,10 +5,15 @@ import { sleep } from './helpers';
 
 function setup() {
   const fake = fakeLink({
-    GetInputList: ({ inputKind }) => ({ inputs: inputKind === 'browser_source' ? [{ inputName: 'Flashcue · ticker', inputKind }] : [] }),
+    GetInputList: ({ inputKind }) => ({
+      inputs: inputKind === 'browser_source' ? [{ inputName: 'Flashcue · ticker', inputKind }] : [],
+    }),
   });
   let republished = 0;
-  const resender = createResender(fake.link, { republish: () => (republished += 1), coalesceMs: 10 });
+  const resender = createResender(fake.link, {
+    republish: () => (republished += 1),
+    coalesceMs: 10,
+  });
   return { fake, resender, count: () => republished };
 }
 

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { createSceneFollower, SceneMapping, wantedScene, type FollowOutcome } from '../../../shared/obs/sceneMap';
+import {
+  createSceneFollower,
+  SceneMapping,
+  wantedScene,
+  type FollowOutcome,
+} from '../../../shared/obs/sceneMap';
 import { ObsCallError } from '../../../shared/obs/callError';
 import type { SegmentKind } from '../../../shared/runsheet/schema';
 import { fakeLink, tick } from './fakeLink';
 
-const mapping: SceneMapping = { enabled: true, byKind: { opening: 'Opening', product: 'Products', flash: 'Products' } };
+const mapping: SceneMapping = {
+  enabled: true,
+  byKind: { opening: 'Opening', product: 'Products', flash: 'Products' },
+};
 
 /** A fake OBS with scenes and a program scene that SetCurrentProgramScene changes. */
 function world(scenes = ['Scene', 'Opening', 'Products']) {
@@ -13,7 +21,12 @@ function world(scenes = ['Scene', 'Opening', 'Products']) {
     GetCurrentProgramScene: () => ({ currentProgramSceneName: program }),
     SetCurrentProgramScene: ({ sceneName }) => {
       if (!scenes.includes(String(sceneName))) {
-        throw new ObsCallError('status', 'SetCurrentProgramScene', `No source was found by the name of \`${sceneName}\`.`, 600);
+        throw new ObsCallError(
+          'status',
+          'SetCurrentProgramScene',
+          `No source was found by the name of \`${sceneName}\`.`,
+          600,
+        );
       }
       program = String(sceneName);
       return undefined;
@@ -21,7 +34,10 @@ function world(scenes = ['Scene', 'Opening', 'Products']) {
   });
   let kind: SegmentKind | null = null;
   let map = mapping;
-  const follower = createSceneFollower(fake.link, { getMapping: () => map, getSegmentKind: () => kind });
+  const follower = createSceneFollower(fake.link, {
+    getMapping: () => map,
+    getSegmentKind: () => kind,
+  });
   const results: FollowOutcome[] = [];
   follower.onResult((r) => results.push(r));
   return {
@@ -46,8 +62,13 @@ function world(scenes = ['Scene', 'Opening', 'Products']) {
 
 describe('SceneMapping', () => {
   it('validates and trims', () => {
-    expect(SceneMapping.parse({ enabled: true, byKind: { product: ' Table cam ' } })).toEqual({ enabled: true, byKind: { product: 'Table cam' } });
-    expect(SceneMapping.safeParse({ enabled: true, byKind: { intermission: 'X' } }).success).toBe(false);
+    expect(SceneMapping.parse({ enabled: true, byKind: { product: ' Table cam ' } })).toEqual({
+      enabled: true,
+      byKind: { product: 'Table cam' },
+    });
+    expect(SceneMapping.safeParse({ enabled: true, byKind: { intermission: 'X' } }).success).toBe(
+      false,
+    );
     expect(SceneMapping.safeParse({ enabled: true, byKind: { product: '' } }).success).toBe(false);
   });
 
@@ -90,7 +111,11 @@ describe('scene follower', () => {
     const w = world(['Scene', 'Opening']);
     w.fake.connect();
     await w.setKind('product');
-    expect(w.results.at(-1)).toMatchObject({ outcome: 'missingScene', scene: 'Products', message: 'OBS has no scene named “Products”.' });
+    expect(w.results.at(-1)).toMatchObject({
+      outcome: 'missingScene',
+      scene: 'Products',
+      message: 'OBS has no scene named “Products”.',
+    });
     await w.setKind('break');
     expect(w.results.at(-1)).toEqual({ outcome: 'idle', why: 'unmapped' });
     await w.setMapping({ ...mapping, enabled: false });

@@ -20,7 +20,15 @@ const CD = inputNameFor('countdown');
 const options: SetupOptions = { overlays };
 
 function obs(patch: Partial<ObsSetupState> = {}): ObsSetupState {
-  return { canvas, inputKinds: ['browser_source', 'image_source'], scenes: ['Scene'], inputs: [], settings: {}, sceneSources: null, ...patch };
+  return {
+    canvas,
+    inputKinds: ['browser_source', 'image_source'],
+    scenes: ['Scene'],
+    inputs: [],
+    settings: {},
+    sceneSources: null,
+    ...patch,
+  };
 }
 
 /** What OBS holds after a plan ran: the fake state a second run reads. */
@@ -28,7 +36,10 @@ function done(): ObsSetupState {
   return obs({
     scenes: ['Scene', 'Flashcue'],
     inputs: [LT, CD].map((inputName) => ({ inputName, inputKind: 'browser_source' })),
-    settings: { [LT]: browserSettings(overlays[0]!.url, canvas), [CD]: browserSettings(overlays[1]!.url, canvas) },
+    settings: {
+      [LT]: browserSettings(overlays[0]!.url, canvas),
+      [CD]: browserSettings(overlays[1]!.url, canvas),
+    },
     sceneSources: [LT, CD],
   });
 }
@@ -44,7 +55,15 @@ describe('planSetup', () => {
           sceneName: 'Flashcue',
           inputName: inputNameFor(o.name),
           inputKind: 'browser_source',
-          inputSettings: { url: o.url, width: 1080, height: 1920, css: '', shutdown: false, restart_when_active: false, reroute_audio: false },
+          inputSettings: {
+            url: o.url,
+            width: 1080,
+            height: 1920,
+            css: '',
+            shutdown: false,
+            restart_when_active: false,
+            reroute_audio: false,
+          },
           sceneItemEnabled: true,
         },
       })),
@@ -53,15 +72,32 @@ describe('planSetup', () => {
   });
 
   it('plans nothing on a second run', () => {
-    expect(planSetup(done(), options)).toMatchObject({ ok: true, scene: 'Flashcue', requests: [], actions: [] });
+    expect(planSetup(done(), options)).toMatchObject({
+      ok: true,
+      scene: 'Flashcue',
+      requests: [],
+      actions: [],
+    });
   });
 
   it('repairs a wrong URL or size with only the changed keys', () => {
     const state = done();
-    state.settings[LT] = { ...state.settings[LT], url: 'http://old/lower-third.html', width: 1920, height: 1080 };
+    state.settings[LT] = {
+      ...state.settings[LT],
+      url: 'http://old/lower-third.html',
+      width: 1920,
+      height: 1080,
+    };
     const plan = planSetup(state, options);
     expect(plan.ok && plan.requests).toEqual([
-      { requestType: 'SetInputSettings', requestData: { inputName: LT, inputSettings: { url: overlays[0]!.url, width: 1080, height: 1920 }, overlay: true } },
+      {
+        requestType: 'SetInputSettings',
+        requestData: {
+          inputName: LT,
+          inputSettings: { url: overlays[0]!.url, width: 1080, height: 1920 },
+          overlay: true,
+        },
+      },
     ]);
   });
 
@@ -69,25 +105,43 @@ describe('planSetup', () => {
     const desired = browserSettings('u', canvas);
     expect(changedKeys({ url: 'u', width: 1080, height: 1920, css: '' }, desired)).toEqual([]);
     expect(changedKeys({ url: 'u', width: 1080, height: 1920 }, desired)).toEqual(['css']);
-    expect(changedKeys({ url: 'u', width: 1080, height: 1920, css: '', shutdown: true }, desired)).toEqual(['shutdown']);
+    expect(
+      changedKeys({ url: 'u', width: 1080, height: 1920, css: '', shutdown: true }, desired),
+    ).toEqual(['shutdown']);
   });
 
   it('puts back a source removed from the scene without creating a second input', () => {
     const plan = planSetup({ ...done(), sceneSources: [CD] }, options);
     expect(plan.ok && plan.requests).toEqual([
-      { requestType: 'CreateSceneItem', requestData: { sceneName: 'Flashcue', sourceName: LT, sceneItemEnabled: true } },
+      {
+        requestType: 'CreateSceneItem',
+        requestData: { sceneName: 'Flashcue', sourceName: LT, sceneItemEnabled: true },
+      },
     ]);
   });
 
   it('recreates the scene when it was deleted, re-using the inputs', () => {
     const plan = planSetup({ ...done(), scenes: ['Scene'], sceneSources: null }, options);
-    expect(plan.ok && plan.requests.map((r) => r.requestType)).toEqual(['CreateScene', 'CreateSceneItem', 'CreateSceneItem']);
+    expect(plan.ok && plan.requests.map((r) => r.requestType)).toEqual([
+      'CreateScene',
+      'CreateSceneItem',
+      'CreateSceneItem',
+    ]);
   });
 
   it('uses an existing target scene, and refuses a missing one', () => {
-    const plan = planSetup(obs({ scenes: ['Scene', 'Live'], sceneSources: [] }), { ...options, targetScene: 'Live' });
-    expect(plan.ok && plan.requests.map((r) => r.requestType)).toEqual(['CreateInput', 'CreateInput']);
-    expect(planSetup(obs(), { ...options, targetScene: 'Live' })).toMatchObject({ ok: false, reason: 'sceneMissing' });
+    const plan = planSetup(obs({ scenes: ['Scene', 'Live'], sceneSources: [] }), {
+      ...options,
+      targetScene: 'Live',
+    });
+    expect(plan.ok && plan.requests.map((r) => r.requestType)).toEqual([
+      'CreateInput',
+      'CreateInput',
+    ]);
+    expect(planSetup(obs(), { ...options, targetScene: 'Live' })).toMatchObject({
+      ok: false,
+      reason: 'sceneMissing',
+    });
   });
 
   it('refuses, creating nothing, when OBS has no browser source, and lists the URLs', () => {
@@ -95,7 +149,9 @@ describe('planSetup', () => {
     expect(plan).toEqual({
       ok: false,
       reason: 'browserSourceMissing',
-      message: expect.stringMatching(/^This OBS has no Browser source \(the obs-browser plugin is missing\)\. Add these URLs by hand/),
+      message: expect.stringMatching(
+        /^This OBS has no Browser source \(the obs-browser plugin is missing\)\. Add these URLs by hand/,
+      ),
       urls: [
         { name: LT, url: overlays[0]!.url, width: 1080, height: 1920 },
         { name: CD, url: overlays[1]!.url, width: 1080, height: 1920 },
@@ -105,11 +161,25 @@ describe('planSetup', () => {
 
   it('refuses when a name it needs belongs to something else', () => {
     const state = obs({ inputs: [{ inputName: LT, inputKind: 'image_source' }] });
-    expect(planSetup(state, options)).toMatchObject({ ok: false, reason: 'nameTaken', names: [LT] });
+    expect(planSetup(state, options)).toMatchObject({
+      ok: false,
+      reason: 'nameTaken',
+      names: [LT],
+    });
     const sceneNamedLikeInput = obs({ scenes: ['Scene', CD] });
-    expect(planSetup(sceneNamedLikeInput, options)).toMatchObject({ ok: false, reason: 'nameTaken', names: [CD] });
-    const inputNamedLikeScene = obs({ inputs: [{ inputName: 'Flashcue', inputKind: 'image_source' }] });
-    expect(planSetup(inputNamedLikeScene, options)).toMatchObject({ ok: false, reason: 'nameTaken', names: ['Flashcue'] });
+    expect(planSetup(sceneNamedLikeInput, options)).toMatchObject({
+      ok: false,
+      reason: 'nameTaken',
+      names: [CD],
+    });
+    const inputNamedLikeScene = obs({
+      inputs: [{ inputName: 'Flashcue', inputKind: 'image_source' }],
+    });
+    expect(planSetup(inputNamedLikeScene, options)).toMatchObject({
+      ok: false,
+      reason: 'nameTaken',
+      names: ['Flashcue'],
+    });
   });
 });
 
@@ -124,11 +194,20 @@ describe('setupScene', () => {
     fake.connect();
     const result = await setupScene(fake.link, options);
     expect(result).toMatchObject({ ok: false, reason: 'browserSourceMissing' });
-    expect(fake.calls.map((c) => c.requestType)).toEqual(['GetVideoSettings', 'GetInputKindList', 'GetSceneList', 'GetInputList']);
+    expect(fake.calls.map((c) => c.requestType)).toEqual([
+      'GetVideoSettings',
+      'GetInputKindList',
+      'GetSceneList',
+      'GetInputList',
+    ]);
   });
 
   it('turns a dropped connection into a sentence instead of a throw', async () => {
     const fake = fakeLink();
-    await expect(setupScene(fake.link, options)).resolves.toMatchObject({ ok: false, reason: 'obsError', message: 'Not connected to OBS.' });
+    await expect(setupScene(fake.link, options)).resolves.toMatchObject({
+      ok: false,
+      reason: 'obsError',
+      message: 'Not connected to OBS.',
+    });
   });
 });

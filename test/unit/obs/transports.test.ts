@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createObsConnection } from '../../../shared/obs/connection';
 import { customEventTransport } from '../../../shared/obs/customEventTransport';
-import { emitEventTransport, NO_OBS_BROWSER, type EmitAvailability } from '../../../shared/obs/emitEventTransport';
+import {
+  emitEventTransport,
+  NO_OBS_BROWSER,
+  type EmitAvailability,
+} from '../../../shared/obs/emitEventTransport';
 import { insideObsBrowser, obsBrowserReceiver } from '../../../shared/obs/obsBrowserReceiver';
 import { ObsCallError } from '../../../shared/obs/callError';
 import { createViewReceiver } from '../../../shared/protocol/viewReceiver';
@@ -66,7 +70,12 @@ describe('emitEventTransport', () => {
     const fake = fakeLink({
       CallVendorRequest: () => {
         calls += 1;
-        throw new ObsCallError('status', 'CallVendorRequest', 'No vendor was found by that name.', 600);
+        throw new ObsCallError(
+          'status',
+          'CallVendorRequest',
+          'No vendor was found by that name.',
+          600,
+        );
       },
     });
     const t = emitEventTransport(fake.link);
@@ -86,13 +95,23 @@ describe('emitEventTransport', () => {
   });
 
   it('sends emit_event with the message as event_data and marks the vendor available', async () => {
-    const fake = fakeLink({ CallVendorRequest: () => ({ vendorName: 'obs-browser', requestType: 'emit_event', responseData: {} }) });
+    const fake = fakeLink({
+      CallVendorRequest: () => ({
+        vendorName: 'obs-browser',
+        requestType: 'emit_event',
+        responseData: {},
+      }),
+    });
     const t = emitEventTransport(fake.link);
     fake.connect();
     t.send({ app: 'flashcue', kind: 'view' });
     await tick();
     expect(fake.callsOf('CallVendorRequest')).toEqual([
-      { vendorName: 'obs-browser', requestType: 'emit_event', requestData: { event_name: 'flashcue', event_data: { app: 'flashcue', kind: 'view' } } },
+      {
+        vendorName: 'obs-browser',
+        requestType: 'emit_event',
+        requestData: { event_name: 'flashcue', event_data: { app: 'flashcue', kind: 'view' } },
+      },
     ]);
     expect(t.availability()).toEqual({ available: true });
   });
@@ -115,7 +134,9 @@ describe('obsBrowserReceiver', () => {
   it('hands window events to a view receiver, which validates them', () => {
     const target = new EventTarget();
     const receiver = createViewReceiver({ transports: [obsBrowserReceiver({ target })] });
-    target.dispatchEvent(new CustomEvent('flashcue', { detail: { app: 'flashcue', v: 1, kind: 'view' } }));
+    target.dispatchEvent(
+      new CustomEvent('flashcue', { detail: { app: 'flashcue', v: 1, kind: 'view' } }),
+    );
     expect(receiver.stats()).toMatchObject({ invalid: 1 });
     receiver.close();
   });

@@ -1,8 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEADLINE_SLACK_MS, clockAt, clockText, isUrgent, msUntilFlip, remainingAt, secondKey, steadySource, type ClockSource } from '../../../overlay/lib/countdown';
+import {
+  DEADLINE_SLACK_MS,
+  clockAt,
+  clockText,
+  isUrgent,
+  msUntilFlip,
+  remainingAt,
+  secondKey,
+  steadySource,
+  type ClockSource,
+} from '../../../overlay/lib/countdown';
 
-const source = (remainingMs: number, receivedAt: number, patch: Partial<ClockSource> = {}): ClockSource => ({
+const source = (
+  remainingMs: number,
+  receivedAt: number,
+  patch: Partial<ClockSource> = {},
+): ClockSource => ({
   remainingMs,
   receivedAt,
   running: true,
@@ -41,7 +55,9 @@ describe('countdown mapping', () => {
       const src = source(3_400, receivedAt);
       const steps = run(src, receivedAt, receivedAt + 10_000);
       expect(steps.map(([, text]) => text)).toEqual(['0:04', '0:03', '0:02', '0:01', '0:00']);
-      expect(steps.slice(1).map(([t]) => t - receivedAt)).toEqual([400, 1_400, 2_400, 3_400].map((d) => expect.closeTo(d, 6)));
+      expect(steps.slice(1).map(([t]) => t - receivedAt)).toEqual(
+        [400, 1_400, 2_400, 3_400].map((d) => expect.closeTo(d, 6)),
+      );
     }
   });
 
@@ -68,7 +84,9 @@ describe('countdown mapping', () => {
           // (to a microsecond of float rounding: the page's timer rounds its delay up to 1 ms).
           const before = clockText(remainingAt(src, nextAt! - 0.01), false);
           const at = clockText(remainingAt(src, nextAt! + 1e-6), false);
-          return wait > 0 && wait <= 1_000 + 1e-6 && before === clockText(value, false) && at !== before;
+          return (
+            wait > 0 && wait <= 1_000 + 1e-6 && before === clockText(value, false) && at !== before
+          );
         },
       ),
       { numRuns: Number(process.env.FC_RUNS ?? 100) },
@@ -76,7 +94,9 @@ describe('countdown mapping', () => {
   });
 
   it('keys seconds the way formatCountdown / formatSigned round', () => {
-    expect([42_000, 41_999, 41_000, 1, 0, -1, -1_000, -1_001].map(secondKey)).toEqual([42, 42, 41, 1, 0, -1, -1, -2]);
+    expect([42_000, 41_999, 41_000, 1, 0, -1, -1_000, -1_001].map(secondKey)).toEqual([
+      42, 42, 41, 1, 0, -1, -1, -2,
+    ]);
     expect(msUntilFlip(42_000, false)).toBe(1_000);
     expect(msUntilFlip(41_999.5, false)).toBeCloseTo(999.5);
     expect(msUntilFlip(0, false)).toBeNull();
@@ -96,21 +116,25 @@ describe('countdown mapping', () => {
 describe('deadline across heartbeats', () => {
   const deadline = (src: ClockSource | null) => src!.receivedAt + src!.remainingMs;
   /** A heartbeat sent at `sentAt` (true deadline `due`) that reached the page `delay` ms later. */
-  const beat = (due: number, sentAt: number, delay: number, patch: Partial<ClockSource> = {}) => source(due - sentAt, sentAt + delay, patch);
+  const beat = (due: number, sentAt: number, delay: number, patch: Partial<ClockSource> = {}) =>
+    source(due - sentAt, sentAt + delay, patch);
 
   it('keeps the earliest deadline the heartbeats imply, so jitter never makes a flip late', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 60, noNaN: true }), { minLength: 1, maxLength: 40 }), (delays) => {
-        const due = 90_000;
-        let kept: ClockSource | null = null;
-        delays.forEach((delay, i) => {
-          kept = steadySource(kept, beat(due, 1_000 * (i + 1), delay));
-          expect(deadline(kept)).toBe(due + Math.min(...delays.slice(0, i + 1)));
-        });
-        // The digit flips at the earliest deadline's whole seconds: 0:32 → 0:31 at 31 s before it.
-        const flip = run(kept!, 50_000, 80_000).find(([, text]) => text === '0:31');
-        expect(flip?.[0]).toBe(due + Math.min(...delays) - 31_000);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 60, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        (delays) => {
+          const due = 90_000;
+          let kept: ClockSource | null = null;
+          delays.forEach((delay, i) => {
+            kept = steadySource(kept, beat(due, 1_000 * (i + 1), delay));
+            expect(deadline(kept)).toBe(due + Math.min(...delays.slice(0, i + 1)));
+          });
+          // The digit flips at the earliest deadline's whole seconds: 0:32 → 0:31 at 31 s before it.
+          const flip = run(kept!, 50_000, 80_000).find(([, text]) => text === '0:31');
+          expect(flip?.[0]).toBe(due + Math.min(...delays) - 31_000);
+        },
+      ),
       { numRuns: Number(process.env.FC_RUNS ?? 200) },
     );
   });
@@ -119,7 +143,9 @@ describe('deadline across heartbeats', () => {
     const due = 90_000;
     const kept = beat(due, 1_000, 5);
     expect(steadySource(kept, beat(due + 30_000, 2_000, 5))).toEqual(beat(due + 30_000, 2_000, 5)); // deal.extend
-    expect(deadline(steadySource(kept, beat(due, 2_000, 5 + DEADLINE_SLACK_MS + 1)))).toBe(due + 5 + DEADLINE_SLACK_MS + 1);
+    expect(deadline(steadySource(kept, beat(due, 2_000, 5 + DEADLINE_SLACK_MS + 1)))).toBe(
+      due + 5 + DEADLINE_SLACK_MS + 1,
+    );
     expect(deadline(steadySource(kept, beat(due, 2_000, 5 + DEADLINE_SLACK_MS)))).toBe(due + 5);
     expect(deadline(steadySource(kept, beat(due - 2_000, 2_000, 5)))).toBe(due - 2_000 + 5); // earlier: always taken
   });

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parseAllOptions } from '../../../overlay/all/all.options';
 import { parseCountdownOptions } from '../../../overlay/countdown/countdown.options';
-import { OptionReader, colour, flag, number, type ParsedOptions } from '../../../overlay/lib/options';
-import { DEFAULT_CTA, parseLowerThirdOptions } from '../../../overlay/lower-third/lower-third.options';
+import {
+  OptionReader,
+  colour,
+  flag,
+  number,
+  type ParsedOptions,
+} from '../../../overlay/lib/options';
+import {
+  DEFAULT_CTA,
+  parseLowerThirdOptions,
+} from '../../../overlay/lower-third/lower-third.options';
 import { parseNextUpOptions } from '../../../overlay/next-up/next-up.options';
 import { parseStockOptions } from '../../../overlay/stock/stock.options';
 import { parseTickerOptions } from '../../../overlay/ticker/ticker.options';
@@ -70,14 +79,20 @@ describe('common options', () => {
     ['theme=blue', 'theme: "blue" is not one of dark, light'],
     ['font=comic', 'font: "comic" is not one of inter, system, condensed, rounded, serif, mono'],
     ['style=neon', 'style: "neon" is not one of solid, glass, outline'],
-    ['position=middle', 'position: "middle" is not one of bottom-left, bottom-right, bottom-center, top-left, top-right, top-center, center-left, center-right'],
+    [
+      'position=middle',
+      'position: "middle" is not one of bottom-left, bottom-right, bottom-center, top-left, top-right, top-center, center-left, center-right',
+    ],
     ['scale=4', 'scale: "4" is not a number from 0.5 to 3'],
     ['scale=', 'scale: "" is not a number from 0.5 to 3'],
     ['safe=maybe', 'safe: "maybe" is not on or off (use 1 or 0)'],
     ['mask=2', 'mask: "2" is not on or off (use 1 or 0)'],
     ['transport=ws', 'transport: "ws" is not one of auto, broadcast, obs, relay'],
     ['acent=ff0000', 'acent: unknown option (did you mean accent?)'],
-    ['foo=1', 'foo: unknown option (known: layout, theme, accent, font, style, position, scale, safe, mask, transport, cta)'],
+    [
+      'foo=1',
+      'foo: unknown option (known: layout, theme, accent, font, style, position, scale, safe, mask, transport, cta)',
+    ],
     ['scale=1&scale=2', 'scale: given 2 times (keep one)'],
   ])('%s is a located error', (query, message) => {
     expect(errors(parseLowerThirdOptions(query))).toEqual([message]);
@@ -98,7 +113,8 @@ describe('parsers', () => {
   });
 
   it('reads flags the ways people write them', () => {
-    for (const on of ['', '1', 'true', 'on', 'yes', 'ON']) expect(flag(on)).toEqual({ value: true });
+    for (const on of ['', '1', 'true', 'on', 'yes', 'ON'])
+      expect(flag(on)).toEqual({ value: true });
     for (const off of ['0', 'false', 'off', 'no']) expect(flag(off)).toEqual({ value: false });
   });
 
@@ -124,9 +140,20 @@ describe('per-overlay options', () => {
   });
 
   it('countdown: deal mode, 10 s urgency and the mode label by default', () => {
-    expect(ok(parseCountdownOptions(''))).toMatchObject({ mode: 'deal', urgent: 10, label: null, position: 'top-right' });
-    expect(ok(parseCountdownOptions('?mode=slot&urgent=30&label='))).toMatchObject({ mode: 'slot', urgent: 30, label: '' });
-    expect(errors(parseCountdownOptions('?mode=timer'))).toEqual(['mode: "timer" is not one of deal, slot, show']);
+    expect(ok(parseCountdownOptions(''))).toMatchObject({
+      mode: 'deal',
+      urgent: 10,
+      label: null,
+      position: 'top-right',
+    });
+    expect(ok(parseCountdownOptions('?mode=slot&urgent=30&label='))).toMatchObject({
+      mode: 'slot',
+      urgent: 30,
+      label: '',
+    });
+    expect(errors(parseCountdownOptions('?mode=timer'))).toEqual([
+      'mode: "timer" is not one of deal, slot, show',
+    ]);
   });
 
   it('stock: low is 10 units by default, or a percentage of the starting stock', () => {
@@ -140,8 +167,17 @@ describe('per-overlay options', () => {
   });
 
   it('ticker: 3 lines held 8 s, burst line from 5 units', () => {
-    expect(ok(parseTickerOptions(''))).toMatchObject({ max: 3, hold: 8, minBurst: 5, position: 'top-left' });
-    expect(ok(parseTickerOptions('?max=5&hold=2.5&minBurst=0'))).toMatchObject({ max: 5, hold: 2.5, minBurst: 0 });
+    expect(ok(parseTickerOptions(''))).toMatchObject({
+      max: 3,
+      hold: 8,
+      minBurst: 5,
+      position: 'top-left',
+    });
+    expect(ok(parseTickerOptions('?max=5&hold=2.5&minBurst=0'))).toMatchObject({
+      max: 5,
+      hold: 2.5,
+      minBurst: 0,
+    });
     expect(errors(parseTickerOptions('?max=0&hold=0'))).toEqual([
       'max: "0" is not a whole number from 1 to 10',
       'hold: "0" is not a number from 1 to 600',
@@ -149,11 +185,21 @@ describe('per-overlay options', () => {
   });
 
   it('next-up: "Up next" under 10 s by default', () => {
-    expect(ok(parseNextUpOptions(''))).toMatchObject({ soon: 10, label: null, position: 'bottom-right' });
+    expect(ok(parseNextUpOptions(''))).toMatchObject({
+      soon: 10,
+      label: null,
+      position: 'bottom-right',
+    });
   });
 
   it('all: takes every card option, rejects the per-card labels it does not use', () => {
-    expect(ok(parseAllOptions('?layout=portrait&cta=Buy&mode=slot&low=20%25&max=2&hold=5&minBurst=3&soon=20'))).toMatchObject({
+    expect(
+      ok(
+        parseAllOptions(
+          '?layout=portrait&cta=Buy&mode=slot&low=20%25&max=2&hold=5&minBurst=3&soon=20',
+        ),
+      ),
+    ).toMatchObject({
       layout: 'portrait',
       safe: true,
       cta: 'Buy',

@@ -8,18 +8,34 @@ import { nextUpSource, readNextUp } from '../../../overlay/next-up/nextUp';
 import { isLow, stockLevel, stockText } from '../../../overlay/stock/stockLevel';
 import { dealView, earbuds, liveView, product } from '../../e2e/fixtures/overlay/views';
 
-const at = (view: OverlayView, receivedAt = 1_000): ReceivedView => ({ view, receivedAt, showId: 's' });
+const at = (view: OverlayView, receivedAt = 1_000): ReceivedView => ({
+  view,
+  receivedAt,
+  showId: 's',
+});
 
 describe('countdown sources', () => {
   it('deal mode follows the running deal and freezes with it', () => {
     expect(countdownSource(at(liveView()), 'deal')).toBeNull();
-    expect(countdownSource(at(dealView(42_000)), 'deal')).toEqual({ remainingMs: 42_000, receivedAt: 1_000, running: true, signed: false });
+    expect(countdownSource(at(dealView(42_000)), 'deal')).toEqual({
+      remainingMs: 42_000,
+      receivedAt: 1_000,
+      running: true,
+      signed: false,
+    });
     expect(countdownSource(at(dealView(42_000, { frozen: true })), 'deal')?.running).toBe(false);
-    expect(readCountdown(at(dealView(42_000, { frozen: true })), 'deal', 42_000)).toMatchObject({ paused: true, totalMs: 60_000 });
+    expect(readCountdown(at(dealView(42_000, { frozen: true })), 'deal', 42_000)).toMatchObject({
+      paused: true,
+      totalMs: 60_000,
+    });
   });
 
   it('slot mode is signed (overtime) and stops while the show is paused', () => {
-    expect(countdownSource(at(liveView()), 'slot')).toMatchObject({ remainingMs: 240_000, signed: true, running: true });
+    expect(countdownSource(at(liveView()), 'slot')).toMatchObject({
+      remainingMs: 240_000,
+      signed: true,
+      running: true,
+    });
     expect(countdownSource(at(liveView({ phase: 'paused' })), 'slot')?.running).toBe(false);
     expect(countdownSource(at(liveView({ phase: 'ended' })), 'slot')).toBeNull();
     expect(readCountdown(at(liveView()), 'slot', 240_000)?.label).toBe('Wireless Earbuds Pro');
@@ -36,14 +52,20 @@ describe('next up', () => {
   it('says "in m:ss", then "Up next" under the threshold or while paused', () => {
     const r = at(liveView());
     expect(nextUpSource(r)).toMatchObject({ remainingMs: 150_000, running: true });
-    expect(readNextUp(r, 150_000, 10)).toMatchObject({ title: 'Hydrating Face Serum', when: 'in 2:30', soon: false });
+    expect(readNextUp(r, 150_000, 10)).toMatchObject({
+      title: 'Hydrating Face Serum',
+      when: 'in 2:30',
+      soon: false,
+    });
     expect(readNextUp(r, 9_001, 10)).toMatchObject({ when: 'in 0:10', soon: false });
     expect(readNextUp(r, 9_000, 10)).toMatchObject({ when: 'Up next', soon: true });
     expect(readNextUp(at(liveView({ phase: 'paused' })), 150_000, 10)?.when).toBe('Up next');
   });
 
   it('prefers the product name, else the segment title; hidden when nothing follows', () => {
-    const br = liveView({ next: { kind: 'break', title: 'Break', productName: null, startsInMs: 60_000 } });
+    const br = liveView({
+      next: { kind: 'break', title: 'Break', productName: null, startsInMs: 60_000 },
+    });
     expect(readNextUp(at(br), 60_000, 10)?.title).toBe('Break');
     expect(readNextUp(at(liveView({ next: null })), 0, 10)).toBeNull();
     expect(readNextUp(at(liveView({ phase: 'ended' })), 0, 10)).toBeNull();

@@ -13,7 +13,9 @@ import { POSITIONS } from '../../../overlay/lib/options';
 
 describe('TikTok bands', () => {
   it('are the documented fractions of a 1080×1920 canvas', () => {
-    const px = Object.fromEntries(BAND_NAMES.map((n) => [n, toPx(TIKTOK_BANDS[n], CANVAS.portrait)]));
+    const px = Object.fromEntries(
+      BAND_NAMES.map((n) => [n, toPx(TIKTOK_BANDS[n], CANVAS.portrait)]),
+    );
     expect(px.top).toMatchObject({ x: 0, y: 0, w: 1080 });
     expect(px.top!.h).toBeCloseTo(230.4);
     expect(px.rightRail).toEqual({ x: 918, y: 672, w: 162, h: 960 });
@@ -50,8 +52,19 @@ describe('safe area', () => {
 
 describe('anchors', () => {
   it('places each position at its edge and slides in from the nearest side', () => {
-    expect(anchor('bottom-left')).toEqual({ justify: 'flex-start', align: 'flex-end', origin: 'bottom left', enterX: -48, enterY: 0 });
-    expect(anchor('top-right')).toMatchObject({ justify: 'flex-end', align: 'flex-start', origin: 'top right', enterX: 48 });
+    expect(anchor('bottom-left')).toEqual({
+      justify: 'flex-start',
+      align: 'flex-end',
+      origin: 'bottom left',
+      enterX: -48,
+      enterY: 0,
+    });
+    expect(anchor('top-right')).toMatchObject({
+      justify: 'flex-end',
+      align: 'flex-start',
+      origin: 'top right',
+      enterX: 48,
+    });
     expect(anchor('bottom-center')).toMatchObject({ justify: 'center', enterX: 0, enterY: 32 });
     expect(anchor('top-center')).toMatchObject({ enterY: -32 });
     expect(anchor('center-left')).toMatchObject({ align: 'center', origin: 'center left' });

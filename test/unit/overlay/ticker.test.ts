@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceivedView } from '../../../shared/protocol/viewReceiver';
 import type { OverlayView } from '../../../shared/view/overlayView';
-import { FADE_MS, boughtWhat, burstText, buyerName, tickerFeed } from '../../../overlay/ticker/tickerFeed';
+import {
+  FADE_MS,
+  boughtWhat,
+  burstText,
+  buyerName,
+  tickerFeed,
+} from '../../../overlay/ticker/tickerFeed';
 
 type Sale = OverlayView['ticker']['recent'][number];
 
-function received(recent: Sale[], receivedAt: number, phase: OverlayView['phase'] = 'live'): ReceivedView {
-  const view = { phase, ticker: { recent, unitsLastMinute: 0, unitsTotal: 0 } } as unknown as OverlayView;
+function received(
+  recent: Sale[],
+  receivedAt: number,
+  phase: OverlayView['phase'] = 'live',
+): ReceivedView {
+  const view = {
+    phase,
+    ticker: { recent, unitsLastMinute: 0, unitsTotal: 0 },
+  } as unknown as OverlayView;
   return { view, receivedAt, showId: 's' };
 }
 

@@ -6,7 +6,13 @@ import { openTestDb } from '../../support/db';
 import { T0 } from '../../support/driver';
 import { makeSheet } from '../../support/sheets';
 
-const row = (): RunSheetRow => ({ id: 'sheet-test', title: 'Test show', sheet: makeSheet(), createdAt: T0, updatedAt: T0 });
+const row = (): RunSheetRow => ({
+  id: 'sheet-test',
+  title: 'Test show',
+  sheet: makeSheet(),
+  createdAt: T0,
+  updatedAt: T0,
+});
 
 describe('editor draft', () => {
   test('starts clean and valid; an edit makes it dirty; revert restores it', () => {
@@ -24,9 +30,13 @@ describe('editor draft', () => {
     const draft = new EditorDraft(row());
     draft.form.products[1]!.livePrice = 'abc';
     expect(draft.valid).toBe(false);
-    expect(draft.messages('products[1].livePrice')).toEqual([expect.stringMatching(/amount such as 19.90/)]);
+    expect(draft.messages('products[1].livePrice')).toEqual([
+      expect.stringMatching(/amount such as 19.90/),
+    ]);
     draft.form.products[1]!.livePrice = '99.00';
-    expect(draft.messages('products[1].livePrice')).toEqual([expect.stringMatching(/above the retail price/)]);
+    expect(draft.messages('products[1].livePrice')).toEqual([
+      expect.stringMatching(/above the retail price/),
+    ]);
     draft.form.products[1]!.livePrice = '49.00';
     expect(draft.valid).toBe(true);
   });
@@ -44,7 +54,14 @@ describe('editor draft', () => {
     draft.reorder([keys[1]!, keys[0]!, ...keys.slice(2)]);
     expect(draft.form.segments.map((s) => s.id).slice(0, 2)).toEqual(['s-buds', 'open']);
     draft.moveSegment(0, 5);
-    expect(draft.form.segments.map((s) => s.id)).toEqual(['open', 'f-buds', 's-mask', 'poll', 'close', 's-buds']);
+    expect(draft.form.segments.map((s) => s.id)).toEqual([
+      'open',
+      'f-buds',
+      's-mask',
+      'poll',
+      'close',
+      's-buds',
+    ]);
     draft.reorder(['nope']);
     expect(draft.form.segments).toHaveLength(6);
     draft.duplicateSegment(0);
@@ -61,7 +78,9 @@ describe('editor draft', () => {
     expect(draft.valid).toBe(true);
     expect(draft.usesOf('earbuds')).toBe(2);
     draft.removeProduct(0);
-    expect(draft.messages('segments[1].productId')).toEqual([expect.stringMatching(/not in the product list/)]);
+    expect(draft.messages('segments[1].productId')).toEqual([
+      expect.stringMatching(/not in the product list/),
+    ]);
   });
 
   test('save stores the sheet and makes the draft clean; a refused save changes nothing stored', async () => {

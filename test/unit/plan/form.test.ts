@@ -41,13 +41,20 @@ describe('the editor form', () => {
     form.show.durationMin = '';
     const { errors } = sheetFromForm(form);
     expect(errors.map((e) => e.path)).toEqual([
-      'show.durationSec', 'products[0].stock', 'products[2].livePrice', 'segments[1].durationSec', 'segments[2].productId',
+      'show.durationSec',
+      'products[0].stock',
+      'products[2].livePrice',
+      'segments[1].durationSec',
+      'segments[2].productId',
     ]);
   });
 
   test('schema errors on a field that already has a typing error are not repeated', () => {
     const typing = [{ path: 'products[0].livePrice', message: 'must be an amount' }];
-    const schema = [{ path: 'products[0].livePrice', message: 'must be a number' }, { path: 'products[1].name', message: 'must not be empty' }];
+    const schema = [
+      { path: 'products[0].livePrice', message: 'must be a number' },
+      { path: 'products[1].name', message: 'must not be empty' },
+    ];
     expect(mergeErrors(typing, schema)).toEqual([typing[0], schema[1]]);
   });
 
@@ -55,16 +62,26 @@ describe('the editor form', () => {
     const form = formFromSheet(makeSheet());
     form.products[1]!.livePrice = '200';
     const parsed = parseRunSheet(sheetFromForm(form).input);
-    expect(parsed.ok ? [] : parsed.errors).toEqual([{ path: 'products[1].livePrice', message: expect.stringMatching(/above the retail price/) }]);
+    expect(parsed.ok ? [] : parsed.errors).toEqual([
+      { path: 'products[1].livePrice', message: expect.stringMatching(/above the retail price/) },
+    ]);
   });
 
   test('switching a segment kind and back loses nothing', () => {
     const form = formFromSheet(makeSheet());
     const flash = form.segments[2]!;
     flash.kind = 'break';
-    expect(sheetFromForm(form).input.segments[2]).toEqual({ id: 'f-buds', kind: 'break', durationSec: 120 });
+    expect(sheetFromForm(form).input.segments[2]).toEqual({
+      id: 'f-buds',
+      kind: 'break',
+      durationSec: 120,
+    });
     flash.kind = 'flash';
-    expect(sheetFromForm(form).input.segments[2]).toMatchObject({ price: 12900, dealSeconds: 90, quantity: 10 });
+    expect(sheetFromForm(form).input.segments[2]).toMatchObject({
+      price: 12900,
+      dealSeconds: 90,
+      quantity: 10,
+    });
   });
 
   test('commission: off means none; percent in, fraction out', () => {
@@ -76,7 +93,9 @@ describe('the editor form', () => {
     form.show.gmvBonuses.push({ key: 'x', threshold: '5000', amount: 'x', label: '' });
     const { input, errors } = sheetFromForm(form);
     expect(input.show.commission).toMatchObject({ basePayment: 0, commissionRate: 0.07 });
-    expect(errors).toEqual([{ path: 'show.commission.gmvBonuses[0].amount', message: expect.any(String) }]);
+    expect(errors).toEqual([
+      { path: 'show.commission.gmvBonuses[0].amount', message: expect.any(String) },
+    ]);
   });
 });
 
@@ -86,17 +105,24 @@ describe('error paths for people', () => {
       { path: 'products[0].talkingPoints[3]', message: 'must be at most 200 characters' },
       { path: 'products[0].talkingPoints', message: 'keep to at most 12 talking points' },
     ]);
-    expect(messagesFor(map, 'products[0].talkingPoints')).toEqual(['keep to at most 12 talking points']);
+    expect(messagesFor(map, 'products[0].talkingPoints')).toEqual([
+      'keep to at most 12 talking points',
+    ]);
     expect(messagesFor(map, 'products[0].talkingPoints', true)).toEqual([
-      'keep to at most 12 talking points', 'point 4: must be at most 200 characters',
+      'keep to at most 12 talking points',
+      'point 4: must be at most 200 characters',
     ]);
   });
 
   test('paths read as where to look', () => {
     const form = formFromSheet(makeSheet());
-    expect(describePath('products[1].livePrice', form)).toBe('Product 2 (Hydrating Face Mask) › Live price');
+    expect(describePath('products[1].livePrice', form)).toBe(
+      'Product 2 (Hydrating Face Mask) › Live price',
+    );
     expect(describePath('segments[0].durationSec', form)).toBe('Segment 1 (opening) › Length');
-    expect(describePath('show.commission.gmvBonuses[1].amount', form)).toBe('Show › Commission › GMV bonus 2 › amount');
+    expect(describePath('show.commission.gmvBonuses[1].amount', form)).toBe(
+      'Show › Commission › GMV bonus 2 › amount',
+    );
     expect(describePath('segments', form)).toBe('Segments');
   });
 });
@@ -105,7 +131,10 @@ describe('the demo show', () => {
   test('is stored in Flashcue canonical form and fits its planned length', async () => {
     const { readFileSync } = await import('node:fs');
     const { exportRunSheetJson } = await import('../../../shared/import');
-    const text = readFileSync(new URL('../../../public/demo/demo-show.json', import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL('../../../public/demo/demo-show.json', import.meta.url),
+      'utf8',
+    );
     const parsed = parseRunSheet(JSON.parse(text));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
@@ -117,7 +146,9 @@ describe('the demo show', () => {
     expect(parsed.value.segments.filter((s) => s.kind === 'flash' && s.quantity)).toHaveLength(1);
     for (const p of parsed.value.products) {
       expect(p.image).toMatch(/^\/demo\/img\/[a-z]+\.svg$/);
-      expect(readFileSync(new URL(`../../../public${p.image}`, import.meta.url), 'utf8')).toMatch(/^<svg /);
+      expect(readFileSync(new URL(`../../../public${p.image}`, import.meta.url), 'utf8')).toMatch(
+        /^<svg /,
+      );
     }
   });
 });

@@ -16,7 +16,10 @@ describe('keeping an imported sheet never replaces a saved one', () => {
     const db = openTestDb();
     await saveRunSheet(db, makeSheet(), T0);
     const kept = await keepSheet(db, makeSheet(), T0 + 5);
-    expect(kept).toMatchObject({ ok: true, value: { how: 'identical', row: { id: 'sheet-test', updatedAt: T0 } } });
+    expect(kept).toMatchObject({
+      ok: true,
+      value: { how: 'identical', row: { id: 'sheet-test', updatedAt: T0 } },
+    });
     expect(await db.runSheets.count()).toBe(1);
   });
 
@@ -25,9 +28,15 @@ describe('keeping an imported sheet never replaces a saved one', () => {
     await saveRunSheet(db, makeSheet(), T0);
     const before = await getRunSheet(db, 'sheet-test');
     const other = makeSheet((s) => (s.show.title = 'Another show'));
-    expect(await keepSheet(db, other, T0 + 1)).toMatchObject({ ok: true, value: { how: 'renamed', takenId: 'sheet-test', row: { id: 'sheet-test-2' } } });
+    expect(await keepSheet(db, other, T0 + 1)).toMatchObject({
+      ok: true,
+      value: { how: 'renamed', takenId: 'sheet-test', row: { id: 'sheet-test-2' } },
+    });
     const third = makeSheet((s) => (s.show.title = 'Third'));
-    expect(await keepSheet(db, third, T0 + 2)).toMatchObject({ ok: true, value: { how: 'renamed', row: { id: 'sheet-test-3', title: 'Third' } } });
+    expect(await keepSheet(db, third, T0 + 2)).toMatchObject({
+      ok: true,
+      value: { how: 'renamed', row: { id: 'sheet-test-3', title: 'Third' } },
+    });
     expect(await getRunSheet(db, 'sheet-test')).toEqual(before);
     // The same "another show" again is recognised only under its own id: it is saved once more.
     expect(await db.runSheets.count()).toBe(3);
@@ -35,8 +44,15 @@ describe('keeping an imported sheet never replaces a saved one', () => {
 
   test('sameSheet ignores key order, not content', () => {
     const a = makeSheet();
-    const b = JSON.parse(JSON.stringify({ ...a, segments: a.segments, products: a.products, show: a.show, id: a.id })) as typeof a;
+    const b = JSON.parse(
+      JSON.stringify({ ...a, segments: a.segments, products: a.products, show: a.show, id: a.id }),
+    ) as typeof a;
     expect(sameSheet(a, b)).toBe(true);
-    expect(sameSheet(a, makeSheet((s) => (s.products[0]!.stock = 1)))).toBe(false);
+    expect(
+      sameSheet(
+        a,
+        makeSheet((s) => (s.products[0]!.stock = 1)),
+      ),
+    ).toBe(false);
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { parseRunSheet } from '../../../shared/runsheet';
-import { blankSheet, copyRow, newProductForm, newSegmentForm, plannedSummary, uniqueId } from '../../../controller/plan/sheets';
+import {
+  blankSheet,
+  copyRow,
+  newProductForm,
+  newSegmentForm,
+  plannedSummary,
+  uniqueId,
+} from '../../../controller/plan/sheets';
 import { checkImage, looksLikeCsv, tooLarge } from '../../../controller/plan/files';
 
 describe('new sheets and rows', () => {
@@ -37,8 +44,14 @@ describe('new sheets and rows', () => {
 
 describe('planned time', () => {
   test('says how much is spare, how much over, in the warning state when over', () => {
-    expect(plannedSummary(58 * 60, 3600)).toEqual({ text: '58:00 of 1:00:00 planned — 2:00 to spare', state: 'spare' });
-    expect(plannedSummary(64 * 60 + 30, 3600)).toEqual({ text: '1:04:30 of 1:00:00 planned — over by 4:30', state: 'over' });
+    expect(plannedSummary(58 * 60, 3600)).toEqual({
+      text: '58:00 of 1:00:00 planned — 2:00 to spare',
+      state: 'spare',
+    });
+    expect(plannedSummary(64 * 60 + 30, 3600)).toEqual({
+      text: '1:04:30 of 1:00:00 planned — over by 4:30',
+      state: 'over',
+    });
     expect(plannedSummary(1440, 1440).state).toBe('exact');
   });
 });

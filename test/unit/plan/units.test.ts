@@ -1,7 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import {
-  formatDuration, formatMinutes, formatMoneyInput, formatPercent, isoToZonedLocal, parseCount, parseDuration,
-  parseMinutes, parseMoney, parsePercent, zonedLocalToIso, zoneOffsetMinutes,
+  formatDuration,
+  formatMinutes,
+  formatMoneyInput,
+  formatPercent,
+  isoToZonedLocal,
+  parseCount,
+  parseDuration,
+  parseMinutes,
+  parseMoney,
+  parsePercent,
+  zonedLocalToIso,
+  zoneOffsetMinutes,
 } from '../../../controller/plan/units';
 
 describe('money typed as decimals', () => {
@@ -13,15 +23,29 @@ describe('money typed as decimals', () => {
   });
 
   test('refuses what is not an amount of this currency, saying why', () => {
-    expect(parseMoney('abc', 'CNY')).toMatchObject({ ok: false, message: expect.stringMatching(/amount such as 19.90/) });
+    expect(parseMoney('abc', 'CNY')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/amount such as 19.90/),
+    });
     expect(parseMoney('-5', 'CNY')).toMatchObject({ ok: false, message: 'must not be negative' });
-    expect(parseMoney('1.999', 'CNY')).toMatchObject({ ok: false, message: expect.stringMatching(/more than 2 decimals/) });
-    expect(parseMoney('12.5', 'JPY')).toMatchObject({ ok: false, message: expect.stringMatching(/whole amount: JPY/) });
+    expect(parseMoney('1.999', 'CNY')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/more than 2 decimals/),
+    });
+    expect(parseMoney('12.5', 'JPY')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/whole amount: JPY/),
+    });
     expect(parseMoney('19.', 'CNY').ok).toBe(false);
   });
 
   test('formats back to what parses to the same value', () => {
-    for (const [minor, currency] of [[1990, 'CNY'], [5, 'USD'], [1299, 'JPY'], [1234, 'KWD']] as const) {
+    for (const [minor, currency] of [
+      [1990, 'CNY'],
+      [5, 'USD'],
+      [1299, 'JPY'],
+      [1234, 'KWD'],
+    ] as const) {
       const text = formatMoneyInput(minor, currency);
       expect(parseMoney(text, currency)).toEqual({ ok: true, value: minor });
     }
@@ -41,7 +65,10 @@ describe('counts, durations, minutes, percent', () => {
     expect(parseDuration('1:02:05')).toEqual({ ok: true, value: 3725 });
     expect(parseDuration('5')).toEqual({ ok: true, value: 300 });
     expect(parseDuration('4:3').ok).toBe(false);
-    expect(parseDuration('4:75')).toMatchObject({ ok: false, message: expect.stringMatching(/above 59/) });
+    expect(parseDuration('4:75')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/above 59/),
+    });
     expect(formatDuration(270)).toBe('4:30');
     expect(formatDuration(5400)).toBe('90:00');
   });
@@ -60,7 +87,9 @@ describe('scheduled start in the show time zone', () => {
   test('wall-clock time in a zone becomes an ISO instant with that zone offset', () => {
     expect(zonedLocalToIso('2026-03-15T19:00', 'Asia/Shanghai')).toBe('2026-03-15T19:00:00+08:00');
     expect(zonedLocalToIso('2026-07-01T20:30', 'Europe/London')).toBe('2026-07-01T20:30:00+01:00');
-    expect(zonedLocalToIso('2026-01-01T20:30', 'America/New_York')).toBe('2026-01-01T20:30:00-05:00');
+    expect(zonedLocalToIso('2026-01-01T20:30', 'America/New_York')).toBe(
+      '2026-01-01T20:30:00-05:00',
+    );
     expect(zonedLocalToIso('2026-01-01T20:30', 'UTC')).toBe('2026-01-01T20:30:00+00:00');
     expect(zonedLocalToIso('not a date', 'UTC')).toBeNull();
   });
@@ -73,7 +102,12 @@ describe('scheduled start in the show time zone', () => {
   });
 
   test('round trip across zones and seasons', () => {
-    for (const zone of ['Asia/Shanghai', 'Europe/Berlin', 'America/Los_Angeles', 'Australia/Sydney']) {
+    for (const zone of [
+      'Asia/Shanghai',
+      'Europe/Berlin',
+      'America/Los_Angeles',
+      'Australia/Sydney',
+    ]) {
       for (const local of ['2026-01-10T08:15', '2026-06-20T21:45']) {
         const iso = zonedLocalToIso(local, zone)!;
         expect(isoToZonedLocal(iso, zone)).toBe(local);

@@ -13,13 +13,26 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 function viewMessage(patch: Partial<ViewMessage> = {}): ViewMessage {
   const s = drive();
   s.ok({ type: 'show.start' });
-  return { app: 'flashcue', v: 1, kind: 'view', showId: 'show-1', session: 'a', logSeq: 1, n: 1, view: s.view(), ...patch };
+  return {
+    app: 'flashcue',
+    v: 1,
+    kind: 'view',
+    showId: 'show-1',
+    session: 'a',
+    logSeq: 1,
+    n: 1,
+    view: s.view(),
+    ...patch,
+  };
 }
 
 describe('parseMessage', () => {
   test('a real view passes; foreign and malformed messages are told apart', () => {
     expect(parseMessage(viewMessage()).ok).toBe(true);
-    expect(parseMessage({ app: 'streamerbot', anything: 1 })).toEqual({ ok: false, reason: 'foreign' });
+    expect(parseMessage({ app: 'streamerbot', anything: 1 })).toEqual({
+      ok: false,
+      reason: 'foreign',
+    });
     expect(parseMessage('hello')).toEqual({ ok: false, reason: 'foreign' });
     expect(parseMessage(null)).toEqual({ ok: false, reason: 'foreign' });
     const bad = viewMessage();
@@ -41,7 +54,7 @@ describe('ordering', () => {
     expect(isNewer(a, { ...a, showId: 'other', logSeq: 1 })).toBe(true);
   });
 
-  test('a higher term wins over a longer log: the old primary\'s views lose after a takeover', () => {
+  test("a higher term wins over a longer log: the old primary's views lose after a takeover", () => {
     const old = viewMessage({ logSeq: 120, n: 300 }); // no term: 1
     const backup = viewMessage({ session: 'backup', term: 2, logSeq: 100, n: 1 });
     expect(isNewer(old, backup)).toBe(true);
@@ -105,7 +118,8 @@ describe('publisher and receiver', () => {
 describe('uploaded images', () => {
   test('views carry a reference; the image travels once, again after a hello, never per heartbeat', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+    const png =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
     const sheet = makeSheet((s) => void (s.products[0]!.image = png));
     const s = drive(sheet);
     s.ok({ type: 'show.start' });

@@ -47,18 +47,31 @@ export function connect(url: string, headers: Record<string, string> = {}): Prom
     const ws = new WebSocket(url, { headers });
     const received: unknown[] = [];
     ws.on('message', (data) => received.push(JSON.parse(String(data))));
-    ws.once('open', () => resolve({ ws, received, send: (m) => ws.send(typeof m === 'string' ? m : JSON.stringify(m)) }));
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`refused with ${res.statusCode}`)));
+    ws.once('open', () =>
+      resolve({
+        ws,
+        received,
+        send: (m) => ws.send(typeof m === 'string' ? m : JSON.stringify(m)),
+      }),
+    );
+    ws.once('unexpected-response', (_req, res) =>
+      reject(new Error(`refused with ${res.statusCode}`)),
+    );
     ws.once('error', reject);
   });
 }
 
-export async function waitFor<T>(probe: () => T | undefined | false, timeoutMs = 2_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | false,
+  timeoutMs = 2_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
@@ -66,4 +79,10 @@ export async function waitFor<T>(probe: () => T | undefined | false, timeoutMs =
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let counter = 0;
-export const hello = (sender = `t-${++counter}`) => ({ app: 'flashcue', v: 1, kind: 'hello', sender, role: 'tool' });
+export const hello = (sender = `t-${++counter}`) => ({
+  app: 'flashcue',
+  v: 1,
+  kind: 'hello',
+  sender,
+  role: 'tool',
+});

@@ -11,12 +11,20 @@ afterEach(async () => {
   await running?.close();
 });
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
-async function hops(from: Client, to: Client, payload: (i: number) => string, count: number): Promise<number[]> {
+async function hops(
+  from: Client,
+  to: Client,
+  payload: (i: number) => string,
+  count: number,
+): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
-    const arrived = new Promise<number>((resolve) => to.ws.once('message', () => resolve(performance.now())));
+    const arrived = new Promise<number>((resolve) =>
+      to.ws.once('message', () => resolve(performance.now())),
+    );
     const sentAt = performance.now();
     from.ws.send(payload(i));
     times.push((await arrived) - sentAt);
@@ -35,10 +43,23 @@ test('relay hop latency (printed, not asserted)', async () => {
 
   const s = drive();
   s.ok({ type: 'show.start' });
-  const view = { app: 'flashcue', v: 1, kind: 'view', showId: 'show-1', session: 's', logSeq: 1, view: s.view(), origin: 'r-x' };
+  const view = {
+    app: 'flashcue',
+    v: 1,
+    kind: 'view',
+    showId: 'show-1',
+    session: 's',
+    logSeq: 1,
+    view: s.view(),
+    origin: 'r-x',
+  };
   const viewText = (n: number) => JSON.stringify({ ...view, n });
   const asset = JSON.stringify({
-    app: 'flashcue', v: 1, kind: 'asset', ref: 'asset:abc-1', data: `data:image/png;base64,${'A'.repeat(3_000_000)}`,
+    app: 'flashcue',
+    v: 1,
+    kind: 'asset',
+    ref: 'asset:abc-1',
+    data: `data:image/png;base64,${'A'.repeat(3_000_000)}`,
   });
 
   await hops(a!, b!, viewText, 50); // warm-up: JIT, socket buffers

@@ -14,18 +14,32 @@ import {
 } from '../../../shared/relay/policy';
 import { relayUrlFor } from '../../../shared/relay/relayTransport';
 
-const req = (remoteAddress: string, headers: { host?: string; origin?: string } = { host: 'localhost:5173' }) => ({
+const req = (
+  remoteAddress: string,
+  headers: { host?: string; origin?: string } = { host: 'localhost:5173' },
+) => ({
   headers,
   socket: { remoteAddress },
 });
 
 describe('upgrade decision', () => {
   test('another device is refused unless FLASHCUE_RELAY_OPEN; loopback in every spelling is accepted', () => {
-    const lan = req('192.168.1.20', { host: '192.168.1.5:5173', origin: 'http://192.168.1.5:5173' });
-    expect(decideUpgrade(lan, { open: false })).toEqual({ ok: false, status: 403, reason: 'remote' });
+    const lan = req('192.168.1.20', {
+      host: '192.168.1.5:5173',
+      origin: 'http://192.168.1.5:5173',
+    });
+    expect(decideUpgrade(lan, { open: false })).toEqual({
+      ok: false,
+      status: 403,
+      reason: 'remote',
+    });
     expect(decideUpgrade(lan, { open: true })).toEqual({ ok: true });
-    expect(decideUpgrade(req('::ffff:10.0.0.2'), { open: false })).toMatchObject({ reason: 'remote' });
-    expect(decideUpgrade(req(undefined as unknown as string), { open: false })).toMatchObject({ reason: 'remote' });
+    expect(decideUpgrade(req('::ffff:10.0.0.2'), { open: false })).toMatchObject({
+      reason: 'remote',
+    });
+    expect(decideUpgrade(req(undefined as unknown as string), { open: false })).toMatchObject({
+      reason: 'remote',
+    });
     for (const address of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1']) {
       expect(isLoopbackAddress(address)).toBe(true);
       expect(decideUpgrade(req(address), { open: false })).toEqual({ ok: true });
@@ -42,7 +56,9 @@ describe('upgrade decision', () => {
     expect(isHostAllowed('studio.lan:5173', ['studio.lan'])).toBe(true);
     expect(isHostAllowed('a.studio.lan:5173', ['.studio.lan'])).toBe(true);
     expect(isHostAllowed('anything:1', true)).toBe(true);
-    expect(decideUpgrade(req('127.0.0.1', { host: 'attacker.example:5173' }), { open: false })).toMatchObject({ reason: 'host' });
+    expect(
+      decideUpgrade(req('127.0.0.1', { host: 'attacker.example:5173' }), { open: false }),
+    ).toMatchObject({ reason: 'host' });
   });
 
   test('Origin: absent or our own server; localhost and 127.0.0.1 interchangeable on the same port', () => {
@@ -88,29 +104,78 @@ describe('limits', () => {
   test('the largest asset and the largest view the protocol accepts fit the relay limit', () => {
     const worst = (n: number) => '\u0001'.repeat(n); // 6 bytes each in JSON: the worst case
     const asset = {
-      app: 'flashcue', v: 1, kind: 'asset', ref: `asset:${'a'.repeat(40)}`,
-      data: `data:image/png;base64,${'A'.repeat(4_000_000 - 22)}`, origin: 'r-0123456789',
+      app: 'flashcue',
+      v: 1,
+      kind: 'asset',
+      ref: `asset:${'a'.repeat(40)}`,
+      data: `data:image/png;base64,${'A'.repeat(4_000_000 - 22)}`,
+      origin: 'r-0123456789',
     };
     const big = Number.MAX_SAFE_INTEGER;
     const product = {
-      id: worst(64), name: worst(200), category: worst(64), image: `https://x/${'a'.repeat(2038)}`,
-      retailPrice: big, livePrice: big, price: big, priceKind: 'deal', stock: -big, initialStock: big, soldOut: false,
+      id: worst(64),
+      name: worst(200),
+      category: worst(64),
+      image: `https://x/${'a'.repeat(2038)}`,
+      retailPrice: big,
+      livePrice: big,
+      price: big,
+      priceKind: 'deal',
+      stock: -big,
+      initialStock: big,
+      soldOut: false,
       talkingPoints: Array.from({ length: 12 }, () => worst(200)),
     };
     const view = {
-      phase: 'live', title: worst(200), currency: 'EUR',
-      segment: { index: big, count: big, kind: 'product', title: worst(200), plannedMs: big, elapsedMs: big, remainingMs: -big },
-      product, lowerThird: true,
-      deal: { productId: worst(64), price: big, remainingMs: big, totalMs: big, cap: big, sold: big, frozen: false },
+      phase: 'live',
+      title: worst(200),
+      currency: 'EUR',
+      segment: {
+        index: big,
+        count: big,
+        kind: 'product',
+        title: worst(200),
+        plannedMs: big,
+        elapsedMs: big,
+        remainingMs: -big,
+      },
+      product,
+      lowerThird: true,
+      deal: {
+        productId: worst(64),
+        price: big,
+        remainingMs: big,
+        totalMs: big,
+        cap: big,
+        sold: big,
+        frozen: false,
+      },
       next: { kind: 'flash', title: worst(200), productName: worst(200), startsInMs: big },
       show: { elapsedMs: big, remainingMs: big, plannedMs: big },
       ticker: {
-        recent: Array.from({ length: 20 }, () => ({ id: big, buyer: worst(60), productName: worst(200), quantity: big, agoMs: big })),
-        unitsLastMinute: big, unitsTotal: big,
+        recent: Array.from({ length: 20 }, () => ({
+          id: big,
+          buyer: worst(60),
+          productName: worst(200),
+          quantity: big,
+          agoMs: big,
+        })),
+        unitsLastMinute: big,
+        unitsTotal: big,
       },
       cue: { text: worst(200), agoMs: big },
     };
-    const viewMessage = { app: 'flashcue', v: 1, kind: 'view', showId: worst(64), session: worst(64), logSeq: big, n: big, view, origin: 'r-0123456789' };
+    const viewMessage = {
+      app: 'flashcue',
+      v: 1,
+      kind: 'view',
+      showId: worst(64),
+      session: worst(64),
+      logSeq: big,
+      n: big,
+      view,
+      origin: 'r-0123456789',
+    };
     for (const message of [asset, viewMessage]) {
       expect(parseMessage(message).ok).toBe(true);
       expect(Buffer.byteLength(JSON.stringify(message))).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
@@ -121,7 +186,9 @@ describe('limits', () => {
 
 describe('boundaries', () => {
   test('relayUrlFor follows the page: ws for http, wss for https, same host and port', () => {
-    expect(relayUrlFor({ protocol: 'http:', host: 'localhost:5173' })).toBe('ws://localhost:5173/relay');
+    expect(relayUrlFor({ protocol: 'http:', host: 'localhost:5173' })).toBe(
+      'ws://localhost:5173/relay',
+    );
     expect(relayUrlFor({ protocol: 'https:', host: 'studio.lan' })).toBe('wss://studio.lan/relay');
   });
 
@@ -138,7 +205,9 @@ describe('boundaries', () => {
     ['controller', 'overlay', 'shared'].forEach((dir) => walk(join(root, dir)));
     const importsServer = (file: string) => {
       const inRelay = relative(root, file).startsWith(join('shared', 'relay'));
-      const pattern = inRelay ? /from\s+['"]\.\/server(\.[jt]s)?['"]/ : /from\s+['"][^'"]*relay\/server(\.[jt]s)?['"]/;
+      const pattern = inRelay
+        ? /from\s+['"]\.\/server(\.[jt]s)?['"]/
+        : /from\s+['"][^'"]*relay\/server(\.[jt]s)?['"]/;
       return pattern.test(readFileSync(file, 'utf8'));
     };
     const offenders = files

@@ -13,7 +13,11 @@ afterEach(async () => {
 
 async function threeClients(options = {}) {
   running = await startRelay(options);
-  const [a, b, c] = await Promise.all([connect(running.url), connect(running.url), connect(running.url)]);
+  const [a, b, c] = await Promise.all([
+    connect(running.url),
+    connect(running.url),
+    connect(running.url),
+  ]);
   clients.push(a!, b!, c!);
   await waitFor(() => running!.relay.stats().clients === 3, 2_000, 'three clients');
   return { a: a!, b: b!, c: c!, relay: running.relay };
@@ -46,7 +50,13 @@ describe('relaying', () => {
     await waitFor(() => b.received.length > 0 && c.received.length > 0, 3_000, 'the marker');
     expect(b.received).toEqual([marker]);
     expect(c.received).toEqual([marker]);
-    expect(relay.stats().dropped).toEqual({ foreign: 3, invalid: 2, tooLarge: 1, rateLimited: 0, slowReceiver: 0 });
+    expect(relay.stats().dropped).toEqual({
+      foreign: 3,
+      invalid: 2,
+      tooLarge: 1,
+      rateLimited: 0,
+      slowReceiver: 0,
+    });
     expect(relay.stats().relayed).toBe(1);
     expect(a.ws.readyState).toBe(WebSocket.OPEN);
   });
@@ -64,10 +74,14 @@ describe('relaying', () => {
     const { a, b, c, relay } = await threeClients();
     const FLOOD = 2_000;
     for (let i = 0; i < FLOOD; i++) a.send({ ...hello('flood'), i });
-    await waitFor(() => {
-      const s = relay.stats();
-      return s.relayed + s.dropped.rateLimited >= FLOOD;
-    }, 10_000, 'the flood to be processed');
+    await waitFor(
+      () => {
+        const s = relay.stats();
+        return s.relayed + s.dropped.rateLimited >= FLOOD;
+      },
+      10_000,
+      'the flood to be processed',
+    );
     const s = relay.stats();
     console.log(`flood of ${FLOOD}: relayed ${s.relayed}, rate-limited ${s.dropped.rateLimited}`);
     expect(s.dropped.rateLimited).toBeGreaterThan(0);
@@ -77,7 +91,8 @@ describe('relaying', () => {
 
     // Another client is relayed at once; the flooder itself recovers as its bucket refills.
     // (Flood copies may still be arriving at B and C: look for the markers by name.)
-    const heard = (client: Client, sender: string) => client.received.some((m) => (m as { sender?: string }).sender === sender);
+    const heard = (client: Client, sender: string) =>
+      client.received.some((m) => (m as { sender?: string }).sender === sender);
     const started = Date.now();
     b.send(hello('after-flood-b'));
     await waitFor(() => heard(c, 'after-flood-b'), 1_000, 'C hears B after the flood');
@@ -93,8 +108,14 @@ describe('relaying', () => {
     running = await startRelay();
     const response = await fetch(`http://127.0.0.1:${running.port}/relay/stats`);
     expect(response.headers.get('content-type')).toBe('application/json');
-    expect(await response.json()).toMatchObject({ clients: 0, relayed: 0, dropped: { foreign: 0 } });
-    await expect(connect(`ws://127.0.0.1:${running.port}/not-the-relay`)).rejects.toThrow('refused with 404');
+    expect(await response.json()).toMatchObject({
+      clients: 0,
+      relayed: 0,
+      dropped: { foreign: 0 },
+    });
+    await expect(connect(`ws://127.0.0.1:${running.port}/not-the-relay`)).rejects.toThrow(
+      'refused with 404',
+    );
   });
 });
 
@@ -102,13 +123,17 @@ describe('who may connect', () => {
   test('a page from another origin is refused (403) and counted; our own pages are accepted', async () => {
     running = await startRelay();
     const { port, url } = running;
-    await expect(connect(url, { Origin: 'http://evil.example' })).rejects.toThrow('refused with 403');
-    await expect(connect(url, { Origin: `http://localhost:${port + 1}` })).rejects.toThrow('refused with 403');
-    await expect(connect(url, { Origin: 'null' })).rejects.toThrow('refused with 403');
-    // A rebinding page: its name in Host and Origin alike, pointing at this machine.
-    await expect(connect(url, { Origin: `http://attacker.example:${port}`, Host: `attacker.example:${port}` })).rejects.toThrow(
+    await expect(connect(url, { Origin: 'http://evil.example' })).rejects.toThrow(
       'refused with 403',
     );
+    await expect(connect(url, { Origin: `http://localhost:${port + 1}` })).rejects.toThrow(
+      'refused with 403',
+    );
+    await expect(connect(url, { Origin: 'null' })).rejects.toThrow('refused with 403');
+    // A rebinding page: its name in Host and Origin alike, pointing at this machine.
+    await expect(
+      connect(url, { Origin: `http://attacker.example:${port}`, Host: `attacker.example:${port}` }),
+    ).rejects.toThrow('refused with 403');
     expect(running.relay.stats().refused).toMatchObject({ origin: 3, host: 1 });
     clients.push(await connect(url, { Origin: `http://127.0.0.1:${port}` }));
     clients.push(await connect(url, { Origin: `http://localhost:${port}` }));

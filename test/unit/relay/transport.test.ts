@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import type { TransportStatus } from '../../../shared/protocol/transport';
-import { relayTransport, type RelayTransport, type WebSocketCtor } from '../../../shared/relay/relayTransport';
+import {
+  relayTransport,
+  type RelayTransport,
+  type WebSocketCtor,
+} from '../../../shared/relay/relayTransport';
 import { connect, hello, sleep, startRelay, waitFor, type Client, type Running } from './helpers';
 
 // `ws`'s WebSocket has the browser's on* properties; its event types are its own.
@@ -18,8 +22,16 @@ async function relay(port = 0): Promise<Running> {
   return running;
 }
 
-function transport(url: string, origin?: string): { t: RelayTransport; received: unknown[]; statuses: TransportStatus[] } {
-  const t = relayTransport({ url, WebSocketImpl: WS, random: () => 0, ...(origin ? { origin } : {}) });
+function transport(
+  url: string,
+  origin?: string,
+): { t: RelayTransport; received: unknown[]; statuses: TransportStatus[] } {
+  const t = relayTransport({
+    url,
+    WebSocketImpl: WS,
+    random: () => 0,
+    ...(origin ? { origin } : {}),
+  });
   cleanup.push(() => t.close());
   const received: unknown[] = [];
   const statuses: TransportStatus[] = [];
@@ -34,7 +46,8 @@ async function rawClient(url: string): Promise<Client> {
   return client;
 }
 
-const connected = (t: RelayTransport) => waitFor(() => t.status().state === 'connected', 3_000, 'connected');
+const connected = (t: RelayTransport) =>
+  waitFor(() => t.status().state === 'connected', 3_000, 'connected');
 
 describe('relayTransport', () => {
   test('connects, sends tagged messages, receives others’ and reports status as data', async () => {
@@ -77,7 +90,10 @@ describe('relayTransport', () => {
     expect(t.send(hello('lost'))).toBe(false);
     expect(t.stats().dropped).toBe(1);
     const retrying = statuses.find((s) => s.state === 'retrying');
-    expect(retrying).toMatchObject({ state: 'retrying', reason: expect.stringContaining('not reachable') });
+    expect(retrying).toMatchObject({
+      state: 'retrying',
+      reason: expect.stringContaining('not reachable'),
+    });
 
     const back = await relay(port);
     const peer = await rawClient(back.url);

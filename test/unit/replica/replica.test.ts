@@ -52,7 +52,14 @@ async function primary(db: FlashcueDb, transport: Transport) {
   const replica = new Replica(db, { id: 'device-a', name: 'Laptop A' }, noCommands);
   replica.setTransports([transport]);
   let last = 0;
-  replica.lead({ showId: show.id, title: () => 'Test show', terms: () => firstTerms('device-a'), lastSeq: () => last, phase: () => 'live', onDeposed: () => {} });
+  replica.lead({
+    showId: show.id,
+    title: () => 'Test show',
+    terms: () => firstTerms('device-a'),
+    lastSeq: () => last,
+    phase: () => 'live',
+    onDeposed: () => {},
+  });
   const run = async (command: unknown, commandId?: string) => {
     const result = await runner.dispatch(command, commandId ? { commandId } : {});
     if (!result.ok) throw new Error(result.error);
@@ -70,12 +77,18 @@ async function remote(db: FlashcueDb, transport: Transport, showId: string) {
   const replica = new Replica(db, { id: 'device-b', name: 'Laptop B' }, noCommands);
   replica.setTransports([transport]);
   const changes: number[] = [];
-  await replica.follow({ showId, onLog: ({ added }) => changes.push(...added.map((r) => r.seq)), onShow: () => {}, onHandover: () => {} });
+  await replica.follow({
+    showId,
+    onLog: ({ added }) => changes.push(...added.map((r) => r.seq)),
+    onShow: () => {},
+    onHandover: () => {},
+  });
   cleanups.push(() => replica.close());
   return { replica, changes };
 }
 
-const strip = (rows: Awaited<ReturnType<typeof loadEvents>>) => rows.map(({ seq, commandId, event }) => ({ seq, commandId, event }));
+const strip = (rows: Awaited<ReturnType<typeof loadEvents>>) =>
+  rows.map(({ seq, commandId, event }) => ({ seq, commandId, event }));
 
 describe('mirroring', () => {
   test('a remote that joins late gets the sheet and the whole log, then every new entry, and replays to the same state', async () => {
@@ -87,17 +100,31 @@ describe('mirroring', () => {
     await a.run({ type: 'show.next' });
     for (let i = 0; i < 30; i++) await a.run({ type: 'sale', quantity: 1 + (i % 2) }, `sale-${i}`);
     const b = await remote(dbB, net.join(), a.show.id);
-    await vi.waitFor(async () => expect((await loadEvents(dbB, a.show.id)).length).toBe(32), { timeout: 5000 });
+    await vi.waitFor(async () => expect((await loadEvents(dbB, a.show.id)).length).toBe(32), {
+      timeout: 5000,
+    });
     await a.run({ type: 'deal.start', seconds: 600, quantity: 10 });
     await a.run({ type: 'sale' }, 'sale-after');
-    await vi.waitFor(async () => expect((await loadEvents(dbB, a.show.id)).length).toBe(34), { timeout: 5000 });
-    expect(strip(await loadEvents(dbB, a.show.id))).toEqual(strip(await loadEvents(dbA, a.show.id)));
+    await vi.waitFor(async () => expect((await loadEvents(dbB, a.show.id)).length).toBe(34), {
+      timeout: 5000,
+    });
+    expect(strip(await loadEvents(dbB, a.show.id))).toEqual(
+      strip(await loadEvents(dbA, a.show.id)),
+    );
     const showB = (await getShow(dbB, a.show.id))!;
     expect(showB.sheet).toEqual(a.show.sheet);
     expect(showB.status).toBe('live');
     expect(showB.terms).toEqual(firstTerms('device-a'));
-    expect(replay(showB.sheet, (await loadEvents(dbB, a.show.id)).map((r) => r.event)).context).toEqual(
-      replay(a.show.sheet, (await loadEvents(dbA, a.show.id)).map((r) => r.event)).context,
+    expect(
+      replay(
+        showB.sheet,
+        (await loadEvents(dbB, a.show.id)).map((r) => r.event),
+      ).context,
+    ).toEqual(
+      replay(
+        a.show.sheet,
+        (await loadEvents(dbA, a.show.id)).map((r) => r.event),
+      ).context,
     );
     expect(b.changes.at(-1)).toBe(34);
   });
@@ -109,14 +136,25 @@ describe('mirroring', () => {
     const a = await primary(dbA, net.join());
     await a.run({ type: 'show.start' });
     await remote(dbB, net.join(), a.show.id);
-    await vi.waitFor(async () => expect((await loadEvents(dbB, a.show.id)).length).toBe(1), { timeout: 5000 });
+    await vi.waitFor(async () => expect((await loadEvents(dbB, a.show.id)).length).toBe(1), {
+      timeout: 5000,
+    });
     // Every third single-entry log message is lost.
     let n = 0;
-    net.setDrop((m) => (m as { kind?: string; entries?: unknown[] }).kind === 'log' && (m as { entries: unknown[] }).entries.length === 1 && ++n % 3 === 0);
+    net.setDrop(
+      (m) =>
+        (m as { kind?: string; entries?: unknown[] }).kind === 'log' &&
+        (m as { entries: unknown[] }).entries.length === 1 &&
+        ++n % 3 === 0,
+    );
     await a.run({ type: 'show.next' });
     for (let i = 0; i < 20; i++) await a.run({ type: 'sale' });
-    await vi.waitFor(async () => expect((await loadEvents(dbB, a.show.id)).length).toBe(22), { timeout: 8000 });
-    expect(strip(await loadEvents(dbB, a.show.id))).toEqual(strip(await loadEvents(dbA, a.show.id)));
+    await vi.waitFor(async () => expect((await loadEvents(dbB, a.show.id)).length).toBe(22), {
+      timeout: 8000,
+    });
+    expect(strip(await loadEvents(dbB, a.show.id))).toEqual(
+      strip(await loadEvents(dbA, a.show.id)),
+    );
   });
 });
 
@@ -128,22 +166,68 @@ describe('hostile controller messages', () => {
     const a = await primary(dbA, net.join());
     await a.run({ type: 'show.start' });
     const b = await remote(dbB, net.join(), a.show.id);
-    await vi.waitFor(async () => expect((await loadEvents(dbB, a.show.id)).length).toBe(1), { timeout: 5000 });
+    await vi.waitFor(async () => expect((await loadEvents(dbB, a.show.id)).length).toBe(1), {
+      timeout: 5000,
+    });
     const attacker = net.join();
     const envelope = { app: APP, v: PROTOCOL_VERSION };
     const sale = { type: 'sale', productId: 'buds', quantity: 1, buyer: null, at: Date.now() };
     // A stranger's log, a log with a forged term, an event the machine does not know, a price as text.
-    attacker.send({ ...envelope, kind: 'log', showId: a.show.id, device: 'mallory', term: 1, entries: [{ seq: 2, commandId: null, event: sale }] });
-    attacker.send({ ...envelope, kind: 'log', showId: a.show.id, device: 'device-a', term: 7, entries: [{ seq: 2, commandId: null, event: sale }] });
-    attacker.send({ ...envelope, kind: 'log', showId: a.show.id, device: 'device-a', term: 1, entries: [{ seq: 2, commandId: null, event: { type: 'wipe', at: 1 } }] });
-    attacker.send({ ...envelope, kind: 'log', showId: a.show.id, device: 'device-a', term: 1, entries: [{ seq: 2, commandId: null, event: { ...sale, quantity: '9' } }] });
-    attacker.send({ ...envelope, kind: 'log', showId: a.show.id, device: 'device-a', term: 1, entries: 'x' });
-    attacker.send({ ...envelope, kind: 'sheet', showId: a.show.id, device: 'device-a', to: 'device-b', show: { id: a.show.id, sheet: { evil: true } } });
+    attacker.send({
+      ...envelope,
+      kind: 'log',
+      showId: a.show.id,
+      device: 'mallory',
+      term: 1,
+      entries: [{ seq: 2, commandId: null, event: sale }],
+    });
+    attacker.send({
+      ...envelope,
+      kind: 'log',
+      showId: a.show.id,
+      device: 'device-a',
+      term: 7,
+      entries: [{ seq: 2, commandId: null, event: sale }],
+    });
+    attacker.send({
+      ...envelope,
+      kind: 'log',
+      showId: a.show.id,
+      device: 'device-a',
+      term: 1,
+      entries: [{ seq: 2, commandId: null, event: { type: 'wipe', at: 1 } }],
+    });
+    attacker.send({
+      ...envelope,
+      kind: 'log',
+      showId: a.show.id,
+      device: 'device-a',
+      term: 1,
+      entries: [{ seq: 2, commandId: null, event: { ...sale, quantity: '9' } }],
+    });
+    attacker.send({
+      ...envelope,
+      kind: 'log',
+      showId: a.show.id,
+      device: 'device-a',
+      term: 1,
+      entries: 'x',
+    });
+    attacker.send({
+      ...envelope,
+      kind: 'sheet',
+      showId: a.show.id,
+      device: 'device-a',
+      to: 'device-b',
+      show: { id: a.show.id, sheet: { evil: true } },
+    });
     await vi.waitFor(() => expect(b.replica.stats.refused).toBe(4));
     expect((await loadEvents(dbB, a.show.id)).length).toBe(1);
     // The real primary goes on being mirrored.
     await a.run({ type: 'show.next' });
-    await vi.waitFor(async () => expect((await loadEvents(dbB, a.show.id)).length).toBe(2), { timeout: 5000 });
+    await vi.waitFor(async () => expect((await loadEvents(dbB, a.show.id)).length).toBe(2), {
+      timeout: 5000,
+    });
   });
 
   test('a flood of sync requests is answered at a bounded rate', async () => {
@@ -151,8 +235,19 @@ describe('hostile controller messages', () => {
     const a = await primary(openTestDb(), net.join());
     await a.run({ type: 'show.start' });
     const attacker = net.join();
-    for (let i = 0; i < 200; i++) attacker.send({ app: APP, v: PROTOCOL_VERSION, kind: 'sync', showId: a.show.id, device: `x${i}`, fromSeq: 1, needSheet: true });
-    await vi.waitFor(() => expect(a.replica.stats.syncsAnswered + a.replica.stats.syncsDropped).toBe(200));
+    for (let i = 0; i < 200; i++)
+      attacker.send({
+        app: APP,
+        v: PROTOCOL_VERSION,
+        kind: 'sync',
+        showId: a.show.id,
+        device: `x${i}`,
+        fromSeq: 1,
+        needSheet: true,
+      });
+    await vi.waitFor(() =>
+      expect(a.replica.stats.syncsAnswered + a.replica.stats.syncsDropped).toBe(200),
+    );
     expect(a.replica.stats.syncsAnswered).toBeLessThanOrEqual(8);
   });
 });
@@ -185,7 +280,10 @@ describe('commands from a remote', () => {
       seen.set(key, (seen.get(key) ?? 0) + 1);
       return seen.get(key) === 1;
     });
-    const reply = await client.send({ commandId: 'remote-sale-1', command: { type: 'sale', quantity: 2 } }, 'USD');
+    const reply = await client.send(
+      { commandId: 'remote-sale-1', command: { type: 'sale', quantity: 2 } },
+      'USD',
+    );
     expect(reply).toMatchObject({ ok: true, seq: 3 });
     expect(seen.get('command:remote-sale-1')).toBeGreaterThanOrEqual(2);
     const sales = (await loadEvents(db, a.show.id)).filter((r) => r.event.type === 'sale');

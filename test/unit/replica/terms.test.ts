@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { divergence, firstTerms, leads, recoverOrphans, takeOver, termAt, validTerms, type TermStart } from '../../../shared/replica/terms';
+import {
+  divergence,
+  firstTerms,
+  leads,
+  recoverOrphans,
+  takeOver,
+  termAt,
+  validTerms,
+  type TermStart,
+} from '../../../shared/replica/terms';
 import type { ShowEvent } from '../../../shared/show';
 
 const A = 'aaaa-device';
@@ -21,13 +30,24 @@ describe('terms', () => {
   test('a takeover starts the next term after the last entry held, above every term seen', () => {
     const one = firstTerms(A);
     const two = takeOver(one, 100, 1, B);
-    expect(two).toEqual([{ term: 1, startSeq: 1, device: A }, { term: 2, startSeq: 101, device: B }]);
+    expect(two).toEqual([
+      { term: 1, startSeq: 1, device: A },
+      { term: 2, startSeq: 101, device: B },
+    ]);
     expect(termAt(two, 100)?.device).toBe(A);
     expect(termAt(two, 101)?.device).toBe(B);
     // C mirrored only 90 entries and has heard term 5 somewhere: it starts term 6 at 91.
-    expect(takeOver(two, 90, 5, C)).toEqual([{ term: 1, startSeq: 1, device: A }, { term: 6, startSeq: 91, device: C }]);
+    expect(takeOver(two, 90, 5, C)).toEqual([
+      { term: 1, startSeq: 1, device: A },
+      { term: 6, startSeq: 91, device: C },
+    ]);
     expect(validTerms(two)).toBe(true);
-    expect(validTerms([{ term: 2, startSeq: 1, device: A }, { term: 2, startSeq: 5, device: B }])).toBe(false);
+    expect(
+      validTerms([
+        { term: 2, startSeq: 1, device: A },
+        { term: 2, startSeq: 5, device: B },
+      ]),
+    ).toBe(false);
   });
 
   test('divergence: the first entry the leader did not write is where the orphans start', () => {
@@ -44,30 +64,40 @@ describe('terms', () => {
     expect(divergence(b, 140, b)).toBe(141);
   });
 
-  test('property: a log that follows the leader\'s history never has orphans, one that left it always does', () => {
+  test("property: a log that follows the leader's history never has orphans, one that left it always does", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 200 }), (gaps, extra) => {
-        let terms: TermStart[] = firstTerms('d0');
-        let last = 0;
-        gaps.forEach((gap, i) => {
-          last += gap;
-          terms = takeOver(terms, last, 0, `d${i + 1}`);
-        });
-        expect(validTerms(terms)).toBe(true);
-        const end = last + extra;
-        expect(divergence(terms, end, terms)).toBe(end + 1);
-        // A device deposed at the last takeover, which wrote on in the term before it.
-        const before = terms.slice(0, -1);
-        if (before.length && extra > 0 && before.at(-1)!.startSeq <= last) {
-          expect(divergence(before, end, terms)).toBe(last + 1);
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 200 }),
+        (gaps, extra) => {
+          let terms: TermStart[] = firstTerms('d0');
+          let last = 0;
+          gaps.forEach((gap, i) => {
+            last += gap;
+            terms = takeOver(terms, last, 0, `d${i + 1}`);
+          });
+          expect(validTerms(terms)).toBe(true);
+          const end = last + extra;
+          expect(divergence(terms, end, terms)).toBe(end + 1);
+          // A device deposed at the last takeover, which wrote on in the term before it.
+          const before = terms.slice(0, -1);
+          if (before.length && extra > 0 && before.at(-1)!.startSeq <= last) {
+            expect(divergence(before, end, terms)).toBe(last + 1);
+          }
+        },
+      ),
     );
   });
 });
 
 describe('orphans', () => {
-  const sale = (productId: string, quantity: number, buyer: string | null = null): ShowEvent => ({ type: 'sale', productId, quantity, buyer, at: 1 });
+  const sale = (productId: string, quantity: number, buyer: string | null = null): ShowEvent => ({
+    type: 'sale',
+    productId,
+    quantity,
+    buyer,
+    at: 1,
+  });
 
   test('sales are handed over under their ids; an undo cancels the orphan before it; the rest is listed', () => {
     const { resend, dropped } = recoverOrphans([
@@ -81,9 +111,15 @@ describe('orphans', () => {
     ]);
     expect(resend).toEqual([]); // both sales undone on that device
     expect(dropped).toEqual(['show.next', 'cue "wrap up"', 'undo a sale made before the takeover']);
-    const again = recoverOrphans([{ id: 'tool-1', seq: 101, event: sale('buds', 2, 'amy') }, { id: 'x', seq: 102, event: sale('lamp', 1) }]);
+    const again = recoverOrphans([
+      { id: 'tool-1', seq: 101, event: sale('buds', 2, 'amy') },
+      { id: 'x', seq: 102, event: sale('lamp', 1) },
+    ]);
     expect(again.resend).toEqual([
-      { commandId: 'tool-1', command: { type: 'sale', productId: 'buds', quantity: 2, buyer: 'amy' } },
+      {
+        commandId: 'tool-1',
+        command: { type: 'sale', productId: 'buds', quantity: 2, buyer: 'amy' },
+      },
       { commandId: 'x', command: { type: 'sale', productId: 'lamp', quantity: 1 } },
     ]);
   });

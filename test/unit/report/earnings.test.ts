@@ -30,8 +30,16 @@ describe('host earnings on the hand-driven show (GMV 163700, peak 300, unique 10
     expect(earnings.arithmetic).toEqual([
       { label: 'Base payment', amount: 150_000, detail: 'fixed' },
       { label: 'Commission', amount: 13_096, detail: '8% × CN¥1,637.00' },
-      { label: 'GMV bonus at CN¥1,637.00', amount: 80_000, detail: 'GMV CN¥1,637.00 ≥ CN¥1,637.00' },
-      { label: 'Bonus at 300 peak concurrent viewers', amount: 10_000, detail: '300 peak concurrent viewers ≥ 300' },
+      {
+        label: 'GMV bonus at CN¥1,637.00',
+        amount: 80_000,
+        detail: 'GMV CN¥1,637.00 ≥ CN¥1,637.00',
+      },
+      {
+        label: 'Bonus at 300 peak concurrent viewers',
+        amount: 10_000,
+        detail: '300 peak concurrent viewers ≥ 300',
+      },
     ]);
     expect(earnings.totalHostCost).toBe(253_096);
     expect(earnings.brandRoi).toBeCloseTo(163_700 / 253_096, 12);
@@ -44,7 +52,9 @@ describe('host earnings on the hand-driven show (GMV 163700, peak 300, unique 10
       ['peakConcurrent', 'Bonus at 300 peak concurrent viewers', 300, 'reached'],
       ['uniqueViewers', 'Bonus at 1,001 unique viewers', 1_000, 'missed'],
     ]);
-    expect(earnings.toJudge).toEqual([{ label: '50+ questions answered', amount: 30_000, note: 'producer to confirm' }]);
+    expect(earnings.toJudge).toEqual([
+      { label: '50+ questions answered', amount: 30_000, note: 'producer to confirm' },
+    ]);
   });
 });
 
@@ -59,7 +69,12 @@ describe('unknowns and absences', () => {
     s.ok({ type: 'show.start' });
     s.ok({ type: 'sale', productId: 'lamp' });
     const earnings = buildReport(sheet, s.log).earnings!;
-    expect(earnings.bonuses.filter((b) => b.kind !== 'gmv').map((b) => [b.actual, b.status])).toEqual([[null, 'unknown'], [null, 'unknown']]);
+    expect(
+      earnings.bonuses.filter((b) => b.kind !== 'gmv').map((b) => [b.actual, b.status]),
+    ).toEqual([
+      [null, 'unknown'],
+      [null, 'unknown'],
+    ]);
     // 150000 + round(0.08 × 15900 = 1272) and no bonus.
     expect(earnings.totalHostCost).toBe(150_000 + 1_272);
   });
@@ -90,12 +105,22 @@ describe('commission rounding: half away from zero on the decimal rate', () => {
 
   test('a JPY show (no decimals) formats its arithmetic in whole yen', () => {
     const earnings = hostEarnings(
-      { basePayment: 10_000, commissionRate: 0.05, gmvBonuses: [], viewerBonuses: [], otherBonuses: [] },
+      {
+        basePayment: 10_000,
+        commissionRate: 0.05,
+        gmvBonuses: [],
+        viewerBonuses: [],
+        otherBonuses: [],
+      },
       { gmv: 1_990, peakConcurrent: null, uniqueViewers: null },
       'JPY',
     )!;
     // 5 % × ¥1,990 = 99.5 → ¥100.
-    expect(earnings.arithmetic[1]).toEqual({ label: 'Commission', amount: 100, detail: '5% × ¥1,990' });
+    expect(earnings.arithmetic[1]).toEqual({
+      label: 'Commission',
+      amount: 100,
+      detail: '5% × ¥1,990',
+    });
     expect(earnings.totalHostCost).toBe(10_100);
   });
 });

@@ -2,7 +2,14 @@
 import { describe, expect, test } from 'vitest';
 import type { RunSheet } from '../../../shared/runsheet';
 import type { ShowEvent } from '../../../shared/show';
-import { compareShows, growth, productHistory, seriesGrowth, sortProductHistory, type ShowRecord } from '../../../shared/report/history';
+import {
+  compareShows,
+  growth,
+  productHistory,
+  seriesGrowth,
+  sortProductHistory,
+  type ShowRecord,
+} from '../../../shared/report/history';
 import { buildReport } from '../../../shared/report/showReport';
 import { drive, T0 } from '../../support/driver';
 import { makeSheet } from '../../support/sheets';
@@ -10,9 +17,19 @@ import { mainShow, S } from './scenario';
 
 const WEEK = 7 * 24 * 3600 * S;
 /** The same log a number of weeks later: every event shifts together, so it stays valid. */
-const later = (events: readonly ShowEvent[], weeks: number) => events.map((e) => ({ ...e, at: e.at + weeks * WEEK }));
-const record = (showId: string, sheet: RunSheet, events: ShowEvent[], weeks: number): ShowRecord => ({
-  showId, title: `Show ${showId}`, startedAt: T0 + weeks * WEEK, sheet, events: later(events, weeks),
+const later = (events: readonly ShowEvent[], weeks: number) =>
+  events.map((e) => ({ ...e, at: e.at + weeks * WEEK }));
+const record = (
+  showId: string,
+  sheet: RunSheet,
+  events: ShowEvent[],
+  weeks: number,
+): ShowRecord => ({
+  showId,
+  title: `Show ${showId}`,
+  startedAt: T0 + weeks * WEEK,
+  sheet,
+  events: later(events, weeks),
 });
 
 // A: the hand-driven show (GMV 163700, 6 orders, unique 1000, peak 300): buds then mask.
@@ -34,7 +51,11 @@ c.ok({ type: 'sale' });
 c.advance(50 * S);
 c.ok({ type: 'show.end' });
 
-const shows = [record('A', a.sheet, a.log, 0), record('B', b.sheet, b.log, 1), record('C', cSheet, c.log, 2)];
+const shows = [
+  record('A', a.sheet, a.log, 0),
+  record('B', b.sheet, b.log, 1),
+  record('C', cSheet, c.log, 2),
+];
 const reports = shows.map((s) => ({ showId: s.showId, report: buildReport(s.sheet, s.events) }));
 
 describe('productHistory', () => {
@@ -47,12 +68,31 @@ describe('productHistory', () => {
   });
 
   test('buds per show: position, time allocated and on air, units, orders, conversion, GMV', () => {
-    expect(buds.appearances.map((x) => [x.showId, x.position, x.allocatedMs / S, x.onAirMs / S, x.units, x.orders, x.conversion, x.gmv])).toEqual([
+    expect(
+      buds.appearances.map((x) => [
+        x.showId,
+        x.position,
+        x.allocatedMs / S,
+        x.onAirMs / S,
+        x.units,
+        x.orders,
+        x.conversion,
+        x.gmv,
+      ]),
+    ).toEqual([
       ['A', 1, 420, 560, 7, 4, 4 / 1000, 128_300],
       ['B', 1, 420, 100, 2, 1, 1 / 500, 39_800],
     ]);
     // Pooled conversion: (4 + 1) / (1000 + 500).
-    expect(buds).toMatchObject({ shows: 2, units: 9, orders: 5, gmv: 168_100, currency: 'CNY', averagePosition: 1, lastFeaturedAt: T0 + WEEK });
+    expect(buds).toMatchObject({
+      shows: 2,
+      units: 9,
+      orders: 5,
+      gmv: 168_100,
+      currency: 'CNY',
+      averagePosition: 1,
+      lastFeaturedAt: T0 + WEEK,
+    });
     expect(buds.conversion).toBeCloseTo(5 / 1500, 15);
   });
 
@@ -69,23 +109,43 @@ describe('productHistory', () => {
   test('money is not added across currencies', () => {
     const jpy = makeSheet((s) => {
       s.show.currency = 'JPY';
-      s.products[0] = { id: 'buds', name: 'Wireless Earbuds', retailPrice: 2_980, livePrice: 1_980, stock: 10 };
+      s.products[0] = {
+        id: 'buds',
+        name: 'Wireless Earbuds',
+        retailPrice: 2_980,
+        livePrice: 1_980,
+        stock: 10,
+      };
       s.segments[2] = { id: 'f-buds', kind: 'flash', productId: 'buds', durationSec: 120 };
     });
     const d = drive(jpy);
     d.ok({ type: 'show.start' });
     d.ok({ type: 'sale', productId: 'buds' });
-    const mixed = productHistory([shows[0]!, record('D', jpy, d.log, 3)]).find((h) => h.productId === 'buds')!;
+    const mixed = productHistory([shows[0]!, record('D', jpy, d.log, 3)]).find(
+      (h) => h.productId === 'buds',
+    )!;
     expect(mixed).toMatchObject({ gmv: null, currency: null, units: 8 });
   });
 
   test('sortable: by units, by conversion ascending, unknowns last', () => {
     expect(sortProductHistory(history, 'units').map((h) => h.productId)).toEqual(['buds', 'mask']);
-    expect(sortProductHistory(history, 'conversion', 'asc').map((h) => h.productId)).toEqual(['mask', 'buds']);
+    expect(sortProductHistory(history, 'conversion', 'asc').map((h) => h.productId)).toEqual([
+      'mask',
+      'buds',
+    ]);
     const withUnknown = [{ ...buds, gmv: null }, mask];
-    expect(sortProductHistory(withUnknown, 'gmv', 'asc').map((h) => h.productId)).toEqual(['mask', 'buds']);
-    expect(sortProductHistory(withUnknown, 'gmv', 'desc').map((h) => h.productId)).toEqual(['mask', 'buds']);
-    expect(sortProductHistory(history, 'name', 'asc').map((h) => h.productId)).toEqual(['mask', 'buds']); // "face mask v2" < "wireless…"
+    expect(sortProductHistory(withUnknown, 'gmv', 'asc').map((h) => h.productId)).toEqual([
+      'mask',
+      'buds',
+    ]);
+    expect(sortProductHistory(withUnknown, 'gmv', 'desc').map((h) => h.productId)).toEqual([
+      'mask',
+      'buds',
+    ]);
+    expect(sortProductHistory(history, 'name', 'asc').map((h) => h.productId)).toEqual([
+      'mask',
+      'buds',
+    ]); // "face mask v2" < "wireless…"
   });
 });
 
@@ -104,7 +164,9 @@ describe('compareShows', () => {
   });
 
   test('per-product rows, a gap where a show did not feature it', () => {
-    expect(cmp.products.map((p) => [p.productId, p.cells.map((cell) => cell && cell.units)])).toEqual([
+    expect(
+      cmp.products.map((p) => [p.productId, p.cells.map((cell) => cell && cell.units)]),
+    ).toEqual([
       ['buds', [7, 2, null]],
       ['mask', [6, null, 1]],
     ]);
@@ -120,11 +182,19 @@ describe('seriesGrowth', () => {
     // B against A: GMV (39800 − 163700) / 163700; unique 500 vs 1000 → −0.5; peak 150 vs 300 → −0.5;
     // conversion 0.002 vs 0.006 → −2/3, a change of −0.004.
     expect(points[1]!.growth.gmv).toBeCloseTo((39_800 - 163_700) / 163_700, 15);
-    expect(points[1]!.growth).toMatchObject({ uniqueViewers: -0.5, peakConcurrent: -0.5, orders: (1 - 6) / 6 });
+    expect(points[1]!.growth).toMatchObject({
+      uniqueViewers: -0.5,
+      peakConcurrent: -0.5,
+      orders: (1 - 6) / 6,
+    });
     expect(points[1]!.growth.conversionRate).toBeCloseTo(-2 / 3, 15);
     expect(points[1]!.conversionChange).toBeCloseTo(-0.004, 15);
     // C against B: unique and peak unknown in C → null.
-    expect(points[2]!.growth).toMatchObject({ uniqueViewers: null, peakConcurrent: null, conversionRate: null });
+    expect(points[2]!.growth).toMatchObject({
+      uniqueViewers: null,
+      peakConcurrent: null,
+      conversionRate: null,
+    });
     expect(points[2]!.growth.gmv).toBeCloseTo((5_900 - 39_800) / 39_800, 15);
   });
 

@@ -36,7 +36,8 @@ function fromLog(log: readonly ShowEvent[]) {
   return { orders: standing.length, units: standing.reduce((a, b) => a + b, 0) };
 }
 
-const sum = <T>(rows: readonly T[], pick: (row: T) => number) => rows.reduce((a, r) => a + pick(r), 0);
+const sum = <T>(rows: readonly T[], pick: (row: T) => number) =>
+  rows.reduce((a, r) => a + pick(r), 0);
 
 function checkSums(report: ShowReport, log: readonly ShowEvent[], stock: Record<string, number>) {
   const { totals } = report;
@@ -62,11 +63,17 @@ function checkSums(report: ShowReport, log: readonly ShowEvent[], stock: Record<
     expect(deal.actualMs).toBeLessThanOrEqual(deal.plannedMs + deal.extendedMs);
   }
   // Time: per-product on air + the rest = on air; on air + paused = the show's length.
-  expect(sum(report.products, (p) => p.onAirMs) + totals.onAirWithoutProductMs).toBe(totals.onAirMs);
+  expect(sum(report.products, (p) => p.onAirMs) + totals.onAirWithoutProductMs).toBe(
+    totals.onAirMs,
+  );
   expect(totals.onAirMs + totals.pausedMs).toBe(totals.actualMs);
   expect(report.runs.every((r) => r.onAirMs >= 0 && r.pausedMs >= 0)).toBe(true);
   // Rates are numbers or null, never NaN or Infinity.
-  const rates = [report.viewers.conversionRate, report.viewers.averageConcurrent, ...report.products.map((p) => p.unitsPerMinuteOnAir)];
+  const rates = [
+    report.viewers.conversionRate,
+    report.viewers.averageConcurrent,
+    ...report.products.map((p) => p.unitsPerMinuteOnAir),
+  ];
   expect(rates.every((r) => r === null || Number.isFinite(r))).toBe(true);
   // Series agree with the totals and the stock.
   const curve = report.series.gmvOverTime;
@@ -74,9 +81,13 @@ function checkSums(report: ShowReport, log: readonly ShowEvent[], stock: Record<
     expect(curve.at(-1)!.gmv).toBe(totals.gmv);
     expect(curve.every((p, i) => i === 0 || p.gmv >= curve[i - 1]!.gmv)).toBe(true);
   }
-  expect(report.timeline.every((e, i) => i === 0 || e.startAt >= report.timeline[i - 1]!.startAt)).toBe(true);
+  expect(
+    report.timeline.every((e, i) => i === 0 || e.startAt >= report.timeline[i - 1]!.startAt),
+  ).toBe(true);
   const burn = report.series.stockBurnDown;
-  if (burn) for (const [id, points] of Object.entries(burn)) expect(points.at(-1)!.remaining).toBe(stock[id]);
+  if (burn)
+    for (const [id, points] of Object.entries(burn))
+      expect(points.at(-1)!.remaining).toBe(stock[id]);
 }
 
 describe('report totals equal the sums over the log', () => {

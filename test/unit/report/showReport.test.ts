@@ -40,8 +40,14 @@ describe('totals', () => {
 
   test('the header says what was measured and when', () => {
     expect(report.show).toEqual({
-      sheetId: 'sheet-test', title: 'Test show', currency: 'CNY', timeZone: 'Asia/Shanghai',
-      startedAt: T0, endedAt: T0 + 800 * S, status: 'ended', asOf: T0 + 800 * S,
+      sheetId: 'sheet-test',
+      title: 'Test show',
+      currency: 'CNY',
+      timeZone: 'Asia/Shanghai',
+      startedAt: T0,
+      endedAt: T0 + 800 * S,
+      status: 'ended',
+      asOf: T0 + 800 * S,
     });
   });
 });
@@ -64,7 +70,13 @@ describe('viewers and conversion', () => {
     s.ok({ type: 'show.start' });
     s.ok({ type: 'sale', productId: 'lamp' });
     const r = buildReport(s.sheet, s.log);
-    expect(r.viewers).toMatchObject({ peakConcurrent: null, averageConcurrent: null, uniqueViewers: null, conversionRate: null, verdict: null });
+    expect(r.viewers).toMatchObject({
+      peakConcurrent: null,
+      averageConcurrent: null,
+      uniqueViewers: null,
+      conversionRate: null,
+      verdict: null,
+    });
   });
 
   test('zero unique viewers → conversion null, never NaN or Infinity', () => {
@@ -73,7 +85,11 @@ describe('viewers and conversion', () => {
     s.ok({ type: 'viewers', unique: 0 });
     expect(buildReport(s.sheet, s.log).viewers.conversionRate).toBeNull();
     s.ok({ type: 'sale', productId: 'lamp' });
-    expect(buildReport(s.sheet, s.log).viewers).toMatchObject({ uniqueViewers: 0, conversionRate: null, verdict: null });
+    expect(buildReport(s.sheet, s.log).viewers).toMatchObject({
+      uniqueViewers: 0,
+      conversionRate: null,
+      verdict: null,
+    });
   });
 
   test.each([
@@ -104,8 +120,18 @@ describe('edge cases', () => {
     s.advance(60 * S);
     s.ok({ type: 'show.end' });
     const r = buildReport(s.sheet, s.log);
-    expect(r.totals).toMatchObject({ gmv: 0, orders: 0, units: 0, averageOrderValue: null, actualMs: 60 * S, onAirMs: 60 * S });
-    expect(r.series.gmvOverTime).toEqual([{ t: 0, at: T0, gmv: 0 }, { t: 60 * S, at: T0 + 60 * S, gmv: 0 }]);
+    expect(r.totals).toMatchObject({
+      gmv: 0,
+      orders: 0,
+      units: 0,
+      averageOrderValue: null,
+      actualMs: 60 * S,
+      onAirMs: 60 * S,
+    });
+    expect(r.series.gmvOverTime).toEqual([
+      { t: 0, at: T0, gmv: 0 },
+      { t: 60 * S, at: T0 + 60 * S, gmv: 0 },
+    ]);
     expect(r.products.every((p) => p.sellThrough === 0 && !p.featured)).toBe(true);
   });
 

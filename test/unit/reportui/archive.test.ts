@@ -1,6 +1,12 @@
 /** The show file: a round trip gives the same show; a hostile file is refused, and says where. */
 import { describe, expect, test } from 'vitest';
-import { archiveJson, parseShowArchive, parseShowArchiveValue, sameContent, SHOW_ARCHIVE_FORMAT } from '../../../controller/report/archive';
+import {
+  archiveJson,
+  parseShowArchive,
+  parseShowArchiveValue,
+  sameContent,
+  SHOW_ARCHIVE_FORMAT,
+} from '../../../controller/report/archive';
 import { buildReport } from '../../../shared/report/showReport';
 import { clone, mainArchive } from './fixtures';
 
@@ -20,14 +26,23 @@ describe('round trip', () => {
     expect(back.value).toEqual(archive);
     expect(sameContent(back.value, archive)).toBe(true);
     const now = archive.show.endedAt!;
-    const report = (a: typeof archive) => buildReport(a.sheet, a.events.map((e) => e.event), { now });
+    const report = (a: typeof archive) =>
+      buildReport(
+        a.sheet,
+        a.events.map((e) => e.event),
+        { now },
+      );
     expect(report(back.value)).toEqual(report(archive));
     expect(report(back.value).totals.gmv).toBeGreaterThan(0);
   });
 
   test('the file names its format and version and keeps the sheet in its export key order', () => {
     const text = archiveJson(mainArchive());
-    const value = JSON.parse(text) as { format: string; version: number; sheet: Record<string, unknown> };
+    const value = JSON.parse(text) as {
+      format: string;
+      version: number;
+      sheet: Record<string, unknown>;
+    };
     expect(value.format).toBe(SHOW_ARCHIVE_FORMAT);
     expect(value.version).toBe(1);
     expect(Object.keys(value.sheet).slice(0, 4)).toEqual(['format', 'version', 'id', 'show']);
@@ -37,8 +52,12 @@ describe('round trip', () => {
 
   test('another export time or another id is the same content; another note or event is not', () => {
     const a = mainArchive();
-    expect(sameContent(a, { ...clone(a), exportedAt: 'later', show: { ...a.show, id: 'other' } })).toBe(true);
-    expect(sameContent(a, { ...clone(a), show: { ...a.show, changes: 'Started an hour later' } })).toBe(false);
+    expect(
+      sameContent(a, { ...clone(a), exportedAt: 'later', show: { ...a.show, id: 'other' } }),
+    ).toBe(true);
+    expect(
+      sameContent(a, { ...clone(a), show: { ...a.show, changes: 'Started an hour later' } }),
+    ).toBe(false);
     const fewer = clone(a);
     fewer.events.splice(-2, 1);
     fewer.events.forEach((e, i) => (e.seq = i + 1));
@@ -57,15 +76,24 @@ describe('hostile files are refused with the place of the problem', () => {
     expect(refused([1, 2])[0]).toMatchObject({ path: '(top level)' });
     expect(refused({ format: 'nope' })[0]).toMatchObject({ path: 'format' });
     expect(refused({ format: 'flashcue.runsheet', version: 1 })[0]!.message).toMatch(/Plan screen/);
-    expect(refused({ ...mainArchive(), version: 2 })[0]).toMatchObject({ path: 'version', message: expect.stringMatching(/newer Flashcue/) });
+    expect(refused({ ...mainArchive(), version: 2 })[0]).toMatchObject({
+      path: 'version',
+      message: expect.stringMatching(/newer Flashcue/),
+    });
   });
 
   test('wrong types', () => {
-    const a = clone(mainArchive()) as unknown as { events: Array<{ event: Record<string, unknown> }>; show: Record<string, unknown> };
+    const a = clone(mainArchive()) as unknown as {
+      events: Array<{ event: Record<string, unknown> }>;
+      show: Record<string, unknown>;
+    };
     a.events[1]!.event.at = 'noon';
     a.show.startedAt = 'yesterday';
     const errors = refused(a);
-    expect(errors).toContainEqual({ path: 'events[1].event.at', message: 'must be a time (ms since 1970)' });
+    expect(errors).toContainEqual({
+      path: 'events[1].event.at',
+      message: 'must be a time (ms since 1970)',
+    });
     expect(errors.map((e) => e.path)).toContain('show.startedAt');
   });
 
@@ -75,30 +103,50 @@ describe('hostile files are refused with the place of the problem', () => {
     const deal = a.events.find((e) => e.event.type === 'deal.start')!;
     (deal.event as { price: number }).price = -1;
     const errors = refused(a);
-    expect(errors).toContainEqual(expect.objectContaining({ path: 'sheet.products[1].livePrice', message: 'must not be negative' }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        path: 'sheet.products[1].livePrice',
+        message: 'must not be negative',
+      }),
+    );
     const at = a.events.indexOf(deal);
-    expect(errors).toContainEqual({ path: `events[${at}].event.price`, message: 'must not be negative' });
+    expect(errors).toContainEqual({
+      path: `events[${at}].event.price`,
+      message: 'must not be negative',
+    });
   });
 
   test('an unknown event type and an extra field', () => {
-    const a = clone(mainArchive()) as unknown as { events: Array<{ event: Record<string, unknown> }> };
+    const a = clone(mainArchive()) as unknown as {
+      events: Array<{ event: Record<string, unknown> }>;
+    };
     a.events[2]!.event.type = 'money.print';
     a.events[3]!.event.sneaky = true;
     const errors = refused(a);
-    expect(errors.map((e) => e.path)).toEqual(expect.arrayContaining(['events[2].event.type', 'events[3].event']));
+    expect(errors.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['events[2].event.type', 'events[3].event']),
+    );
   });
 
   test('a seq twice, a gap, a command id twice', () => {
     const a = clone(mainArchive());
     a.events[4]!.seq = 4;
-    expect(refused(a)).toContainEqual({ path: 'events[4].seq', message: 'is 4, which events[3] already has: every event needs its own number' });
+    expect(refused(a)).toContainEqual({
+      path: 'events[4].seq',
+      message: 'is 4, which events[3] already has: every event needs its own number',
+    });
     const b = clone(mainArchive());
     b.events[6]!.seq = 60;
-    expect(refused(b)[0]).toMatchObject({ path: 'events[6].seq', message: expect.stringMatching(/where 7 was expected/) });
+    expect(refused(b)[0]).toMatchObject({
+      path: 'events[6].seq',
+      message: expect.stringMatching(/where 7 was expected/),
+    });
     const c = clone(mainArchive());
     c.events[1]!.commandId = 'same';
     c.events[5]!.commandId = 'same';
-    expect(refused(c)).toEqual([{ path: 'events[5].commandId', message: '"same" is used by an earlier event' }]);
+    expect(refused(c)).toEqual([
+      { path: 'events[5].commandId', message: '"same" is used by an earlier event' },
+    ]);
   });
 
   test('time running backwards', () => {
@@ -110,18 +158,31 @@ describe('hostile files are refused with the place of the problem', () => {
   test('events the show would have refused: a sale after the end, a deal above the live price, an oversell', () => {
     const late = clone(mainArchive());
     const end = late.events.at(-1)!.event.at;
-    late.events.push({ seq: late.events.length + 1, commandId: null, event: { type: 'sale', productId: 'buds', quantity: 1, buyer: null, at: end + 1 } });
-    expect(refused(late)).toEqual([{ path: `events[${late.events.length - 1}] (seq ${late.events.length}, sale)`, message: "could not have happened: The show has ended: you can't record a sale now." }]);
+    late.events.push({
+      seq: late.events.length + 1,
+      commandId: null,
+      event: { type: 'sale', productId: 'buds', quantity: 1, buyer: null, at: end + 1 },
+    });
+    expect(refused(late)).toEqual([
+      {
+        path: `events[${late.events.length - 1}] (seq ${late.events.length}, sale)`,
+        message: "could not have happened: The show has ended: you can't record a sale now.",
+      },
+    ]);
 
     const pricey = clone(mainArchive());
     const deal = pricey.events.find((e) => e.event.type === 'deal.start')!;
     (deal.event as { price: number }).price = 999_999;
     const [error] = refused(pricey);
-    expect(error!.path).toBe(`events[${pricey.events.indexOf(deal)}] (seq ${deal.seq}, deal.start)`);
+    expect(error!.path).toBe(
+      `events[${pricey.events.indexOf(deal)}] (seq ${deal.seq}, deal.start)`,
+    );
     expect(error!.message).toMatch(/above Wireless Earbuds's live price/);
 
     const oversell = clone(mainArchive());
-    const sale = oversell.events.find((e) => e.event.type === 'sale' && e.event.productId === 'mask')!;
+    const sale = oversell.events.find(
+      (e) => e.event.type === 'sale' && e.event.productId === 'mask',
+    )!;
     (sale.event as { quantity: number }).quantity = 50;
     expect(refused(oversell)[0]!.message).toMatch(/Only 5 of Hydrating Face Mask left/);
   });
@@ -129,7 +190,9 @@ describe('hostile files are refused with the place of the problem', () => {
   test('a status the log contradicts, and a file saved while live', () => {
     const a = clone(mainArchive());
     a.show.status = 'ready';
-    expect(refused(a)).toEqual([{ path: 'show.status', message: 'is "ready", but the log starts the show' }]);
+    expect(refused(a)).toEqual([
+      { path: 'show.status', message: 'is "ready", but the log starts the show' },
+    ]);
     const b = clone(mainArchive());
     b.show.endedAt = b.show.endedAt! + 5;
     expect(refused(b)[0]!.path).toBe('show.endedAt');
@@ -137,7 +200,10 @@ describe('hostile files are refused with the place of the problem', () => {
     live.events.pop();
     live.show.status = 'live';
     live.show.endedAt = null;
-    expect(refused(live)[0]).toMatchObject({ path: 'show.status', message: expect.stringMatching(/on air/) });
+    expect(refused(live)[0]).toMatchObject({
+      path: 'show.status',
+      message: expect.stringMatching(/on air/),
+    });
   });
 
   test('viewers with nothing in them', () => {

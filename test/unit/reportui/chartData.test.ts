@@ -1,6 +1,12 @@
 /** The charts' data, empty states and text summaries. */
 import { describe, expect, test } from 'vitest';
-import { gmvChart, reportCharts, stockChart, unitsChart, viewerChart } from '../../../controller/report/charts/chartData';
+import {
+  gmvChart,
+  reportCharts,
+  stockChart,
+  unitsChart,
+  viewerChart,
+} from '../../../controller/report/charts/chartData';
 import { buildReport } from '../../../shared/report/showReport';
 import { drive } from '../../support/driver';
 import { mainShow } from '../report/scenario';
@@ -16,8 +22,16 @@ describe('charts of a show that sold', () => {
     expect(chart.empty).toBeNull();
     expect(chart.points[0]).toEqual({ x: 0, y: 0 });
     expect(chart.points.at(-1)).toEqual({ x: 800 / 60, y: 1637 });
-    expect(chart.bands.map((b) => b.kind)).toEqual(['opening', 'product', 'flash', 'product', 'product']);
-    expect(chart.deals).toEqual([{ x1: 7, x2: expect.any(Number), label: 'Flash deal 1: Wireless Earbuds' }]);
+    expect(chart.bands.map((b) => b.kind)).toEqual([
+      'opening',
+      'product',
+      'flash',
+      'product',
+      'product',
+    ]);
+    expect(chart.deals).toEqual([
+      { x1: 7, x2: expect.any(Number), label: 'Flash deal 1: Wireless Earbuds' },
+    ]);
     expect(chart.summary).toBe(
       'GMV reached CN¥1,637.00 over 13:20 from 6 orders; the most came during "Wireless Earbuds" (CN¥398.00); CN¥387.00 was sold in 1 flash deal.',
     );
@@ -32,15 +46,23 @@ describe('charts of a show that sold', () => {
 
   test('stock: only products whose stock moved, with the sell-out time in the summary', () => {
     const chart = stockChart(main());
-    expect(new Set(chart.points.map((p) => p.name))).toEqual(new Set(['Wireless Earbuds', 'Hydrating Face Mask']));
+    expect(new Set(chart.points.map((p) => p.name))).toEqual(
+      new Set(['Wireless Earbuds', 'Hydrating Face Mask']),
+    );
     expect(chart.summary).toContain('Hydrating Face Mask 5 → 2 (sold out at 10:00)');
   });
 
   test('viewers: the counts as dots, the line carried to the end', () => {
     const chart = viewerChart(main());
-    expect(chart.dots).toEqual([{ x: 3, y: 100 }, { x: 440 / 60, y: 300 }, { x: 760 / 60, y: 200 }]);
+    expect(chart.dots).toEqual([
+      { x: 3, y: 100 },
+      { x: 440 / 60, y: 300 },
+      { x: 760 / 60, y: 200 },
+    ]);
     expect(chart.points.at(-1)).toEqual({ x: 800 / 60, y: 200 });
-    expect(chart.summary).toBe('Peak 300 concurrent viewers at 7:20; time-weighted average 209.7 over 3 counts.');
+    expect(chart.summary).toBe(
+      'Peak 300 concurrent viewers at 7:20; time-weighted average 209.7 over 3 counts.',
+    );
   });
 });
 

@@ -7,10 +7,16 @@ import type { ShowEvent } from '../../../shared/show';
 import { T0 } from '../../support/driver';
 import { mainShow } from '../report/scenario';
 
-export async function storeShow(db: FlashcueDb, sheet?: RunSheet, log?: readonly ShowEvent[], id?: string) {
+export async function storeShow(
+  db: FlashcueDb,
+  sheet?: RunSheet,
+  log?: readonly ShowEvent[],
+  id?: string,
+) {
   const s = log && sheet ? { sheet, log } : mainShow(sheet);
   const show = await createShow(db, s.sheet, { now: T0 - 60_000, ...(id ? { id } : {}) });
-  for (const [i, event] of s.log.entries()) await appendEvent(db, show.id, event, i % 3 === 0 ? `cmd-${i}` : null);
+  for (const [i, event] of s.log.entries())
+    await appendEvent(db, show.id, event, i % 3 === 0 ? `cmd-${i}` : null);
   const row = (await db.shows.get(show.id))!;
   return { row, events: await loadEvents(db, show.id), log: s.log, sheet: s.sheet };
 }
@@ -21,10 +27,24 @@ export function mainArchive(): ShowArchive {
   const start = s.log.find((e) => e.type === 'show.start')!.at;
   const end = s.log.find((e) => e.type === 'show.end')!.at;
   const row = {
-    id: 'show-main', runSheetId: s.sheet.id, status: 'ended' as const, createdAt: T0 - 60_000, startedAt: start, endedAt: end,
-    sheet: s.sheet, changes: '', term: 1,
+    id: 'show-main',
+    runSheetId: s.sheet.id,
+    status: 'ended' as const,
+    createdAt: T0 - 60_000,
+    startedAt: start,
+    endedAt: end,
+    sheet: s.sheet,
+    changes: '',
+    term: 1,
   };
-  const events = s.log.map((event, i) => ({ showId: row.id, seq: i + 1, at: event.at, event, commandId: null, loggedAt: 0 }));
+  const events = s.log.map((event, i) => ({
+    showId: row.id,
+    seq: i + 1,
+    at: event.at,
+    event,
+    commandId: null,
+    loggedAt: 0,
+  }));
   return toArchive(row, events, T0 + 3_600_000);
 }
 

@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { count, decimal, duration, growth, money, overUnder, percent, points, slug } from '../../../controller/report/format';
+import {
+  count,
+  decimal,
+  duration,
+  growth,
+  money,
+  overUnder,
+  percent,
+  points,
+  slug,
+} from '../../../controller/report/format';
 
 describe('figures for people', () => {
   test('unknown is a dash, never NaN, Infinity or 0', () => {

@@ -11,7 +11,11 @@ import { storeShow } from './fixtures';
 function liveStub(showId: string | null = null) {
   return {
     show: showId ? { id: showId } : null,
-    send: vi.fn(async () => ({ ok: true as const, event: { type: 'viewers', concurrent: null, unique: 1, at: 0 }, seq: 1 })),
+    send: vi.fn(async () => ({
+      ok: true as const,
+      event: { type: 'viewers', concurrent: null, unique: 1, at: 0 },
+      seq: 1,
+    })),
     close: vi.fn(),
   } as unknown as LiveSession & { send: ReturnType<typeof vi.fn>; close: ReturnType<typeof vi.fn> };
 }
@@ -38,11 +42,13 @@ describe('unique viewers after the show', () => {
     expect(await loadEvents(db, row.id)).toHaveLength(events.length);
   });
 
-  test('a show never started is refused with the machine\'s sentence; a missing show says so', async () => {
+  test("a show never started is refused with the machine's sentence; a missing show says so", async () => {
     const db = openTestDb();
     const show = await createShow(db, makeSheet());
     const store = new ReportStore(db, liveStub());
-    expect(await store.setUniqueViewers(show.id, 10)).toBe('Start the show before you enter viewers.');
+    expect(await store.setUniqueViewers(show.id, 10)).toBe(
+      'Start the show before you enter viewers.',
+    );
     expect(await loadEvents(db, show.id)).toHaveLength(0);
     expect(await store.setUniqueViewers('missing', 10)).toMatch(/no show "missing"/);
   });

@@ -1,6 +1,11 @@
 /** Show files in and out of storage: nothing saved is ever overwritten. */
 import { describe, expect, test } from 'vitest';
-import { exportShowArchive, importShowArchive, importShowArchiveText, saveShowChanges } from '../../../controller/db/showArchive';
+import {
+  exportShowArchive,
+  importShowArchive,
+  importShowArchiveText,
+  saveShowChanges,
+} from '../../../controller/db/showArchive';
 import { getShow, loadEvents } from '../../../controller/db/eventLog';
 import { archiveJson, parseShowArchive } from '../../../controller/report/archive';
 import { buildReport } from '../../../shared/report/showReport';
@@ -9,7 +14,11 @@ import { clone, storeShow } from './fixtures';
 
 const reportOf = async (db: ReturnType<typeof openTestDb>, id: string) => {
   const row = (await getShow(db, id))!;
-  return buildReport(row.sheet, (await loadEvents(db, id)).map((r) => r.event), { now: row.endedAt! });
+  return buildReport(
+    row.sheet,
+    (await loadEvents(db, id)).map((r) => r.event),
+    { now: row.endedAt! },
+  );
 };
 
 describe('export then import', () => {
@@ -21,9 +30,15 @@ describe('export then import', () => {
 
     const there = openTestDb();
     const result = await importShowArchiveText(there, text);
-    expect(result).toMatchObject({ ok: true, showId: row.id, outcome: 'added', title: 'Test show' });
+    expect(result).toMatchObject({
+      ok: true,
+      showId: row.id,
+      outcome: 'added',
+      title: 'Test show',
+    });
     expect(await getShow(there, row.id)).toEqual({ ...(await getShow(here, row.id))! });
-    const strip = (rows: Awaited<ReturnType<typeof loadEvents>>) => rows.map(({ loggedAt: _l, ...r }) => r);
+    const strip = (rows: Awaited<ReturnType<typeof loadEvents>>) =>
+      rows.map(({ loggedAt: _l, ...r }) => r);
     expect(strip(await loadEvents(there, row.id))).toEqual(strip(await loadEvents(here, row.id)));
     expect(await reportOf(there, row.id)).toEqual(await reportOf(here, row.id));
   });
@@ -33,7 +48,11 @@ describe('export then import', () => {
     const { row } = await storeShow(db);
     const text = archiveJson(await exportShowArchive(db, row.id));
     const before = await db.events.count();
-    expect(await importShowArchiveText(db, text)).toMatchObject({ ok: true, showId: row.id, outcome: 'reused' });
+    expect(await importShowArchiveText(db, text)).toMatchObject({
+      ok: true,
+      showId: row.id,
+      outcome: 'reused',
+    });
     expect(await db.shows.count()).toBe(1);
     expect(await db.events.count()).toBe(before);
   });
@@ -80,8 +99,15 @@ describe('export then import', () => {
     const archive = await exportShowArchive(here, row.id);
     const there = openTestDb();
     await there.catalogue.put({
-      productId: 'buds', name: 'Earbuds (renamed here)', sku: null, category: null, retailPrice: 1, livePrice: 1,
-      currency: 'CNY', lastSeenShowId: 'elsewhere', lastSeenAt: 1,
+      productId: 'buds',
+      name: 'Earbuds (renamed here)',
+      sku: null,
+      category: null,
+      retailPrice: 1,
+      livePrice: 1,
+      currency: 'CNY',
+      lastSeenShowId: 'elsewhere',
+      lastSeenAt: 1,
     });
     await importShowArchive(there, archive);
     expect((await there.catalogue.get('buds'))!.name).toBe('Earbuds (renamed here)');

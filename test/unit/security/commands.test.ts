@@ -39,7 +39,14 @@ async function realServer(query?: CommandTarget['query']) {
   return { db, show, runner, server, acks, tool: toolSide, events };
 }
 
-const cmd = (id: string, command: string, args: Record<string, unknown> = {}) => ({ app: 'flashcue', v: 1, kind: 'command', id, command, args });
+const cmd = (id: string, command: string, args: Record<string, unknown> = {}) => ({
+  app: 'flashcue',
+  v: 1,
+  kind: 'command',
+  id,
+  command,
+  args,
+});
 
 describe('command server under hostile traffic', () => {
   test('a flood of 5,000 mixed messages: acks exactly for the valid envelopes, the show applies each valid one once', async () => {
@@ -47,7 +54,8 @@ describe('command server under hostile traffic', () => {
     s.tool.send(cmd('start', 'show.start'));
     await until(() => s.acks.length === 1);
     // The megabyte ones once each, the rest round and round.
-    for (const big of hostileMessages().filter((m) => !floodable().some((f) => f.name === m.name))) s.tool.send(big.data);
+    for (const big of hostileMessages().filter((m) => !floodable().some((f) => f.name === m.name)))
+      s.tool.send(big.data);
     const junk = floodable();
     let sales = 0;
     let answeredJunk = 0;
@@ -77,7 +85,8 @@ describe('command server under hostile traffic', () => {
   test('one id re-sent 50 times in a burst is applied once and answered 50 times, identically', async () => {
     const s = await realServer();
     s.tool.send(cmd('start', 'show.start'));
-    for (let i = 0; i < 50; i++) s.tool.send(cmd('press-1', 'sale', { productId: 'mask', quantity: 2 }));
+    for (let i = 0; i < 50; i++)
+      s.tool.send(cmd('press-1', 'sale', { productId: 'mask', quantity: 2 }));
     await until(() => s.acks.length === 51);
     expect((await s.events()).filter((t) => t === 'sale')).toHaveLength(1);
     const replies = s.acks.filter((a) => a.id === 'press-1');
@@ -93,7 +102,8 @@ describe('command server under hostile traffic', () => {
       await new Promise((r) => setTimeout(r, 30)); // saving takes a moment
       return { ok: true, result: { showId: `show-${loads}` } };
     });
-    for (let i = 0; i < 10; i++) s.tool.send(cmd('load-1', 'runsheet.load', { runSheet: makeSheet() }));
+    for (let i = 0; i < 10; i++)
+      s.tool.send(cmd('load-1', 'runsheet.load', { runSheet: makeSheet() }));
     await until(() => s.acks.length === 10);
     expect(loads).toBe(1);
     expect(new Set(s.acks.map((a) => JSON.stringify(a))).size).toBe(1);
@@ -106,7 +116,10 @@ describe('command server under hostile traffic', () => {
     s.tool.send(cmd('q1', 'runsheet.load', { runSheet: {} }));
     s.tool.send(cmd('q2', 'show.start'));
     await until(() => s.acks.length === 2);
-    expect(s.acks.find((a) => a.id === 'q1')).toMatchObject({ ok: false, error: 'The command could not be run: Maximum call stack size exceeded.' });
+    expect(s.acks.find((a) => a.id === 'q1')).toMatchObject({
+      ok: false,
+      error: 'The command could not be run: Maximum call stack size exceeded.',
+    });
     expect(s.acks.find((a) => a.id === 'q2')).toMatchObject({ ok: true });
   });
 

@@ -31,7 +31,9 @@ const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
 
 /** Cells that would run as formulas: trigger first and not a plain number. */
 function dangerous(csv: string): string[] {
-  const cells = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.flat();
+  const cells = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), {
+    skipEmptyLines: true,
+  }).data.flat();
   return cells.filter((cell) => TRIGGER.test(cell) && !NUMBER.test(cell));
 }
 
@@ -42,7 +44,14 @@ function formulaSheet(): RunSheetInput {
     format: 'flashcue.runsheet',
     version: 1,
     id: '-sheet',
-    show: { title: f(0), currency: 'USD', timeZone: 'UTC', durationSec: 3600, format: f(1), notes: f(2) },
+    show: {
+      title: f(0),
+      currency: 'USD',
+      timeZone: 'UTC',
+      durationSec: 3600,
+      format: f(1),
+      notes: f(2),
+    },
     products: FORMULAS.map((name, i) => ({
       id: `-p${i}`,
       name,
@@ -56,8 +65,21 @@ function formulaSheet(): RunSheetInput {
     })),
     segments: [
       { id: '-open', kind: 'opening', title: f(5), durationSec: 60 },
-      ...FORMULAS.map((title, i) => ({ id: `-s${i}`, kind: 'product' as const, productId: `-p${i}`, title, durationSec: 60 })),
-      { id: '-poll', kind: 'engagement', activity: 'poll', label: f(6), title: f(7), durationSec: 60 },
+      ...FORMULAS.map((title, i) => ({
+        id: `-s${i}`,
+        kind: 'product' as const,
+        productId: `-p${i}`,
+        title,
+        durationSec: 60,
+      })),
+      {
+        id: '-poll',
+        kind: 'engagement',
+        activity: 'poll',
+        label: f(6),
+        title: f(7),
+        durationSec: 60,
+      },
     ],
   };
 }
@@ -107,7 +129,9 @@ describe('formula injection in CSV exports', () => {
 
   test('numbers, including negative ones, stay numbers a spreadsheet can sum', () => {
     const { report } = hostileReport();
-    const cells = Papa.parse<string[]>(reportCsv(report, 'segments').replace(/^\uFEFF/, '')).data.flat();
+    const cells = Papa.parse<string[]>(
+      reportCsv(report, 'segments').replace(/^\uFEFF/, ''),
+    ).data.flat();
     expect(cells.some((c) => /^-\d/.test(c))).toBe(true); // over_s of a slot cut short
   });
 });

@@ -62,7 +62,12 @@ describe('JSON nested 100,000 levels deep', () => {
 
   test('"format" nested deep is named, not stringified (it threw RangeError before)', () => {
     const outcome = importAny(docs.format!, { fileName: 'deep.json' });
-    expect(outcome.result).toEqual({ ok: false, errors: [{ path: 'format', message: 'is a list: not a Flashcue run sheet ("flashcue.runsheet")' }] });
+    expect(outcome.result).toEqual({
+      ok: false,
+      errors: [
+        { path: 'format', message: 'is a list: not a Flashcue run sheet ("flashcue.runsheet")' },
+      ],
+    });
   });
 });
 
@@ -71,14 +76,21 @@ describe('megabyte values quoted in error messages', () => {
   const cases: Array<[string, string, { currency?: string }]> = [
     ['format', JSON.stringify({ format: big }), {}],
     ['PingHuman currency', JSON.stringify({ live_session_details: {}, currency: big }), {}],
-    ['PingHuman price', JSON.stringify({ live_session_details: { products: [{ name: 'x', retail_price: big }] } }), {}],
+    [
+      'PingHuman price',
+      JSON.stringify({ live_session_details: { products: [{ name: 'x', retail_price: big }] } }),
+      {},
+    ],
     ['CSV header', `${big},x\r\n1,2\r\n`, { currency: 'USD' }],
     ['CSV unknown column', `name,price,${big}\r\na,1,2\r\n`, { currency: 'USD' }],
     ['CSV price and stock cells', `name,price,stock\r\nx,${big},${big}\r\n`, { currency: 'USD' }],
   ];
   for (const [what, text, options] of cases) {
     test(`${what}: every reported line stays under ${MAX_REPORTED_CHARS} characters`, () => {
-      const outcome = importAny(text, { fileName: what.startsWith('CSV') ? 'list.csv' : 'task.json', ...options });
+      const outcome = importAny(text, {
+        fileName: what.startsWith('CSV') ? 'list.csv' : 'task.json',
+        ...options,
+      });
       const all = [...(outcome.result.ok ? [] : outcome.result.errors), ...outcome.warnings];
       expect(all.length).toBeGreaterThan(0);
       for (const e of all) {
@@ -98,13 +110,23 @@ describe('a CSV of 100,000 rows', () => {
     expect(outcome.kind).toBe('csv');
     expect(outcome.result).toEqual({
       ok: false,
-      errors: [{ path: '(file)', message: 'has 100000 products: a run sheet holds at most 500. Split the list across shows' }],
+      errors: [
+        {
+          path: '(file)',
+          message:
+            'has 100000 products: a run sheet holds at most 500. Split the list across shows',
+        },
+      ],
     });
     expect(ms).toBeLessThan(15_000);
   });
 
   test('a long but plausible list (200 rows) still imports', () => {
-    const outcome = importAny(bigCsv(200), { fileName: 'two-hundred.csv', currency: 'USD', durationSec: 12 * 3600 });
+    const outcome = importAny(bigCsv(200), {
+      fileName: 'two-hundred.csv',
+      currency: 'USD',
+      durationSec: 12 * 3600,
+    });
     expect(outcome.result.ok && outcome.result.value.products.length).toBe(200);
   });
 });
@@ -112,17 +134,27 @@ describe('a CSV of 100,000 rows', () => {
 describe('encodings (as the browser decodes the file)', () => {
   const names = (text: string) => {
     const outcome = importAny(text, { fileName: 'list.csv', currency: 'EUR' });
-    return outcome.result.ok ? outcome.result.value.products.map((p) => p.name) : outcome.result.errors;
+    return outcome.result.ok
+      ? outcome.result.value.products.map((p) => p.name)
+      : outcome.result.errors;
   };
 
   test('UTF-8, with and without BOM', () => {
     expect(names(decodeLikeBrowser(Buffer.from(ACCENTED_CSV)))).toEqual(ACCENTED_NAMES);
-    expect(names(decodeLikeBrowser(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ACCENTED_CSV)])))).toEqual(ACCENTED_NAMES);
+    expect(
+      names(
+        decodeLikeBrowser(
+          Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ACCENTED_CSV)]),
+        ),
+      ),
+    ).toEqual(ACCENTED_NAMES);
   });
 
   test('UTF-16 with a byte-order mark (Excel\'s "Unicode text") imports, little- and big-endian', () => {
     expect(names(decodeLikeBrowser(utf16(ACCENTED_CSV)))).toEqual(ACCENTED_NAMES);
-    expect(names(decodeLikeBrowser(utf16(ACCENTED_CSV, { bigEndian: true })))).toEqual(ACCENTED_NAMES);
+    expect(names(decodeLikeBrowser(utf16(ACCENTED_CSV, { bigEndian: true })))).toEqual(
+      ACCENTED_NAMES,
+    );
     // Also when something upstream left the mark in the text.
     expect(names(`\uFEFF${ACCENTED_CSV}`)).toEqual(ACCENTED_NAMES);
   });
@@ -135,13 +167,21 @@ describe('encodings (as the browser decodes the file)', () => {
 
   test('UTF-16 without a byte-order mark is named as such', () => {
     expect(names(decodeLikeBrowser(utf16(ACCENTED_CSV, { bom: false })))).toEqual([
-      { path: 'line 1, column 2', message: expect.stringMatching(/UTF-16 text without a byte-order mark/) },
+      {
+        path: 'line 1, column 2',
+        message: expect.stringMatching(/UTF-16 text without a byte-order mark/),
+      },
     ]);
   });
 
   test('JSON with a replacement character is refused too; clean text passes', () => {
-    const outcome = importAny('{"format":"flashcue.runsheet","x":"caf\uFFFD"}', { fileName: 'x.json' });
-    expect(outcome.result).toEqual({ ok: false, errors: [{ path: 'line 1, column 39', message: expect.stringMatching(/not UTF-8/) }] });
+    const outcome = importAny('{"format":"flashcue.runsheet","x":"caf\uFFFD"}', {
+      fileName: 'x.json',
+    });
+    expect(outcome.result).toEqual({
+      ok: false,
+      errors: [{ path: 'line 1, column 39', message: expect.stringMatching(/not UTF-8/) }],
+    });
     expect(checkEncoding('直播 秒杀 🔥 Crème')).toBeNull();
   });
 });

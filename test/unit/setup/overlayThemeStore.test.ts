@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SettingRow } from '../../../controller/db/db';
 import { DEFAULT_THEME } from '../../../controller/setup/overlayTheme';
-import { OverlayThemeStore, THEME_KEY, type StoreTimers } from '../../../controller/setup/overlayThemeStore.svelte';
+import {
+  OverlayThemeStore,
+  THEME_KEY,
+  type StoreTimers,
+} from '../../../controller/setup/overlayThemeStore.svelte';
 
 function fakeSettings(initial?: unknown) {
   const rows = new Map<string, unknown>(initial === undefined ? [] : [[THEME_KEY, initial]]);
@@ -9,7 +13,8 @@ function fakeSettings(initial?: unknown) {
   return {
     puts,
     rows,
-    get: async (key: string): Promise<SettingRow | undefined> => (rows.has(key) ? { key, value: rows.get(key) } : undefined),
+    get: async (key: string): Promise<SettingRow | undefined> =>
+      rows.has(key) ? { key, value: rows.get(key) } : undefined,
     put: async (row: SettingRow) => {
       puts.push(row.value);
       rows.set(row.key, row.value);
@@ -57,7 +62,8 @@ describe('OverlayThemeStore', () => {
     const clock = manualTimers();
     const store = new OverlayThemeStore(settings, { timers: clock.timers });
     await store.load();
-    for (const accent of ['#111111', '#222222', '#333333']) expect(store.set('accent', accent)).toBe(true);
+    for (const accent of ['#111111', '#222222', '#333333'])
+      expect(store.set('accent', accent)).toBe(true);
     expect(store.theme.accent).toBe('#333333');
     expect(store.saveState).toBe('pending');
     expect(clock.count).toBe(1);
@@ -91,7 +97,9 @@ describe('OverlayThemeStore', () => {
   });
 
   it('a change made while loading wins over the stored theme', async () => {
-    const store = new OverlayThemeStore(fakeSettings({ accent: '#00e0a4' }), { timers: manualTimers().timers });
+    const store = new OverlayThemeStore(fakeSettings({ accent: '#00e0a4' }), {
+      timers: manualTimers().timers,
+    });
     const loading = store.load();
     store.set('theme', 'light');
     await loading;
@@ -108,14 +116,19 @@ describe('OverlayThemeStore', () => {
     store.setPosition('ticker', 'bottom-center');
     await store.flush();
     expect(clock.count).toBe(0);
-    expect(settings.puts).toEqual([{ ...DEFAULT_THEME, positions: { ...DEFAULT_THEME.positions, ticker: 'bottom-center' } }]);
+    expect(settings.puts).toEqual([
+      { ...DEFAULT_THEME, positions: { ...DEFAULT_THEME.positions, ticker: 'bottom-center' } },
+    ]);
     expect(store.setPosition('ticker', 'middle')).toBe(false);
   });
 
   it('says so when the write fails', async () => {
     const clock = manualTimers();
     const store = new OverlayThemeStore(
-      { get: async () => undefined, put: async () => Promise.reject(new Error('QuotaExceededError')) },
+      {
+        get: async () => undefined,
+        put: async () => Promise.reject(new Error('QuotaExceededError')),
+      },
       { timers: clock.timers },
     );
     store.set('font', 'serif');

@@ -13,7 +13,12 @@ function fourHourSheet() {
     flashPrice: 6_000 + i * 1000,
     stock: 1000,
   }));
-  const segments = Array.from({ length: 40 }, (_, i) => ({ id: `s${i}`, kind: 'product' as const, productId: `p${i % 10}`, durationSec: 360 }));
+  const segments = Array.from({ length: 40 }, (_, i) => ({
+    id: `s${i}`,
+    kind: 'product' as const,
+    productId: `p${i % 10}`,
+    durationSec: 360,
+  }));
   const input: RunSheetInput = {
     format: 'flashcue.runsheet',
     version: 1,
@@ -56,10 +61,14 @@ describe('a four-hour show on a simulated clock', () => {
     expect(units).toBe(2400);
     expect(Object.values(ctx.stock).reduce((a, b) => a + b, 0)).toBe(10 * 1000 - 2400);
     // Deal-priced units: sales inside each deal's window.
-    const dealUnits = ctx.sales.filter((x) => x.priceKind === 'deal').reduce((n, x) => n + x.quantity, 0);
+    const dealUnits = ctx.sales
+      .filter((x) => x.priceKind === 'deal')
+      .reduce((n, x) => n + x.quantity, 0);
     expect(dealUnits).toBe(ctx.deals.reduce((n, d) => n + d.sold, 0));
     expect(ctx.history).toHaveLength(40);
-    expect(ctx.history.every((r, i) => r.endedAt! - r.startedAt === 360_000 && r.index === i)).toBe(true);
+    expect(ctx.history.every((r, i) => r.endedAt! - r.startedAt === 360_000 && r.index === i)).toBe(
+      true,
+    );
 
     const rebuilt = replay(s.sheet, s.log, s.now());
     expect(rebuilt.context).toEqual(ctx);

@@ -9,9 +9,13 @@ import { busyLog } from '../../support/busyShow';
 describe('replay', () => {
   for (const sales of [2_500, 20_000]) {
     const { sheet, log, now } = busyLog(sales);
-    bench(`${sales.toLocaleString('en')} sales (${log.length.toLocaleString('en')} events)`, () => void replay(sheet, log, now), {
-      iterations: 5,
-      warmupIterations: 1,
-    });
+    bench(
+      `${sales.toLocaleString('en')} sales (${log.length.toLocaleString('en')} events)`,
+      () => void replay(sheet, log, now),
+      {
+        iterations: 5,
+        warmupIterations: 1,
+      },
+    );
   }
 });

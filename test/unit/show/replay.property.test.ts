@@ -10,7 +10,12 @@ import { SimulatedClock } from 'xstate';
 import { describe, expect, test } from 'vitest';
 import { appendEvent, createShow, loadEvents } from '../../../controller/db/eventLog';
 import { createShowRunner } from '../../../controller/show/showRunner';
-import { parseCommand, replay, type ShowCommandInput, type ShowSnapshot } from '../../../shared/show';
+import {
+  parseCommand,
+  replay,
+  type ShowCommandInput,
+  type ShowSnapshot,
+} from '../../../shared/show';
 import { runParameters, session, type Step } from '../../support/commandArbitraries';
 import { openTestDb } from '../../support/db';
 import { drive, T0 } from '../../support/driver';
@@ -100,37 +105,61 @@ describe('replay equals the live show', () => {
         const rows = await loadEvents(reopened, show.id);
         reopened.close();
         expect(rows.map((r) => r.seq)).toEqual(s.log.map((_, i) => i + 1));
-        expectSameShow(replay(sheet, rows.map((r) => r.event), s.now()), s.snapshot(), s.now());
+        expectSameShow(
+          replay(
+            sheet,
+            rows.map((r) => r.event),
+            s.now(),
+          ),
+          s.snapshot(),
+          s.now(),
+        );
       }),
       runParameters(60),
     );
   });
 
-  test('the show runner answers like the live actor, and a reloaded runner resumes it', { timeout }, async () => {
-    await fc.assert(
-      fc.asyncProperty(session(30), async (steps) => {
-        const live = drive(sheet);
-        const factory = new IDBFactory();
-        const show = await createShow(openTestDb(factory), sheet, { now: T0 });
-        const scheduler = new SimulatedClock();
-        scheduler.set(T0);
-        const runner = await createShowRunner({ db: openTestDb(factory), showId: show.id, scheduler, clock: () => scheduler.now() });
-        for (const { ms, command } of steps) {
-          live.advance(ms);
-          scheduler.increment(ms);
-          const expected = parseCommand(command).ok ? live.run(command as ShowCommandInput) : null;
-          const got = await runner.dispatch(command);
-          expect(got.ok).toBe(expected?.ok ?? false);
-          if (expected && !expected.ok && !got.ok) expect(got.error).toBe(expected.error);
-          if (expected?.ok && got.ok) expect(got.event).toEqual(expected.event);
-        }
-        expect(runner.getSnapshot().context).toEqual(live.ctx());
-        runner.stop();
-        const reloaded = await createShowRunner({ db: openTestDb(factory), showId: show.id, scheduler, clock: () => scheduler.now() });
-        expectSameShow(reloaded.getSnapshot(), live.snapshot(), live.now());
-        reloaded.stop();
-      }),
-      runParameters(40),
-    );
-  });
+  test(
+    'the show runner answers like the live actor, and a reloaded runner resumes it',
+    { timeout },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(session(30), async (steps) => {
+          const live = drive(sheet);
+          const factory = new IDBFactory();
+          const show = await createShow(openTestDb(factory), sheet, { now: T0 });
+          const scheduler = new SimulatedClock();
+          scheduler.set(T0);
+          const runner = await createShowRunner({
+            db: openTestDb(factory),
+            showId: show.id,
+            scheduler,
+            clock: () => scheduler.now(),
+          });
+          for (const { ms, command } of steps) {
+            live.advance(ms);
+            scheduler.increment(ms);
+            const expected = parseCommand(command).ok
+              ? live.run(command as ShowCommandInput)
+              : null;
+            const got = await runner.dispatch(command);
+            expect(got.ok).toBe(expected?.ok ?? false);
+            if (expected && !expected.ok && !got.ok) expect(got.error).toBe(expected.error);
+            if (expected?.ok && got.ok) expect(got.event).toEqual(expected.event);
+          }
+          expect(runner.getSnapshot().context).toEqual(live.ctx());
+          runner.stop();
+          const reloaded = await createShowRunner({
+            db: openTestDb(factory),
+            showId: show.id,
+            scheduler,
+            clock: () => scheduler.now(),
+          });
+          expectSameShow(reloaded.getSnapshot(), live.snapshot(), live.now());
+          reloaded.stop();
+        }),
+        runParameters(40),
+      );
+    },
+  );
 });

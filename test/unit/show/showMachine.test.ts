@@ -16,7 +16,9 @@ describe('phases', () => {
     s.ok({ type: 'show.end' });
     expect(showState(s.snapshot()).phase).toBe('ended');
     expect(s.ctx().endedAt).toBe(T0 + 1000);
-    expect(s.ctx().history).toEqual([{ index: 0, segmentId: 'open', startedAt: T0, endedAt: T0 + 1000, pausedMs: 0 }]);
+    expect(s.ctx().history).toEqual([
+      { index: 0, segmentId: 'open', startedAt: T0, endedAt: T0 + 1000, pausedMs: 0 },
+    ]);
   });
 
   test('commands before the start and after the end are refused with a reason', () => {
@@ -50,7 +52,15 @@ describe('navigation', () => {
     expect(refusal(s.run({ type: 'show.goto', index: 9 }))).toMatch(/no segment 10/);
     s.ok({ type: 'show.prev' });
     expect(s.ctx().onAir?.index).toBe(4);
-    expect(s.ctx().history.map((r) => [r.index, r.startedAt - T0, r.endedAt === null ? null : r.endedAt - T0])).toEqual([
+    expect(
+      s
+        .ctx()
+        .history.map((r) => [
+          r.index,
+          r.startedAt - T0,
+          r.endedAt === null ? null : r.endedAt - T0,
+        ]),
+    ).toEqual([
       [0, 0, 120_000],
       [1, 120_000, 130_000],
       [5, 130_000, 130_000],
@@ -107,7 +117,11 @@ describe('pause', () => {
     s.advance(39_999);
     expect(s.ctx().deal).not.toBeNull();
     s.advance(1);
-    expect(s.ctx().deals[0]).toMatchObject({ endReason: 'expired', frozenMs: 300_000, endedAt: T0 + 360_000 });
+    expect(s.ctx().deals[0]).toMatchObject({
+      endReason: 'expired',
+      frozenMs: 300_000,
+      endedAt: T0 + 360_000,
+    });
   });
 
   test('moving to another segment while paused keeps the show paused', () => {
@@ -130,7 +144,13 @@ describe('flash deals', () => {
     s.ok({ type: 'show.start' });
     s.ok({ type: 'show.goto', index: 2 });
     const event = s.ok({ type: 'deal.start' });
-    expect(event).toMatchObject({ productId: 'buds', price: 12900, seconds: 90, quantity: 10, planned: true });
+    expect(event).toMatchObject({
+      productId: 'buds',
+      price: 12900,
+      seconds: 90,
+      quantity: 10,
+      planned: true,
+    });
     expect(refusal(s.run({ type: 'deal.start', seconds: 30 }))).toMatch(/already running/);
   });
 
@@ -139,13 +159,25 @@ describe('flash deals', () => {
     s.ok({ type: 'show.start' });
     expect(refusal(s.run({ type: 'deal.start', seconds: 60 }))).toMatch(/No product is on air/);
     s.ok({ type: 'show.next' });
-    expect(s.ok({ type: 'deal.start' })).toMatchObject({ productId: 'buds', price: 14900, seconds: 60, quantity: null, planned: false });
+    expect(s.ok({ type: 'deal.start' })).toMatchObject({
+      productId: 'buds',
+      price: 14900,
+      seconds: 60,
+      quantity: null,
+      planned: false,
+    });
     s.ok({ type: 'deal.end' });
-    expect(s.ok({ type: 'deal.start', productId: 'lamp', price: 9900, seconds: 30, quantity: 5 })).toMatchObject({ productId: 'lamp', price: 9900 });
+    expect(
+      s.ok({ type: 'deal.start', productId: 'lamp', price: 9900, seconds: 30, quantity: 5 }),
+    ).toMatchObject({ productId: 'lamp', price: 9900 });
     s.ok({ type: 'deal.end' });
     expect(refusal(s.run({ type: 'deal.start', productId: 'mask' }))).toMatch(/How long/);
-    expect(refusal(s.run({ type: 'deal.start', productId: 'lamp', price: 20000, seconds: 30 }))).toMatch(/above Desk Lamp's live price/);
-    expect(refusal(s.run({ type: 'deal.start', productId: 'ghost', seconds: 30 }))).toMatch(/no product "ghost"/);
+    expect(
+      refusal(s.run({ type: 'deal.start', productId: 'lamp', price: 20000, seconds: 30 })),
+    ).toMatch(/above Desk Lamp's live price/);
+    expect(refusal(s.run({ type: 'deal.start', productId: 'ghost', seconds: 30 }))).toMatch(
+      /no product "ghost"/,
+    );
     expect(refusal(s.run({ type: 'deal.end' }))).toMatch(/No flash deal/);
     expect(refusal(s.run({ type: 'deal.extend', seconds: 10 }))).toMatch(/No flash deal/);
   });
@@ -173,7 +205,12 @@ describe('flash deals', () => {
     s.advance(20_000);
     expect(s.view().deal?.remainingMs).toBe(20_000);
     s.advance(20_000);
-    expect(s.ctx().deals[0]).toMatchObject({ endReason: 'expired', endedAt: T0 + 90_000, extendedMs: 30_000, plannedMs: 60_000 });
+    expect(s.ctx().deals[0]).toMatchObject({
+      endReason: 'expired',
+      endedAt: T0 + 90_000,
+      extendedMs: 30_000,
+      plannedMs: 60_000,
+    });
   });
 
   test('a deal ends when its quantity cap sells out, and an order past the cap is refused', () => {
@@ -234,7 +271,9 @@ describe('sales and stock', () => {
     const s = drive();
     s.ok({ type: 'show.start' });
     s.ok({ type: 'show.goto', index: 3 });
-    expect(refusal(s.run({ type: 'sale', quantity: 6 }))).toBe('Only 5 of Hydrating Face Mask left: can\'t record 6.');
+    expect(refusal(s.run({ type: 'sale', quantity: 6 }))).toBe(
+      "Only 5 of Hydrating Face Mask left: can't record 6.",
+    );
     s.ok({ type: 'sale', quantity: 5 });
     expect(s.view().product).toMatchObject({ id: 'mask', stock: 0, soldOut: true });
     expect(refusal(s.run({ type: 'sale' }))).toMatch(/sold out/);
@@ -260,27 +299,33 @@ describe('sales and stock', () => {
     expect(s.ctx().sales.every((x) => x.undoneAt !== null)).toBe(true);
   });
 
-  test('setting a deal product\'s stock to zero ends the deal as sold out', () => {
+  test("setting a deal product's stock to zero ends the deal as sold out", () => {
     const s = drive();
     s.ok({ type: 'show.start' });
     s.ok({ type: 'show.next' });
     s.ok({ type: 'deal.start', seconds: 600 });
     s.ok({ type: 'stock.set', productId: 'buds', remaining: 0 });
     expect(s.ctx().deals[0]).toMatchObject({ endReason: 'soldout' });
-    expect(refusal(s.run({ type: 'stock.set', productId: 'nope', remaining: 1 }))).toMatch(/no product "nope"/);
+    expect(refusal(s.run({ type: 'stock.set', productId: 'nope', remaining: 1 }))).toMatch(
+      /no product "nope"/,
+    );
   });
 });
 
 describe('viewers, lower third, cues, end', () => {
   test('viewer samples while live; unique viewers also after the end', () => {
     const s = drive();
-    expect(refusal(s.run({ type: 'viewers', concurrent: 10 }))).toMatch(/only while the show is live/);
+    expect(refusal(s.run({ type: 'viewers', concurrent: 10 }))).toMatch(
+      /only while the show is live/,
+    );
     s.ok({ type: 'show.start' });
     s.ok({ type: 'viewers', concurrent: 120 });
     s.advance(60_000);
     s.ok({ type: 'viewers', concurrent: 340 });
     s.ok({ type: 'show.end' });
-    expect(refusal(s.run({ type: 'viewers', concurrent: 1 }))).toMatch(/only while the show is live/);
+    expect(refusal(s.run({ type: 'viewers', concurrent: 1 }))).toMatch(
+      /only while the show is live/,
+    );
     s.ok({ type: 'viewers', unique: 5200 });
     expect(s.ctx().viewerSamples).toEqual([
       { at: T0, concurrent: 120 },

@@ -6,7 +6,15 @@
 import fc from 'fast-check';
 import { SimulatedClock } from 'xstate';
 import { describe, expect, test } from 'vitest';
-import { applyToActor, parseCommand, replay, startShowActor, type ShowCommandInput, type ShowEvent, type ShowSnapshot } from '../../../shared/show';
+import {
+  applyToActor,
+  parseCommand,
+  replay,
+  startShowActor,
+  type ShowCommandInput,
+  type ShowEvent,
+  type ShowSnapshot,
+} from '../../../shared/show';
 import { runParameters, session } from '../../support/commandArbitraries';
 import { drive, T0 } from '../../support/driver';
 import { makeSheet } from '../../support/sheets';
@@ -23,7 +31,11 @@ function expectUnchanged(handed: Array<[ShowSnapshot, unknown]>) {
 }
 
 /** Resumes a live actor from `snapshot` and applies `events` to it, keeping what it hands out. */
-function resume(snapshot: ShowSnapshot, events: ShowEvent[], handed: Array<[ShowSnapshot, unknown]>) {
+function resume(
+  snapshot: ShowSnapshot,
+  events: ShowEvent[],
+  handed: Array<[ShowSnapshot, unknown]>,
+) {
   const clock = new SimulatedClock();
   clock.set(snapshot.context.now || T0);
   const actor = startShowActor(snapshot, { clock });
@@ -58,7 +70,11 @@ describe('a snapshot handed out is never changed later', () => {
     const full = replay(sheet, log);
     expect(resumed.context).toEqual(full.context);
     keep(handed, full);
-    resume(full, [{ type: 'sale', productId: 'lamp', quantity: 1, buyer: null, at: full.context.now + 1000 }], handed);
+    resume(
+      full,
+      [{ type: 'sale', productId: 'lamp', quantity: 1, buyer: null, at: full.context.now + 1000 }],
+      handed,
+    );
     expect(handed.length).toBeGreaterThan(log.length - half);
     expectUnchanged(handed);
   });

@@ -5,7 +5,14 @@ describe('selectOverlayView', () => {
   test('before the start: the plan, no product, the first segment as next', () => {
     const s = drive();
     const view = s.view();
-    expect(view).toMatchObject({ phase: 'ready', title: 'Test show', currency: 'CNY', segment: null, product: null, deal: null });
+    expect(view).toMatchObject({
+      phase: 'ready',
+      title: 'Test show',
+      currency: 'CNY',
+      segment: null,
+      product: null,
+      deal: null,
+    });
     expect(view.next).toMatchObject({ kind: 'opening', title: 'Opening', startsInMs: 0 });
     expect(view.show).toEqual({ elapsedMs: 0, remainingMs: 1_800_000, plannedMs: 1_800_000 });
   });
@@ -20,12 +27,44 @@ describe('selectOverlayView', () => {
     s.ok({ type: 'sale', quantity: 2, buyer: 'anna' });
     s.advance(1_000);
     const view = s.view();
-    expect(view.segment).toEqual({ index: 2, count: 6, kind: 'flash', title: 'Flash sale: Wireless Earbuds', plannedMs: 120_000, elapsedMs: 31_000, remainingMs: 89_000 });
-    expect(view.product).toMatchObject({ id: 'buds', retailPrice: 29900, livePrice: 19900, price: 12900, priceKind: 'deal', stock: 98, initialStock: 100, soldOut: false });
-    expect(view.deal).toEqual({ productId: 'buds', price: 12900, remainingMs: 59_000, totalMs: 90_000, cap: 10, sold: 2, frozen: false });
-    expect(view.next).toMatchObject({ kind: 'product', title: 'Hydrating Face Mask', productName: 'Hydrating Face Mask', startsInMs: 89_000 });
+    expect(view.segment).toEqual({
+      index: 2,
+      count: 6,
+      kind: 'flash',
+      title: 'Flash sale: Wireless Earbuds',
+      plannedMs: 120_000,
+      elapsedMs: 31_000,
+      remainingMs: 89_000,
+    });
+    expect(view.product).toMatchObject({
+      id: 'buds',
+      retailPrice: 29900,
+      livePrice: 19900,
+      price: 12900,
+      priceKind: 'deal',
+      stock: 98,
+      initialStock: 100,
+      soldOut: false,
+    });
+    expect(view.deal).toEqual({
+      productId: 'buds',
+      price: 12900,
+      remainingMs: 59_000,
+      totalMs: 90_000,
+      cap: 10,
+      sold: 2,
+      frozen: false,
+    });
+    expect(view.next).toMatchObject({
+      kind: 'product',
+      title: 'Hydrating Face Mask',
+      productName: 'Hydrating Face Mask',
+      startsInMs: 89_000,
+    });
     expect(view.ticker).toEqual({
-      recent: [{ id: 2, buyer: 'anna', productName: 'Wireless Earbuds', quantity: 2, agoMs: 1_000 }],
+      recent: [
+        { id: 2, buyer: 'anna', productName: 'Wireless Earbuds', quantity: 2, agoMs: 1_000 },
+      ],
       unitsLastMinute: 2,
       unitsTotal: 2,
     });
