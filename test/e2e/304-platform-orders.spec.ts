@@ -94,7 +94,9 @@ test('after a backup takes over, an order id the old primary recorded is still c
     const first = await ok(a.tool, 'sale', { orderId: TIKTOK_ID, source: 'tiktok' }, 'poll-1');
     await b.page.getByTestId('follow-show').click();
     await expect(b.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'remote');
-    await expect(b.page.getByTestId('mirror-seq')).toHaveText(`log #${first.result.seq} of ${first.result.seq}`);
+    await expect(b.page.getByTestId('mirror-seq')).toHaveText(
+      `log #${first.result.seq} of ${first.result.seq}`,
+    );
     // Through the backup, the primary answers the repeat as a duplicate.
     const viaBackup = await ok(b.tool, 'sale', { orderId: TIKTOK_ID, source: 'tiktok' }, 'poll-2');
     expect(viaBackup.result).toMatchObject({ seq: first.result.seq, duplicate: true });
@@ -104,7 +106,12 @@ test('after a backup takes over, an order id the old primary recorded is still c
     await expect(b.page.getByTestId('primary-silent')).toBeVisible({ timeout: 10_000 });
     await b.page.getByTestId('take-over').click();
     await expect(b.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'primary');
-    const afterTakeover = await ok(b.tool, 'sale', { orderId: TIKTOK_ID, source: 'tiktok' }, 'poll-3');
+    const afterTakeover = await ok(
+      b.tool,
+      'sale',
+      { orderId: TIKTOK_ID, source: 'tiktok' },
+      'poll-3',
+    );
     expect(afterTakeover.result).toMatchObject({ seq: first.result.seq, duplicate: true });
     expect(await unitsSold(b.tool)).toBe(1);
   } finally {
