@@ -3,9 +3,10 @@ import { expect, test } from 'vitest';
 import { archiveJson, parseShowArchive, toArchive } from '../../../controller/report/archive';
 import type { ShowEvent } from '../../../shared/show';
 import { drive, T0 } from '../../support/driver';
+import { makeSheet, withSkus } from '../../support/sheets';
 
 function ordersShow() {
-  const s = drive();
+  const s = drive(makeSheet(withSkus));
   s.ok({ type: 'show.start' });
   s.advance(1000);
   s.ok({ type: 'show.next' });
