@@ -12,12 +12,12 @@ import {
 export const DEFAULT_CTA = 'Tap the orange bag';
 
 export const CURRENCY_DISPLAYS = ['symbol', 'narrowSymbol', 'code'] as const;
-export const DECIMALS = ['auto', 'always'] as const;
+export const DECIMALS = ['auto', 'trim', 'always'] as const;
 
 export interface PriceOptions {
   /** `symbol` (CN¥ outside China), `narrowSymbol` (¥), `code` (CNY). */
   currencyDisplay: (typeof CURRENCY_DISPLAYS)[number];
-  /** `auto`: a whole price without `.00`; `always`: every decimal the currency has. */
+  /** `trim`: a whole price without `.00`; `always`: every decimal; `auto`: the language's habit. */
   decimals: (typeof DECIMALS)[number];
 }
 

@@ -7,11 +7,17 @@ import { minorDigits, toMajor } from '../money';
 
 export interface PriceStyle {
   currencyDisplay: 'symbol' | 'narrowSymbol' | 'code';
-  /** `auto`: a whole price drops its zero decimals (¥149, not ¥149.00). */
-  decimals: 'auto' | 'always';
+  /**
+   * `trim`: a whole price drops its zero decimals (¥149, not ¥149.00); `always` keeps them;
+   * `auto`: as the language's shops write prices (Chinese and Japanese trim, others keep).
+   */
+  decimals: 'auto' | 'trim' | 'always';
 }
 
 export const DEFAULT_PRICE_STYLE: PriceStyle = { currencyDisplay: 'symbol', decimals: 'auto' };
+
+/** Languages whose shops show whole prices without decimals (¥149, 149円). */
+const TRIMS = /^(zh|ja)\b/;
 
 const formats = new Map<string, Intl.NumberFormat>();
 
@@ -37,6 +43,7 @@ export function formatPrice(
   locale: string,
   style: PriceStyle = DEFAULT_PRICE_STYLE,
 ): string {
-  const whole = style.decimals === 'auto' && minor % 10 ** minorDigits(currency) === 0;
+  const trim = style.decimals === 'trim' || (style.decimals === 'auto' && TRIMS.test(locale));
+  const whole = trim && minor % 10 ** minorDigits(currency) === 0;
   return format(locale, currency, style, whole).format(toMajor(minor, currency));
 }

@@ -120,7 +120,7 @@ test.describe('overlays in the audience language', () => {
         context,
         page,
         'all',
-        `?lang=${lang}&currencyDisplay=narrowSymbol`,
+        `?lang=${lang}&currencyDisplay=narrowSymbol&decimals=trim`,
       );
       await publisher.send(localView(SELLERS[lang]));
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
