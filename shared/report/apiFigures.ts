@@ -85,5 +85,3 @@ export function apiReport(report: ShowReport, currency: string = report.show.cur
   };
   return result satisfies { [key: string]: Json };
 }
-
-export type ApiReport = ReturnType<typeof apiReport>;

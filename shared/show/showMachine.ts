@@ -156,5 +156,3 @@ export const showMachine = setup({
     },
   },
 });
-
-export type ShowMachine = typeof showMachine;

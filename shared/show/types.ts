@@ -38,7 +38,6 @@ export type ShowEvent =
 export type ClockEvent = Stamped<{ type: 'clock.sync' }>;
 
 export type MachineEvent = ShowEvent | ClockEvent;
-export type ShowEventType = ShowEvent['type'];
 
 export type PriceKind = 'deal' | 'live' | 'retail';
 export type DealEndReason = 'expired' | 'soldout' | 'ended' | 'show-ended';
