@@ -61,8 +61,3 @@ export function formatMoney(minor: number, currency: string, locale?: string): s
   }
   return format.format(toMajor(minor, currency));
 }
-
-/** Rounds half away from zero: commission on GMV lands on a whole minor unit. */
-export function roundMinor(value: number): number {
-  return Math.sign(value) * Math.round(Math.abs(value));
-}

@@ -1,8 +1,6 @@
 /** Durations and clocks. Deadlines are absolute epoch milliseconds; remaining time is derived. */
 
 export const SECOND = 1000;
-export const MINUTE = 60 * SECOND;
-export const HOUR = 60 * MINUTE;
 
 /** m:ss or h:mm:ss, rounding up so a countdown shows 0:01 until the very last instant. */
 export function formatCountdown(ms: number): string {

@@ -5,7 +5,7 @@
 import { Dexie } from 'dexie';
 import type { RunSheet } from '../../shared/runsheet';
 import type { ShowEvent } from '../../shared/show';
-import type { CatalogueRow, EventRow, FlashcueDb, ShowRow, ShowStatus } from './db';
+import type { CatalogueRow, EventRow, FlashcueDb, ShowRow } from './db';
 
 export interface AppendResult {
   entry: EventRow;
@@ -139,27 +139,6 @@ export async function getShow(db: FlashcueDb, showId: string): Promise<ShowRow |
 /** Newest first. */
 export async function listShows(db: FlashcueDb): Promise<ShowRow[]> {
   return db.shows.orderBy('createdAt').reverse().toArray();
-}
-
-/**
- * Sets a show's status outside the log (e.g. marking an abandoned 'live' show 'ended').
- * The runner never needs it: appendEvent moves the status with show.start / show.end.
- */
-export async function updateShowStatus(
-  db: FlashcueDb,
-  showId: string,
-  status: ShowStatus,
-  at: number = Date.now(),
-): Promise<ShowRow> {
-  return db.transaction('rw', db.shows, async () => {
-    const show = await db.shows.get(showId);
-    if (!show) throw new UnknownShowError(showId);
-    const changes: Partial<ShowRow> = { status };
-    if (status === 'live' && show.startedAt === null) changes.startedAt = at;
-    if (status === 'ended' && show.endedAt === null) changes.endedAt = at;
-    await db.shows.update(showId, changes);
-    return { ...show, ...changes };
-  });
 }
 
 /** Removes a show and its log (a rehearsal, a mistake). Refused while it is live. */

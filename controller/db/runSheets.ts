@@ -3,7 +3,7 @@
  * `parseRunSheet`, so a show can always be created from any row.
  */
 import { parseRunSheet, type RunSheet } from '../../shared/runsheet';
-import type { LocatedError, Result } from '../../shared/validation';
+import type { Result } from '../../shared/validation';
 import type { FlashcueDb, RunSheetRow } from './db';
 
 export type Refusal = { ok: false; error: string };
@@ -97,5 +97,3 @@ export async function deleteRunSheet(db: FlashcueDb, id: string): Promise<{ ok: 
     return { ok: true as const };
   });
 }
-
-export type { LocatedError };

@@ -20,6 +20,7 @@ import {
   type FollowOutcome,
 } from '../../shared/obs/sceneMap';
 import { setupScene, type SetupResult } from '../../shared/obs/setup';
+import { nameOf } from '../../shared/obs/names';
 import type { SegmentKind } from '../../shared/runsheet';
 import type { Transport } from '../../shared/protocol/transport';
 import type { FlashcueDb } from '../db/db';
@@ -39,10 +40,11 @@ const SETTINGS_KEY = 'obs';
 const MAPPING_KEY = 'sceneMapping';
 
 export interface ObsHooks {
-  isLive(): boolean;
-  segmentKind(): SegmentKind | null;
-  republish(): void;
-  setTransports(transports: Transport[]): void;
+  // Function-valued fields, not methods: the manager hands them on unbound.
+  isLive: () => boolean;
+  segmentKind: () => SegmentKind | null;
+  republish: () => void;
+  setTransports: (transports: Transport[]) => void;
 }
 
 export class ObsManager {
@@ -179,6 +181,6 @@ export class ObsManager {
   async sceneNames(): Promise<string[]> {
     if (!this.#conn || this.status.state !== 'connected') return [];
     const list = await this.#conn.call('GetSceneList');
-    return list.scenes.map((s) => String(s.sceneName)).reverse();
+    return list.scenes.map((s) => nameOf(s.sceneName)).reverse();
   }
 }

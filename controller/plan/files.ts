@@ -9,7 +9,7 @@ export function readText(
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
-    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
     reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
     reader.readAsText(file);
   });
@@ -69,7 +69,7 @@ export function checkImage(file: { type: string; size: number }): string | null 
 export function readDataUrl(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
     reader.onerror = () => reject(reader.error ?? new Error('the image could not be read'));
     reader.readAsDataURL(file);
   });

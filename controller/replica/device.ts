@@ -20,9 +20,3 @@ export async function loadDevice(db: FlashcueDb): Promise<Device> {
   await db.settings.put({ key: KEY, value: device });
   return device;
 }
-
-export async function renameDevice(db: FlashcueDb, device: Device, name: string): Promise<Device> {
-  const renamed = { id: device.id, name: name.trim().slice(0, 80) || device.name };
-  await db.settings.put({ key: KEY, value: renamed });
-  return renamed;
-}

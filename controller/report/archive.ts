@@ -16,7 +16,7 @@ import { zodErrors, type LocatedError, type Result } from '../../shared/validati
 import type { EventRow, ShowRow } from '../db/db';
 import { ArchiveSchema, SHOW_ARCHIVE_FORMAT, SHOW_ARCHIVE_VERSION } from './archiveSchema';
 
-export { MAX_ARCHIVE_EVENTS, SHOW_ARCHIVE_FORMAT, SHOW_ARCHIVE_VERSION } from './archiveSchema';
+export { SHOW_ARCHIVE_FORMAT, SHOW_ARCHIVE_VERSION } from './archiveSchema';
 
 export interface ArchivedEvent {
   seq: number;

@@ -123,7 +123,7 @@ export const oneOf =
   <const T extends readonly string[]>(values: T): Parse<T[number]> =>
   (raw) =>
     (values as readonly string[]).includes(raw)
-      ? { value: raw as T[number] }
+      ? { value: raw }
       : { problem: `is not one of ${values.join(', ')}` };
 
 export const number =

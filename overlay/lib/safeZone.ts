@@ -62,7 +62,7 @@ export function safeRect(layout: Layout, safe: boolean): Rect {
   const { w, h } = CANVAS[layout];
   const mx = EDGE[layout].x * w;
   const my = EDGE[layout].y * h;
-  let left = 0;
+  const left = 0;
   let top = 0;
   let right = w;
   let bottom = h;

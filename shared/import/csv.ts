@@ -10,13 +10,7 @@ import { parseRunSheet } from '../runsheet';
 import { isKnownCurrency } from '../money';
 import type { LocatedError } from '../validation';
 import { checkImportSize, stripBom } from './json';
-import {
-  detectDelimiter,
-  mapColumns,
-  unescapeFormula,
-  type ColumnMap,
-  type Field,
-} from './csvColumns';
+import { detectDelimiter, mapColumns, unescapeFormula, type Field } from './csvColumns';
 import {
   decimalToCount,
   fileDecimalMark,

@@ -9,12 +9,8 @@ import { checkImportSize, lineColumn, parseJson, stripBom } from './json';
 import type { ImportOutcome } from './outcome';
 import { importPingHumanTask, looksLikePingHuman } from './pinghuman';
 
-export { exportRunSheetJson, importRunSheetJson, importRunSheetValue } from './flashcue';
-export { importProductsCsv, importRunSheetCsv } from './csv';
-export { importPingHumanJson, importPingHumanTask } from './pinghuman';
-export { generateSegments } from './plan';
-export { MAX_IMPORT_BYTES, parseJson } from './json';
-export { PLACEHOLDER_STOCK, type ImportOutcome } from './outcome';
+export { exportRunSheetJson } from './flashcue';
+export { MAX_IMPORT_BYTES } from './json';
 
 export type ImportKind = 'flashcue' | 'pinghuman' | 'csv';
 

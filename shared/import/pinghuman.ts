@@ -243,7 +243,8 @@ function readProducts(
     if (!isObj(item)) return void r.fail(path, 'must be an object with name and retail_price');
     const name = r.text(item.name, `${path}.name`) ?? '';
     const rawId = item.product_id ?? item.id;
-    const id = rawId === undefined ? ids.fromName(name) : String(rawId);
+    const id =
+      typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : ids.fromName(name);
     const retailKey = item.retail_price !== undefined ? 'retail_price' : 'price';
     const retail = r.money(item[retailKey], `${path}.${retailKey}`);
     if (retail === undefined && item[retailKey] === undefined)

@@ -63,7 +63,7 @@ export class Reader {
     if (Number.isFinite(n) && n >= 0) return n;
     return this.fail(
       path,
-      typeof value === 'number' || /^\s*-/.test(String(value))
+      typeof value === 'number' || (typeof value === 'string' && /^\s*-/.test(value))
         ? 'must not be negative'
         : 'must be a number',
     );

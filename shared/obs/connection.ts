@@ -15,7 +15,7 @@ import {
   type ObsStatus,
 } from './types';
 
-export type { ObsConnection, ObsConnectionOptions, ObsLink, ObsStatus } from './types';
+export type { ObsConnection, ObsConnectionOptions, ObsStatus } from './types';
 
 /** Input show/active changes are opt-in ("high volume"); resend.ts needs them. */
 export const DEFAULT_EVENT_SUBSCRIPTIONS =

@@ -20,7 +20,7 @@ export function insideObsBrowser(scope: object = globalThis): boolean {
 export function obsBrowserReceiver(
   options: { target?: EventTarget; eventName?: string } = {},
 ): Transport {
-  const target = options.target ?? (globalThis as unknown as EventTarget);
+  const target = options.target ?? globalThis;
   const eventName = options.eventName ?? EMIT_EVENT_NAME;
   const listeners = new Set<(data: unknown) => void>();
   const onEvent = (event: Event) => {

@@ -6,6 +6,7 @@
  */
 import type { ObsLink, Timers } from './types';
 import { globalTimers } from './types';
+import { nameOf } from './names';
 
 export interface ResenderOptions {
   republish: () => void;
@@ -45,7 +46,7 @@ export function createResender(link: ObsLink, options: ResenderOptions): Resende
       const names = new Set<string>();
       for (const inputKind of kinds) {
         const { inputs } = await link.call('GetInputList', { inputKind });
-        for (const input of inputs) names.add(String(input.inputName));
+        for (const input of inputs) names.add(nameOf(input.inputName));
       }
       if (mine === refreshing) watched = names;
     } catch {

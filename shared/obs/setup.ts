@@ -9,6 +9,7 @@
 import type { RequestBatchRequest } from 'obs-websocket-js/json';
 import { ObsCallError } from './callError';
 import { STATUS } from './policy';
+import { nameOf } from './names';
 import type { ObsLink } from './types';
 
 export interface OverlaySource {
@@ -197,10 +198,10 @@ export async function readSetupState(link: ObsLink, options: SetupOptions): Prom
   const { inputKinds } = await link.call('GetInputKindList', { unversioned: false });
   const sceneList = await link.call('GetSceneList');
   const inputList = await link.call('GetInputList');
-  const scenes = sceneList.scenes.map((s) => String(s.sceneName));
+  const scenes = sceneList.scenes.map((s) => nameOf(s.sceneName));
   const inputs = inputList.inputs.map((i) => ({
-    inputName: String(i.inputName),
-    inputKind: String(i.inputKind),
+    inputName: nameOf(i.inputName),
+    inputKind: nameOf(i.inputKind),
   }));
   const settings: ObsSetupState['settings'] = {};
   for (const overlay of options.overlays) {
@@ -210,7 +211,7 @@ export async function readSetupState(link: ObsLink, options: SetupOptions): Prom
   }
   const sceneSources = scenes.includes(scene)
     ? (await link.call('GetSceneItemList', { sceneName: scene })).sceneItems.map((item) =>
-        String(item.sourceName),
+        nameOf(item.sourceName),
       )
     : null;
   return {
@@ -238,7 +239,7 @@ export async function setupScene(link: ObsLink, options: SetupOptions): Promise<
         failed.requestType === 'CreateInput' &&
         failed.requestStatus.code === STATUS.invalidInputKind
       ) {
-        return planSetup({ ...state, inputKinds: [] }, options) as SetupRefusal;
+        return planSetup({ ...state, inputKinds: [] }, options);
       }
       return {
         ok: false,

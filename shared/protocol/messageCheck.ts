@@ -31,8 +31,10 @@ function fits(s: string, max: number): boolean {
   if (s.length > 2 * max) return false;
   let n = s.length;
   for (let i = 0; i < s.length - 1; i++) {
-    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00)
-      (n--, i++);
+    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n--;
+      i++;
+    }
   }
   return n <= max;
 }
@@ -43,9 +45,8 @@ const text =
 const oneOf =
   <const T extends readonly unknown[]>(...values: T): Check<T[number]> =>
   (v) =>
-    values.includes(v) ? (v as T[number]) : NO;
+    values.includes(v) ? v : NO;
 const bool = oneOf(true, false);
-const anything: Check<unknown> = (v) => v;
 const nullable =
   <T>(check: Check<T>): Check<T | null> =>
   (v) =>
@@ -91,12 +92,6 @@ const object =
     }
     return out as Obj<S>;
   };
-
-/** z.record(z.string(), z.unknown()): a plain object. Checked, not copied: receivers drop commands. */
-const record: Check<Record<string, unknown>> = (v) => {
-  const proto: unknown = isObject(v) && Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null ? (v as Record<string, unknown>) : NO;
-};
 
 const segmentKind = oneOf('opening', 'product', 'flash', 'engagement', 'break', 'closing');
 

@@ -5,7 +5,6 @@
  */
 
 export const RELAY_PATH = '/relay';
-export const RELAY_STATS_PATH = '/relay/stats';
 
 /**
  * The largest message relayed. Not 64 KB: views are small (an image is a URL or an `asset:`

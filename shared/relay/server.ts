@@ -223,10 +223,10 @@ export function attachRelay(httpServer: HttpServer, options: RelayOptions = {}):
   // http.Server#close waits for every connection, and upgraded sockets are not idle ones it
   // would end itself: drop our clients first, or closing a plain server would never finish.
   const closeHttp = httpServer.close.bind(httpServer);
-  httpServer.close = ((callback?: (error?: Error) => void) => {
+  httpServer.close = (callback?: (error?: Error) => void) => {
     void close();
     return closeHttp(callback);
-  }) as typeof httpServer.close;
+  };
   httpServer.once('close', () => void close());
 
   return { path, stats, middleware, close };

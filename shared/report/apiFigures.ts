@@ -96,5 +96,3 @@ export function apiReport(report: ShowReport, currency: string = report.show.cur
   };
   return result satisfies { [key: string]: Json };
 }
-
-export type ApiReport = ReturnType<typeof apiReport>;

@@ -163,11 +163,4 @@ export function sortProductHistory(
   });
 }
 
-export {
-  compareShows,
-  seriesGrowth,
-  growth,
-  type KeyedReport,
-  type Comparison,
-  type GrowthPoint,
-} from './compare';
+export { compareShows, seriesGrowth, growth, type KeyedReport } from './compare';

@@ -15,8 +15,6 @@ import type { ShowReport, ShowStatus, Totals } from './types';
 import { viewerFigures } from './viewers';
 
 export * from './types';
-export { CONVERSION_BENCHMARK, averageConcurrent, conversionRate, verdict } from './viewers';
-export { commissionOn, hostEarnings } from './earnings';
 export type { StockTrail } from './series';
 
 export interface ReportOptions {

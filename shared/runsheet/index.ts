@@ -7,10 +7,6 @@ export function parseRunSheet(input: unknown): Result<RunSheet> {
   return parseWith(RunSheet, input);
 }
 
-export function productById(sheet: RunSheet, id: string | undefined) {
-  return id === undefined ? undefined : sheet.products.find((p) => p.id === id);
-}
-
 /** The sum of the planned segment durations, to compare with the show's planned length. */
 export function plannedTotalSec(sheet: Pick<RunSheetInput, 'segments'>): number {
   return sheet.segments.reduce((sum, s) => sum + s.durationSec, 0);

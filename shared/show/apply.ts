@@ -8,7 +8,7 @@ import type { RunSheet } from '../runsheet/schema';
 import { dealRemainingMs, lastLiveSaleIndex, segmentProductId } from './derive';
 import { stockTaken } from './orderApply';
 import { appended, replaced, withKey } from './owned';
-import type { Deal, DealEndReason, MachineEvent, ShowContext, ShowEvent } from './types';
+import type { Deal, DealEndReason, MachineEvent, ShowContext } from './types';
 
 type Of<T extends MachineEvent['type']> = Extract<MachineEvent, { type: T }>;
 
@@ -227,8 +227,4 @@ export function recordViewers(ctx: ShowContext, e: Of<'viewers'>): ShowContext {
 
 export function setCue(ctx: ShowContext, e: Of<'cue'>): ShowContext {
   return { ...tick(ctx, e.at), cue: { text: e.text, at: e.at } };
-}
-
-export function stamp(ctx: ShowContext, e: ShowEvent | Of<'clock.sync'>): ShowContext {
-  return tick(ctx, e.at);
 }

@@ -80,12 +80,6 @@ export function projectedEndAt(ctx: ShowContext, now: number): number {
   return now + Math.max(0, slotRemainingMs(ctx, now)) + plannedAfterMs(ctx, ctx.onAir.index);
 }
 
-/** Positive: the show runs late against its planned length. */
-export function showOverrunMs(ctx: ShowContext, now: number): number {
-  if (ctx.startedAt === null) return 0;
-  return projectedEndAt(ctx, now) - (ctx.startedAt + ctx.sheet.show.durationSec * 1000);
-}
-
 /** Counted in the figures: neither taken back (undo) nor cancelled by the platform. */
 export function saleCounts(sale: Sale): boolean {
   return sale.undoneAt === null && (sale.order === null || sale.order.cancelledAt === null);

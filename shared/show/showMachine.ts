@@ -162,5 +162,3 @@ export const showMachine = setup({
     },
   },
 });
-
-export type ShowMachine = typeof showMachine;

@@ -60,7 +60,6 @@ export interface SaleFields {
 export type ClockEvent = Stamped<{ type: 'clock.sync' }>;
 
 export type MachineEvent = ShowEvent | ClockEvent;
-export type ShowEventType = ShowEvent['type'];
 
 export type PriceKind = 'deal' | 'live' | 'retail';
 export type DealEndReason = 'expired' | 'soldout' | 'ended' | 'show-ended';

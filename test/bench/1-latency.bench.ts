@@ -5,7 +5,7 @@
  * the same real OBS) and through BroadcastChannel (the overlay in the controller's context).
  * Next to each: one raw hop of the same bytes between two plain clients, in the same run.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import {
   QUICK,
   benchSheet,

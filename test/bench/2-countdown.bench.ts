@@ -61,7 +61,7 @@ async function flips(page: Page, deadline: number): Promise<Flips> {
     recv: [...(window.__bench.marks['recv:bc'] ?? []), ...(window.__bench.marks['recv:ws'] ?? [])],
   }));
   // Views of this deal as they arrived: the deadline each one implies, on the bench clock.
-  const implied = (recv as Mark[])
+  const implied = recv
     .map((m) => ({ t: m.t + offset, remaining: m.v.split(':')[2] ?? '' }))
     .filter((m) => m.remaining !== '')
     .map((m) => ({ t: m.t, deadline: m.t + Number(m.remaining) }))

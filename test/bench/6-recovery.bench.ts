@@ -6,7 +6,6 @@
  * replays is long. Each reload is broken down with the app's own performance marks.
  */
 import net from 'node:net';
-import type { ObsInstance } from '../obs/obsHarness';
 import type { Page } from '@playwright/test';
 import {
   QUICK,
@@ -211,7 +210,7 @@ test('6 · recovery after OBS returns and after a controller reload', async ({
     for (const downS of OUTAGES_S) {
       await sleep(1500);
       const killedAt = benchNow();
-      (obs as ObsInstance).kill();
+      obs.kill();
       await sleep(100);
       // The show goes on: the overlay cannot hear this until OBS is back.
       const ack = await command(tool, 'sale');

@@ -131,8 +131,8 @@ export default class BenchReporter implements Reporter {
     const quick = process.env.BENCH_QUICK === '1';
     console.log(
       `\nFlashcue bench${quick ? ' (quick)' : ''} — ${machine.cores} cores (${machine.cpu}), ${machine.os}, Node ${machine.node}` +
-        `${machine.chromium ? `, Chromium ${String(machine.chromium)}` : ''}${machine.obs ? `, OBS ${String(machine.obs)}` : ''}; ${seconds} s` +
-        `; load average ${this.#load.join('/')} at start${machine.chromiumArgs ? `; extra Chromium switches: ${String(machine.chromiumArgs)}` : ''}\n`,
+        `${typeof machine.chromium === 'string' ? `, Chromium ${machine.chromium}` : ''}${typeof machine.obs === 'string' ? `, OBS ${machine.obs}` : ''}; ${seconds} s` +
+        `; load average ${this.#load.join('/')} at start${typeof machine.chromiumArgs === 'string' ? `; extra Chromium switches: ${machine.chromiumArgs}` : ''}\n`,
     );
     console.log(table);
     console.log(`\nHow each figure was measured:\n${notes}`);

@@ -74,7 +74,7 @@ test.describe('lower-third overlay', () => {
     await publisher.send(dealView(60_000));
     await expect(page.locator('.fc-price-now')).toHaveText('$149.00');
     // A new element: its entrance animation runs again.
-    expect(await before!.evaluate((el) => el.isConnected)).toBe(false);
+    expect(await before.evaluate((el) => el.isConnected)).toBe(false);
     expect(await page.locator('.fc-price-now').evaluate((el) => el.getAnimations().length)).toBe(1);
   });
 

@@ -110,7 +110,7 @@ test('export JSON and import it back: the identical sheet; a changed copy never 
     demoRow.getByRole('button', { name: 'Export JSON' }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('demo.flashcue.json');
-  const exported = readFileSync((await download.path())!, 'utf8');
+  const exported = readFileSync(await download.path(), 'utf8');
   // The demo file is written in Flashcue's canonical form, so the export is byte-identical.
   expect(exported).toBe(
     readFileSync(new URL('../../public/demo/demo-show.json', import.meta.url), 'utf8'),
@@ -141,7 +141,7 @@ test('export JSON and import it back: the identical sheet; a changed copy never 
     page.waitForEvent('download'),
     demoRow.getByRole('button', { name: 'Export JSON' }).click(),
   ]);
-  expect(readFileSync((await again.path())!, 'utf8')).toBe(exported);
+  expect(readFileSync(await again.path(), 'utf8')).toBe(exported);
 });
 
 test('export the products as CSV', async ({ page }) => {
@@ -152,7 +152,7 @@ test('export the products as CSV', async ({ page }) => {
     page.locator('[data-sheet-id="demo"]').getByRole('button', { name: 'Export CSV' }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('demo-products.csv');
-  const csv = readFileSync((await download.path())!, 'utf8');
+  const csv = readFileSync(await download.path(), 'utf8');
   expect(csv.split('\r\n')[0]).toBe(
     '\uFEFFid,name,sku,category,retail_price,live_price,flash_price,stock,flash_seconds,flash_quantity,image_url,talking_points',
   );

@@ -177,7 +177,7 @@ test('one show: figures, charts, unique viewers, notes, exports and print; delet
     page.getByTestId('export-sales').click(),
   ]);
   expect(sales.suggestedFilename()).toBe('spring-glow-live-2026-03-15-sales.csv');
-  const salesCsv = readFileSync((await sales.path())!, 'utf8')
+  const salesCsv = readFileSync(await sales.path(), 'utf8')
     .trim()
     .split('\r\n');
   expect(salesCsv).toHaveLength(4);
@@ -186,13 +186,13 @@ test('one show: figures, charts, unique viewers, notes, exports and print; delet
     page.waitForEvent('download'),
     page.getByTestId('export-products').click(),
   ]);
-  expect(readFileSync((await products.path())!, 'utf8')).toContain('mask,Hydrating Face Mask');
+  expect(readFileSync(await products.path(), 'utf8')).toContain('mask,Hydrating Face Mask');
   const [segments] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('export-segments').click(),
   ]);
   expect(
-    readFileSync((await segments.path())!, 'utf8')
+    readFileSync(await segments.path(), 'utf8')
       .trim()
       .split('\r\n'),
   ).toHaveLength(5);
@@ -202,7 +202,7 @@ test('one show: figures, charts, unique viewers, notes, exports and print; delet
     page.getByTestId('export-json').click(),
   ]);
   expect(json.suggestedFilename()).toBe('spring-glow-live-2026-03-15.flashcue-show.json');
-  const archive = readFileSync((await json.path())!, 'utf8');
+  const archive = readFileSync(await json.path(), 'utf8');
   expect(JSON.parse(archive)).toMatchObject({
     format: 'flashcue.show',
     version: 1,
@@ -318,7 +318,7 @@ test('across shows: compare two, the series week over week, and the product hist
     page.waitForEvent('download'),
     page.getByTestId('history-csv').click(),
   ]);
-  const lines = readFileSync((await csv.path())!, 'utf8')
+  const lines = readFileSync(await csv.path(), 'utf8')
     .trim()
     .split('\r\n');
   expect(lines).toHaveLength(3);

@@ -67,8 +67,8 @@ test('payloads driven through the command API render as text on every page', asy
   const pages: Record<string, Page> = {};
   for (const name of OVERLAYS) {
     pages[name] = await context.newPage();
-    watch(pages[name]!, seen);
-    await pages[name]!.goto(`/overlay/${name}.html`);
+    watch(pages[name], seen);
+    await pages[name].goto(`/overlay/${name}.html`);
   }
   const host = await context.newPage();
   watch(host, seen);

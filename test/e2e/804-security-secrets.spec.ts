@@ -5,7 +5,7 @@
  * export, and the console — against a stand-in obs-websocket server (test/unit/obs/fakeObs.ts).
  */
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startFakeObs, type FakeObs } from '../unit/obs/fakeObs';
 import { baseSheet } from '../support/sheets';
 import { command, openTool } from './support/tool';
@@ -31,7 +31,7 @@ const fragment = (password: string, key = 'obs') =>
 
 async function saved(page: Page, click: () => Promise<unknown>): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  return readFile((await (download as Download).path())!, 'utf8');
+  return readFile(await download.path(), 'utf8');
 }
 
 test('a launcher’s #obs=…&password=… connects, then leaves no trace in the URL, storage or exports', async ({

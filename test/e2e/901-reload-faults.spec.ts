@@ -133,7 +133,6 @@ test('reloading the controller at random moments loses nothing and counts nothin
   const b = await openController(stormy);
   let reloads = 0;
   let midDeal = 0;
-  let deadline: number | null = null;
   for (const [i, step] of steps.entries()) {
     if (points.has(i)) {
       const before = (await command(b.tool, 'report.get')).result as {
@@ -145,7 +144,7 @@ test('reloading the controller at random moments loses nothing and counts nothin
         }>;
       };
       const running = before.deals.find((d) => d.endAt === null);
-      deadline = running ? running.startAt + running.plannedMs + running.extendedMs : null;
+      const deadline = running ? running.startAt + running.plannedMs + running.extendedMs : null;
       await b.page.reload();
       await expect(b.page.getByTestId('live-screen')).toBeVisible();
       reloads += 1;

@@ -105,8 +105,8 @@ describe.runIf(runObs)('OBS set-up and scene follow (real OBS)', () => {
     expect((await snapshot()).inputs).not.toContain(lt);
     const recreated = await setupScene(conn, options);
     expect(recreated.ok && recreated.actions).toEqual([{ kind: 'createInput', input: lt }]);
-    const inputs = (await snapshot()).inputs.filter((name) =>
-      String(name).startsWith('Flashcue · '),
+    const inputs = (await snapshot()).inputs.filter(
+      (name) => typeof name === 'string' && name.startsWith('Flashcue · '),
     );
     expect(inputs).toHaveLength(2);
   });

@@ -73,7 +73,7 @@ export async function recordMachine(
   obs: ObsInstance,
 ): Promise<void> {
   const client = new OBSWebSocket();
-  let obsVersion = 'unknown';
+  let obsVersion: string;
   try {
     await client.connect(obs.url, obs.password);
     const v = await client.call('GetVersion');

@@ -28,32 +28,13 @@ export async function calibrate(page: Page, samples = 25): Promise<PageClock> {
   return best!;
 }
 
-/**
- * The wall clock (Date.now, what the controller's deadlines are written in) on the bench
- * time base: wall ms = bench ms + returned offset. Date.now is whole milliseconds, floored,
- * so the mean over many readings spread across millisecond boundaries is half a ms low.
- */
-export function wallOffset(samples = 2000): number {
-  let sum = 0;
-  for (let i = 0; i < samples; i++) {
-    const p = performance.now();
-    const d = Date.now();
-    sum += d - p;
-    // Spread the readings over several milliseconds.
-    const until = performance.now() + 0.0137 * (i % 7);
-    while (performance.now() < until) {
-      // spin
-    }
-  }
-  return sum / samples + 0.5;
-}
-
 export const benchNow = (): number => performance.now();
 
 /**
  * A page's wall clock (its Date.now — faked or not) on the page's probe clock:
  * page wall ms = page probe ms + returned offset. Whole-millisecond readings are corrected
- * by half a millisecond, as in wallOffset().
+ * by half a millisecond: Date.now is whole milliseconds, floored, so the mean over many
+ * readings spread across millisecond boundaries is half a ms low.
  */
 export async function pageWallOffset(page: Page): Promise<number> {
   const pairs = await page.evaluate(() => {

@@ -156,15 +156,15 @@ export async function nodeObsFloor(
         // obs-websocket-js hands over the custom event's data itself.
         const on = (data: unknown) => {
           if ((data as { benchFloor?: number }).benchFloor === i) {
-            b.off('CustomEvent', on as never);
+            b.off('CustomEvent', on);
             resolve(performance.now());
           }
         };
-        b.on('CustomEvent', on as never);
+        b.on('CustomEvent', on);
       });
       const t0 = performance.now();
       await a.call('BroadcastCustomEvent', {
-        eventData: { ...payload, app: 'bench-floor', benchFloor: i } as never,
+        eventData: { ...payload, app: 'bench-floor', benchFloor: i },
       });
       times.push((await got) - t0);
     }

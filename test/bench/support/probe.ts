@@ -249,7 +249,7 @@ function install(config: ProbeConfig): void {
         });
       }
     };
-    window.WebSocket = WrappedWS as typeof WebSocket;
+    window.WebSocket = WrappedWS;
   }
 
   if (config.idb) {

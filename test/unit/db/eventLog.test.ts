@@ -7,7 +7,6 @@ import {
   getShow,
   listShows,
   loadEvents,
-  updateShowStatus,
 } from '../../../controller/db/eventLog';
 import type { ShowEvent } from '../../../shared/show';
 import { openTestDb } from '../../support/db';
@@ -136,20 +135,6 @@ describe('shows', () => {
     const later = await createShow(db, makeSheet(), { now: T0 + 1, id: 'rehearsal-2' });
     expect(await db.catalogue.get('buds')).toMatchObject({ lastSeenShowId: 'rehearsal-2' });
     expect((await listShows(db)).map((x) => x.id)).toEqual([later.id, show.id]);
-  });
-
-  test('updateShowStatus sets the status and its time once', async () => {
-    const db = openTestDb();
-    const show = await createShow(db, makeSheet(), { now: T0 });
-    await updateShowStatus(db, show.id, 'live', T0 + 1);
-    await updateShowStatus(db, show.id, 'ended', T0 + 2);
-    await updateShowStatus(db, show.id, 'ended', T0 + 3);
-    expect(await getShow(db, show.id)).toMatchObject({
-      status: 'ended',
-      startedAt: T0 + 1,
-      endedAt: T0 + 2,
-    });
-    await expect(updateShowStatus(db, 'ghost', 'live')).rejects.toThrow(/no show "ghost"/);
   });
 
   test('deleteShow removes the show and its log, but not while it is live', async () => {

@@ -141,11 +141,12 @@ describe('dispatch', () => {
     // closes the deal before the sale is applied. The actor must still match the log.
     const db = openTestDb();
     let slow = false;
-    let scheduler: SimulatedClock | undefined;
-    beforeEventWrite(db, () => void (slow && scheduler!.increment(10)));
+    // The write hook is set before the runner (and its clock) exists.
+    const clock: { scheduler?: SimulatedClock } = {};
+    beforeEventWrite(db, () => void (slow && clock.scheduler!.increment(10)));
     const show = await createShow(db, makeSheet(), { now: T0 });
     const s = await open(db, show.id, T0);
-    scheduler = s.scheduler;
+    clock.scheduler = s.scheduler;
     await s.ok({ type: 'show.start' });
     await s.ok({ type: 'show.next' });
     await s.ok({ type: 'deal.start', seconds: 60 });

@@ -24,7 +24,7 @@ function world(scenes = ['Scene', 'Opening', 'Products']) {
         throw new ObsCallError(
           'status',
           'SetCurrentProgramScene',
-          `No source was found by the name of \`${sceneName}\`.`,
+          `No source was found by the name of \`${String(sceneName)}\`.`,
           600,
         );
       }

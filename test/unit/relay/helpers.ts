@@ -46,7 +46,7 @@ export function connect(url: string, headers: Record<string, string> = {}): Prom
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { headers });
     const received: unknown[] = [];
-    ws.on('message', (data) => received.push(JSON.parse(String(data))));
+    ws.on('message', (data: Buffer) => received.push(JSON.parse(data.toString('utf8'))));
     ws.once('open', () =>
       resolve({
         ws,

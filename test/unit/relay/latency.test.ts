@@ -39,7 +39,7 @@ test('relay hop latency (printed, not asserted)', async () => {
   // The rate limit is lifted here: this measures the hop, not the limiter.
   running = await startRelay({ rate: { perSecond: 1e6, burst: 1e6 } });
   const [a, b] = await Promise.all([connect(running.url), connect(running.url)]);
-  clients.push(a!, b!);
+  clients.push(a, b);
 
   const s = drive();
   s.ok({ type: 'show.start' });
@@ -62,9 +62,9 @@ test('relay hop latency (printed, not asserted)', async () => {
     data: `data:image/png;base64,${'A'.repeat(3_000_000)}`,
   });
 
-  await hops(a!, b!, viewText, 50); // warm-up: JIT, socket buffers
-  const small = await hops(a!, b!, viewText, 500);
-  const large = await hops(a!, b!, () => asset, 10);
+  await hops(a, b, viewText, 50); // warm-up: JIT, socket buffers
+  const small = await hops(a, b, viewText, 500);
+  const large = await hops(a, b, () => asset, 10);
   console.log(
     [
       `relay hop, ${Buffer.byteLength(viewText(1))}-byte view: ` + summary('', small).slice(2),

@@ -18,9 +18,9 @@ async function threeClients(options = {}) {
     connect(running.url),
     connect(running.url),
   ]);
-  clients.push(a!, b!, c!);
+  clients.push(a, b, c);
   await waitFor(() => running!.relay.stats().clients === 3, 2_000, 'three clients');
-  return { a: a!, b: b!, c: c!, relay: running.relay };
+  return { a: a, b: b, c: c, relay: running.relay };
 }
 
 describe('relaying', () => {
