@@ -10,7 +10,9 @@ import tseslint from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default defineConfig(
-  { ignores: ['dist/', 'test-results/', 'playwright-report/', 'public/', 'shared/i18n/paraglide/'] },
+  {
+    ignores: ['dist/', 'test-results/', 'playwright-report/', 'public/', 'shared/i18n/paraglide/'],
+  },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   svelte.configs.recommended,
