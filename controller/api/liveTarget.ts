@@ -5,7 +5,7 @@ import { apiReport } from '../../shared/report/apiFigures';
 import { reportFromContext } from '../../shared/report/showReport';
 import type { FlashcueDb } from '../db/db';
 import { keepSheet } from '../plan/keep';
-import type { LiveSession } from '../state/liveSession.svelte';
+import type { LiveSession } from '../show/liveSession.svelte';
 import type { CommandTarget } from './commandServer';
 
 export function liveCommandTarget(live: LiveSession, db: FlashcueDb): CommandTarget {

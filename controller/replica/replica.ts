@@ -17,7 +17,7 @@ import {
   type PrimaryMessage,
   type SheetMessage,
 } from '../../shared/protocol/messages';
-import { Leader } from './leader';
+import { Leader } from './primary';
 import type { Transport } from '../../shared/protocol/transport';
 import { divergence, leads, recoverOrphans, type TermStart } from '../../shared/replica/terms';
 import { parseRunSheet } from '../../shared/runsheet';
@@ -34,7 +34,7 @@ import {
   settleOrphans,
   termsOf,
 } from '../db/replicaLog';
-import { EventSchema, ShowMetaSchema } from '../report/archiveSchema';
+import { EventSchema, ShowMetaSchema } from '../../shared/show/eventSchema';
 
 /** A primary not heard for this long is shown as silent; the producer may take over. */
 export const SILENT_AFTER_MS = 3000;

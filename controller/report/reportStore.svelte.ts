@@ -12,7 +12,7 @@ import type { EventRow, FlashcueDb, ShowRow } from '../db/db';
 import { deleteShow, getShow, loadEvents } from '../db/eventLog';
 import { saveShowChanges } from '../db/showArchive';
 import { createShowRunner } from '../show/showRunner';
-import type { LiveSession } from '../state/liveSession.svelte';
+import type { LiveSession } from '../show/liveSession.svelte';
 import { parseChanges, serializeChanges, type ShowChanges } from './changes';
 
 export interface ShowEntry {

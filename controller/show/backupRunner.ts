@@ -12,8 +12,8 @@ import {
 } from '../../shared/show';
 import type { EventRow, FlashcueDb } from '../db/db';
 import { getShow, loadEvents, UnknownShowError } from '../db/eventLog';
-import type { DispatchResult, ShowRunner } from '../show/showRunner';
-import type { CommandReply } from './commandClient';
+import type { DispatchResult, ShowRunner } from './showRunner';
+import type { CommandReply } from '../replica/commandClient';
 
 export interface RemoteRunner extends ShowRunner {
   /** The mirrored log changed: apply the new entries, or rebuild after a cut. */

@@ -16,14 +16,14 @@ import type { Transport } from '../../shared/protocol/transport';
 import { assetRef, isAssetRef, isDataUrl } from '../../shared/view/assets';
 import type { FlashcueDb, ShowRow } from '../db/db';
 import { createShow, getShow } from '../db/eventLog';
-import { createShowRunner, type DispatchResult, type ShowRunner } from '../show/showRunner';
-import type { Clock } from '../lib/clock.svelte';
-import type { Notices } from '../lib/notices.svelte';
+import { createShowRunner, type DispatchResult, type ShowRunner } from './showRunner';
+import type { Clock } from '../app/clock.svelte';
+import type { Notices } from '../app/notices.svelte';
 import type { PrimaryMessage } from '../../shared/protocol/messages';
 import { currentTerm, takeOver, type TermStart } from '../../shared/replica/terms';
 import { Replica, type Device, type FollowStatus } from '../replica/replica';
 import { createCommandClient, type CommandClient } from '../replica/commandClient';
-import { createRemoteRunner, type RemoteRunner } from '../replica/remoteRunner';
+import { createRemoteRunner, type RemoteRunner } from './backupRunner';
 import { lastSeq, setTerms, termsOf } from '../db/replicaLog';
 
 const CURRENT_SHOW = 'currentShowId';

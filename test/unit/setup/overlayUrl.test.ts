@@ -25,13 +25,13 @@ import {
   readTheme,
   type OverlayName,
   type OverlayTheme,
-} from '../../../controller/setup/overlayTheme';
+} from '../../../controller/overlays/overlayTheme';
 import {
   overlayQuery,
   overlaySources,
   overlayUrl,
   sourceSize,
-} from '../../../controller/setup/overlayUrl';
+} from '../../../controller/overlays/overlayUrl';
 
 const PARSERS: Record<OverlayName, (search: string) => ParsedOptions<object>> = {
   'lower-third': parseLowerThirdOptions,

@@ -3,7 +3,7 @@
  * bounded, every event exactly one the machine knows, with no extra fields.
  */
 import { z } from 'zod';
-import type { ShowEvent } from '../../shared/show';
+import type { ShowEvent } from './types';
 
 export const SHOW_ARCHIVE_FORMAT = 'flashcue.show';
 export const SHOW_ARCHIVE_VERSION = 1;
