@@ -10,6 +10,7 @@ import { Clock } from './app/clock.svelte';
 import { Notices } from './app/notices.svelte';
 import { Router } from './app/router.svelte';
 import { LiveSession } from './show/liveSession.svelte';
+import { DeviceRoles } from './replica/deviceRoles.svelte';
 import { Library } from './app/library.svelte';
 import { broadcastChannelTransport } from '../shared/protocol/transport';
 import { createViewReceiver } from '../shared/protocol/viewReceiver';
@@ -43,14 +44,15 @@ if (router.route.name === 'host') {
   relay.onStatus((status) => (relayUp = status.state === 'connected'));
   const channel = broadcastChannelTransport();
   const transports = [channel, relay];
-  const live = new LiveSession(db, clock, notices, transports);
+  const live = new LiveSession(db, clock, notices, transports, [channel]);
+  const roles = new DeviceRoles(db, clock, notices, live, transports);
   const library = new Library(db);
   const tabLock = new TabLock();
   const commands = createCommandServer(transports, liveCommandTarget(live, db));
   commands.setTransports([]); // listens only once this tab holds the tab lock
   const obs = new ObsManager(db, {
     isLive: () => live.state?.phase === 'live',
-    // Only the primary switches OBS scenes: a backup following the show must not fight it.
+    // Only the primary switches OBS scenes: a backup of the show must not fight it.
     segmentKind: () =>
       live.role === 'primary' && live.state?.phase === 'live'
         ? (live.view?.segment?.kind ?? null)
@@ -58,6 +60,7 @@ if (router.route.name === 'host') {
     republish: () => live.republish(),
     setTransports: (extra) => {
       live.setTransports([...transports, ...extra]);
+      roles.setTransports([...transports, ...extra]);
       if (tabLock.held) commands.setTransports([...transports, ...extra]);
     },
   });
@@ -77,13 +80,10 @@ if (router.route.name === 'host') {
       .init(hash)
       .catch((error: unknown) => notices.error(`Could not start the OBS link: ${String(error)}`));
     void (async () => {
-      // Primary/remote roles across devices: the device's id comes from this browser's storage.
+      // Primary/backup roles across devices: the device's id comes from this browser's storage.
       const device = await loadDevice(db);
-      await live.enableReplica(device, {
-        local: [channel],
-        linkUp: () => relayUp || obs.status.state === 'connected',
-      });
-      await live.resume();
+      await roles.enable(device, { linkUp: () => relayUp || obs.status.state === 'connected' });
+      await roles.resume();
     })().catch((error: unknown) =>
       notices.error(`Could not reopen the last show: ${String(error)}`),
     );
@@ -94,6 +94,8 @@ if (router.route.name === 'host') {
   const dock = new URLSearchParams(location.search).has('dock');
   mount(App, {
     target,
-    props: { app: { db, router, clock, notices, live, library, tabLock, obs, storage, dock } },
+    props: {
+      app: { db, router, clock, notices, live, roles, library, tabLock, obs, storage, dock },
+    },
   });
 }

@@ -5,6 +5,7 @@ import type { Clock } from './clock.svelte';
 import type { Notices } from './notices.svelte';
 import type { Router } from './router.svelte';
 import type { LiveSession } from '../show/liveSession.svelte';
+import type { DeviceRoles } from '../replica/deviceRoles.svelte';
 import type { Library } from './library.svelte';
 import type { TabLock } from './tabLock.svelte';
 import type { ObsManager } from '../obs/obsManager.svelte';
@@ -16,6 +17,8 @@ export interface App {
   clock: Clock;
   notices: Notices;
   live: LiveSession;
+  /** Primary or backup of the show across devices; the takeover. */
+  roles: DeviceRoles;
   library: Library;
   /** Whether this tab is the one writer; another tab waits and takes over when it closes. */
   tabLock: TabLock;
