@@ -64,7 +64,7 @@ if (router.route.name === 'host') {
       if (tabLock.held) commands.setTransports([...transports, ...extra]);
     },
   });
-  live.onChange(() => obs.follow());
+  live.onChange(() => obs.switchScene());
   // A relay that came back has pages that missed the last image: re-send everything.
   relay.onStatus((status) => status.state === 'connected' && live.republish(true));
   const hash = location.hash;

@@ -1,5 +1,5 @@
-/** Words for the Overlays screen: overlay names, set-up results and scene-follow outcomes. */
-import type { FollowOutcome } from '../../shared/obs/sceneMap';
+/** Words for the Overlays screen: overlay names, set-up results and scene-switch outcomes. */
+import type { SwitchOutcome } from '../../shared/obs/sceneMap';
 import type { SetupAction } from '../../shared/obs/setup';
 import { KIND_LABEL } from '../live/labels';
 import type { OverlayName } from './overlayTheme';
@@ -38,7 +38,7 @@ export function actionText(action: SetupAction): string {
   }
 }
 
-export function followText(outcome: FollowOutcome | null): string {
+export function switchText(outcome: SwitchOutcome | null): string {
   if (!outcome) return 'Nothing switched yet in this session.';
   if (outcome.outcome === 'idle') {
     switch (outcome.why) {
