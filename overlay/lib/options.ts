@@ -3,7 +3,7 @@
  * URL, where a typo would otherwise give a blank overlay on air: every problem is collected
  * with the option's name so the page can show all of them at once.
  */
-import { FONT_KEYS, type FontKey } from './theme';
+import { FONT_KEYS, type FontKey } from './fonts';
 
 export const LAYOUTS = ['landscape', 'portrait'] as const;
 export const THEMES = ['dark', 'light'] as const;

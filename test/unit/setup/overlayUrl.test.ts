@@ -12,7 +12,7 @@ import {
   THEMES,
   type ParsedOptions,
 } from '../../../overlay/lib/options';
-import { FONT_KEYS } from '../../../overlay/lib/theme';
+import { FONT_KEYS } from '../../../overlay/lib/fonts';
 import { parseLowerThirdOptions } from '../../../overlay/lower-third/lower-third.options';
 import { parseNextUpOptions } from '../../../overlay/next-up/next-up.options';
 import { parseStockOptions } from '../../../overlay/stock/stock.options';
