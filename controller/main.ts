@@ -12,6 +12,7 @@ import { Router } from './app/router.svelte';
 import { LiveSession } from './show/liveSession.svelte';
 import { DeviceRoles } from './replica/deviceRoles.svelte';
 import { Library } from './app/library.svelte';
+import { ReportStore } from './report/reportStore.svelte';
 import { broadcastChannelTransport } from '../shared/protocol/transport';
 import { createViewReceiver } from '../shared/protocol/viewReceiver';
 import { relayTransport, relayUrlFor } from '../shared/relay/relayTransport';
@@ -47,6 +48,8 @@ if (router.route.name === 'host') {
   const live = new LiveSession(db, clock, notices, transports, [channel]);
   const roles = new DeviceRoles(db, clock, notices, live, transports);
   const library = new Library(db);
+  // One store for the report pages: its queries run only while a page reads them.
+  const reports = new ReportStore(db, live);
   const tabLock = new TabLock();
   const commands = createCommandServer(transports, liveCommandTarget(live, db));
   commands.setTransports([]); // listens only once this tab holds the tab lock
@@ -95,7 +98,20 @@ if (router.route.name === 'host') {
   mount(App, {
     target,
     props: {
-      app: { db, router, clock, notices, live, roles, library, tabLock, obs, storage, dock },
+      app: {
+        db,
+        router,
+        clock,
+        notices,
+        live,
+        roles,
+        library,
+        reports,
+        tabLock,
+        obs,
+        storage,
+        dock,
+      },
     },
   });
 }

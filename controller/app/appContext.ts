@@ -6,6 +6,7 @@ import type { Notices } from './notices.svelte';
 import type { Router } from './router.svelte';
 import type { LiveSession } from '../show/liveSession.svelte';
 import type { DeviceRoles } from '../replica/deviceRoles.svelte';
+import type { ReportStore } from '../report/reportStore.svelte';
 import type { Library } from './library.svelte';
 import type { TabLock } from './tabLock.svelte';
 import type { ObsManager } from '../obs/obsManager.svelte';
@@ -20,6 +21,8 @@ export interface App {
   /** Primary or backup of the show across devices; the takeover. */
   roles: DeviceRoles;
   library: Library;
+  /** Shows, their logs and reports, live from IndexedDB (for the report pages). */
+  reports: ReportStore;
   /** Whether this tab is the one writer; another tab waits and takes over when it closes. */
   tabLock: TabLock;
   obs: ObsManager;
