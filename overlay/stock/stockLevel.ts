@@ -1,7 +1,7 @@
 /** What the stock card says: how many are left, out of how many, and whether that is low. */
 import type { OverlayView } from '../../shared/view/overlayView';
 import { dealOnProduct, isOnAir } from '../lib/view';
-import type { LowThreshold } from './stock.options';
+import { isLow, type LowThreshold } from '../../shared/view/lowStock';
 
 export interface StockLevel {
   left: number;
@@ -12,11 +12,6 @@ export interface StockLevel {
   soldOut: boolean;
   /** The count is the deal's quantity ("only 50 at this price"), not the whole stock. */
   atDealPrice: boolean;
-}
-
-export function isLow(left: number, total: number, threshold: LowThreshold): boolean {
-  if (left <= 0) return false;
-  return 'units' in threshold ? left <= threshold.units : left <= (total * threshold.percent) / 100;
 }
 
 export function stockLevel(view: OverlayView | null, threshold: LowThreshold): StockLevel | null {
