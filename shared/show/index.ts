@@ -6,6 +6,8 @@
 export * from './types';
 export * from './commands';
 export * from './derive';
+export * from './orders';
+export * from './onAir';
 export { showMachine } from './showMachine';
 export * from './snapshot';
 export { settle } from './settle';
