@@ -38,7 +38,7 @@ export async function adoptShow(db: FlashcueDb, show: ShowRow): Promise<void> {
 }
 
 /**
- * Appends mirrored entries that continue the local log (seq = last + 1, …); entries already
+ * Appends copied entries that continue the local log (seq = last + 1, …); entries already
  * held are skipped, and anything after a gap waits for the sync that fills it. Returns the
  * new last seq and the rows added.
  */

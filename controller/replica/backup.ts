@@ -43,7 +43,7 @@ export interface BackupContext {
   now: () => number;
   send: (message: unknown) => void;
   sendCommand: CommandSender;
-  /** Runs mirrored writes one at a time, in arrival order. */
+  /** Runs copied writes one at a time, in arrival order. */
   enqueue: (work: () => Promise<void>) => void;
   /** One hand-over at a time, across backups of this device. */
   handover: { busy: boolean };

@@ -16,7 +16,7 @@ import type { DispatchResult, ShowRunner } from './showRunner';
 import type { CommandReply } from '../replica/commandClient';
 
 export interface BackupRunner extends ShowRunner {
-  /** The mirrored log changed: apply the new entries, or rebuild after a cut. */
+  /** The copied log changed: apply the new entries, or rebuild after a cut. */
   applyLog(change: { added: EventRow[]; reset: boolean }): Promise<void>;
 }
 
