@@ -1,25 +1,27 @@
 // The controller's single wiring module: the only place that opens the database, starts
 // timers and transports, and mounts the UI.
-import './lib/zodConfig'; // first: before any schema is built
+import './app/zodConfig'; // first: before any schema is built
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
 import HostApp from './host/HostApp.svelte';
 import { FlashcueDb } from './db/db';
-import { Clock } from './lib/clock.svelte';
-import { Notices } from './lib/notices.svelte';
-import { Router } from './lib/router.svelte';
-import { LiveSession } from './state/liveSession.svelte';
-import { Library } from './state/library.svelte';
+import { Clock } from './app/clock.svelte';
+import { Notices } from './app/notices.svelte';
+import { Router } from './app/router.svelte';
+import { LiveSession } from './show/liveSession.svelte';
+import { DeviceRoles } from './replica/deviceRoles.svelte';
+import { Library } from './app/library.svelte';
+import { ReportStore } from './report/reportStore.svelte';
 import { broadcastChannelTransport } from '../shared/protocol/transport';
 import { createViewReceiver } from '../shared/protocol/viewReceiver';
 import { relayTransport, relayUrlFor } from '../shared/relay/relayTransport';
 import { HostView } from './host/hostView.svelte';
 import { createCommandServer } from './api/commandServer';
 import { liveCommandTarget } from './api/liveTarget';
-import { PrimaryLock } from './lib/primary.svelte';
+import { TabLock } from './app/tabLock.svelte';
 import { ObsManager } from './obs/obsManager.svelte';
-import { StorageState } from './lib/storage.svelte';
+import { StorageState } from './app/storage.svelte';
 import { loadDevice } from './replica/device';
 
 const target = document.getElementById('app');
@@ -43,14 +45,17 @@ if (router.route.name === 'host') {
   relay.onStatus((status) => (relayUp = status.state === 'connected'));
   const channel = broadcastChannelTransport();
   const transports = [channel, relay];
-  const live = new LiveSession(db, clock, notices, transports);
+  const live = new LiveSession(db, clock, notices, transports, [channel]);
+  const roles = new DeviceRoles(db, clock, notices, live, transports);
   const library = new Library(db);
-  const primary = new PrimaryLock();
+  // One store for the report pages: its queries run only while a page reads them.
+  const reports = new ReportStore(db, live);
+  const tabLock = new TabLock();
   const commands = createCommandServer(transports, liveCommandTarget(live, db));
-  commands.setTransports([]); // listens only once this tab is the primary
+  commands.setTransports([]); // listens only once this tab holds the tab lock
   const obs = new ObsManager(db, {
     isLive: () => live.state?.phase === 'live',
-    // Only the primary switches OBS scenes: a backup following the show must not fight it.
+    // Only the primary switches OBS scenes: a backup of the show must not fight it.
     segmentKind: () =>
       live.role === 'primary' && live.state?.phase === 'live'
         ? (live.view?.segment?.kind ?? null)
@@ -58,10 +63,11 @@ if (router.route.name === 'host') {
     republish: () => live.republish(),
     setTransports: (extra) => {
       live.setTransports([...transports, ...extra]);
-      if (primary.isPrimary) commands.setTransports([...transports, ...extra]);
+      roles.setTransports([...transports, ...extra]);
+      if (tabLock.held) commands.setTransports([...transports, ...extra]);
     },
   });
-  live.onChange(() => obs.follow());
+  live.onChange(() => obs.switchScene());
   // A relay that came back has pages that missed the last image: re-send everything.
   relay.onStatus((status) => status.state === 'connected' && live.republish(true));
   const hash = location.hash;
@@ -70,20 +76,17 @@ if (router.route.name === 'host') {
   const fragment = new URLSearchParams(hash.replace(/^#/, ''));
   if (fragment.has('obs') || fragment.has('password'))
     history.replaceState(null, '', `${location.pathname}${location.search}#/live`);
-  primary.start(() => {
-    performance.mark('flashcue:primary'); // the bench's reload breakdown (test/bench/6-recovery)
+  tabLock.start(() => {
+    performance.mark('flashcue:tab-lock'); // the bench's reload breakdown (test/bench/6-recovery)
     commands.setTransports(transports);
     void obs
       .init(hash)
       .catch((error: unknown) => notices.error(`Could not start the OBS link: ${String(error)}`));
     void (async () => {
-      // Primary/remote roles across devices: the device's id comes from this browser's storage.
+      // Primary/backup roles across devices: the device's id comes from this browser's storage.
       const device = await loadDevice(db);
-      await live.enableReplica(device, {
-        local: [channel],
-        linkUp: () => relayUp || obs.status.state === 'connected',
-      });
-      await live.resume();
+      await roles.enable(device, { linkUp: () => relayUp || obs.status.state === 'connected' });
+      await roles.resume();
     })().catch((error: unknown) =>
       notices.error(`Could not reopen the last show: ${String(error)}`),
     );
@@ -94,6 +97,21 @@ if (router.route.name === 'host') {
   const dock = new URLSearchParams(location.search).has('dock');
   mount(App, {
     target,
-    props: { app: { db, router, clock, notices, live, library, primary, obs, storage, dock } },
+    props: {
+      app: {
+        db,
+        router,
+        clock,
+        notices,
+        live,
+        roles,
+        library,
+        reports,
+        tabLock,
+        obs,
+        storage,
+        dock,
+      },
+    },
   });
 }

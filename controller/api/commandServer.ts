@@ -18,9 +18,9 @@ import type { DispatchResult } from '../show/showRunner';
 
 export interface CommandTarget {
   /**
-   * Whether to answer a command that came on `transport`. A remote controller answers only
+   * Whether to answer a command that came on `transport`. A backup controller answers only
    * tools in its own browser (passing their commands on to the primary); on shared transports
-   * the primary answers, and a remote stays silent rather than ack twice.
+   * the primary answers, and a backup stays silent rather than ack twice.
    */
   answers?(transport: Transport): boolean;
   currency(): string | null;

@@ -5,12 +5,12 @@ import { apiReport } from '../../shared/report/apiFigures';
 import { reportFromContext } from '../../shared/report/showReport';
 import type { FlashcueDb } from '../db/db';
 import { keepSheet } from '../plan/keep';
-import type { LiveSession } from '../state/liveSession.svelte';
+import type { LiveSession } from '../show/liveSession.svelte';
 import type { CommandTarget } from './commandServer';
 
 export function liveCommandTarget(live: LiveSession, db: FlashcueDb): CommandTarget {
   return {
-    answers: (transport) => live.role !== 'remote' || live.isLocal(transport),
+    answers: (transport) => live.role !== 'backup' || live.isLocal(transport),
     currency: () => live.sheet?.show.currency ?? null,
     send: (command, { commandId }) => live.send(command, { commandId }),
     async query(command, args) {
@@ -33,11 +33,11 @@ export function liveCommandTarget(live: LiveSession, db: FlashcueDb): CommandTar
           };
         }
         case 'runsheet.load': {
-          if (live.role === 'remote')
+          if (live.role === 'backup')
             return {
               ok: false,
               error:
-                'This controller follows the show on another device: load run sheets there, or take over first.',
+                'This controller is the backup of a show on another device: load run sheets there, or take over first.',
             };
           if (live.state?.phase === 'live')
             return {

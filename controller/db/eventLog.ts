@@ -21,7 +21,8 @@ export class UnknownShowError extends Error {
   }
 }
 
-const showRange = (showId: string) =>
+/** Every key of one show's log (the events table's [showId+seq] primary key). */
+export const showRange = (showId: string) =>
   [
     [showId, Dexie.minKey],
     [showId, Dexie.maxKey],
@@ -64,7 +65,8 @@ export async function appendEvent(
   });
 }
 
-function statusAfter(event: ShowEvent): Partial<ShowRow> | null {
+/** What an entry changes on the show row: start and end set its status and times. */
+export function statusAfter(event: ShowEvent): Partial<ShowRow> | null {
   if (event.type === 'show.start') return { status: 'live', startedAt: event.at };
   if (event.type === 'show.end') return { status: 'ended', endedAt: event.at };
   return null;

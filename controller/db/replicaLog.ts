@@ -1,20 +1,15 @@
 /**
- * The log as a remote controller keeps it: entries mirrored from the primary keep their seq
+ * The log as a backup controller keeps it: entries copied from the primary keep their seq
  * and command id, so a takeover continues the same log and a re-sent command is still known.
  * Terms (who wrote which seqs) live on the show row. Orphans — entries a deposed primary wrote
- * that the leader never got — are moved aside in the same transaction that removes them from
- * the log, and stay until the leader has acknowledged each one.
+ * that the new primary never got — are moved aside in the same transaction that removes them from
+ * the log, and stay until the primary has acknowledged each one.
  */
-import { Dexie } from 'dexie';
 import type { ShowEvent } from '../../shared/show';
 import { orphanId, termAt, type OrphanEntry, type TermStart } from '../../shared/replica/terms';
 import type { EventRow, FlashcueDb, ShowRow } from './db';
+import { showRange, statusAfter } from './eventLog';
 
-const showRange = (showId: string) =>
-  [
-    [showId, Dexie.minKey],
-    [showId, Dexie.maxKey],
-  ] as const;
 const ORPHANS = (showId: string) => `orphans:${showId}`;
 
 export interface MirroredEntry {
@@ -43,7 +38,7 @@ export async function adoptShow(db: FlashcueDb, show: ShowRow): Promise<void> {
 }
 
 /**
- * Appends mirrored entries that continue the local log (seq = last + 1, …); entries already
+ * Appends copied entries that continue the local log (seq = last + 1, …); entries already
  * held are skipped, and anything after a gap waits for the sync that fills it. Returns the
  * new last seq and the rows added.
  */
@@ -70,10 +65,8 @@ export async function appendMirrored(
       await db.events.add(row);
       added.push(row);
       last = entry.seq;
-      if (entry.event.type === 'show.start')
-        await db.shows.update(showId, { status: 'live', startedAt: entry.event.at });
-      if (entry.event.type === 'show.end')
-        await db.shows.update(showId, { status: 'ended', endedAt: entry.event.at });
+      const status = statusAfter(entry.event);
+      if (status) await db.shows.update(showId, status);
     }
     return { lastSeq: last, added };
   });

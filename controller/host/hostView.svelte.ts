@@ -1,7 +1,7 @@
 /** The host's confidence view state: the last view heard, mapped onto this screen's clock. */
 import { createSubscriber } from 'svelte/reactivity';
 import type { ReceivedView, ViewReceiver } from '../../shared/protocol/viewReceiver';
-import type { Clock } from '../lib/clock.svelte';
+import type { Clock } from '../app/clock.svelte';
 
 export class HostView {
   #subscribe: () => void;

@@ -10,9 +10,9 @@ import {
   segmentProductId,
   type ShowCommandInput,
 } from '../../shared/show';
-import type { LiveSession } from '../state/liveSession.svelte';
+import type { LiveSession } from '../show/liveSession.svelte';
 import type { HotkeyAction } from './hotkeys';
-import type { Notices } from '../lib/notices.svelte';
+import type { Notices } from '../app/notices.svelte';
 
 export type FocusTarget = 'sell-n' | 'buyer' | 'viewers' | 'cue' | 'stock';
 

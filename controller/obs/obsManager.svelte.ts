@@ -1,7 +1,7 @@
 /**
  * The controller's one OBS link, as Svelte sees it: connection settings (remembered; the
  * password only when asked), status as data, the OBS transports handed to the publisher and
- * the command server, the resender, the scene follower and one-click set-up.
+ * the command server, the resender, the scene switcher and one-click set-up.
  */
 import { z } from 'zod';
 import {
@@ -14,10 +14,10 @@ import { emitEventTransport, type EmitAvailability } from '../../shared/obs/emit
 import { parseObsFragment } from '../../shared/obs/fragment';
 import { createResender } from '../../shared/obs/resend';
 import {
-  createSceneFollower,
+  createSceneSwitcher,
   DEFAULT_SCENE_MAPPING,
   SceneMapping,
-  type FollowOutcome,
+  type SwitchOutcome,
 } from '../../shared/obs/sceneMap';
 import { setupScene, type SetupResult } from '../../shared/obs/setup';
 import { nameOf } from '../../shared/obs/names';
@@ -52,12 +52,12 @@ export class ObsManager {
   emit = $state<EmitAvailability>({ available: null });
   settings = $state<ObsSettings | null>(null);
   mapping = $state<SceneMapping>(DEFAULT_SCENE_MAPPING);
-  lastFollow = $state<FollowOutcome | null>(null);
+  lastSwitch = $state<SwitchOutcome | null>(null);
   /** A problem with the settings or the URL fragment, in words. */
   problem = $state<string | null>(null);
   #conn: ObsConnection | null = null;
   #cleanup: Array<() => void> = [];
-  #follower: ReturnType<typeof createSceneFollower> | null = null;
+  #switcher: ReturnType<typeof createSceneSwitcher> | null = null;
 
   constructor(
     private readonly db: FlashcueDb,
@@ -114,7 +114,7 @@ export class ObsManager {
     });
     const custom = customEventTransport(conn);
     const emit = emitEventTransport(conn);
-    this.#follower = createSceneFollower(conn, {
+    this.#switcher = createSceneSwitcher(conn, {
       getMapping: () => this.mapping,
       getSegmentKind: this.hooks.segmentKind,
     });
@@ -122,9 +122,9 @@ export class ObsManager {
     this.#cleanup = [
       conn.onStatus((status) => (this.status = status)),
       emit.onAvailability((availability) => (this.emit = availability)),
-      this.#follower.onResult((outcome) => (this.lastFollow = outcome)),
+      this.#switcher.onResult((outcome) => (this.lastSwitch = outcome)),
       () => resender.close(),
-      () => this.#follower?.close(),
+      () => this.#switcher?.close(),
       () => custom.close(),
       () => emit.close(),
     ];
@@ -138,7 +138,7 @@ export class ObsManager {
     this.hooks.setTransports([]);
     this.#cleanup.forEach((c) => c());
     this.#cleanup = [];
-    this.#follower = null;
+    this.#switcher = null;
     this.#conn?.close();
     this.#conn = null;
     this.status = { state: 'idle' };
@@ -150,8 +150,8 @@ export class ObsManager {
   }
 
   /** The show moved: switch scenes if the mapping says so. Cheap when nothing changed. */
-  follow(): void {
-    this.#follower?.update();
+  switchScene(): void {
+    this.#switcher?.update();
   }
 
   async saveMapping(input: unknown): Promise<boolean> {
@@ -159,7 +159,7 @@ export class ObsManager {
     if (!parsed.success) return false;
     this.mapping = parsed.data;
     await this.db.settings.put({ key: MAPPING_KEY, value: parsed.data });
-    this.follow();
+    this.switchScene();
     return true;
   }
 

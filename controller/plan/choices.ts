@@ -35,15 +35,6 @@ export function timeZoneChoices(current = ''): string[] {
   return current && !list.includes(current) ? [current, ...list] : list;
 }
 
-export const KIND_LABELS = {
-  opening: 'Opening',
-  product: 'Product',
-  flash: 'Flash deal',
-  engagement: 'Engagement',
-  break: 'Break',
-  closing: 'Closing',
-} as const;
-
 export const ACTIVITY_LABELS = {
   poll: 'Poll',
   giveaway: 'Giveaway',

@@ -1,5 +1,5 @@
 /** Opens one saved run sheet for editing and carries out the editor's save and run. */
-import type { App } from '../lib/appContext';
+import type { App } from '../app/appContext';
 import { getRunSheet } from '../db/runSheets';
 import { EditorDraft } from './editorDraft.svelte';
 

@@ -9,7 +9,7 @@ import { templateById } from '../../shared/runsheet/templates';
 import type { LocatedError } from '../../shared/validation';
 import type { RunSheetRow } from '../db/db';
 import { deleteRunSheet, duplicateRunSheet } from '../db/runSheets';
-import type { App } from '../lib/appContext';
+import type { App } from '../app/appContext';
 import { download, looksLikeCsv, nextPaint, readText, tooLarge } from './files';
 import { keepSheet, type Kept } from './keep';
 import { blankSheet, localTimeZone, uniqueId } from './sheets';

@@ -1,5 +1,5 @@
 /**
- * A remote controller's way to act: each command goes to the primary through the public
+ * A backup controller's way to act: each command goes to the primary through the public
  * command API (the same path Streamer.bot takes) under a command id, and resolves with the
  * primary's ack. The id makes re-sending safe: the primary answers a known id from its log
  * instead of applying it again.

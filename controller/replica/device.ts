@@ -1,6 +1,6 @@
 /** This browser's identity among the show's controllers: a random id, kept, and a name the producer can change. */
 import type { FlashcueDb } from '../db/db';
-import type { Device } from './replica';
+import type { Device } from './types';
 
 const KEY = 'device';
 

@@ -14,9 +14,13 @@ import { RunSheet as RunSheetSchema, type RunSheet } from '../../shared/runsheet
 import { decideAt, initialSnapshot, parseCommand, step, type ShowEvent } from '../../shared/show';
 import { zodErrors, type LocatedError, type Result } from '../../shared/validation';
 import type { EventRow, ShowRow } from '../db/db';
-import { ArchiveSchema, SHOW_ARCHIVE_FORMAT, SHOW_ARCHIVE_VERSION } from './archiveSchema';
+import {
+  ArchiveSchema,
+  SHOW_ARCHIVE_FORMAT,
+  SHOW_ARCHIVE_VERSION,
+} from '../../shared/show/eventSchema';
 
-export { SHOW_ARCHIVE_FORMAT, SHOW_ARCHIVE_VERSION } from './archiveSchema';
+export { SHOW_ARCHIVE_FORMAT, SHOW_ARCHIVE_VERSION } from '../../shared/show/eventSchema';
 
 export interface ArchivedEvent {
   seq: number;

@@ -4,15 +4,14 @@
  * report built once per change of its log, and the few writes a report makes (unique viewers,
  * experiment notes, delete, import).
  */
-import { liveQuery } from 'dexie';
-import { createSubscriber } from 'svelte/reactivity';
+import { liveValue } from '../app/liveQuery.svelte';
 import { buildReport, type ShowReport } from '../../shared/report/showReport';
 import type { ShowEvent } from '../../shared/show';
 import type { EventRow, FlashcueDb, ShowRow } from '../db/db';
 import { deleteShow, getShow, loadEvents } from '../db/eventLog';
 import { saveShowChanges } from '../db/showArchive';
 import { createShowRunner } from '../show/showRunner';
-import type { LiveSession } from '../state/liveSession.svelte';
+import type { LiveSession } from '../show/liveSession.svelte';
 import { parseChanges, serializeChanges, type ShowChanges } from './changes';
 
 export interface ShowEntry {
@@ -20,25 +19,6 @@ export interface ShowEntry {
   events: ShowEvent[];
   report: ShowReport;
   changes: ShowChanges;
-}
-
-/** A liveQuery as a getter; `undefined` until the first answer. */
-function liveValue<T>(query: () => Promise<T>): () => T | undefined {
-  let value: T | undefined;
-  const subscribe = createSubscriber((update) => {
-    const sub = liveQuery(query).subscribe({
-      next: (next) => {
-        value = next;
-        update();
-      },
-      error: (error: unknown) => console.error('Flashcue report query failed', error),
-    });
-    return () => sub.unsubscribe();
-  });
-  return () => {
-    subscribe();
-    return value;
-  };
 }
 
 async function loadAll(
@@ -66,7 +46,11 @@ export class ReportStore {
     readonly db: FlashcueDb,
     private readonly live: LiveSession,
   ) {
-    this.#all = liveValue(() => loadAll(db));
+    this.#all = liveValue<Awaited<ReturnType<typeof loadAll>> | undefined>(
+      () => loadAll(db),
+      undefined,
+      'report',
+    );
   }
 
   /** Every show, newest first; undefined while loading. */
@@ -79,10 +63,14 @@ export class ReportStore {
   entry(showId: string): ShowEntry | null | undefined {
     let query = this.#one.get(showId);
     if (!query) {
-      query = liveValue(async () => {
-        const row = await getShow(this.db, showId);
-        return row ? { row, events: await loadEvents(this.db, showId) } : null;
-      });
+      query = liveValue<{ row: ShowRow; events: EventRow[] } | null | undefined>(
+        async () => {
+          const row = await getShow(this.db, showId);
+          return row ? { row, events: await loadEvents(this.db, showId) } : null;
+        },
+        undefined,
+        'report',
+      );
       this.#one.set(showId, query);
     }
     const found = query();

@@ -4,7 +4,7 @@
  * with the option's name so the page can show all of them at once.
  */
 import { baseLocale, locales, matchLocale, type Locale } from '../../shared/i18n/locale';
-import { FONT_KEYS, type FontKey } from './theme';
+import { FONT_KEYS, type FontKey } from './fonts';
 
 export const LAYOUTS = ['landscape', 'portrait'] as const;
 export const THEMES = ['dark', 'light'] as const;

@@ -1,7 +1,5 @@
-/**
- * Theme tokens as CSS custom properties. Fonts are system stacks only: an OBS browser source
- * must never wait on a web-font download while it is on air.
- */
+/** Theme tokens as CSS custom properties (the font stacks live in fonts.ts). */
+import { FONTS } from './fonts';
 import type { CommonOptions } from './options';
 
 /**
@@ -18,22 +16,6 @@ const CJK_FIRST: Record<string, string> = {
     '"PingFang TC", "Microsoft JhengHei UI", "Microsoft JhengHei", "Noto Sans CJK TC", "Source Han Sans TC", ',
   ja: '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Meiryo", "Noto Sans CJK JP", "Source Han Sans JP", ',
 };
-export const FONTS = {
-  inter:
-    'Inter, "Inter Variable", "Segoe UI Variable Display", "Segoe UI", "SF Pro Display", -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif',
-  system:
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif',
-  condensed:
-    '"Roboto Condensed", "Arial Narrow", "Liberation Sans Narrow", "Helvetica Neue Condensed", "Segoe UI", sans-serif',
-  rounded:
-    'ui-rounded, "SF Pro Rounded", "Nunito", "Varela Round", "Segoe UI", Roboto, Arial, sans-serif',
-  serif: 'Georgia, "Iowan Old Style", "Times New Roman", "Liberation Serif", serif',
-  mono: 'ui-monospace, "SF Mono", "Cascadia Mono", Consolas, "Liberation Mono", monospace',
-} as const;
-
-export type FontKey = keyof typeof FONTS;
-export const FONT_KEYS = Object.keys(FONTS) as FontKey[];
-
 /** WCAG relative luminance of #rrggbb. */
 export function luminance(hex: string): number {
   const channel = (i: number) => {

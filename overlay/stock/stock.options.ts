@@ -1,8 +1,7 @@
 /** URL options of the stock page. */
 import { parseOptions, type CommonOptions, type ParsedOptions } from '../lib/options';
 
-/** Low stock from a number of units left, or from a share of the starting stock. */
-export type LowThreshold = { units: number } | { percent: number };
+import { DEFAULT_LOW_STOCK, type LowThreshold } from '../../shared/view/lowStock';
 
 export interface StockOptions extends CommonOptions {
   low: LowThreshold;
@@ -19,6 +18,6 @@ export function parseLow(raw: string): { value: LowThreshold } | { problem: stri
 
 export function parseStockOptions(search: string | URLSearchParams): ParsedOptions<StockOptions> {
   return parseOptions(search, { position: 'center-right' }, (r) => ({
-    low: r.get('low', { units: 10 }, parseLow),
+    low: r.get('low', DEFAULT_LOW_STOCK, parseLow),
   }));
 }

@@ -3,7 +3,7 @@ import * as m from '../../shared/i18n/paraglide/messages.js';
 import type { OverlayView } from '../../shared/view/overlayView';
 import { dealOnProduct, isOnAir } from '../lib/view';
 import { say } from '../lib/words.svelte';
-import type { LowThreshold } from './stock.options';
+import { isLow, type LowThreshold } from '../../shared/view/lowStock';
 
 export interface StockLevel {
   left: number;
@@ -14,11 +14,6 @@ export interface StockLevel {
   soldOut: boolean;
   /** The count is the deal's quantity ("only 50 at this price"), not the whole stock. */
   atDealPrice: boolean;
-}
-
-export function isLow(left: number, total: number, threshold: LowThreshold): boolean {
-  if (left <= 0) return false;
-  return 'units' in threshold ? left <= threshold.units : left <= (total * threshold.percent) / 100;
 }
 
 export function stockLevel(view: OverlayView | null, threshold: LowThreshold): StockLevel | null {

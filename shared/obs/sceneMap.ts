@@ -1,8 +1,8 @@
 /**
- * Scene follow: switch OBS's program scene when the kind of segment on air changes
+ * Scene switching: switch OBS's program scene when the kind of segment on air changes
  * (opening → "Intro cam", product → "Table cam"…). Only on a change of kind (or of its mapping)
  * and on reconnect: a producer who switched scenes by hand in OBS is not overridden on every
- * heartbeat. It never reacts to OBS's own scene events, so two followers cannot ping-pong.
+ * heartbeat. It never reacts to OBS's own scene events, so two switchers cannot ping-pong.
  * A switch wanted during a transition waits for its end. OBS 29 does not drop a mid-fade switch
  * (it restarts the fade towards the new scene), but the scene being faded in is then never
  * reported by CurrentProgramSceneChanged (measured: two TransitionStarted, one Ended, one
@@ -23,7 +23,7 @@ export type SceneMapping = z.infer<typeof SceneMapping>;
 
 export const DEFAULT_SCENE_MAPPING: SceneMapping = { enabled: false, byKind: {} };
 
-export type FollowOutcome =
+export type SwitchOutcome =
   | { outcome: 'switched'; kind: SegmentKind; scene: string }
   | { outcome: 'alreadyOn'; kind: SegmentKind; scene: string }
   | { outcome: 'missingScene'; kind: SegmentKind; scene: string; message: string }
@@ -41,7 +41,7 @@ export function wantedScene(
   return scene ? { scene, kind } : { why: 'unmapped' };
 }
 
-export interface SceneFollowerOptions {
+export interface SceneSwitcherOptions {
   getMapping: () => SceneMapping;
   getSegmentKind: () => SegmentKind | null;
   /** Give up waiting for a transition's end event after this (default 5 s). */
@@ -49,26 +49,26 @@ export interface SceneFollowerOptions {
   timers?: Timers;
 }
 
-export interface SceneFollower {
+export interface SceneSwitcher {
   /** Call whenever the show or the mapping changes; cheap when nothing relevant did. */
   update(): void;
-  last(): FollowOutcome | null;
-  onResult(listener: (result: FollowOutcome) => void): () => void;
+  last(): SwitchOutcome | null;
+  onResult(listener: (result: SwitchOutcome) => void): () => void;
   close(): void;
 }
 
-export function createSceneFollower(link: ObsLink, options: SceneFollowerOptions): SceneFollower {
+export function createSceneSwitcher(link: ObsLink, options: SceneSwitcherOptions): SceneSwitcher {
   const timers = options.timers ?? globalTimers;
-  const listeners = new Set<(result: FollowOutcome) => void>();
+  const listeners = new Set<(result: SwitchOutcome) => void>();
   let applied: string | null = null; // "kind→scene" last settled, so the same wish is not re-sent
-  let last: FollowOutcome | null = null;
+  let last: SwitchOutcome | null = null;
   let busy = false;
   let again = false;
   let transitioning = false;
   let transitionTimer: unknown;
   let closed = false;
 
-  const report = (result: FollowOutcome) => {
+  const report = (result: SwitchOutcome) => {
     last = result;
     for (const listener of [...listeners]) listener(result);
   };

@@ -53,8 +53,8 @@ function firstAccept(port: number, signal: { stop: boolean }): Promise<number | 
 interface Breakdown {
   /** The controller's module script has run (DOMContentLoaded). */
   script: number;
-  /** This tab holds the primary lock. */
-  primary: number;
+  /** This tab holds the tab lock. */
+  tabLock: number;
   /** The show's log read from IndexedDB (end), and how long the read took. */
   logRead: number;
   logReadMs: number;
@@ -103,7 +103,7 @@ async function reloads(
         return {
           script: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
             .domContentLoadedEventStart,
-          primary: mark('flashcue:primary'),
+          tabLock: mark('flashcue:tab-lock'),
           logRead: read ? read.startTime + read.duration : NaN,
           logReadMs: read?.duration ?? NaN,
           replayMs: measure('flashcue:replay')?.duration ?? NaN,
@@ -157,7 +157,7 @@ function reloadRow(
     method:
       `The controller (connected to OBS, a show live with ${sales.toLocaleString('en')} sales) reloaded ${series.length} times; from navigation start (the new page's time origin) to the animation frame after ` +
       'its Live screen first shows the segment on air and the units sold as before the reload (MutationObserver, then requestAnimationFrame). ' +
-      `Medians, from navigation start: script done ${median(series.map((b) => b.script)).toFixed(0)} ms, primary lock ${median(series.map((b) => b.primary)).toFixed(0)}, ` +
+      `Medians, from navigation start: script done ${median(series.map((b) => b.script)).toFixed(0)} ms, tab lock ${median(series.map((b) => b.tabLock)).toFixed(0)}, ` +
       `log read ${median(series.map((b) => b.logRead)).toFixed(0)} (${median(series.map((b) => b.logReadMs)).toFixed(0)} ms reading), replay ${median(series.map((b) => b.replayMs)).toFixed(1)} ms, ` +
       `DOM right ${median(series.map((b) => b.dom)).toFixed(0)}, frame ${median(frames).toFixed(0)} (app marks flashcue:*). ` +
       `The controller is brought to the front first, as a producer's is: a page behind another of its context is never drawn, and viz ` +
@@ -170,7 +170,7 @@ function reloadRow(
       breakdown: series.map((b) => ({
         ...b,
         script: round(b.script),
-        primary: round(b.primary),
+        tabLock: round(b.tabLock),
         logRead: round(b.logRead),
         logReadMs: round(b.logReadMs),
         replayMs: round(b.replayMs),

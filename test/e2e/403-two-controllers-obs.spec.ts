@@ -1,6 +1,6 @@
 /**
  * Primary and backup controllers linked only through real OBS (custom events; the relay is
- * blocked in both browsers): the backup mirrors through OBS, does not take over while OBS is
+ * blocked in both browsers): the backup copies the log through OBS, does not take over while OBS is
  * down for everyone (its own link is down too), catches up when OBS returns, and takes over
  * by itself when the primary's computer then dies.
  */
@@ -32,7 +32,7 @@ test.describe('two controllers over real OBS', () => {
     await obs?.stop();
   });
 
-  test('the backup mirrors through OBS, holds still while OBS is down, catches up, then takes over by itself', async ({
+  test('the backup copies the log through OBS, holds still while OBS is down, catches up, then takes over by itself', async ({
     browser,
   }) => {
     test.setTimeout(120_000);
@@ -41,8 +41,8 @@ test.describe('two controllers over real OBS', () => {
     try {
       await goLive(a.tool);
       expect(await command(a.tool, 'sale', { quantity: 3 })).toMatchObject({ ok: true });
-      await b.page.getByTestId('follow-show').click();
-      await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #3 of 3');
+      await b.page.getByTestId('back-up-show').click();
+      await expect(b.page.getByTestId('backup-seq')).toHaveText('log #3 of 3');
       // A command on the backup travels to the primary through OBS.
       expect(await command(b.tool, 'sale', { buyer: 'via-obs' }, 'via-obs-1')).toMatchObject({
         ok: true,
@@ -63,7 +63,7 @@ test.describe('two controllers over real OBS', () => {
       await expect(b.page.getByTestId('primary-silent')).toBeVisible({ timeout: 10_000 });
       // Longer than the 8 s the backup waits for a primary it cannot hear over a working link.
       await b.page.waitForTimeout(9_000);
-      await expect(b.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'remote');
+      await expect(b.page.getByTestId('device-role')).toHaveAttribute('data-role', 'backup');
 
       // OBS returns: the primary is heard again before the backup's 8 s of connected silence,
       // and the backup catches up on what it missed.
@@ -71,12 +71,12 @@ test.describe('two controllers over real OBS', () => {
       await expect(b.page.getByTestId('obs-pill')).toHaveAttribute('data-state', 'connected', {
         timeout: 15_000,
       });
-      await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #6 of 6', { timeout: 10_000 });
+      await expect(b.page.getByTestId('backup-seq')).toHaveText('log #6 of 6', { timeout: 10_000 });
       expect(await units(b.tool)).toBe(6);
 
       // Now the primary's computer dies; the backup, connected, takes over by itself.
       await a.context.close();
-      await expect(b.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'primary', {
+      await expect(b.page.getByTestId('device-role')).toHaveAttribute('data-role', 'primary', {
         timeout: 15_000,
       });
       expect(await command(b.tool, 'sale')).toMatchObject({ ok: true });

@@ -1,8 +1,8 @@
 /**
  * Two controllers on two devices (two browser contexts: separate storage, reaching each other
- * only through the relay): the backup follows the primary's log, sends its commands through
+ * only through the relay): the backup copies the primary's log, sends its commands through
  * it, takes over when the primary's device dies — by a click, then automatically — and the
- * old primary, back again, follows instead of fighting. Nothing lost, nothing counted twice.
+ * old primary, back again, becomes a backup instead of fighting. Nothing lost, nothing counted twice.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { goLive, openDevice, unitsSold, type Device } from './support/devices';
@@ -44,7 +44,7 @@ async function dealRemaining(tool: Page): Promise<number> {
   return (ack.result as { deal: { remainingMs: number } | null }).deal?.remainingMs ?? -1;
 }
 
-test('a backup device follows the primary, takes over by click and by itself, and the old primary follows', async ({
+test('a backup device copies the primary, takes over by click and by itself, and the old primary becomes its backup', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -60,20 +60,20 @@ test('a backup device follows the primary, takes over by click and by itself, an
     for (let i = 0; i < 3; i++)
       expect(await command(a.tool, 'sale', { quantity: 2 })).toMatchObject({ ok: true });
 
-    // The backup hears the show and follows it; its log and state mirror the primary's.
-    await b.page.getByTestId('follow-show').click();
-    const role = b.page.getByTestId('controller-role');
-    await expect(role).toHaveAttribute('data-role', 'remote');
-    await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #5 of 5');
+    // The backup hears the show and becomes its backup; its log and state copy the primary's.
+    await b.page.getByTestId('back-up-show').click();
+    const role = b.page.getByTestId('device-role');
+    await expect(role).toHaveAttribute('data-role', 'backup');
+    await expect(b.page.getByTestId('backup-seq')).toHaveText('log #5 of 5');
     expect(await units(b.tool)).toBe(6);
-    // A reloaded backup comes back as a backup, its mirror intact, and catches up on what it missed.
+    // A reloaded backup comes back as a backup, its copy intact, and catches up on what it missed.
     await b.page.reload();
     expect(await command(a.tool, 'sale', { quantity: 1, buyer: 'during-reload' })).toMatchObject({
       ok: true,
     });
     expect(await command(a.tool, 'sale.undo')).toMatchObject({ ok: true });
-    await expect(b.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'remote');
-    await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #7 of 7');
+    await expect(b.page.getByTestId('device-role')).toHaveAttribute('data-role', 'backup');
+    await expect(b.page.getByTestId('backup-seq')).toHaveText('log #7 of 7');
     expect(await units(b.tool)).toBe(6);
 
     // Commands on the backup go to the primary, once each, whoever sends them.
@@ -89,7 +89,7 @@ test('a backup device follows the primary, takes over by click and by itself, an
       ok: true,
     });
     for (let i = 0; i < 4; i++) expect(await command(a.tool, 'sale')).toMatchObject({ ok: true });
-    await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #14 of 14');
+    await expect(b.page.getByTestId('backup-seq')).toHaveText('log #14 of 14');
     expect(await units(b.tool)).toBe(12);
     const deadline = Date.now() + (await dealRemaining(a.tool));
 
@@ -98,7 +98,7 @@ test('a backup device follows the primary, takes over by click and by itself, an
     await a.tool.close();
     await expect(b.page.getByTestId('primary-silent')).toBeVisible({ timeout: 10_000 });
     await b.page.getByTestId('take-over').click();
-    await expect(b.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'primary');
+    await expect(b.page.getByTestId('device-role')).toHaveAttribute('data-role', 'primary');
     expect(await units(b.tool)).toBe(12);
     // The deal runs on to the same deadline; the overlay follows the new primary.
     expect(Math.abs(Date.now() + (await dealRemaining(b.tool)) - deadline)).toBeLessThan(1500);
@@ -107,11 +107,11 @@ test('a backup device follows the primary, takes over by click and by itself, an
     // The deal's cap of 40: 4 sold on the old primary, 2 on the new one.
     await expect(overlay.locator('.fc-stock-count')).toHaveText('34/40');
 
-    // The old primary comes back (same storage, term 1): it hears term 2 and follows.
+    // The old primary comes back (same storage, term 1): it hears term 2 and becomes a backup.
     const back = await a.context.newPage();
     await back.goto('/controller/#/live');
     const backTool = await openTool(a.context);
-    await expect(back.getByTestId('controller-role')).toHaveAttribute('data-role', 'remote');
+    await expect(back.getByTestId('device-role')).toHaveAttribute('data-role', 'backup');
     await expect(back.getByTestId('primary-name')).toHaveText(await deviceName(b.page));
     await expect.poll(() => units(backTool)).toBe(14);
     await expect(overlay.locator('.fc-stock-count')).toHaveText('34/40');
@@ -123,7 +123,7 @@ test('a backup device follows the primary, takes over by click and by itself, an
     await back.getByTestId('auto-takeover').check();
     await b.page.close();
     await b.tool.close();
-    await expect(back.getByTestId('controller-role')).toHaveAttribute('data-role', 'primary', {
+    await expect(back.getByTestId('device-role')).toHaveAttribute('data-role', 'primary', {
       timeout: 15_000,
     });
     expect(await units(backTool)).toBe(15);
@@ -149,8 +149,8 @@ test('split brain: both sides sell while cut off; when the link heals the old pr
     await overlay.goto('/overlay/stock.html?transport=relay');
     await goLive(a.tool);
     expect(await command(a.tool, 'sale', { quantity: 2 })).toMatchObject({ ok: true });
-    await b.page.getByTestId('follow-show').click();
-    await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #3 of 3');
+    await b.page.getByTestId('back-up-show').click();
+    await expect(b.page.getByTestId('backup-seq')).toHaveText('log #3 of 3');
     await b.page.getByTestId('auto-takeover').check(); // 5 s of silence
 
     // The primary's link drops; it keeps taking sales offline. The backup takes over by itself.
@@ -159,7 +159,7 @@ test('split brain: both sides sell while cut off; when the link heals the old pr
       expect(
         await command(a.tool, 'sale', { buyer: `offline-${i}` }, `offline-${i}`),
       ).toMatchObject({ ok: true });
-    await expect(b.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'primary', {
+    await expect(b.page.getByTestId('device-role')).toHaveAttribute('data-role', 'primary', {
       timeout: 15_000,
     });
     expect(await command(b.tool, 'sale', { quantity: 4 })).toMatchObject({ ok: true });
@@ -172,7 +172,7 @@ test('split brain: both sides sell while cut off; when the link heals the old pr
 
     // The link heals: A hears term 2, steps down, and hands over the sales B never saw.
     a.cut(false);
-    await expect(a.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'remote', {
+    await expect(a.page.getByTestId('device-role')).toHaveAttribute('data-role', 'backup', {
       timeout: 10_000,
     });
     await expect.poll(() => units(b.tool), { timeout: 10_000 }).toBe(9); // 2 + 4 + offline-0, -1, -2 (once)
@@ -201,8 +201,8 @@ test('a double click is one press, on the primary and on the backup', async ({ b
     await expect.poll(segment).toBe(1);
     await a.page.getByRole('button', { name: /\+1 sold/ }).dblclick();
     await expect.poll(() => units(a.tool)).toBe(1);
-    await b.page.getByTestId('follow-show').click();
-    await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #3 of 3');
+    await b.page.getByTestId('back-up-show').click();
+    await expect(b.page.getByTestId('backup-seq')).toHaveText('log #3 of 3');
     await b.page.getByRole('button', { name: /\+1 sold/ }).dblclick();
     await expect(b.page.getByTestId('units')).toHaveText('2');
     // Two separate presses are two sales.

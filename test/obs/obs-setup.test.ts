@@ -1,10 +1,10 @@
-// One-click set-up and scene follow against real OBS. Debian's OBS has no browser source:
+// One-click set-up and scene switching against real OBS. Debian's OBS has no browser source:
 // set-up must refuse, create nothing, and stay that way when run twice. The create/repair
 // path is exercised with a stand-in input kind (OBS stores any settings keys), and the scene
-// follower switches real scenes (Cut transition: no fade timing in the way).
+// switcher switches real scenes (Cut transition: no fade timing in the way).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createObsConnection } from '../../shared/obs/connection';
-import { createSceneFollower, type SceneMapping } from '../../shared/obs/sceneMap';
+import { createSceneSwitcher, type SceneMapping } from '../../shared/obs/sceneMap';
 import { inputNameFor, setupScene } from '../../shared/obs/setup';
 import type { ObsConnection } from '../../shared/obs/types';
 import type { SegmentKind } from '../../shared/runsheet/schema';
@@ -18,7 +18,7 @@ const overlays = ['lower-third', 'countdown'].map((name) => ({
   url: `http://127.0.0.1:5173/overlay/${name}.html`,
 }));
 
-describe.runIf(runObs)('OBS set-up and scene follow (real OBS)', () => {
+describe.runIf(runObs)('OBS set-up and scene switching (real OBS)', () => {
   let obs: ObsInstance;
   let conn: ObsConnection;
   const snapshot = async () => ({
@@ -119,17 +119,17 @@ describe.runIf(runObs)('OBS set-up and scene follow (real OBS)', () => {
       byKind: { opening: 'Opening', product: 'Products', flash: 'Products' },
     };
     let kind: SegmentKind | null = null;
-    const follower = createSceneFollower(conn, {
+    const switcher = createSceneSwitcher(conn, {
       getMapping: () => mapping,
       getSegmentKind: () => kind,
     });
     const program = async () => (await conn.call('GetCurrentProgramScene')).currentProgramSceneName;
     const onAir = async (next: SegmentKind) => {
       kind = next;
-      follower.update();
+      switcher.update();
       await waitFor(
         () => {
-          const result = follower.last();
+          const result = switcher.last();
           return result !== null && 'kind' in result && result.kind === next;
         },
         2_000,
@@ -142,10 +142,10 @@ describe.runIf(runObs)('OBS set-up and scene follow (real OBS)', () => {
     await onAir('product');
     expect(await program()).toBe('Products');
     await onAir('flash');
-    expect(follower.last()).toEqual({ outcome: 'alreadyOn', kind: 'flash', scene: 'Products' });
+    expect(switcher.last()).toEqual({ outcome: 'alreadyOn', kind: 'flash', scene: 'Products' });
     await onAir('opening');
     expect(await program()).toBe('Opening');
-    follower.close();
+    switcher.close();
   });
 
   it('lands on the latest wish when the kind changes mid-fade', async () => {
@@ -156,24 +156,24 @@ describe.runIf(runObs)('OBS set-up and scene follow (real OBS)', () => {
       byKind: { opening: 'Opening', product: 'Products', closing: 'Scene' },
     };
     let kind: SegmentKind | null = 'closing';
-    const follower = createSceneFollower(conn, {
+    const switcher = createSceneSwitcher(conn, {
       getMapping: () => mapping,
       getSegmentKind: () => kind,
     });
     await waitFor(
-      () => follower.last()?.outcome === 'switched' || follower.last()?.outcome === 'alreadyOn',
+      () => switcher.last()?.outcome === 'switched' || switcher.last()?.outcome === 'alreadyOn',
       2_000,
     );
     await new Promise((resolve) => setTimeout(resolve, 400)); // let any fade finish
     const started = performance.now();
     kind = 'opening';
-    follower.update(); // starts a 300 ms fade…
+    switcher.update(); // starts a 300 ms fade…
     await new Promise((resolve) => setTimeout(resolve, 60));
     kind = 'product';
-    follower.update(); // …and this arrives in the middle of it
+    switcher.update(); // …and this arrives in the middle of it
     await waitFor(
       () => {
-        const result = follower.last();
+        const result = switcher.last();
         return result !== null && 'kind' in result && result.kind === 'product';
       },
       3_000,
@@ -184,6 +184,6 @@ describe.runIf(runObs)('OBS set-up and scene follow (real OBS)', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect((await conn.call('GetCurrentProgramScene')).currentProgramSceneName).toBe('Products');
-    follower.close();
+    switcher.close();
   });
 });

@@ -95,14 +95,6 @@ export const KIND_COLOURS: Record<string, string> = {
   break: '#475569',
   closing: '#14b8a6',
 };
-export const KIND_LABELS: Record<string, string> = {
-  opening: 'Opening',
-  product: 'Product',
-  flash: 'Flash sale',
-  engagement: 'Engagement',
-  break: 'Break',
-  closing: 'Closing',
-};
 
 const minutes = (ms: number) => ms / MINUTE;
 const notStarted = 'The show has not started: there is nothing to chart yet.';

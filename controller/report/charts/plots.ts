@@ -5,10 +5,10 @@
  * only by the report page (a separate chunk): the live controller never pays for it.
  */
 import * as Plot from '@observablehq/plot';
+import { SEGMENT_KIND_LABELS } from '../../../shared/runsheet/kindLabels';
 import { axisMoney } from '../format';
 import {
   KIND_COLOURS,
-  KIND_LABELS,
   kindsOf,
   type Band,
   type ChartModel,
@@ -18,6 +18,9 @@ import {
   type UnitsChart,
   type ViewerChart,
 } from './chartData';
+
+/** Kinds arrive as strings from the chart data: an unknown one shows as itself. */
+const KIND_LABELS: Record<string, string> = SEGMENT_KIND_LABELS;
 
 const ACCENT = '#ff5a1f';
 const DEAL = '#ff2d55';

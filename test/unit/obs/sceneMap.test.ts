@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  createSceneFollower,
+  createSceneSwitcher,
   SceneMapping,
   wantedScene,
-  type FollowOutcome,
+  type SwitchOutcome,
 } from '../../../shared/obs/sceneMap';
 import { ObsCallError } from '../../../shared/obs/callError';
 import type { SegmentKind } from '../../../shared/runsheet/schema';
@@ -34,26 +34,26 @@ function world(scenes = ['Scene', 'Opening', 'Products']) {
   });
   let kind: SegmentKind | null = null;
   let map = mapping;
-  const follower = createSceneFollower(fake.link, {
+  const switcher = createSceneSwitcher(fake.link, {
     getMapping: () => map,
     getSegmentKind: () => kind,
   });
-  const results: FollowOutcome[] = [];
-  follower.onResult((r) => results.push(r));
+  const results: SwitchOutcome[] = [];
+  switcher.onResult((r) => results.push(r));
   return {
     fake,
-    follower,
+    switcher,
     results,
     program: () => program,
     setProgram: (name: string) => (program = name),
     setKind: async (next: SegmentKind | null) => {
       kind = next;
-      follower.update();
+      switcher.update();
       await tick();
     },
     setMapping: async (next: SceneMapping) => {
       map = next;
-      follower.update();
+      switcher.update();
       await tick();
     },
     switches: () => fake.callsOf('SetCurrentProgramScene').map((d) => d.sceneName),
@@ -80,14 +80,14 @@ describe('SceneMapping', () => {
   });
 });
 
-describe('scene follower', () => {
+describe('scene switcher', () => {
   it('switches when the kind changes, and only then', async () => {
     const w = world();
     w.fake.connect();
     await w.setKind('opening');
     expect(w.program()).toBe('Opening');
     w.setProgram('Scene'); // the producer switches by hand in OBS…
-    w.follower.update(); // …a heartbeat later nothing overrides it
+    w.switcher.update(); // …a heartbeat later nothing overrides it
     await tick();
     expect(w.program()).toBe('Scene');
     await w.setKind('product');
@@ -149,7 +149,7 @@ describe('scene follower', () => {
     w.fake.connect();
     await tick();
     expect(w.program()).toBe('Products');
-    w.follower.close();
+    w.switcher.close();
     expect(w.fake.listeners('SceneTransitionStarted')).toBe(0);
   });
 });

@@ -5,7 +5,8 @@ import { countdownSource, readCountdown } from '../../../overlay/countdown/count
 import { inkOn } from '../../../overlay/lib/theme';
 import { monogram, savingPercent } from '../../../overlay/lower-third/product';
 import { nextUpSource, readNextUp } from '../../../overlay/next-up/nextUp';
-import { isLow, stockLevel, stockText } from '../../../overlay/stock/stockLevel';
+import { stockLevel, stockText } from '../../../overlay/stock/stockLevel';
+import { isLow } from '../../../shared/view/lowStock';
 import { dealView, earbuds, liveView, product } from '../../e2e/fixtures/overlay/views';
 
 const at = (view: OverlayView, receivedAt = 1_000): ReceivedView => ({
@@ -79,6 +80,13 @@ describe('stock', () => {
     expect(isLow(10, 50, { percent: 20 })).toBe(true);
     expect(isLow(11, 50, { percent: 20 })).toBe(false);
     expect(isLow(0, 50, { units: 10 })).toBe(false);
+  });
+
+  it('by default (the product panel, and the stock overlay without ?low=) is 10 units left, whatever the starting stock', () => {
+    expect(isLow(10, 1000)).toBe(true);
+    expect(isLow(11, 1000)).toBe(false);
+    expect(isLow(6, 50)).toBe(true); // max(5, 10%) said no: the panel and the overlay disagreed
+    expect(isLow(0, 50)).toBe(false);
   });
 
   it('reads the product in focus: "Only 4 left", "42 left", "Sold out"', () => {

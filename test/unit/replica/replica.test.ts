@@ -1,6 +1,6 @@
 /**
- * The replica protocol between controllers, on fake IndexedDB and an in-memory bus: a remote
- * mirrors the primary's log exactly (late join, lost messages), and hostile or stray
+ * The replica protocol between controllers, on fake IndexedDB and an in-memory bus: a backup
+ * copies the primary's log exactly (late join, lost messages), and hostile or stray
  * controller messages are refused and counted, never written.
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
@@ -52,7 +52,7 @@ async function primary(db: FlashcueDb, transport: Transport) {
   const replica = new Replica(db, { id: 'device-a', name: 'Laptop A' }, noCommands);
   replica.setTransports([transport]);
   let last = 0;
-  replica.lead({
+  replica.startPrimary({
     showId: show.id,
     title: () => 'Test show',
     terms: () => firstTerms('device-a'),
@@ -73,11 +73,11 @@ async function primary(db: FlashcueDb, transport: Transport) {
   return { show, runner, replica, run };
 }
 
-async function remote(db: FlashcueDb, transport: Transport, showId: string) {
+async function backup(db: FlashcueDb, transport: Transport, showId: string) {
   const replica = new Replica(db, { id: 'device-b', name: 'Laptop B' }, noCommands);
   replica.setTransports([transport]);
   const changes: number[] = [];
-  await replica.follow({
+  await replica.startBackup({
     showId,
     onLog: ({ added }) => changes.push(...added.map((r) => r.seq)),
     onShow: () => {},
@@ -90,8 +90,8 @@ async function remote(db: FlashcueDb, transport: Transport, showId: string) {
 const strip = (rows: Awaited<ReturnType<typeof loadEvents>>) =>
   rows.map(({ seq, commandId, event }) => ({ seq, commandId, event }));
 
-describe('mirroring', () => {
-  test('a remote that joins late gets the sheet and the whole log, then every new entry, and replays to the same state', async () => {
+describe('copying the log', () => {
+  test('a backup that joins late gets the sheet and the whole log, then every new entry, and replays to the same state', async () => {
     const net = bus();
     const dbA = openTestDb();
     const dbB = openTestDb();
@@ -99,7 +99,7 @@ describe('mirroring', () => {
     await a.run({ type: 'show.start' });
     await a.run({ type: 'show.next' });
     for (let i = 0; i < 30; i++) await a.run({ type: 'sale', quantity: 1 + (i % 2) }, `sale-${i}`);
-    const b = await remote(dbB, net.join(), a.show.id);
+    const b = await backup(dbB, net.join(), a.show.id);
     await vi.waitFor(async () => expect((await loadEvents(dbB, a.show.id)).length).toBe(32), {
       timeout: 5000,
     });
@@ -129,13 +129,13 @@ describe('mirroring', () => {
     expect(b.changes.at(-1)).toBe(34);
   });
 
-  test('entries lost in flight are fetched again: the mirror has no gap', async () => {
+  test('entries lost in flight are fetched again: the copy has no gap', async () => {
     const net = bus();
     const dbA = openTestDb();
     const dbB = openTestDb();
     const a = await primary(dbA, net.join());
     await a.run({ type: 'show.start' });
-    await remote(dbB, net.join(), a.show.id);
+    await backup(dbB, net.join(), a.show.id);
     await vi.waitFor(async () => expect((await loadEvents(dbB, a.show.id)).length).toBe(1), {
       timeout: 5000,
     });
@@ -165,7 +165,7 @@ describe('hostile controller messages', () => {
     const dbB = openTestDb();
     const a = await primary(dbA, net.join());
     await a.run({ type: 'show.start' });
-    const b = await remote(dbB, net.join(), a.show.id);
+    const b = await backup(dbB, net.join(), a.show.id);
     await vi.waitFor(async () => expect((await loadEvents(dbB, a.show.id)).length).toBe(1), {
       timeout: 5000,
     });
@@ -223,7 +223,7 @@ describe('hostile controller messages', () => {
     });
     await vi.waitFor(() => expect(b.replica.stats.refused).toBe(4));
     expect((await loadEvents(dbB, a.show.id)).length).toBe(1);
-    // The real primary goes on being mirrored.
+    // The real primary goes on being copied.
     await a.run({ type: 'show.next' });
     await vi.waitFor(async () => expect((await loadEvents(dbB, a.show.id)).length).toBe(2), {
       timeout: 5000,
@@ -252,7 +252,7 @@ describe('hostile controller messages', () => {
   });
 });
 
-describe('commands from a remote', () => {
+describe('commands from a backup', () => {
   test('a command lost on the way is sent again under the same id and applied once', async () => {
     const { createCommandClient } = await import('../../../controller/replica/commandClient');
     const { createCommandServer } = await import('../../../controller/api/commandServer');
@@ -281,16 +281,16 @@ describe('commands from a remote', () => {
       return seen.get(key) === 1;
     });
     const reply = await client.send(
-      { commandId: 'remote-sale-1', command: { type: 'sale', quantity: 2 } },
+      { commandId: 'backup-sale-1', command: { type: 'sale', quantity: 2 } },
       'USD',
     );
     expect(reply).toMatchObject({ ok: true, seq: 3 });
-    expect(seen.get('command:remote-sale-1')).toBeGreaterThanOrEqual(2);
+    expect(seen.get('command:backup-sale-1')).toBeGreaterThanOrEqual(2);
     const sales = (await loadEvents(db, a.show.id)).filter((r) => r.event.type === 'sale');
-    expect(sales.map((r) => r.commandId)).toEqual(['remote-sale-1']);
+    expect(sales.map((r) => r.commandId)).toEqual(['backup-sale-1']);
   });
 
-  test('a primary that never answers: the remote says so after the timeout', async () => {
+  test('a primary that never answers: the backup says so after the timeout', async () => {
     const { createCommandClient } = await import('../../../controller/replica/commandClient');
     const client = createCommandClient('device-b', 1200);
     client.setTransports([bus().join()]);

@@ -2,7 +2,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { createShow, getShow, loadEvents } from '../../../controller/db/eventLog';
 import { ReportStore } from '../../../controller/report/reportStore.svelte';
-import type { LiveSession } from '../../../controller/state/liveSession.svelte';
+import type { LiveSession } from '../../../controller/show/liveSession.svelte';
 import { openTestDb } from '../../support/db';
 import { makeSheet } from '../../support/sheets';
 import { storeShow } from './fixtures';

@@ -4,10 +4,10 @@
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ObsManager } from '../../../controller/obs/obsManager.svelte';
-import { maskPassword, remoteOverlayLink } from '../../../controller/setup/remoteLink';
-import { OVERLAY_NAMES } from '../../../controller/setup/overlayTheme';
-import { overlaySources } from '../../../controller/setup/overlayUrl';
-import { DEFAULT_THEME } from '../../../controller/setup/overlayTheme';
+import { maskPassword, remoteOverlayLink } from '../../../controller/overlays/remoteLink';
+import { OVERLAY_NAMES } from '../../../controller/overlays/overlayTheme';
+import { overlaySources } from '../../../controller/overlays/overlayUrl';
+import { DEFAULT_THEME } from '../../../controller/overlays/overlayTheme';
 import { parseObsFragment } from '../../../shared/obs/fragment';
 import { openTestDb } from '../../support/db';
 import { startFakeObs, type FakeObs } from '../obs/fakeObs';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SettingRow } from '../../../controller/db/db';
-import { DEFAULT_THEME } from '../../../controller/setup/overlayTheme';
+import { DEFAULT_THEME } from '../../../controller/overlays/overlayTheme';
 import {
   OverlayThemeStore,
   THEME_KEY,
   type StoreTimers,
-} from '../../../controller/setup/overlayThemeStore.svelte';
+} from '../../../controller/overlays/overlayThemeStore.svelte';
 
 function fakeSettings(initial?: unknown) {
   const rows = new Map<string, unknown>(initial === undefined ? [] : [[THEME_KEY, initial]]);

@@ -12,7 +12,7 @@ import {
   THEMES,
   type ParsedOptions,
 } from '../../../overlay/lib/options';
-import { FONT_KEYS } from '../../../overlay/lib/theme';
+import { FONT_KEYS } from '../../../overlay/lib/fonts';
 import {
   CURRENCY_DISPLAYS,
   DECIMALS,
@@ -31,13 +31,13 @@ import {
   readTheme,
   type OverlayName,
   type OverlayTheme,
-} from '../../../controller/setup/overlayTheme';
+} from '../../../controller/overlays/overlayTheme';
 import {
   overlayQuery,
   overlaySources,
   overlayUrl,
   sourceSize,
-} from '../../../controller/setup/overlayUrl';
+} from '../../../controller/overlays/overlayUrl';
 
 const PARSERS: Record<OverlayName, (search: string) => ParsedOptions<object>> = {
   'lower-third': parseLowerThirdOptions,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseObsFragment } from '../../../shared/obs/fragment';
 import { parseTickerOptions } from '../../../overlay/ticker/ticker.options';
-import { maskPassword, remoteOverlayLink } from '../../../controller/setup/remoteLink';
+import { maskPassword, remoteOverlayLink } from '../../../controller/overlays/remoteLink';
 
 const PAGE = 'http://192.168.1.20:5173/overlay/ticker.html?theme=light&max=5';
 

@@ -3,8 +3,8 @@
  * bounded, every event exactly one the machine knows, with no extra fields.
  */
 import { z } from 'zod';
-import type { ShowEvent } from '../../shared/show';
-import { OrderId, OrderSource } from '../../shared/show/orders';
+import type { ShowEvent } from './types';
+import { OrderId, OrderSource } from './orders';
 
 export const SHOW_ARCHIVE_FORMAT = 'flashcue.show';
 export const SHOW_ARCHIVE_VERSION = 1;
@@ -131,7 +131,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const _eventsMatch: Same<z.infer<typeof EventSchema>, ShowEvent> = true;
 void _eventsMatch;
 
-/** A show as a primary controller hands it to a new remote: what replay needs besides the log. */
+/** A show as a primary controller hands it to a new backup: what replay needs besides the log. */
 export const ShowMetaSchema = z.strictObject({
   id: ShowId,
   runSheetId: z

@@ -1,6 +1,6 @@
 /**
  * The primary's side of the replica protocol: a heartbeat every second (show, device, term,
- * term history, last seq), each logged entry as it is written, and answers to a remote's
+ * term history, last seq), each logged entry as it is written, and answers to a backup's
  * sync — the frozen sheet and the log from a seq on, in chunks, at a bounded rate.
  */
 import {
@@ -13,30 +13,30 @@ import {
 import type { ShowEvent } from '../../shared/show';
 import type { FlashcueDb, ShowRow } from '../db/db';
 import { getShow, loadEvents } from '../db/eventLog';
-import type { Device, LeadOptions, ReplicaStats } from './replica';
+import type { Device, PrimaryOptions, ReplicaStats } from './types';
 
-export const LEADER_HEARTBEAT_MS = 1000;
-/** Entries per log message when a remote catches up. */
+export const PRIMARY_HEARTBEAT_MS = 1000;
+/** Entries per log message when a backup catches up. */
 const CHUNK = 200;
-/** Sync requests answered per second, over all remotes: a flood must not keep the primary reading its log. */
+/** Sync requests answered per second, over all backups: a flood must not keep the primary reading its log. */
 const SYNCS_PER_SECOND = 4;
 
 type Entry = { seq: number; commandId: string | null; event: ShowEvent };
 
-export class Leader {
+export class PrimarySide {
   #timer: ReturnType<typeof setInterval>;
   #syncWindow = { start: 0, count: 0 };
 
   constructor(
     private readonly db: FlashcueDb,
     private readonly device: Device,
-    readonly options: LeadOptions,
+    readonly options: PrimaryOptions,
     private readonly send: (message: unknown) => void,
     private readonly stats: ReplicaStats,
     private readonly now: () => number,
   ) {
     this.announce();
-    this.#timer = setInterval(() => this.announce(), LEADER_HEARTBEAT_MS);
+    this.#timer = setInterval(() => this.announce(), PRIMARY_HEARTBEAT_MS);
   }
 
   get showId(): string {
@@ -121,7 +121,7 @@ export class Leader {
   }
 }
 
-/** What replay needs besides the log, as a new remote receives it. */
+/** What replay needs besides the log, as a new backup receives it. */
 function metaOf(show: ShowRow) {
   return {
     id: show.id,

@@ -1,7 +1,7 @@
-/** Words for the Overlays screen: overlay names, set-up results and scene-follow outcomes. */
-import type { FollowOutcome } from '../../shared/obs/sceneMap';
+/** Words for the Overlays screen: overlay names, set-up results and scene-switch outcomes. */
+import type { SwitchOutcome } from '../../shared/obs/sceneMap';
 import type { SetupAction } from '../../shared/obs/setup';
-import { KIND_LABEL } from '../live/labels';
+import { SEGMENT_KIND_LABELS } from '../../shared/runsheet/kindLabels';
 import type { OverlayName } from './overlayTheme';
 
 export const OVERLAY_INFO: Record<OverlayName, { label: string; blurb: string }> = {
@@ -38,7 +38,7 @@ export function actionText(action: SetupAction): string {
   }
 }
 
-export function followText(outcome: FollowOutcome | null): string {
+export function switchText(outcome: SwitchOutcome | null): string {
   if (!outcome) return 'Nothing switched yet in this session.';
   if (outcome.outcome === 'idle') {
     switch (outcome.why) {
@@ -50,7 +50,7 @@ export function followText(outcome: FollowOutcome | null): string {
         return 'The segment on air has no scene here, so OBS stays where it is.';
     }
   }
-  const kind = KIND_LABEL[outcome.kind];
+  const kind = SEGMENT_KIND_LABELS[outcome.kind];
   switch (outcome.outcome) {
     case 'switched':
       return `Switched to “${outcome.scene}” for ${kind}.`;

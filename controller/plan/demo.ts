@@ -5,9 +5,9 @@
 import { importAny } from '../../shared/import';
 import { describeErrors } from '../../shared/validation';
 import type { FlashcueDb } from '../db/db';
-import { DEMO_URL } from '../plan/planActions.svelte';
-import { keepSheet } from '../plan/keep';
-import type { LiveSession } from './liveSession.svelte';
+import { DEMO_URL } from './planActions.svelte';
+import { keepSheet } from './keep';
+import type { LiveSession } from '../show/liveSession.svelte';
 
 export async function runDemoShow(
   db: FlashcueDb,

@@ -15,7 +15,7 @@ import {
   THEMES,
   type Position,
 } from '../../overlay/lib/options';
-import { FONT_KEYS, type FontKey } from '../../overlay/lib/theme';
+import { FONT_KEYS, type FontKey } from '../../overlay/lib/fonts';
 import {
   CURRENCY_DISPLAYS,
   DECIMALS,

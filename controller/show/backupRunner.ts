@@ -1,5 +1,5 @@
 /**
- * The show as a remote controller holds it: the same machine, rebuilt from the mirrored log,
+ * The show as a backup controller holds it: the same machine, rebuilt from the copied log,
  * with commands going to the primary instead of into a local log. It has the ShowRunner's
  * shape, so the live screen works the same on either device.
  */
@@ -12,20 +12,20 @@ import {
 } from '../../shared/show';
 import type { EventRow, FlashcueDb } from '../db/db';
 import { getShow, loadEvents, UnknownShowError } from '../db/eventLog';
-import type { DispatchResult, ShowRunner } from '../show/showRunner';
-import type { CommandReply } from './commandClient';
+import type { DispatchResult, ShowRunner } from './showRunner';
+import type { CommandReply } from '../replica/commandClient';
 
-export interface RemoteRunner extends ShowRunner {
-  /** The mirrored log changed: apply the new entries, or rebuild after a cut. */
+export interface BackupRunner extends ShowRunner {
+  /** The copied log changed: apply the new entries, or rebuild after a cut. */
   applyLog(change: { added: EventRow[]; reset: boolean }): Promise<void>;
 }
 
-export async function createRemoteRunner(options: {
+export async function createBackupRunner(options: {
   db: FlashcueDb;
   showId: string;
   send: (command: unknown, commandId: string) => Promise<CommandReply>;
   clock?: () => number;
-}): Promise<RemoteRunner> {
+}): Promise<BackupRunner> {
   const { db, showId } = options;
   const now = options.clock ?? Date.now;
   const show = await getShow(db, showId);

@@ -4,9 +4,11 @@ import type { FlashcueDb } from '../db/db';
 import type { Clock } from './clock.svelte';
 import type { Notices } from './notices.svelte';
 import type { Router } from './router.svelte';
-import type { LiveSession } from '../state/liveSession.svelte';
-import type { Library } from '../state/library.svelte';
-import type { PrimaryLock } from './primary.svelte';
+import type { LiveSession } from '../show/liveSession.svelte';
+import type { DeviceRoles } from '../replica/deviceRoles.svelte';
+import type { ReportStore } from '../report/reportStore.svelte';
+import type { Library } from './library.svelte';
+import type { TabLock } from './tabLock.svelte';
 import type { ObsManager } from '../obs/obsManager.svelte';
 import type { StorageState } from './storage.svelte';
 
@@ -16,9 +18,13 @@ export interface App {
   clock: Clock;
   notices: Notices;
   live: LiveSession;
+  /** Primary or backup of the show across devices; the takeover. */
+  roles: DeviceRoles;
   library: Library;
+  /** Shows, their logs and reports, live from IndexedDB (for the report pages). */
+  reports: ReportStore;
   /** Whether this tab is the one writer; another tab waits and takes over when it closes. */
-  primary: PrimaryLock;
+  tabLock: TabLock;
   obs: ObsManager;
   /** Whether the browser keeps the show logs (persistent storage), and how full it is. */
   storage: StorageState;
