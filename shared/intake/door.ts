@@ -41,7 +41,9 @@ export const DoorOrder = z
     createdAt: z.iso
       .datetime({ offset: true, error: 'must be an ISO-8601 time, e.g. 2026-12-04T20:15:00Z' })
       .optional(),
-    status: z.enum(ORDER_STATUSES, { error: 'must be "paid", "cancelled" or "refunded"' }).optional(),
+    status: z
+      .enum(ORDER_STATUSES, { error: 'must be "paid", "cancelled" or "refunded"' })
+      .optional(),
   })
   .refine((o) => o.productId !== undefined || o.sku !== undefined, {
     message: 'needs a productId or a sku',

@@ -25,11 +25,7 @@ const seqOf = (result: unknown): number | null => {
  * answers a repeated id with the first result (never re-applied); with the orders-core
  * contract a repeated orderId under another id says `duplicate: true` itself.
  */
-export function outcomeOf(
-  orderId: string,
-  ack: AckLike | null,
-  seenBefore: boolean,
-): OrderOutcome {
+export function outcomeOf(orderId: string, ack: AckLike | null, seenBefore: boolean): OrderOutcome {
   if (!ack)
     return {
       orderId,

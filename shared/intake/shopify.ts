@@ -55,8 +55,7 @@ export type ShopifyOrder = z.output<typeof ShopifyOrder>;
 const SOLD_STATUSES = new Set(['paid', 'partially_paid', 'authorized', 'partially_refunded']);
 
 export type ShopifyParse =
-  | { ok: true; orders: DoorOrder[]; skipped: string[] }
-  | { ok: false; error: string };
+  { ok: true; orders: DoorOrder[]; skipped: string[] } | { ok: false; error: string };
 
 /**
  * An order with one product line keeps Shopify's order id; one with several becomes one
@@ -88,18 +87,26 @@ export function shopifyOrders(topic: ShopifyTopic, json: unknown): ShopifyParse 
     return false;
   });
   const cancelled = topic === 'orders/cancelled';
-  const orders = lines.map(
-    (line): DoorOrder => ({
-      orderId: lines.length === 1 ? orderId : `${orderId}:${String(line.id)}`,
-      sku: line.sku!,
-      quantity: line.quantity,
-      unitPrice: Number(line.price),
-      buyer,
-      ...(order.created_at && isIso(order.created_at) && { createdAt: order.created_at }),
-      status: cancelled ? 'cancelled' : 'paid',
-    }),
-  );
+  const orders = lines.map((line): DoorOrder => ({
+    orderId: lines.length === 1 ? orderId : `${orderId}:${String(line.id)}`,
+    sku: line.sku!,
+    quantity: line.quantity,
+    unitPrice: Number(line.price),
+    buyer,
+    ...(order.created_at && isIso(order.created_at) && { createdAt: order.created_at }),
+    status: cancelled ? 'cancelled' : 'paid',
+  }));
   return { ok: true, orders, skipped };
+}
+
+/**
+ * Shopify's ids are JSON numbers, and many are past 2^53 (its own sample order is
+ * 820982911946154508): JSON.parse would round them and two orders could share an id. Long
+ * integer values of `id` / `…_id` keys are quoted before parsing; the pattern skips quotes
+ * escaped inside strings, so text in a note cannot be touched.
+ */
+export function parseShopifyJson(text: string): unknown {
+  return JSON.parse(text.replace(/(?<!\\)"(id|[a-z_]*_id)"(\s*):(\s*)(\d{16,})/g, '"$1"$2:$3"$4"'));
 }
 
 const isIso = (text: string) => !Number.isNaN(Date.parse(text));

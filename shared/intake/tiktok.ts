@@ -99,7 +99,10 @@ export function readAnswer<S extends z.ZodType>(
   const parsed = parseWith(schema, json);
   return parsed.ok
     ? { ok: true, value: parsed.value }
-    : { ok: false, error: `TikTok's ${what} answer was not understood:\n${describeErrors(parsed.errors, 5)}` };
+    : {
+        ok: false,
+        error: `TikTok's ${what} answer was not understood:\n${describeErrors(parsed.errors, 5)}`,
+      };
 }
 
 /** Paid and not cancelled: the platform has sold it (ON_HOLD is paid, in its remorse window). */

@@ -61,7 +61,13 @@ export function createForwarder(relay: RelayLink, options: ForwarderOptions = {}
       // A stale primary from before a takeover must not win over the new one's term.
       const fresh = primary && now() - primary.heardAt < staleMs;
       if (fresh && primary!.term > message.term) return;
-      primary = { showId: message.showId, title: message.title, phase: message.phase, term: message.term, heardAt: now() };
+      primary = {
+        showId: message.showId,
+        title: message.title,
+        phase: message.phase,
+        term: message.term,
+        heardAt: now(),
+      };
     }
   });
 
@@ -120,7 +126,8 @@ export function createForwarder(relay: RelayLink, options: ForwarderOptions = {}
     forward,
     stop: () => {
       stopListening();
-      for (const list of waiting.values()) for (const resolve of list) resolve({ ok: false, error: 'The server is stopping.' });
+      for (const list of waiting.values())
+        for (const resolve of list) resolve({ ok: false, error: 'The server is stopping.' });
       waiting.clear();
     },
   };

@@ -12,7 +12,7 @@ import { tokenBucket, type TokenBucket } from '../../relay/policy';
 import { orderCommand, parseDoorBody, type DoorOrder, type OrderSource } from '../door';
 import { doorAnswer } from '../outcome';
 import { bearerToken, sameSecret } from '../secrets';
-import { isShopifyTopic, shopifyOrders, verifyShopify } from '../shopify';
+import { isShopifyTopic, parseShopifyJson, shopifyOrders, verifyShopify } from '../shopify';
 import { createForwarder, type Forwarder, type RelayLink } from './forwarder';
 import { BodyTooLarge, fromLoopback, pathnameOf, readBody, sendError, sendJson } from './http';
 import { settingsRoute } from './settingsRoute';
@@ -67,7 +67,11 @@ export function attachIntake(options: IntakeOptions): Intake {
       return false;
     }
     if (!options.open && !fromLoopback(req)) {
-      sendError(res, 403, 'Orders are taken from this computer only (set FLASHCUE_INTAKE_OPEN=1 to allow the network).');
+      sendError(
+        res,
+        403,
+        'Orders are taken from this computer only (set FLASHCUE_INTAKE_OPEN=1 to allow the network).',
+      );
       return false;
     }
     const address = req.socket.remoteAddress ?? '?';
@@ -77,7 +81,9 @@ export function attachIntake(options: IntakeOptions): Intake {
       buckets.set(address, (bucket = tokenBucket(rate, rate * 2)));
     }
     if (!bucket.take()) {
-      sendError(res, 429, `More than ${rate} requests a second: slow down and send again.`, { 'Retry-After': '1' });
+      sendError(res, 429, `More than ${rate} requests a second: slow down and send again.`, {
+        'Retry-After': '1',
+      });
       return false;
     }
     return true;
@@ -87,7 +93,8 @@ export function attachIntake(options: IntakeOptions): Intake {
     try {
       return await readBody(req);
     } catch (error) {
-      if (error instanceof BodyTooLarge) sendError(res, 413, 'The body is over 1 MiB: send fewer orders per request.');
+      if (error instanceof BodyTooLarge)
+        sendError(res, 413, 'The body is over 1 MiB: send fewer orders per request.');
       else sendError(res, 400, 'The body could not be read.');
       return null;
     }
@@ -109,7 +116,12 @@ export function attachIntake(options: IntakeOptions): Intake {
   async function door(req: IncomingMessage, res: ServerResponse) {
     if (!admitted(req, res)) return;
     if (!sameSecret(bearerToken(req.headers.authorization), token()))
-      return sendError(res, 401, 'Missing or wrong token: send "Authorization: Bearer <token>" with the token from the Integrations page.', { 'WWW-Authenticate': 'Bearer' });
+      return sendError(
+        res,
+        401,
+        'Missing or wrong token: send "Authorization: Bearer <token>" with the token from the Integrations page.',
+        { 'WWW-Authenticate': 'Bearer' },
+      );
     const raw = await body(req, res);
     if (!raw) return;
     const parsed = parseDoorBody(raw.toString('utf8'));
@@ -124,23 +136,40 @@ export function attachIntake(options: IntakeOptions): Intake {
     const raw = await body(req, res);
     if (!raw) return;
     const secret = shopifySecret();
-    if (!secret) return sendError(res, 503, 'Shopify is not set up here: enter the webhook secret on the Integrations page (or set FLASHCUE_SHOPIFY_SECRET).');
+    if (!secret)
+      return sendError(
+        res,
+        503,
+        'Shopify is not set up here: enter the webhook secret on the Integrations page (or set FLASHCUE_SHOPIFY_SECRET).',
+      );
     const header = req.headers['x-shopify-hmac-sha256'];
     if (!verifyShopify(secret, raw, Array.isArray(header) ? header[0] : header))
-      return sendError(res, 401, 'The X-Shopify-Hmac-Sha256 signature does not match this store\'s webhook secret: refused.');
+      return sendError(
+        res,
+        401,
+        "The X-Shopify-Hmac-Sha256 signature does not match this store's webhook secret: refused.",
+      );
     const topic = String(req.headers['x-shopify-topic'] ?? '');
-    if (!isShopifyTopic(topic)) return sendJson(res, 200, { ignored: `Topic "${topic.slice(0, 60)}" is not an order topic Flashcue uses.` });
+    if (!isShopifyTopic(topic))
+      return sendJson(res, 200, {
+        ignored: `Topic "${topic.slice(0, 60)}" is not an order topic Flashcue uses.`,
+      });
     const webhookId = String(req.headers['x-shopify-webhook-id'] ?? '');
-    if (webhookId && webhooks.has(webhookId)) return sendJson(res, 200, { duplicate: true, message: `Webhook ${webhookId.slice(0, 80)} was already taken.` });
+    if (webhookId && webhooks.has(webhookId))
+      return sendJson(res, 200, {
+        duplicate: true,
+        message: `Webhook ${webhookId.slice(0, 80)} was already taken.`,
+      });
     let json: unknown;
     try {
-      json = JSON.parse(raw.toString('utf8'));
+      json = parseShopifyJson(raw.toString('utf8'));
     } catch {
       return sendError(res, 400, 'The webhook body is not JSON.');
     }
     const parsed = shopifyOrders(topic, json);
     if (!parsed.ok) return sendError(res, 400, parsed.error);
-    if (parsed.orders.length === 0) return sendJson(res, 200, { orders: [], skipped: parsed.skipped });
+    if (parsed.orders.length === 0)
+      return sendJson(res, 200, { orders: [], skipped: parsed.skipped });
     if (!forwarder.liveShow()) return noShow(res);
     const answer = await take(parsed.orders, 'shopify');
     if (answer.status === 200 && webhookId) {
@@ -155,10 +184,21 @@ export function attachIntake(options: IntakeOptions): Intake {
   const middleware: Intake['middleware'] = (req, res, next) => {
     const path = pathnameOf(req.url);
     const route =
-      path === ORDERS_PATH ? door : path === SHOPIFY_PATH ? shopify : path === INTEGRATIONS_PATH ? settings : null;
+      path === ORDERS_PATH
+        ? door
+        : path === SHOPIFY_PATH
+          ? shopify
+          : path === INTEGRATIONS_PATH
+            ? settings
+            : null;
     if (!route) return next?.();
     route(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendError(res, 500, `The intake failed: ${error instanceof Error ? error.message : String(error)}.`);
+      if (!res.headersSent)
+        sendError(
+          res,
+          500,
+          `The intake failed: ${error instanceof Error ? error.message : String(error)}.`,
+        );
     });
   };
 

@@ -15,7 +15,13 @@ import type { TikTokPoller } from './tiktokPoller';
 
 const Update = z.strictObject({
   maskBuyers: z.boolean().optional(),
-  shopifySecret: z.string().trim().min(8, 'must be the store\'s webhook secret').max(500).nullable().optional(),
+  shopifySecret: z
+    .string()
+    .trim()
+    .min(8, "must be the store's webhook secret")
+    .max(500)
+    .nullable()
+    .optional(),
   tiktok: TikTokCredentials.omit({ accessExpiresAt: true }).nullable().optional(),
   newToken: z.literal(true).optional(),
 });
@@ -56,7 +62,8 @@ export function settingsRoute(o: SettingsRouteOptions) {
     if (!isLocalPage(req))
       return sendError(res, 403, 'The integration settings are shown to this computer only.');
     if (req.method === 'GET') return sendJson(res, 200, view());
-    if (req.method !== 'POST') return sendError(res, 405, 'Use GET or POST.', { Allow: 'GET, POST' });
+    if (req.method !== 'POST')
+      return sendError(res, 405, 'Use GET or POST.', { Allow: 'GET, POST' });
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
       return sendError(res, 415, 'Send the settings as application/json.');
     const raw = await readBody(req, 64 * 1024).catch(() => null);
@@ -68,7 +75,8 @@ export function settingsRoute(o: SettingsRouteOptions) {
       return sendError(res, 400, 'The settings are not JSON.');
     }
     const parsed = parseWith(Update, json);
-    if (!parsed.ok) return sendError(res, 400, `The settings are not valid:\n${describeErrors(parsed.errors)}`);
+    if (!parsed.ok)
+      return sendError(res, 400, `The settings are not valid:\n${describeErrors(parsed.errors)}`);
     const { newToken: rotate, tiktok, ...rest } = parsed.value;
     o.store.update({
       ...rest,

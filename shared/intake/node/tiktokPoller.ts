@@ -87,9 +87,16 @@ export function createTikTokPoller(o: TikTokPollerOptions): TikTokPoller {
     const read = readAnswer(RefreshAnswer, await res.json().catch(() => null), 'token refresh');
     if (!read.ok) throw new Error(read.error);
     if (read.value.code !== 0 || !read.value.data)
-      throw new Error(`TikTok Shop refused to refresh the access token: ${read.value.message ?? 'no reason given'} (code ${read.value.code}). Enter new tokens on the Integrations page.`);
+      throw new Error(
+        `TikTok Shop refused to refresh the access token: ${read.value.message ?? 'no reason given'} (code ${read.value.code}). Enter new tokens on the Integrations page.`,
+      );
     const d = read.value.data;
-    const next = { ...creds, accessToken: d.access_token, refreshToken: d.refresh_token, accessExpiresAt: d.access_token_expire_in };
+    const next = {
+      ...creds,
+      accessToken: d.access_token,
+      refreshToken: d.refresh_token,
+      accessExpiresAt: d.access_token_expire_in,
+    };
     o.store.update({ tiktok: next });
     return next;
   }
@@ -115,22 +122,33 @@ export function createTikTokPoller(o: TikTokPollerOptions): TikTokPoller {
     const read = readAnswer(SearchAnswer, await res.json().catch(() => null), 'order search');
     if (!read.ok) throw new Error(read.error);
     if (read.value.code !== 0)
-      throw new Error(`TikTok Shop refused the order search: ${read.value.message ?? 'no reason given'} (code ${read.value.code}, HTTP ${res.status}).`);
-    return { tooMany: false as const, orders: read.value.data?.orders ?? [], next: read.value.data?.next_page_token || null };
+      throw new Error(
+        `TikTok Shop refused the order search: ${read.value.message ?? 'no reason given'} (code ${read.value.code}, HTTP ${res.status}).`,
+      );
+    return {
+      tooMany: false as const,
+      orders: read.value.data?.orders ?? [],
+      next: read.value.data?.next_page_token || null,
+    };
   }
 
   /** Sends the orders on; true when every one was answered (applied, duplicate or refused). */
   async function take(orders: TikTokOrder[]): Promise<boolean> {
-    const fresh = orders.flatMap(tiktokOrders).filter((d) => !handled.has(`${d.orderId}:${d.status}`));
+    const fresh = orders
+      .flatMap(tiktokOrders)
+      .filter((d) => !handled.has(`${d.orderId}:${d.status}`));
     if (!fresh.length) return true;
-    const commands = fresh.map((d) => orderCommand(d, { source: 'tiktok', maskBuyers: o.maskBuyers() }));
+    const commands = fresh.map((d) =>
+      orderCommand(d, { source: 'tiktok', maskBuyers: o.maskBuyers() }),
+    );
     const outcomes = await o.forwarder.forward(commands);
     let all = true;
     outcomes.forEach((outcome, i) => {
       if (outcome.status === 'unanswered') return void (all = false);
       handled.add(`${fresh[i]!.orderId}:${fresh[i]!.status}`);
       if (outcome.status === 'applied') status.ordersTaken += 1;
-      if (outcome.status === 'refused') status.lastError = `Order ${outcome.orderId}: ${outcome.message}`;
+      if (outcome.status === 'refused')
+        status.lastError = `Order ${outcome.orderId}: ${outcome.message}`;
     });
     return all;
   }
@@ -140,7 +158,8 @@ export function createTikTokPoller(o: TikTokPollerOptions): TikTokPoller {
     if (!creds) return void Object.assign(status, { state: 'off', lastError: null });
     const show = o.forwarder.liveShow();
     if (!show) return void (status.state = 'waiting');
-    if (window?.showId !== show.showId) window = { showId: show.showId, since: seconds() - LOOK_BACK_S };
+    if (window?.showId !== show.showId)
+      window = { showId: show.showId, since: seconds() - LOOK_BACK_S };
     try {
       if (creds.accessExpiresAt === null || creds.accessExpiresAt - seconds() < REFRESH_BEFORE_S)
         creds = await refresh(creds);
@@ -151,7 +170,10 @@ export function createTikTokPoller(o: TikTokPollerOptions): TikTokPoller {
         const answer = await search(creds, window.since, pageToken);
         if (answer.tooMany) {
           backoffMs = Math.min(60_000, Math.max(intervalMs * 2, backoffMs * 2));
-          Object.assign(status, { state: 'backing-off', lastError: `TikTok Shop said too many requests (HTTP 429): next look in ${Math.round(backoffMs / 1000)} s.` });
+          Object.assign(status, {
+            state: 'backing-off',
+            lastError: `TikTok Shop said too many requests (HTTP 429): next look in ${Math.round(backoffMs / 1000)} s.`,
+          });
           return;
         }
         if (!(await take(answer.orders))) complete = false;
@@ -164,7 +186,10 @@ export function createTikTokPoller(o: TikTokPollerOptions): TikTokPoller {
       Object.assign(status, { state: 'polling', lastPollAt: new Date(now()).toISOString() });
       if (complete && status.lastError?.startsWith('TikTok')) status.lastError = null;
     } catch (error) {
-      Object.assign(status, { state: 'error', lastError: error instanceof Error ? error.message : String(error) });
+      Object.assign(status, {
+        state: 'error',
+        lastError: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 
