@@ -90,6 +90,7 @@ function flashcueServer(): Plugin {
         '  Overlays (OBS browser sources):',
         ...OVERLAYS.map((name) => `    ${name.padEnd(12)} ${origin}/overlay/${name}.html`),
         `  Relay (Streamlabs, tools): ${origin.replace(/^http/, 'ws')}/relay`,
+        `  Orders in: POST ${origin}/api/orders (token on ${origin}/controller/#/integrations)`,
         ...(relayOpen ? ['  The relay accepts other devices too (FLASHCUE_RELAY_OPEN=1).'] : []),
         '',
       ];

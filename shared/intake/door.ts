@@ -9,8 +9,8 @@
  * `{productId?, sku?, quantity?, buyer?, orderId?, price?, at?, source?}`.
  */
 import { z } from 'zod';
-import { describeErrors, parseWith, type LocatedError } from '../validation';
-import { maskBuyer } from './mask';
+import { describeErrors, parseWith, type LocatedError } from '../validation.js';
+import { maskBuyer } from './mask.js';
 
 /** TikTok's ids are 18 digits, past Number.MAX_SAFE_INTEGER: an id must be text. */
 const OrderId = z

@@ -7,9 +7,9 @@
  */
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { describeErrors, parseWith } from '../validation';
-import type { DoorOrder } from './door';
-import { sameSecret } from './secrets';
+import { describeErrors, parseWith } from '../validation.js';
+import type { DoorOrder } from './door.js';
+import { sameSecret } from './secrets.js';
 
 export const SHOPIFY_TOPICS = ['orders/create', 'orders/paid', 'orders/cancelled'] as const;
 export type ShopifyTopic = (typeof SHOPIFY_TOPICS)[number];

@@ -10,8 +10,8 @@
  */
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { describeErrors, parseWith } from '../validation';
-import type { DoorOrder } from './door';
+import { describeErrors, parseWith } from '../validation.js';
+import type { DoorOrder } from './door.js';
 
 export const ORDER_SEARCH_PATH = '/order/202309/orders/search';
 export const TOKEN_REFRESH_PATH = '/api/v2/token/refresh';

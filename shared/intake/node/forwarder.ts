@@ -6,9 +6,9 @@
  * will never come. A backup controller never answers relay commands (README "backup
  * controller"), so each order gets exactly one ack, from the primary.
  */
-import { APP, PROTOCOL_VERSION, parseMessage } from '../../protocol/messages';
-import type { OrderCommand } from '../door';
-import { outcomeOf, type AckLike, type OrderOutcome } from '../outcome';
+import { APP, PROTOCOL_VERSION, parseMessage } from '../../protocol/messages.js';
+import type { OrderCommand } from '../door.js';
+import { outcomeOf, type AckLike, type OrderOutcome } from '../outcome.js';
 
 export interface RelayLink {
   inject(message: object): void;

@@ -1,6 +1,6 @@
 /** Small HTTP helpers for the intake routes: capped body reading, JSON answers, who is asking. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isLoopbackAddress, isLoopbackName } from '../../relay/policy';
+import { isLoopbackAddress, isLoopbackName } from '../../relay/policy.js';
 
 /** 1 MiB: 500 orders of a few hundred bytes each, or a large Shopify order, fit easily. */
 export const MAX_BODY_BYTES = 1024 * 1024;

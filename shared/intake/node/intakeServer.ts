@@ -8,16 +8,16 @@
  * relay (forwarder.ts): the controller stays the one writer.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { tokenBucket, type TokenBucket } from '../../relay/policy';
-import { orderCommand, parseDoorBody, type DoorOrder, type OrderSource } from '../door';
-import { doorAnswer } from '../outcome';
-import { bearerToken, sameSecret } from '../secrets';
-import { isShopifyTopic, parseShopifyJson, shopifyOrders, verifyShopify } from '../shopify';
-import { createForwarder, type Forwarder, type RelayLink } from './forwarder';
-import { BodyTooLarge, fromLoopback, pathnameOf, readBody, sendError, sendJson } from './http';
-import { settingsRoute } from './settingsRoute';
-import { openStore, type IntakeStore } from './store';
-import { createTikTokPoller, type TikTokPoller } from './tiktokPoller';
+import { tokenBucket, type TokenBucket } from '../../relay/policy.js';
+import { orderCommand, parseDoorBody, type DoorOrder, type OrderSource } from '../door.js';
+import { doorAnswer } from '../outcome.js';
+import { bearerToken, sameSecret } from '../secrets.js';
+import { isShopifyTopic, parseShopifyJson, shopifyOrders, verifyShopify } from '../shopify.js';
+import { createForwarder, type Forwarder, type RelayLink } from './forwarder.js';
+import { BodyTooLarge, fromLoopback, pathnameOf, readBody, sendError, sendJson } from './http.js';
+import { settingsRoute } from './settingsRoute.js';
+import { openStore, type IntakeStore } from './store.js';
+import { createTikTokPoller, type TikTokPoller } from './tiktokPoller.js';
 
 export const ORDERS_PATH = '/api/orders';
 export const SHOPIFY_PATH = '/api/shopify/orders';

@@ -7,11 +7,11 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { describeErrors, parseWith } from '../../validation';
-import type { Forwarder } from './forwarder';
-import { isLocalPage, readBody, sendError, sendJson } from './http';
-import { newToken, TikTokCredentials, type IntakeStore } from './store';
-import type { TikTokPoller } from './tiktokPoller';
+import { describeErrors, parseWith } from '../../validation.js';
+import type { Forwarder } from './forwarder.js';
+import { isLocalPage, readBody, sendError, sendJson } from './http.js';
+import { newToken, TikTokCredentials, type IntakeStore } from './store.js';
+import type { TikTokPoller } from './tiktokPoller.js';
 
 const Update = z.strictObject({
   maskBuyers: z.boolean().optional(),

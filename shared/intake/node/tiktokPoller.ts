@@ -7,7 +7,7 @@
  * expires (or at once when the expiry is unknown), backs off on HTTP 429, and reports its
  * status in words for the Integrations page. Credentials never leave this file's process.
  */
-import { orderCommand } from '../door';
+import { orderCommand } from '../door.js';
 import {
   ORDER_SEARCH_PATH,
   RefreshAnswer,
@@ -19,9 +19,9 @@ import {
   signTikTok,
   tiktokOrders,
   type TikTokOrder,
-} from '../tiktok';
-import type { Forwarder } from './forwarder';
-import type { IntakeStore, TikTokCredentials } from './store';
+} from '../tiktok.js';
+import type { Forwarder } from './forwarder.js';
+import type { IntakeStore, TikTokCredentials } from './store.js';
 
 export interface TikTokStatus {
   state: 'off' | 'waiting' | 'polling' | 'backing-off' | 'error';
