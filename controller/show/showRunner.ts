@@ -29,8 +29,7 @@ import { createOrderResults } from './orderResults';
 
 /** `duplicate`: the order was recorded before; this is the first one's result, not applied again. */
 export type DispatchResult =
-  | { ok: true; event: ShowEvent; seq: number; duplicate?: true }
-  | { ok: false; error: string };
+  { ok: true; event: ShowEvent; seq: number; duplicate?: true } | { ok: false; error: string };
 
 export interface ShowRunnerOptions {
   db: FlashcueDb;
