@@ -5,6 +5,7 @@ import type { Server as HttpServer } from 'node:http';
 import { defineConfig, type Plugin, type PreviewServer, type ViteDevServer } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { attachRelay } from './shared/relay/server.js';
+import { attachIntake } from './shared/intake/node/intakeServer.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -89,6 +90,7 @@ function flashcueServer(): Plugin {
         '  Overlays (OBS browser sources):',
         ...OVERLAYS.map((name) => `    ${name.padEnd(12)} ${origin}/overlay/${name}.html`),
         `  Relay (Streamlabs, tools): ${origin.replace(/^http/, 'ws')}/relay`,
+        `  Orders in: POST ${origin}/api/orders (token on ${origin}/controller/#/integrations)`,
         ...(relayOpen ? ['  The relay accepts other devices too (FLASHCUE_RELAY_OPEN=1).'] : []),
         '',
       ];
@@ -116,6 +118,16 @@ function flashcueServer(): Plugin {
       warn: (line) => server.config.logger.warn(line),
     });
     server.middlewares.use(relay.middleware);
+    // The order intake (POST /api/orders, Shopify webhook, TikTok poller, Integrations page)
+    // forwards orders as commands into this relay: see shared/intake/node/intakeServer.ts.
+    const intake = attachIntake({
+      relay,
+      dataDir: process.env.FLASHCUE_DATA_DIR || resolve(root, '.flashcue'),
+      open: process.env.FLASHCUE_INTAKE_OPEN === '1',
+      warn: (line) => server.config.logger.warn(line),
+    });
+    server.httpServer.once('close', intake.close);
+    server.middlewares.use(intake.middleware);
   };
 
   const withCsp = (

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'live' }
   | { name: 'report'; showId: string | null }
   | { name: 'setup' }
+  | { name: 'integrations' }
   | { name: 'host' };
 
 export function parseRoute(hash: string): Route {
@@ -18,6 +19,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'report', showId: id };
     case 'setup':
       return { name: 'setup' };
+    case 'integrations':
+      return { name: 'integrations' };
     case 'host':
       return { name: 'host' };
     default:

@@ -68,6 +68,10 @@ export interface Relay {
   middleware: Middleware;
   /** Drops every client; also runs when the HTTP server closes. */
   close(): Promise<void>;
+  /** Sends a message from the server itself (the order intake) to every client. */
+  inject(message: object): void;
+  /** Hears every relayed message, already parsed (the intake waits for acks this way). */
+  listen(listener: (message: unknown) => void): () => void;
 }
 
 const pathnameOf = (url: string | undefined) => (url ?? '/').split('?')[0];
@@ -104,6 +108,7 @@ export function attachRelay(httpServer: HttpServer, options: RelayOptions = {}):
   };
   const warned = new Set<string>();
   const peers = new Map<WebSocket, { bucket: TokenBucket; alive: boolean }>();
+  const listeners = new Set<(message: unknown) => void>();
   // perMessageDeflate stays off: views are re-sent every second and CPU matters more than
   // loopback bandwidth; maxPayload stops absurd frames before they are buffered whole.
   const wss = new WebSocketServer({
@@ -169,6 +174,7 @@ export function attachRelay(httpServer: HttpServer, options: RelayOptions = {}):
     if (!isFlashcueEnvelope(parsed) || Array.isArray(parsed))
       return void (counts.dropped.foreign += 1);
     counts.relayed += 1;
+    for (const listener of listeners) listener(parsed);
     // The sender is skipped: the relay never echoes (the client still drops echoes by origin).
     for (const client of peers.keys()) {
       if (client === from || client.readyState !== WebSocket.OPEN) continue;
@@ -229,5 +235,25 @@ export function attachRelay(httpServer: HttpServer, options: RelayOptions = {}):
   };
   httpServer.once('close', () => void close());
 
-  return { path, stats, middleware, close };
+  // The server's own messages skip the rate limit: it is not a peer that could flood, and
+  // the intake already limits what comes in through its door.
+  const inject = (message: object) => {
+    const text = JSON.stringify(message);
+    counts.relayed += 1;
+    for (const client of peers.keys()) {
+      if (client.readyState !== WebSocket.OPEN) continue;
+      if (client.bufferedAmount > MAX_BUFFERED_BYTES) {
+        counts.dropped.slowReceiver += 1;
+        continue;
+      }
+      client.send(text, { binary: false });
+      counts.delivered += 1;
+    }
+  };
+  const listen = (listener: (message: unknown) => void) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  };
+
+  return { path, stats, middleware, close, inject, listen };
 }
