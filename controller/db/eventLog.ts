@@ -64,7 +64,8 @@ export async function appendEvent(
   });
 }
 
-function statusAfter(event: ShowEvent): Partial<ShowRow> | null {
+/** The show row's change an event brings (show.start / show.end), else null. */
+export function statusAfter(event: ShowEvent): Partial<ShowRow> | null {
   if (event.type === 'show.start') return { status: 'live', startedAt: event.at };
   if (event.type === 'show.end') return { status: 'ended', endedAt: event.at };
   return null;
