@@ -17,6 +17,7 @@ import {
   type ShowSnapshot,
 } from '../../shared/show';
 import type { LocatedError } from '../../shared/validation';
+import { trace } from '../../shared/perf/trace';
 import type { FlashcueDb } from '../db/db';
 import { appendAt } from '../db/appendAt';
 import { findByCommandId, getShow, loadEvents, UnknownShowError } from '../db/eventLog';
@@ -106,6 +107,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
       return result;
     };
     const parsed = parseCommand(command);
+    trace('parse');
     if (!parsed.ok) {
       return refuse({ ok: false, error: describeCommandErrors(parsed.errors) });
     }
@@ -113,6 +115,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
     const snapshot = actor.getSnapshot();
     const at = Math.max(clock(), snapshot.context.now);
     const decision = decideAt(snapshot, parsed.value, at);
+    trace('decide');
     if (!decision.ok) return refuse(decision);
     let appended;
     try {
@@ -124,6 +127,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
         error: `Could not save ${decision.event.type} to the show log: ${reason(error)}. Nothing was recorded.`,
       };
     }
+    trace('write');
     const { entry, duplicate } = appended;
     logged = Math.max(logged, entry.seq);
     // Another writer logged this id between our check and the write: answer with its result.
@@ -134,6 +138,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
     // deadline, saved after it): applying now would price it after the deal closed, unlike
     // replay. Apply it to the snapshot it was decided on instead, as replay will.
     else restartFrom(step(snapshot, entry.event));
+    trace('apply'); // the view goes out at the end of this task's microtasks (select, publish)
     return { ok: true, event: entry.event, seq: entry.seq };
   }
 
