@@ -21,9 +21,11 @@ import { trace } from '../../shared/perf/trace';
 import type { FlashcueDb } from '../db/db';
 import { appendAt } from '../db/appendAt';
 import { findByCommandId, getShow, loadEvents, UnknownShowError } from '../db/eventLog';
+import { createOrderResults } from './orderResults';
 
+/** `duplicate`: the order was recorded before; this is the first one's result, not applied again. */
 export type DispatchResult =
-  { ok: true; event: ShowEvent; seq: number } | { ok: false; error: string };
+  { ok: true; event: ShowEvent; seq: number; duplicate?: true } | { ok: false; error: string };
 
 export interface ShowRunnerOptions {
   db: FlashcueDb;
@@ -69,6 +71,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
   let applied = rows.at(-1)?.seq ?? 0;
   /** The last seq this writer knows the log holds: the next append goes after it, unread. */
   let logged = applied;
+  const orderResults = createOrderResults(rows);
 
   /** Restarts the actor from a snapshot computed the way replay computes it. */
   const restartFrom = (snapshot: ShowSnapshot) => {
@@ -116,6 +119,14 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
     const at = Math.max(clock(), snapshot.context.now);
     const decision = decideAt(snapshot, parsed.value, at);
     trace('decide');
+    const first = !decision.ok && decision.duplicate && orderResults.find(decision.duplicate);
+    if (first) {
+      // The same command re-sent (same id) is answered as before; another one naming a
+      // recorded order is that order's duplicate. A read, but never on a first sale's path.
+      const same = commandId ? await findByCommandId(db, showId, commandId) : undefined;
+      if (same) return { ok: true, event: same.event, seq: same.seq };
+      return { ok: true, event: first.event, seq: first.seq, duplicate: true };
+    }
     if (!decision.ok) return refuse(decision);
     let appended;
     try {
@@ -133,6 +144,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
     // Another writer logged this id between our check and the write: answer with its result.
     if (duplicate || stopped) return { ok: true, event: entry.event, seq: entry.seq };
     applied = entry.seq;
+    orderResults.note(entry);
     if (actor.getSnapshot() === snapshot) applyToActor(actor, entry.event);
     // A deal timer fired while the write was in flight (a sale decided 5 ms before the
     // deadline, saved after it): applying now would price it after the deal closed, unlike
