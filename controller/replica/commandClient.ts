@@ -19,8 +19,7 @@ export const ACK_TIMEOUT_MS = 4000;
 export const RESEND_MS = 1000;
 
 export type CommandReply =
-  | { ok: true; seq: number; event: ShowEvent; duplicate?: true }
-  | { ok: false; error: string };
+  { ok: true; seq: number; event: ShowEvent; duplicate?: true } | { ok: false; error: string };
 
 export interface CommandClient {
   send(
@@ -44,8 +43,7 @@ export function createCommandClient(sender: string, timeoutMs = ACK_TIMEOUT_MS):
     if (!resolvers) return;
     waiting.delete(ack.id);
     const result = ack.result as
-      | { seq?: unknown; event?: ShowEvent; duplicate?: unknown }
-      | undefined;
+      { seq?: unknown; event?: ShowEvent; duplicate?: unknown } | undefined;
     const reply: CommandReply = ack.ok
       ? typeof result?.seq === 'number' && result.event
         ? {
