@@ -167,6 +167,13 @@ export async function startOwnBrowser(firstUrl: string): Promise<OwnBrowser> {
       c.kill('SIGKILL');
       if (c.exitCode === null && c.signalCode === null) await new Promise((r) => c.once('exit', r));
       browser = null;
+      // Its helpers end by themselves once it is gone; one still writing into the profile
+      // would race the next start (or the removal): wait until the whole group is reaped.
+      const until = Date.now() + 5000;
+      while (groupAlive(c) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      killGroup(c);
+      while (groupAlive(c) && Date.now() < until + 5000)
+        await new Promise((r) => setTimeout(r, 50));
     },
     async restart() {
       const file = path.join(profile, 'Default', 'Preferences');
@@ -178,7 +185,7 @@ export async function startOwnBrowser(firstUrl: string): Promise<OwnBrowser> {
     async close() {
       // Killed, not closed: a closing Chromium keeps writing into the profile being removed.
       if (child) await own.kill();
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
     },
   };
   return own;
