@@ -16,7 +16,12 @@ import {
   type Position,
 } from '../../overlay/lib/options';
 import { FONT_KEYS, type FontKey } from '../../overlay/lib/theme';
-import { DEFAULT_CTA } from '../../overlay/lower-third/lower-third.options';
+import {
+  CURRENCY_DISPLAYS,
+  DECIMALS,
+  DEFAULT_CTA,
+} from '../../overlay/lower-third/lower-third.options';
+import { baseLocale, locales, type Locale } from '../../shared/i18n/locale';
 
 export const OVERLAY_NAMES = [
   'all',
@@ -103,6 +108,10 @@ export const THEME_FIELDS = {
   soon: ranged('soon'),
   /** null = "Coming up" (or "Flash sale next"), '' = no label. */
   nextUpLabel: z.string().trim().max(TEXT_MAX.label).nullable(),
+  /** The audience's language: every overlay URL carries it as `lang`. */
+  lang: z.enum(locales as unknown as [Locale, ...Locale[]]),
+  currencyDisplay: z.enum(CURRENCY_DISPLAYS),
+  decimals: z.enum(DECIMALS),
 };
 
 export type ThemeField = keyof typeof THEME_FIELDS;
@@ -127,6 +136,9 @@ export const DEFAULT_THEME: OverlayTheme = {
   minBurst: 5,
   soon: 10,
   nextUpLabel: null,
+  lang: baseLocale,
+  currencyDisplay: 'symbol',
+  decimals: 'auto',
 };
 
 /** The pages' own default: the TikTok safe zone is on in portrait only. */

@@ -16,12 +16,23 @@ import {
 
 /** What each page reads beyond the common options. */
 const READS: Record<OverlayName, ReadonlySet<string>> = {
-  'lower-third': new Set(['cta']),
+  'lower-third': new Set(['cta', 'currencyDisplay', 'decimals']),
   countdown: new Set(['mode', 'urgent', 'label']),
   stock: new Set(['low']),
   ticker: new Set(['max', 'hold', 'minBurst']),
   'next-up': new Set(['soon', 'label']),
-  all: new Set(['cta', 'mode', 'urgent', 'low', 'max', 'hold', 'minBurst', 'soon']),
+  all: new Set([
+    'cta',
+    'currencyDisplay',
+    'decimals',
+    'mode',
+    'urgent',
+    'low',
+    'max',
+    'hold',
+    'minBurst',
+    'soon',
+  ]),
 };
 
 export interface UrlExtras {
@@ -48,8 +59,12 @@ export function overlayQuery(
   if (theme.scale !== d.scale) q.set('scale', String(theme.scale));
   if (theme.safe !== defaultSafe(theme.layout)) q.set('safe', theme.safe ? '1' : '0');
   if (extras.mask) q.set('mask', '1');
+  if (theme.lang !== d.lang) q.set('lang', theme.lang);
 
   if (reads.has('cta') && theme.cta !== d.cta) q.set('cta', theme.cta);
+  if (reads.has('currencyDisplay') && theme.currencyDisplay !== d.currencyDisplay)
+    q.set('currencyDisplay', theme.currencyDisplay);
+  if (reads.has('decimals') && theme.decimals !== d.decimals) q.set('decimals', theme.decimals);
   if (reads.has('mode') && theme.mode !== d.mode) q.set('mode', theme.mode);
   if (reads.has('urgent') && theme.urgent !== d.urgent) q.set('urgent', String(theme.urgent));
   const label = name === 'countdown' ? theme.countdownLabel : theme.nextUpLabel;

@@ -5,7 +5,7 @@
 import { parseOptions, type ParsedOptions } from '../lib/options';
 import { number, oneOf, text } from '../lib/options';
 import { COUNTDOWN_MODES, type CountdownOptions } from '../countdown/countdown.options';
-import { DEFAULT_CTA, type LowerThirdOptions } from '../lower-third/lower-third.options';
+import { readPriceOptions, type LowerThirdOptions } from '../lower-third/lower-third.options';
 import type { NextUpOptions } from '../next-up/next-up.options';
 import { parseLow, type StockOptions } from '../stock/stock.options';
 import type { TickerOptions } from '../ticker/ticker.options';
@@ -18,7 +18,8 @@ export type AllOptions = LowerThirdOptions &
 
 export function parseAllOptions(search: string | URLSearchParams): ParsedOptions<AllOptions> {
   return parseOptions(search, { position: 'bottom-left' }, (r) => ({
-    cta: r.get('cta', DEFAULT_CTA, text(60)),
+    cta: r.get<string | null>('cta', null, text(60)),
+    ...readPriceOptions(r),
     mode: r.get('mode', 'deal', oneOf(COUNTDOWN_MODES)),
     urgent: r.get('urgent', 10, number(0, 600, true)),
     low: r.get('low', { units: 10 }, parseLow),

@@ -1,7 +1,9 @@
 /** Which clock the countdown shows, read from the view for each mode. */
+import * as m from '../../shared/i18n/paraglide/messages.js';
 import type { ReceivedView } from '../../shared/protocol/viewReceiver';
 import type { ClockSource } from '../lib/countdown';
 import { isOnAir } from '../lib/view';
+import { say } from '../lib/words.svelte';
 import type { CountdownMode } from './countdown.options';
 
 export function countdownSource(
@@ -71,10 +73,10 @@ export function readCountdown(
         : view.show.plannedMs;
   const label =
     mode === 'deal'
-      ? 'Flash deal ends in'
+      ? say('ov_deal_ends_in', m.ov_deal_ends_in)
       : mode === 'slot'
-        ? (view.segment?.title ?? 'On air')
-        : 'Live ends in';
+        ? (view.segment?.title ?? say('ov_on_air', m.ov_on_air))
+        : say('ov_live_ends_in', m.ov_live_ends_in);
   const paused = mode === 'deal' ? !!view.deal?.frozen : view.phase === 'paused';
   return { ms, signed: source.signed, paused, totalMs, label };
 }

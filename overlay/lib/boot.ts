@@ -3,10 +3,12 @@
  * box, never a blank overlay), open the transports, and hand the page its live view.
  */
 import { mount } from 'svelte';
+import { baseLocale, matchLocale, useLocale } from '../../shared/i18n/locale';
 import { createViewReceiver } from '../../shared/protocol/viewReceiver';
 import ErrorBox from './ErrorBox.svelte';
 import { LiveView } from './liveView.svelte';
 import type { ParsedOptions, TransportKind } from './options';
+import type { Locale } from '../../shared/i18n/locale';
 import { openTransports } from './transport';
 
 export interface Booted<O> {
@@ -17,13 +19,20 @@ export interface Booted<O> {
   note: string | null;
 }
 
-export function bootOverlay<O extends { transport: TransportKind }>(
+function langOf(search: string) {
+  const all = new URLSearchParams(search).getAll('lang');
+  return (all.length === 1 && matchLocale(all[0]!)) || baseLocale;
+}
+
+export function bootOverlay<O extends { transport: TransportKind; lang: Locale }>(
   overlay: string,
   parsed: ParsedOptions<O>,
   start: (page: Booted<O>) => void,
 ): void {
   const target = document.getElementById('overlay');
   if (!target) throw new Error(`Flashcue: #overlay element missing from overlay/${overlay}.html`);
+  // The language first, even when another option is broken: the error box speaks it too.
+  useLocale(parsed.ok ? parsed.options.lang : langOf(location.search));
   if (!parsed.ok) {
     mount(ErrorBox, { target, props: { overlay, errors: parsed.errors } });
     return;

@@ -3,6 +3,7 @@
  * URL, where a typo would otherwise give a blank overlay on air: every problem is collected
  * with the option's name so the page can show all of them at once.
  */
+import { baseLocale, locales, matchLocale, type Locale } from '../../shared/i18n/locale';
 import { FONT_KEYS, type FontKey } from './theme';
 
 export const LAYOUTS = ['landscape', 'portrait'] as const;
@@ -41,6 +42,8 @@ export interface CommonOptions {
   /** Draw the bands as translucent red, to line a scene up. */
   mask: boolean;
   transport: TransportKind;
+  /** The audience's language: every word on the card, numbers and money. */
+  lang: Locale;
 }
 
 export const DEFAULT_ACCENT = '#ff5a1f';
@@ -156,6 +159,14 @@ export const text =
   (raw) =>
     raw.length <= max ? { value: raw.trim() } : { problem: `is longer than ${max} characters` };
 
+/** `zh-CN`, `zh-cn` or `zh` alike; anything else is an error, never a silent English page. */
+export const language: Parse<Locale> = (raw) => {
+  const locale = matchLocale(raw);
+  return locale
+    ? { value: locale }
+    : { problem: `is not a language (use one of ${locales.join(', ')})` };
+};
+
 export function readCommon(reader: OptionReader, defaults: { position: Position }): CommonOptions {
   const layout = reader.get('layout', 'landscape', oneOf(LAYOUTS));
   return {
@@ -170,6 +181,7 @@ export function readCommon(reader: OptionReader, defaults: { position: Position 
     safe: reader.get('safe', layout === 'portrait', flag),
     mask: reader.get('mask', false, flag),
     transport: reader.get('transport', 'auto', oneOf(TRANSPORTS)),
+    lang: reader.get('lang', baseLocale, language),
   };
 }
 

@@ -4,6 +4,20 @@
  */
 import type { CommonOptions } from './options';
 
+/**
+ * Chinese, Japanese and Thai without shipping a font: after the Latin stack, the system CJK
+ * fonts of macOS, Windows and Linux, in the page language's own order (a listed font beats
+ * `<html lang>`, so a Japanese page must name Japanese faces first or it gets Chinese glyph
+ * shapes). Thai needs nothing listed: every OS has a Thai face and Chromium falls back to it
+ * per glyph.
+ */
+const CJK_SC =
+  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC"';
+const CJK_FIRST: Record<string, string> = {
+  'zh-TW':
+    '"PingFang TC", "Microsoft JhengHei UI", "Microsoft JhengHei", "Noto Sans CJK TC", "Source Han Sans TC", ',
+  ja: '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Meiryo", "Noto Sans CJK JP", "Source Han Sans JP", ',
+};
 export const FONTS = {
   inter:
     'Inter, "Inter Variable", "Segoe UI Variable Display", "Segoe UI", "SF Pro Display", -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif',
@@ -37,11 +51,17 @@ export function inkOn(hex: string): string {
   return 1.05 / (luminance(hex) + 0.05) >= 3 ? '#ffffff' : '#0b0d12';
 }
 
+/** The font stack for a page in `lang`: the chosen Latin face, then CJK faces. */
+export function fontStack(font: FontKey, lang: string): string {
+  const cjk = (CJK_FIRST[lang] ?? '') + CJK_SC;
+  return FONTS[font].replace(/, (sans-serif|serif|monospace)$/, `, ${cjk}, $1`);
+}
+
 /** Inline custom properties for the stage; the rest of the palette lives in overlay.css. */
-export function themeStyle(options: Pick<CommonOptions, 'accent' | 'font'>): string {
+export function themeStyle(options: Pick<CommonOptions, 'accent' | 'font' | 'lang'>): string {
   return [
     `--fc-accent: ${options.accent}`,
     `--fc-accent-ink: ${inkOn(options.accent)}`,
-    `--fc-font: ${FONTS[options.font]}`,
+    `--fc-font: ${fontStack(options.font, options.lang)}`,
   ].join('; ');
 }

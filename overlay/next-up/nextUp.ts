@@ -1,7 +1,9 @@
 /** The next segment, and when it starts, as the next-up card says it. */
+import * as m from '../../shared/i18n/paraglide/messages.js';
 import type { ReceivedView } from '../../shared/protocol/viewReceiver';
 import { formatCountdown } from '../../shared/time';
 import { secondKey, type ClockSource } from '../lib/countdown';
+import { say } from '../lib/words.svelte';
 
 export function nextUpSource(received: ReceivedView | null): ClockSource | null {
   const view = received?.view;
@@ -36,8 +38,13 @@ export function readNextUp(
   return {
     title: next.productName ?? next.title,
     kind: next.kind,
-    label: next.kind === 'flash' ? 'Flash sale next' : 'Coming up',
-    when: soon ? 'Up next' : `in ${formatCountdown(ms)}`,
+    label:
+      next.kind === 'flash'
+        ? say('ov_flash_sale_next', m.ov_flash_sale_next)
+        : say('ov_coming_up', m.ov_coming_up),
+    when: soon
+      ? say('ov_up_next', m.ov_up_next)
+      : say('ov_starts_in', m.ov_starts_in, { time: formatCountdown(ms) }),
     soon,
   };
 }

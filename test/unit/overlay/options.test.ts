@@ -39,7 +39,10 @@ describe('common options', () => {
       safe: false,
       mask: false,
       transport: 'auto',
-      cta: DEFAULT_CTA,
+      lang: 'en',
+      cta: null,
+      currencyDisplay: 'symbol',
+      decimals: 'auto',
     });
   });
 
@@ -91,7 +94,7 @@ describe('common options', () => {
     ['acent=ff0000', 'acent: unknown option (did you mean accent?)'],
     [
       'foo=1',
-      'foo: unknown option (known: layout, theme, accent, font, style, position, scale, safe, mask, transport, cta)',
+      'foo: unknown option (known: layout, theme, accent, font, style, position, scale, safe, mask, transport, lang, cta, currencyDisplay, decimals)',
     ],
     ['scale=1&scale=2', 'scale: given 2 times (keep one)'],
   ])('%s is a located error', (query, message) => {

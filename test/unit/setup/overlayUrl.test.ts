@@ -13,7 +13,13 @@ import {
   type ParsedOptions,
 } from '../../../overlay/lib/options';
 import { FONT_KEYS } from '../../../overlay/lib/theme';
-import { parseLowerThirdOptions } from '../../../overlay/lower-third/lower-third.options';
+import {
+  CURRENCY_DISPLAYS,
+  DECIMALS,
+  DEFAULT_CTA,
+  parseLowerThirdOptions,
+} from '../../../overlay/lower-third/lower-third.options';
+import { locales } from '../../../shared/i18n/locale';
 import { parseNextUpOptions } from '../../../overlay/next-up/next-up.options';
 import { parseStockOptions } from '../../../overlay/stock/stock.options';
 import { parseTickerOptions } from '../../../overlay/ticker/ticker.options';
@@ -57,9 +63,14 @@ function expected(name: OverlayName, t: OverlayTheme): Record<string, unknown> {
     safe: t.safe,
     mask: false,
     transport: 'auto',
+    lang: t.lang,
   };
+  // The English default call to action stays out of the URL: each language says its own.
+  const cta = t.cta === DEFAULT_CTA ? null : t.cta;
+  const prices = { currencyDisplay: t.currencyDisplay, decimals: t.decimals };
   const cards = {
-    cta: t.cta,
+    cta,
+    ...prices,
     mode: t.mode,
     urgent: t.urgent,
     low: t.low,
@@ -70,7 +81,7 @@ function expected(name: OverlayName, t: OverlayTheme): Record<string, unknown> {
   };
   switch (name) {
     case 'lower-third':
-      return { ...common, cta: t.cta };
+      return { ...common, cta, ...prices };
     case 'countdown':
       return { ...common, mode: t.mode, urgent: t.urgent, label: t.countdownLabel };
     case 'stock':
@@ -233,6 +244,9 @@ const themeArb: fc.Arbitrary<OverlayTheme> = fc.record({
     >,
   ),
   cta: text(60),
+  lang: fc.constantFrom(...locales),
+  currencyDisplay: fc.constantFrom(...CURRENCY_DISPLAYS),
+  decimals: fc.constantFrom(...DECIMALS),
   mode: fc.constantFrom(...COUNTDOWN_MODES),
   urgent: fc.integer({ min: 0, max: 600 }),
   countdownLabel: fc.option(text(40), { nil: null }),
@@ -293,6 +307,9 @@ describe('no password, ever', () => {
     'hold',
     'minBurst',
     'soon',
+    'lang',
+    'currencyDisplay',
+    'decimals',
   ]);
   it('URLs carry no fragment and only overlay options', () => {
     fc.assert(

@@ -1,0 +1,41 @@
+/**
+ * Compiles messages/<locale>.json into typed, tree-shakable message functions
+ * (shared/i18n/paraglide/, generated and git-ignored) with Paraglide JS. Run before vite,
+ * vitest, tsc and svelte-check (npm scripts call it). Generated rather than committed: the
+ * message files stay the one source, a review shows translations rather than compiler output,
+ * and a stale compile can never ship. Skipped when the output is newer than every input,
+ * because the compiler takes ~5–20 s on this machine.
+ *
+ * Never reaches the network: project.inlang/settings.json loads its plugin from node_modules
+ * (checked by check-messages.mjs, which refuses http(s) modules).
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { compile } from '@inlang/paraglide-js';
+
+const project = './project.inlang';
+export const outdir = './shared/i18n/paraglide';
+const stamp = join(outdir, 'runtime.js');
+
+const inputs = [
+  join(project, 'settings.json'),
+  'package-lock.json',
+  ...readdirSync('messages').map((file) => join('messages', file)),
+];
+const newest = Math.max(...inputs.map((file) => statSync(file).mtimeMs));
+const fresh = existsSync(stamp) && statSync(stamp).mtimeMs > newest;
+
+if (fresh && !process.argv.includes('--force')) {
+  console.log('i18n: messages already compiled');
+} else {
+  await compile({
+    project,
+    outdir,
+    // The overlays and the controller choose the locale themselves (from ?lang= and the
+    // settings) and set it once at start; nothing is read from the browser or the OS.
+    strategy: ['globalVariable', 'baseLocale'],
+    emitTsDeclarations: true,
+    emitReadme: false,
+  });
+  console.log('i18n: messages compiled into', outdir);
+}
