@@ -76,7 +76,10 @@ export class FlashcueDb extends Dexie {
 
   /** `options` takes a test's own `indexedDB` / `IDBKeyRange` (fake-indexeddb). */
   constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
-    super(name, options);
+    // 'strict': a commit is reported only once it is flushed to disk, so an ack (which waits
+    // for the commit) survives a power cut too; Chromium's default ('relaxed') survives only a
+    // browser crash. Cost measured in `npm run bench` (row 1c); README, Reliability.
+    super(name, { chromeTransactionDurability: 'strict', ...options });
     // Versions only ever go up. To change the schema, ADD `this.version(2).stores({...})`
     // (with an `.upgrade()` when rows must change) below this one; never edit version 1,
     // because browsers that already hold version 1 would never see the edit.

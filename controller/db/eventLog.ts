@@ -65,7 +65,7 @@ export async function appendEvent(
   });
 }
 
-/** What an entry changes on the show row: start and end set its status and times. */
+/** The show row's change an event brings (show.start / show.end), else null. */
 export function statusAfter(event: ShowEvent): Partial<ShowRow> | null {
   if (event.type === 'show.start') return { status: 'live', startedAt: event.at };
   if (event.type === 'show.end') return { status: 'ended', endedAt: event.at };

@@ -24,6 +24,13 @@ import { nameOf } from '../../shared/obs/names';
 import type { SegmentKind } from '../../shared/runsheet';
 import type { Transport } from '../../shared/protocol/transport';
 import type { FlashcueDb } from '../db/db';
+import {
+  forgetSessionLink,
+  readSessionLink,
+  tabStorage,
+  writeSessionLink,
+  type TabStorage,
+} from './sessionLink';
 
 export const ObsSettings = z.object({
   url: z
@@ -62,9 +69,14 @@ export class ObsManager {
   constructor(
     private readonly db: FlashcueDb,
     private readonly hooks: ObsHooks,
+    /** The tab's sessionStorage: where the link outlives a reload of this tab (null: nowhere). */
+    private readonly tab: TabStorage | null = tabStorage(),
   ) {}
 
-  /** Connects from the URL fragment if it has one, else from remembered settings. */
+  /**
+   * Connects from the URL fragment if it has one, else from this tab's kept link (a reload),
+   * else from remembered settings.
+   */
   async init(hash: string): Promise<void> {
     const stored = await this.db.settings.get(MAPPING_KEY);
     const mapping = SceneMapping.safeParse(stored?.value);
@@ -83,6 +95,12 @@ export class ObsManager {
       return;
     }
     if (fragment.reason === 'invalid') this.problem = fragment.message;
+    // Before the remembered settings: this tab was connected this way (maybe to another OBS).
+    const kept = readSessionLink(this.tab);
+    if (kept) {
+      this.connect(kept, { save: false });
+      return;
+    }
     const saved = ObsSettings.safeParse((await this.db.settings.get(SETTINGS_KEY))?.value);
     if (saved.success) {
       this.settings = saved.data;
@@ -100,6 +118,9 @@ export class ObsManager {
     this.problem = null;
     this.disconnect();
     this.settings = settings;
+    // Every link this tab makes survives its reloads, the password included: the tab's own
+    // storage is where a fragment's or an unremembered password may live (never IndexedDB).
+    writeSessionLink(this.tab, settings);
     if (save) {
       const stored = {
         ...settings,
@@ -143,6 +164,12 @@ export class ObsManager {
     this.#conn = null;
     this.status = { state: 'idle' };
     this.emit = { available: null };
+  }
+
+  /** The producer's Disconnect: also forgets the tab's link, so a reload stays disconnected. */
+  forget(): void {
+    forgetSessionLink(this.tab);
+    this.disconnect();
   }
 
   reconnect(): void {

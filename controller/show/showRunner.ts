@@ -17,14 +17,10 @@ import {
   type ShowSnapshot,
 } from '../../shared/show';
 import type { LocatedError } from '../../shared/validation';
+import { trace } from '../../shared/perf/trace';
 import type { FlashcueDb } from '../db/db';
-import {
-  appendEvent,
-  findByCommandId,
-  getShow,
-  loadEvents,
-  UnknownShowError,
-} from '../db/eventLog';
+import { appendAt } from '../db/appendAt';
+import { findByCommandId, getShow, loadEvents, UnknownShowError } from '../db/eventLog';
 import { createOrderResults } from './orderResults';
 
 /** `duplicate`: the order was recorded before; this is the first one's result, not applied again. */
@@ -73,6 +69,8 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
   );
   let subscription = actor.subscribe(emit);
   let applied = rows.at(-1)?.seq ?? 0;
+  /** The last seq this writer knows the log holds: the next append goes after it, unread. */
+  let logged = applied;
   const orderResults = createOrderResults(rows);
 
   /** Restarts the actor from a snapshot computed the way replay computes it. */
@@ -100,31 +98,39 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
         ok: false,
         error: 'This show is no longer open here: reload the controller to continue.',
       };
-    if (commandId) {
-      const earlier = refusals.get(commandId);
-      if (earlier) return earlier;
-      const logged = await findByCommandId(db, showId, commandId);
+    // A re-sent id is found in memory (refused) or by the log itself: the append below is
+    // refused by the unique command-id index, with no read before the write on the sales path.
+    const earlier = commandId ? refusals.get(commandId) : undefined;
+    if (earlier) return earlier;
+    const refuse = async (result: { ok: false; error: string }): Promise<DispatchResult> => {
+      // Accepted before (another snapshot, another page life): that answer stands.
+      const logged = commandId ? await findByCommandId(db, showId, commandId) : undefined;
       if (logged) return { ok: true, event: logged.event, seq: logged.seq };
-    }
-    const parsed = parseCommand(command);
-    if (!parsed.ok) {
-      const result = { ok: false as const, error: describeCommandErrors(parsed.errors) };
       remember(commandId, result);
       return result;
+    };
+    const parsed = parseCommand(command);
+    trace('parse');
+    if (!parsed.ok) {
+      return refuse({ ok: false, error: describeCommandErrors(parsed.errors) });
     }
     // A wall clock stepped back (NTP) must not log an event earlier than the ones before it.
     const snapshot = actor.getSnapshot();
     const at = Math.max(clock(), snapshot.context.now);
     const decision = decideAt(snapshot, parsed.value, at);
+    trace('decide');
     const first = !decision.ok && decision.duplicate && orderResults.find(decision.duplicate);
-    if (first) return { ok: true, event: first.event, seq: first.seq, duplicate: true };
-    if (!decision.ok) {
-      remember(commandId, decision);
-      return decision;
+    if (first) {
+      // The same command re-sent (same id) is answered as before; another one naming a
+      // recorded order is that order's duplicate. A read, but never on a first sale's path.
+      const same = commandId ? await findByCommandId(db, showId, commandId) : undefined;
+      if (same) return { ok: true, event: same.event, seq: same.seq };
+      return { ok: true, event: first.event, seq: first.seq, duplicate: true };
     }
+    if (!decision.ok) return refuse(decision);
     let appended;
     try {
-      appended = await appendEvent(db, showId, decision.event, commandId ?? null);
+      appended = await appendAt(db, showId, logged + 1, decision.event, commandId ?? null);
     } catch (error) {
       // Not remembered: once the storage problem is fixed, the same command may be re-sent.
       return {
@@ -132,7 +138,9 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
         error: `Could not save ${decision.event.type} to the show log: ${reason(error)}. Nothing was recorded.`,
       };
     }
+    trace('write');
     const { entry, duplicate } = appended;
+    logged = Math.max(logged, entry.seq);
     // Another writer logged this id between our check and the write: answer with its result.
     if (duplicate || stopped) return { ok: true, event: entry.event, seq: entry.seq };
     applied = entry.seq;
@@ -142,6 +150,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
     // deadline, saved after it): applying now would price it after the deal closed, unlike
     // replay. Apply it to the snapshot it was decided on instead, as replay will.
     else restartFrom(step(snapshot, entry.event));
+    trace('apply'); // the view goes out at the end of this task's microtasks (select, publish)
     return { ok: true, event: entry.event, seq: entry.seq };
   }
 

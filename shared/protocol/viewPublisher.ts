@@ -13,6 +13,7 @@ import {
 import { isAssetRef } from '../view/assets';
 import type { Transport } from './transport';
 import type { OverlayView } from '../view/overlayView';
+import { trace } from '../perf/trace';
 
 export interface PublisherOptions {
   transports: Transport[];
@@ -73,8 +74,10 @@ export function createViewPublisher(options: PublisherOptions): ViewPublisher {
       n,
       view: options.view(now()),
     };
+    trace('select');
     sendAsset(message.view.product?.image);
     for (const t of transports) t.send(message);
+    trace('publish');
     return message;
   };
 

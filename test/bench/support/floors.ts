@@ -21,7 +21,7 @@ declare global {
 }
 
 /** Connects `page` to OBS as a bare client; received floor events are marked 'floor'. */
-async function rawObsClient(page: Page, obs: ObsInstance, payload: object): Promise<void> {
+export async function rawObsClient(page: Page, obs: ObsInstance, payload: object): Promise<void> {
   await page.evaluate(
     async ({ url, password, payload }) => {
       const ws = new WebSocket(url, 'obswebsocket.json');

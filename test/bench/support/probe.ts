@@ -41,6 +41,8 @@ export interface ProbeConfig {
   messages?: boolean;
   /** Stamps read-write IndexedDB transactions: 'idb:start' when opened, 'idb:done' when committed. */
   idb?: boolean;
+  /** The controller's own stage stamps (shared/perf/trace.ts), recorded as 'trace:<stage>'. */
+  trace?: boolean;
   /** Counts requestAnimationFrame, setTimeout and setInterval calls and callbacks. */
   timers?: boolean;
   /** Collects 'longtask' performance entries. */
@@ -246,10 +248,21 @@ function install(config: ProbeConfig): void {
         this.addEventListener('message', (e) => {
           const seq = seqOf(e.data);
           if (seq !== null) record('recv:ws', seq);
+          // A command API message arriving (7-command-path): stamped by its id.
+          const data = typeof e.data === 'string' ? e.data : '';
+          if (data.includes('"kind":"command"')) {
+            const id = /"id":"([^"]+)"/.exec(data)?.[1];
+            if (id) record('recv:cmd', id);
+          }
         });
       }
     };
     window.WebSocket = WrappedWS;
+  }
+
+  if (config.trace) {
+    (window as { __flashcueTrace?: (stage: string) => void }).__flashcueTrace = (stage) =>
+      record(`trace:${stage}`, '');
   }
 
   if (config.idb) {
