@@ -99,7 +99,7 @@ export default defineConfig(
   },
   {
     // Plain JavaScript (this file, svelte.config.js, .ci/summary.mjs) is outside tsconfig.json.
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },
 );

@@ -126,7 +126,7 @@ function flashcueServer(): Plugin {
       open: process.env.FLASHCUE_INTAKE_OPEN === '1',
       warn: (line) => server.config.logger.warn(line),
     });
-    server.httpServer.once('close', intake.close);
+    server.httpServer.once('close', () => intake.close());
     server.middlewares.use(intake.middleware);
   };
 

@@ -30,7 +30,7 @@ export function tabStorage(): TabStorage | null {
 }
 
 export function readSessionLink(storage: TabStorage | null): SessionLink | null {
-  let text: string | null = null;
+  let text: string | null;
   try {
     text = storage?.getItem(SESSION_LINK_KEY) ?? null;
   } catch {

@@ -1,5 +1,5 @@
 /** Theme tokens as CSS custom properties (the font stacks live in fonts.ts). */
-import { FONTS } from './fonts';
+import { FONTS, type FontKey } from './fonts';
 import type { CommonOptions } from './options';
 
 /**

@@ -7,6 +7,11 @@ import { phrase, type CustomWords, type Params } from '../../shared/i18n/words';
 // Raw: replaced whole, never mutated, so no deep proxy (bytes on every overlay page).
 let custom = $state.raw<CustomWords>({});
 
+/**
+ * Where the producer's custom words land on an overlay page. @public — the Overlays page's
+ * custom-words editor and its delivery path (issue 16, not built yet) will call it; until then
+ * every phrase is the translation.
+ */
 export function setCustomWords(words: CustomWords): void {
   custom = words;
 }
@@ -39,6 +44,8 @@ export function sayParts<P extends Params>(
   const marks = Object.fromEntries(names.map((name, i) => [name, `\u0001${i}\u0002`])) as P;
   const parts: Part[] = [];
   say(key, message, marks)
+    // U+0001/U+0002 cannot occur in a translation: safe markers around each placeholder.
+    // eslint-disable-next-line no-control-regex
     .split(/\u0001(\d+)\u0002/)
     .forEach((piece, i) => {
       if (i % 2 === 0) {

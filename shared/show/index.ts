@@ -8,7 +8,6 @@ export * from './commands';
 export * from './derive';
 export * from './orders';
 export * from './onAir';
-export { showMachine } from './showMachine';
 export * from './snapshot';
 export { settle } from './settle';
 export { step } from './step';

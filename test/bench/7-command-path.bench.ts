@@ -184,7 +184,7 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
     for (let i = 0; i < STEPS; i++) {
       hopSent.push(performance.now());
       await sender.call('BroadcastCustomEvent', {
-        eventData: { ...payload, benchFloor: i } as never,
+        eventData: { ...payload, benchFloor: i },
       });
       hopGot.push(await receiver.evaluate((i) => window.__bench.waitFor('floor', String(i)), i));
     }

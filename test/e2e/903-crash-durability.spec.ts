@@ -68,18 +68,19 @@ test.describe('a browser crash in the middle of a sales burst (real OBS)', () =>
 
       // The burst: IN_FLIGHT senders; the browser is killed once KILL_AFTER_ACKS are acked.
       const acked = new Map<string, number>(); // id → seq acknowledged before the kill
-      let killed: Promise<void> | null = null;
+      // A holder, not a `let`: TypeScript does not see the senders' closures assign it.
+      const kill: { done: Promise<void> | null } = { done: null };
       let next = 0;
       const sender = async () => {
-        while (!killed && next < SALES) {
+        while (!kill.done && next < SALES) {
           const id = `crash-sale-${next++}`;
           const ack = await tool.command('sale', { buyer: id }, id).catch(() => null);
-          if (ack?.ok && !killed) acked.set(id, (ack.result as { seq: number }).seq);
-          if (acked.size >= KILL_AFTER_ACKS && !killed) killed = own.kill();
+          if (ack?.ok && !kill.done) acked.set(id, (ack.result as { seq: number }).seq);
+          if (acked.size >= KILL_AFTER_ACKS && !kill.done) kill.done = own.kill();
         }
       };
       await Promise.all(Array.from({ length: IN_FLIGHT }, sender));
-      await killed;
+      await kill.done;
       const sent = next;
       expect(acked.size).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
       expect(sent).toBeLessThan(SALES); // the kill came mid-burst

@@ -41,6 +41,7 @@ export function startOwnServer(env: Record<string, string> = {}): Promise<OwnSer
     }, 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       // Colours off, and any left stripped: the port is printed in bold otherwise.
+      // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
       out += chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
       const match = /Local:\s+(http:\/\/localhost:\d+)\//.exec(out);
       if (match) {

@@ -88,7 +88,7 @@ export async function fakePrimary(
   beat();
   const timer = setInterval(beat, 200);
   client.ws.on('message', (data) => {
-    const m = JSON.parse(String(data)) as {
+    const m = JSON.parse(Buffer.from(data as Buffer).toString('utf8')) as {
       kind: string;
       id: string;
       command: string;

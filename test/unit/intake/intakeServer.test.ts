@@ -207,10 +207,9 @@ describe('POST /api/shopify/orders', () => {
 describe('GET|POST /api/integrations', () => {
   test('shows the token, takes secrets and never returns them; refuses tunnels and JSON-less posts', async () => {
     running = await startIntake();
-    const view = (await (await fetch(`${running.base}/api/integrations`)).json()) as Record<
-      string,
-      any
-    >;
+    const view = (await (await fetch(`${running.base}/api/integrations`)).json()) as {
+      door: { token: string };
+    } & Record<string, unknown>;
     expect(view.door.token).toBe(running.intake.store.get().token);
     const saved = await post('/api/integrations', {
       shopifySecret: 'shpss_super_secret',

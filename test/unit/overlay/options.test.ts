@@ -8,10 +8,7 @@ import {
   number,
   type ParsedOptions,
 } from '../../../overlay/lib/options';
-import {
-  DEFAULT_CTA,
-  parseLowerThirdOptions,
-} from '../../../overlay/lower-third/lower-third.options';
+import { parseLowerThirdOptions } from '../../../overlay/lower-third/lower-third.options';
 import { parseNextUpOptions } from '../../../overlay/next-up/next-up.options';
 import { parseStockOptions } from '../../../overlay/stock/stock.options';
 import { parseTickerOptions } from '../../../overlay/ticker/ticker.options';
