@@ -14,6 +14,7 @@ import { RunSheet as RunSheetSchema, type RunSheet } from '../../shared/runsheet
 import { decideAt, initialSnapshot, parseCommand, step, type ShowEvent } from '../../shared/show';
 import { zodErrors, type LocatedError, type Result } from '../../shared/validation';
 import type { EventRow, ShowRow } from '../db/db';
+import type { StoredPlatform } from '../../shared/orders/platformReport';
 import { ArchiveSchema, SHOW_ARCHIVE_FORMAT, SHOW_ARCHIVE_VERSION } from './archiveSchema';
 
 export { MAX_ARCHIVE_EVENTS, SHOW_ARCHIVE_FORMAT, SHOW_ARCHIVE_VERSION } from './archiveSchema';
@@ -40,14 +41,19 @@ export interface ShowArchive {
   };
   sheet: RunSheet;
   events: ArchivedEvent[];
+  /** The platform's orders imported for this show, kept beside the log. */
+  platform?: StoredPlatform;
 }
 
 export function toArchive(
   show: ShowRow,
   rows: readonly EventRow[],
   exportedAt: number = Date.now(),
+  platform?: StoredPlatform,
 ): ShowArchive {
+  const withPlatform = platform && (platform.lines.length || platform.meta) ? { platform } : {};
   return {
+    ...withPlatform,
     format: SHOW_ARCHIVE_FORMAT,
     version: SHOW_ARCHIVE_VERSION,
     exportedAt: new Date(exportedAt).toISOString(),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ShowEvent } from '../../shared/show';
+import { PlatformArchiveSchema } from '../../shared/orders/schema';
 
 export const SHOW_ARCHIVE_FORMAT = 'flashcue.show';
 export const SHOW_ARCHIVE_VERSION = 1;
@@ -158,4 +159,6 @@ export const ArchiveSchema = z.strictObject({
       { error: 'must be a list of events' },
     )
     .max(MAX_ARCHIVE_EVENTS, `holds more than ${MAX_ARCHIVE_EVENTS.toLocaleString('en')} events`),
+  /** Imported platform orders (issue 15), absent in files from before them. */
+  platform: PlatformArchiveSchema.optional(),
 });

@@ -23,7 +23,7 @@ export interface ShowEntry {
 }
 
 /** A liveQuery as a getter; `undefined` until the first answer. */
-function liveValue<T>(query: () => Promise<T>): () => T | undefined {
+export function liveValue<T>(query: () => Promise<T>): () => T | undefined {
   let value: T | undefined;
   const subscribe = createSubscriber((update) => {
     const sub = liveQuery(query).subscribe({

@@ -26,6 +26,12 @@ export interface PlatformMeta {
   summary: LiveSummary | null;
 }
 
+/** What a show keeps of its platform orders (storage and the show file). */
+export interface StoredPlatform {
+  lines: PlatformLine[];
+  meta: PlatformMeta | null;
+}
+
 export interface PlatformReport extends PlatformReconciliation {
   formats: OrderFormat[];
   imports: ImportRecord[];
