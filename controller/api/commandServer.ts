@@ -65,7 +65,14 @@ export function createCommandServer(transports: Transport[], target: CommandTarg
     }
     const result = await target.send(translated.command, { commandId: message.id });
     return result.ok
-      ? ack(message.id, { ok: true, result: { seq: result.seq, event: result.event } })
+      ? ack(message.id, {
+          ok: true,
+          result: {
+            seq: result.seq,
+            event: result.event,
+            ...(result.duplicate ? { duplicate: true } : {}),
+          },
+        })
       : ack(message.id, result);
   }
 

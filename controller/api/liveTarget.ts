@@ -32,7 +32,7 @@ export function liveCommandTarget(live: LiveSession, db: FlashcueDb): CommandTar
             result: {
               showId,
               ...apiReport(report),
-              platform: showId ? await platformBlock(db, showId, ctx.sheet, report) : null,
+              platform: showId ? await platformBlock(db, showId, ctx.sheet, report, ctx) : null,
             },
           };
         }
@@ -50,7 +50,7 @@ export function liveCommandTarget(live: LiveSession, db: FlashcueDb): CommandTar
               error: 'This controller follows the show on another device: import orders there.',
             };
           const report = reportFromContext(ctx, Date.now());
-          return ordersImport(db, { id: show.id, sheet: ctx.sheet, report }, args);
+          return ordersImport(db, { id: show.id, sheet: ctx.sheet, report, context: ctx }, args);
         }
         case 'runsheet.load': {
           if (live.role === 'remote')

@@ -19,7 +19,7 @@ export const ACK_TIMEOUT_MS = 4000;
 export const RESEND_MS = 1000;
 
 export type CommandReply =
-  { ok: true; seq: number; event: ShowEvent } | { ok: false; error: string };
+  { ok: true; seq: number; event: ShowEvent; duplicate?: true } | { ok: false; error: string };
 
 export interface CommandClient {
   send(
@@ -42,10 +42,16 @@ export function createCommandClient(sender: string, timeoutMs = ACK_TIMEOUT_MS):
     const resolvers = waiting.get(ack.id);
     if (!resolvers) return;
     waiting.delete(ack.id);
-    const result = ack.result as { seq?: unknown; event?: ShowEvent } | undefined;
+    const result = ack.result as
+      { seq?: unknown; event?: ShowEvent; duplicate?: unknown } | undefined;
     const reply: CommandReply = ack.ok
       ? typeof result?.seq === 'number' && result.event
-        ? { ok: true, seq: result.seq, event: result.event }
+        ? {
+            ok: true,
+            seq: result.seq,
+            event: result.event,
+            ...(result.duplicate === true ? { duplicate: true as const } : {}),
+          }
         : { ok: false, error: 'The primary answered without a logged event.' }
       : { ok: false, error: ack.error ?? 'The primary refused the command.' };
     resolvers.forEach((resolve) => resolve(reply));
@@ -55,7 +61,7 @@ export function createCommandClient(sender: string, timeoutMs = ACK_TIMEOUT_MS):
     send({ commandId, command }, currency) {
       const { type, ...args } = command as ShowCommandInput & Record<string, unknown>;
       // The API takes prices in the show's currency, as a tool would send them.
-      if (type === 'deal.start' && typeof args.price === 'number' && currency)
+      if ((type === 'deal.start' || type === 'sale') && typeof args.price === 'number' && currency)
         args.price = toMajor(args.price, currency);
       const message: CommandMessage = {
         app: APP,

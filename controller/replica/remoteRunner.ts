@@ -58,7 +58,7 @@ export async function createRemoteRunner(options: {
     async dispatch(command, { commandId } = {}): Promise<DispatchResult> {
       if (stopped) return { ok: false, error: 'This show is no longer open here.' };
       const reply = await options.send(command, commandId ?? crypto.randomUUID());
-      return reply.ok ? { ok: true, event: reply.event, seq: reply.seq } : reply;
+      return reply;
     },
     getSnapshot: () => actor.getSnapshot(),
     logSeq: () => applied,

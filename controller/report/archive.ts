@@ -214,7 +214,11 @@ function commandOf(event: ShowEvent): Record<string, unknown> {
         seconds: rest.seconds,
         quantity: rest.quantity,
       });
-    case 'sale':
+    case 'sale': {
+      // The order's placed time is the command's `at` (the event's own `at` is its arrival).
+      const { placedAt, ...sale } = rest;
+      return defined({ ...sale, at: placedAt });
+    }
     case 'viewers':
       return defined(rest);
     default:

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ShowEvent } from '../../shared/show';
 import { PlatformArchiveSchema } from '../../shared/orders/schema';
+import { OrderId, OrderSource } from '../../shared/show/orders';
 
 export const SHOW_ARCHIVE_FORMAT = 'flashcue.show';
 export const SHOW_ARCHIVE_VERSION = 1;
@@ -81,9 +82,25 @@ export const EventSchema = z.discriminatedUnion(
         .string({ error: 'must be text' })
         .max(60, 'must be at most 60 characters')
         .nullable(),
+      // Order fields (issue 15): optional, so logs from before them still import.
+      orderId: OrderId.optional(),
+      sku: z
+        .string({ error: 'must be text' })
+        .min(1, 'must not be empty')
+        .max(64, 'must be at most 64 characters')
+        .optional(),
+      price: Price.optional(),
+      placedAt: Time.optional(),
+      source: OrderSource.optional(),
       at: Time,
     }),
     bare('sale.undo'),
+    z.strictObject({
+      type: z.literal('sale.cancel'),
+      orderId: OrderId,
+      restock: z.boolean({ error: 'must be true or false' }),
+      at: Time,
+    }),
     z.strictObject({
       type: z.literal('stock.set'),
       productId: ProductRef,

@@ -25,9 +25,11 @@ import {
   loadEvents,
   UnknownShowError,
 } from '../db/eventLog';
+import { createOrderResults } from './orderResults';
 
+/** `duplicate`: the order was recorded before; this is the first one's result, not applied again. */
 export type DispatchResult =
-  { ok: true; event: ShowEvent; seq: number } | { ok: false; error: string };
+  { ok: true; event: ShowEvent; seq: number; duplicate?: true } | { ok: false; error: string };
 
 export interface ShowRunnerOptions {
   db: FlashcueDb;
@@ -71,6 +73,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
   );
   let subscription = actor.subscribe(emit);
   let applied = rows.at(-1)?.seq ?? 0;
+  const orderResults = createOrderResults(rows);
 
   /** Restarts the actor from a snapshot computed the way replay computes it. */
   const restartFrom = (snapshot: ShowSnapshot) => {
@@ -113,6 +116,8 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
     const snapshot = actor.getSnapshot();
     const at = Math.max(clock(), snapshot.context.now);
     const decision = decideAt(snapshot, parsed.value, at);
+    const first = !decision.ok && decision.duplicate && orderResults.find(decision.duplicate);
+    if (first) return { ok: true, event: first.event, seq: first.seq, duplicate: true };
     if (!decision.ok) {
       remember(commandId, decision);
       return decision;
@@ -131,6 +136,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
     // Another writer logged this id between our check and the write: answer with its result.
     if (duplicate || stopped) return { ok: true, event: entry.event, seq: entry.seq };
     applied = entry.seq;
+    orderResults.note(entry);
     if (actor.getSnapshot() === snapshot) applyToActor(actor, entry.event);
     // A deal timer fired while the write was in flight (a sale decided 5 ms before the
     // deadline, saved after it): applying now would price it after the deal closed, unlike

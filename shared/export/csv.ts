@@ -67,6 +67,7 @@ export function productColumns(currency: string): Array<CsvColumn<Product>> {
     { header: 'id', value: (p) => p.id },
     { header: 'name', value: (p) => p.name },
     { header: 'sku', value: (p) => p.sku },
+    { header: 'platform_sku_ids', value: (p) => p.platformSkuIds?.join(' ') },
     { header: 'category', value: (p) => p.category },
     { header: 'retail_price', value: (p) => price(p.retailPrice) },
     { header: 'live_price', value: (p) => price(p.livePrice) },

@@ -44,6 +44,7 @@ const PRODUCT_FIELD: Record<string, Field> = {
   id: 'id',
   name: 'name',
   sku: 'sku',
+  platformSkuIds: 'platformSkuIds',
   category: 'category',
   retailPrice: 'retail',
   livePrice: 'live',
@@ -218,6 +219,13 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
       id,
       name,
       ...optional('sku', cell(row, 'sku')),
+      // Several platform SKU ids share one cell, split by spaces, commas, ; or |.
+      ...optional(
+        'platformSkuIds',
+        cell(row, 'platformSkuIds')
+          ? cell(row, 'platformSkuIds').split(/[\s,;|]+/).filter(Boolean)
+          : undefined,
+      ),
       ...optional('category', cell(row, 'category')),
       retailPrice: retail ?? live,
       livePrice: live ?? retail,

@@ -8,6 +8,7 @@ export type Field =
   | 'id'
   | 'name'
   | 'sku'
+  | 'platformSkuIds'
   | 'category'
   | 'retail'
   | 'live'
@@ -34,6 +35,7 @@ const ALIASES: Record<Field, string[]> = {
     '名称',
   ],
   sku: ['sku', 'skucode', 'skuid', 'sellersku'],
+  platformSkuIds: ['platformskuids', 'platformskuid', 'platformskus', 'tiktokskuids'],
   category: ['category', 'cat', 'productcategory', '类目', '分类'],
   retail: [
     'retail',

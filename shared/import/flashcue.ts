@@ -27,6 +27,7 @@ const KEY_ORDER = [
   'format',
   'livePriceFrom',
   'sku',
+  'platformSkuIds',
   'category',
   'retailPrice',
   'livePrice',

@@ -6,6 +6,7 @@
  */
 import { toMajor } from '../money';
 import type { ShowReport } from '../report/types';
+import type { ShowContext } from '../show/types';
 import type { LiveSummary } from './liveSummary';
 import { reconcile, type GroupRow, type PlatformReconciliation, type Window } from './reconcile';
 import type { OrderFormat, PlatformLine } from './types';
@@ -61,10 +62,11 @@ export function platformReport(
   lines: readonly PlatformLine[],
   meta: PlatformMeta | null,
   remembered?: ReadonlyMap<string, string>,
+  context?: ShowContext,
 ): PlatformReport | null {
   if (!meta && !lines.length) return null;
   const window = meta?.window ?? showWindow(report) ?? { from: 0, to: 0 };
-  const recon = reconcile(report, lines, { window, products, remembered });
+  const recon = reconcile(report, lines, { window, products, remembered, context });
   const summary = meta?.summary ?? null;
   const imported = lines.length > 0;
   const uniqueViewers = summary?.uniqueViewers ?? report.viewers.uniqueViewers;

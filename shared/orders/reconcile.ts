@@ -8,6 +8,8 @@
 import type { ShowReport } from '../report/types';
 import { createMatcher, assignKey, type Match } from './match';
 import { createOnAir } from './onAir';
+import { onAirAt } from '../show/onAir';
+import type { ShowContext } from '../show/types';
 import { lineNet, netFigures, type NetFigures, type PlatformLine } from './types';
 
 /** A click lands up to a few minutes after the order: the producer is busy. */
@@ -90,30 +92,43 @@ export function reconcile(
     /** The run sheet's products (with their platform SKU ids). */
     products: Parameters<typeof createMatcher>[0];
     remembered?: ReadonlyMap<string, string> | undefined;
+    /**
+     * The show's context (replayed from its log): attribution then uses the show's own rule
+     * (`shared/show/onAir.ts`, the same one a live platform order is attributed by). Without
+     * it, the report's runs and deals answer (`./onAir.ts`).
+     */
+    context?: ShowContext | undefined;
   },
 ): PlatformReconciliation {
   const matcher = createMatcher(options.products, options.remembered);
-  const onAir = createOnAir(report.runs, report.deals);
-  const lines: AttributedLine[] = inWindow(allLines, options.window)
-    .sort((a, b) => a.placedAt - b.placedAt || a.key.localeCompare(b.key))
-    .map((line) => {
-      const { run, deal } = onAir(line.placedAt);
+  const fromReport = createOnAir(report.runs, report.deals);
+  const ctx = options.context;
+  const onAir = (t: number) => {
+    if (!ctx) {
+      const { run, deal } = fromReport(t);
       return {
-        ...line,
-        match: matcher.match(line),
         run: run?.ordinal ?? null,
         segmentIndex: run?.index ?? null,
         dealId: deal?.id ?? null,
-        saleId: null,
       };
+    }
+    const at = onAirAt(ctx, t);
+    return { run: at.run, segmentIndex: at.segmentIndex, dealId: at.dealId };
+  };
+  const lines: AttributedLine[] = inWindow(allLines, options.window)
+    .sort((a, b) => a.placedAt - b.placedAt || a.key.localeCompare(b.key))
+    .map((line) => {
+      return { ...line, match: matcher.match(line), ...onAir(line.placedAt), saleId: null };
     });
+  // Sales the platform cancelled since still pair with its (cancelled) line.
   const sales = report.orders.filter((o) => o.undoneAt === null);
+  const orderIdOf = (sale: (typeof sales)[number]) => sale.order?.orderId ?? null;
   const saleUsed = new Set<number>();
   // 1. By order id (sales that carry the platform's id).
   const byOrder = new Map<string, AttributedLine[]>();
   for (const l of lines) push(byOrder, l.orderId, l);
   for (const sale of sales) {
-    const orderId = (sale as { orderId?: string | null }).orderId;
+    const orderId = orderIdOf(sale);
     if (!orderId) continue;
     const candidates = byOrder.get(orderId) ?? [];
     const line =
@@ -128,7 +143,7 @@ export function reconcile(
   const byProduct = new Map<string, AttributedLine[]>();
   for (const l of lines) if (l.match) push(byProduct, l.match.productId, l);
   for (const sale of sales) {
-    if (saleUsed.has(sale.id) || (sale as { orderId?: string | null }).orderId) continue;
+    if (saleUsed.has(sale.id) || orderIdOf(sale)) continue;
     let best: AttributedLine | null = null;
     for (const l of byProduct.get(sale.productId) ?? []) {
       if (l.saleId !== null) continue;

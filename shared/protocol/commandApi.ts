@@ -28,6 +28,7 @@ export const SHOW_COMMANDS = [
   'deal.end',
   'sale',
   'sale.undo',
+  'sale.cancel',
   'stock.set',
   'viewers',
   'lowerThird.show',
@@ -63,9 +64,12 @@ export function translateApiCommand(
   }
   const a = { ...(args ?? {}) };
   if (isQuery(command)) return { ok: true, kind: 'query', command, args: a };
-  if (command === 'deal.start' && a.price !== undefined) {
+  if ((command === 'deal.start' || command === 'sale') && a.price !== undefined) {
     if (currency === null)
-      return { ok: false, error: 'No show is loaded: load a run sheet before starting a deal.' };
+      return {
+        ok: false,
+        error: `No show is loaded: load a run sheet before ${command === 'sale' ? 'recording a sale' : 'starting a deal'}.`,
+      };
     if (typeof a.price !== 'number')
       return { ok: false, error: `price must be a number in ${currency}, e.g. 99.5.` };
     const minor = toMinor(a.price, currency);

@@ -65,6 +65,17 @@ export function apiReport(report: ShowReport, currency: string = report.show.cur
     deals: report.deals.map(deal),
     runs: report.runs.map(run),
     timeline: report.timeline.map((e) => ({ ...e })),
+    orderNotes: {
+      cancelled: figures(report.orderNotes.cancelled),
+      offSheet: figures(report.orderNotes.offSheet),
+      bySource: report.orderNotes.bySource.map((s) => ({ source: s.source, ...figures(s) })),
+      flagged: report.orderNotes.flagged.map((o) => ({
+        ...o,
+        flags: [...o.flags],
+        unitPrice: m(o.unitPrice),
+        listPrice: mOrNull(o.listPrice),
+      })),
+    },
     earnings: earnings && {
       arithmetic: earnings.arithmetic.map((l) => ({ ...l, amount: m(l.amount) })),
       bonuses: earnings.bonuses.map((b) => ({

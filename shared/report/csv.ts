@@ -10,6 +10,7 @@
  * `…_s` columns are seconds since the show's start.
  */
 import { formatDecimal, toCsv, type CsvColumn, type CsvOptions } from '../export/csv';
+import { orderFlags } from './orders';
 import type { OrderLine, ProductRow, RunRow, ShowReport } from './types';
 
 const localFormats = new Map<string, Intl.DateTimeFormat>();
@@ -68,6 +69,14 @@ export function salesColumns(report: ShowReport): Array<CsvColumn<OrderLine>> {
     // and the totals (which leave them out) can be checked against it.
     { header: 'undone', value: (o) => (o.undoneAt === null ? 'no' : 'yes') },
     { header: 'undone_utc', value: (o) => utc(o.undoneAt) },
+    // Platform orders (issue 15): the platform's id, where it came from, when it arrived, the
+    // price Flashcue had in force, and why it deserves a look.
+    { header: 'platform_order_id', value: (o) => o.order?.orderId },
+    { header: 'source', value: (o) => o.order?.source ?? 'hand' },
+    { header: 'received_utc', value: (o) => utc(o.order?.receivedAt ?? null) },
+    { header: 'list_price', value: (o) => (o.order?.listPrice == null ? null : money(o.order.listPrice)) },
+    { header: 'flags', value: (o) => orderFlags(o).join(' ') },
+    { header: 'cancelled_utc', value: (o) => utc(o.order?.cancelledAt ?? null) },
   ];
 }
 

@@ -4,7 +4,7 @@
  * "so far" with the same arithmetic as a finished one.
  */
 import type { Segment } from '../runsheet/schema';
-import { product, segmentProductId } from '../show/derive';
+import { product, saleCounts, segmentProductId } from '../show/derive';
 import type { Deal, Sale, ShowContext } from '../show/types';
 import type { DealRow, OrderLine, RunRow, SalesFigures, TimelineEntry } from './types';
 
@@ -16,7 +16,8 @@ export function addSale(into: SalesFigures, sale: Pick<Sale, 'quantity' | 'unitP
   into.gmv += sale.quantity * sale.unitPrice;
 }
 
-export const isLive = (sale: Sale) => sale.undoneAt === null;
+/** Counted: neither undone nor cancelled by the platform. */
+export const isLive = (sale: Sale) => saleCounts(sale);
 
 export function productName(ctx: ShowContext, id: string): string {
   return product(ctx, id)?.name ?? id;
@@ -146,6 +147,8 @@ export function orderLines(ctx: ShowContext, runs: readonly RunRow[], asOf: numb
     run: runOfSale(runs, sale),
     buyer: sale.buyer,
     undoneAt: sale.undoneAt,
+    order: sale.order,
+    counted: saleCounts(sale),
   }));
 }
 

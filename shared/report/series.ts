@@ -101,11 +101,12 @@ export function buildSeries(
       viewerCurve: [],
     };
   }
-  // Undone orders are left out entirely: the curve is what the show finally made, by time.
+  // Undone and cancelled orders are left out entirely: the curve is what the show finally
+  // made, by the time each order was placed (a late-arriving order slots in where it belongs).
   const gmvOverTime = [{ t: 0, at: base, gmv: 0 }];
   let gmv = 0;
-  for (const order of parts.orders) {
-    if (order.undoneAt !== null) continue;
+  const byTime = parts.orders.filter((o) => o.counted).sort((a, b) => a.at - b.at || a.id - b.id);
+  for (const order of byTime) {
     gmv += order.lineTotal;
     gmvOverTime.push({ t: order.at - base, at: order.at, gmv });
   }

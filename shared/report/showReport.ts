@@ -7,6 +7,7 @@ import type { RunSheet } from '../runsheet/schema';
 import { initialSnapshot, settle, step } from '../show';
 import type { ShowContext, ShowEvent } from '../show/types';
 import { hostEarnings } from './earnings';
+import { orderNotes } from './orders';
 import { productRows } from './products';
 import { addSale, dealRows, isLive, noSales, orderLines, runRows, timeline } from './runs';
 import { buildSeries, stockTrailRecorder, type StockTrail } from './series';
@@ -92,6 +93,7 @@ export function reportFromContext(
     runs,
     timeline: timeline(runs, deals, base),
     orders,
+    orderNotes: orderNotes(ctx),
     earnings: hostEarnings(
       show.commission,
       {
@@ -114,7 +116,9 @@ function totalsOf(ctx: ShowContext, runs: ReturnType<typeof runRows>, endAt: num
   const sum = (pick: (r: (typeof runs)[number]) => number) => runs.reduce((a, r) => a + pick(r), 0);
   return {
     ...sales,
-    undoneOrders: ctx.sales.length - sales.orders,
+    undoneOrders: ctx.sales.filter((s) => s.undoneAt !== null).length,
+    cancelledOrders: ctx.sales.filter((s) => s.undoneAt === null && s.order?.cancelledAt != null)
+      .length,
     averageOrderValue: sales.orders > 0 ? roundedQuotient(sales.gmv, sales.orders) : null,
     targetGmv: target,
     gmvVsTarget: target ? sales.gmv / target : null,

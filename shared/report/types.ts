@@ -5,7 +5,7 @@
  * show's start (`…Ms` offsets on the timeline, `t` in series).
  */
 import type { Commission } from '../runsheet/schema';
-import type { DealEndReason, PriceKind } from '../show/types';
+import type { DealEndReason, PriceKind, SaleOrder } from '../show/types';
 
 export type ShowStatus = 'not-started' | 'live' | 'ended';
 
@@ -28,8 +28,11 @@ export interface SalesFigures {
   gmv: number;
 }
 
+/** Totals count every order not taken back nor cancelled, those off the run sheet included. */
 export interface Totals extends SalesFigures {
   undoneOrders: number;
+  /** Orders the platform cancelled or refunded (sale.cancel): left out of the figures. */
+  cancelledOrders: number;
   /** gmv / orders rounded half up to a minor unit; null with no orders. */
   averageOrderValue: number | null;
   targetGmv: number | null;
@@ -166,6 +169,42 @@ export interface OrderLine {
   run: number | null;
   buyer: string | null;
   undoneAt: number | null;
+  /** The platform order's identity, source, list price and flags; null for a plain hand sale. */
+  order: SaleOrder | null;
+  /** In the figures: not undone, not cancelled. */
+  counted: boolean;
+}
+
+export type OrderFlag = 'cancelled' | 'off-sheet' | 'price-differs' | 'over-stock' | 'over-cap';
+
+export interface FlaggedOrder {
+  id: number;
+  orderId: string | null;
+  source: string | null;
+  /** When it was placed (attributed by this time) and when it reached the show. */
+  at: number;
+  receivedAt: number;
+  productId: string;
+  productName: string;
+  quantity: number;
+  unitPrice: number;
+  /** The price Flashcue had in force then; null off the run sheet. */
+  listPrice: number | null;
+  overStock: number;
+  overCap: number;
+  cancelledAt: number | null;
+  restocked: boolean;
+  flags: OrderFlag[];
+}
+
+export interface OrderNotes {
+  /** Cancelled by the platform: not in the totals. */
+  cancelled: SalesFigures;
+  /** Counted orders for products not in the run sheet (in the totals, in no product row). */
+  offSheet: SalesFigures;
+  /** Counted orders per source (`hand` for hand entry). */
+  bySource: Array<SalesFigures & { source: string }>;
+  flagged: FlaggedOrder[];
 }
 
 export interface ArithmeticLine {
@@ -222,6 +261,7 @@ export interface ShowReport {
   runs: RunRow[];
   timeline: TimelineEntry[];
   orders: OrderLine[];
+  orderNotes: OrderNotes;
   /** Null when the run sheet has no commission structure. */
   earnings: Earnings | null;
   series: Series;

@@ -114,6 +114,11 @@ export const Product = z
     id: Id,
     name: Text(120),
     sku: OptionalText(64),
+    /** The platforms' own SKU ids for it (TikTok Shop's SKU ID…): orders name it by these. */
+    platformSkuIds: z
+      .array(Text(64).regex(/^[^\s,;]+$/, 'must be one SKU id, without spaces, commas or ;'))
+      .max(20, 'keep to at most 20 platform SKU ids')
+      .optional(),
     category: OptionalText(64),
     retailPrice: Money,
     livePrice: Money,

@@ -5,7 +5,8 @@
  * owned.ts helpers: copies, except inside replay's private working context.
  */
 import type { RunSheet } from '../runsheet/schema';
-import { dealRemainingMs, lastLiveSaleIndex, priceInForce, segmentProductId } from './derive';
+import { dealRemainingMs, lastLiveSaleIndex, segmentProductId } from './derive';
+import { stockTaken } from './orderApply';
 import { appended, replaced, withKey } from './owned';
 import type { Deal, DealEndReason, MachineEvent, ShowContext, ShowEvent } from './types';
 
@@ -27,6 +28,7 @@ export function initialContext(sheet: RunSheet): ShowContext {
     viewerSamples: [],
     uniqueViewers: null,
     history: [],
+    orders: {},
     nextId: 1,
   };
 }
@@ -185,32 +187,7 @@ export function closeOverDeal(ctx: ShowContext): ShowContext {
   return finishDeal(ctx, at, reason);
 }
 
-export function sell(ctx: ShowContext, e: Of<'sale'>): ShowContext {
-  const { price, kind, dealId } = priceInForce(ctx, e.productId, e.at);
-  const sale = {
-    id: ctx.nextId,
-    at: e.at,
-    productId: e.productId,
-    quantity: e.quantity,
-    unitPrice: price,
-    priceKind: kind,
-    dealId,
-    buyer: e.buyer,
-    segmentIndex: ctx.onAir?.index ?? null,
-    undoneAt: null,
-  };
-  const deal =
-    ctx.deal && dealId === ctx.deal.id
-      ? { ...ctx.deal, sold: ctx.deal.sold + e.quantity }
-      : ctx.deal;
-  return {
-    ...tick(ctx, e.at),
-    sales: appended(ctx.sales, sale),
-    stock: withKey(ctx.stock, e.productId, (ctx.stock[e.productId] ?? 0) - e.quantity),
-    deal,
-    nextId: ctx.nextId + 1,
-  };
-}
+export { cancel, sell } from './orderApply';
 
 export function undoSale(ctx: ShowContext, e: Of<'sale.undo'>): ShowContext {
   const i = lastLiveSaleIndex(ctx);
@@ -221,11 +198,15 @@ export function undoSale(ctx: ShowContext, e: Of<'sale.undo'>): ShowContext {
     ctx.deal && sale.dealId === ctx.deal.id
       ? { ...ctx.deal, sold: ctx.deal.sold - sale.quantity }
       : ctx.deal;
+  const back = stockTaken(sale);
   return {
     ...tick(ctx, e.at),
     sales,
     deal,
-    stock: withKey(ctx.stock, sale.productId, (ctx.stock[sale.productId] ?? 0) + sale.quantity),
+    stock:
+      back > 0
+        ? withKey(ctx.stock, sale.productId, (ctx.stock[sale.productId] ?? 0) + back)
+        : ctx.stock,
   };
 }
 

@@ -6,15 +6,15 @@
 import { z } from 'zod';
 import { formatMoney } from '../money';
 import { parseWith, type Result } from '../validation';
+import { currentSegment, lastLiveSaleIndex, product, segmentProductId } from './derive';
 import {
-  currentSegment,
-  dealInForce,
-  focusProductId,
-  lastLiveSaleIndex,
-  product,
-  segmentProductId,
-} from './derive';
-import type { ShowContext, ShowEvent } from './types';
+  decideCancel,
+  decideSale,
+  SaleCancelCommand,
+  SaleCommand,
+  type OrderDecision,
+} from './orders';
+import type { ShowContext } from './types';
 
 const Index = z
   .number({ error: 'must be a number' })
@@ -61,17 +61,9 @@ export const ShowCommand = z.discriminatedUnion(
     }),
     z.strictObject({ type: z.literal('deal.extend'), seconds: Seconds }),
     bare('deal.end'),
-    z.strictObject({
-      type: z.literal('sale'),
-      productId: ProductRef.optional(),
-      quantity: Qty.optional(),
-      buyer: z
-        .string({ error: 'must be text' })
-        .trim()
-        .max(60, 'must be at most 60 characters')
-        .optional(),
-    }),
+    SaleCommand,
     bare('sale.undo'),
+    SaleCancelCommand,
     z.strictObject({
       type: z.literal('stock.set'),
       productId: ProductRef,
@@ -111,7 +103,8 @@ export interface ShowState {
   context: ShowContext;
 }
 
-export type Decision = { ok: true; event: ShowEvent } | { ok: false; error: string };
+/** A refusal may be a duplicate order: the caller answers with the first one's result. */
+export type Decision = OrderDecision;
 
 const refuse = (error: string): Decision => ({ ok: false, error });
 
@@ -201,7 +194,9 @@ export function decide(state: ShowState, cmd: ShowCommand, at: number): Decision
           : refuse('No flash deal is running.'))
       );
     case 'sale':
-      return needLive('record a sale') ?? decideSale(ctx, cmd, at, name);
+      return decideSale(phase, ctx, cmd, at);
+    case 'sale.cancel':
+      return decideCancel(phase, ctx, cmd, at);
     case 'sale.undo':
       if (phase === 'ready') return refuse('Nothing to undo: no sale has been recorded.');
       return lastLiveSaleIndex(ctx) < 0
@@ -279,31 +274,4 @@ function decideDeal(
       at,
     },
   };
-}
-
-function decideSale(
-  ctx: ShowContext,
-  cmd: Extract<ShowCommand, { type: 'sale' }>,
-  at: number,
-  name: (id: string) => string,
-): Decision {
-  const productId = cmd.productId ?? focusProductId(ctx);
-  if (!productId) return refuse('No product is on air: say which product sold.');
-  if (!product(ctx, productId))
-    return refuse(`There is no product "${productId}" in this run sheet.`);
-  const quantity = cmd.quantity ?? 1;
-  const left = ctx.stock[productId] ?? 0;
-  if (left <= 0) return refuse(`${name(productId)} is sold out: nothing recorded.`);
-  if (quantity > left)
-    return refuse(`Only ${left} of ${name(productId)} left: can't record ${quantity}.`);
-  const deal = ctx.deal;
-  if (dealInForce(deal, productId, at) && deal.cap !== null) {
-    const capLeft = deal.cap - deal.sold;
-    if (quantity > capLeft)
-      return refuse(
-        `Only ${capLeft} left at the deal price: record ${capLeft} or fewer, or end the deal.`,
-      );
-  }
-  const buyer = cmd.buyer ? cmd.buyer : null;
-  return { ok: true, event: { type: 'sale', productId, quantity, buyer, at } };
 }

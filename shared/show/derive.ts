@@ -1,6 +1,6 @@
 /** Figures derived from the context at a moment: never stored, so never stale. */
 import type { Product, Segment } from '../runsheet/schema';
-import type { Deal, PriceKind, ShowContext } from './types';
+import type { Deal, PriceKind, Sale, ShowContext } from './types';
 
 export function segmentAt(ctx: ShowContext, index: number | undefined): Segment | undefined {
   return index === undefined ? undefined : ctx.sheet.segments[index];
@@ -86,12 +86,17 @@ export function showOverrunMs(ctx: ShowContext, now: number): number {
   return projectedEndAt(ctx, now) - (ctx.startedAt + ctx.sheet.show.durationSec * 1000);
 }
 
+/** Counted in the figures: neither taken back (undo) nor cancelled by the platform. */
+export function saleCounts(sale: Sale): boolean {
+  return sale.undoneAt === null && (sale.order === null || sale.order.cancelledAt === null);
+}
+
 export function liveSales(ctx: ShowContext) {
-  return ctx.sales.filter((s) => s.undoneAt === null);
+  return ctx.sales.filter(saleCounts);
 }
 
 export function lastLiveSaleIndex(ctx: ShowContext): number {
-  for (let i = ctx.sales.length - 1; i >= 0; i--) if (ctx.sales[i]!.undoneAt === null) return i;
+  for (let i = ctx.sales.length - 1; i >= 0; i--) if (saleCounts(ctx.sales[i]!)) return i;
   return -1;
 }
 
@@ -101,7 +106,7 @@ export function salesTotals(ctx: ShowContext): { gmv: number; units: number; ord
   let units = 0;
   let orders = 0;
   for (const s of ctx.sales) {
-    if (s.undoneAt !== null) continue;
+    if (!saleCounts(s)) continue;
     gmv += s.unitPrice * s.quantity;
     units += s.quantity;
     orders += 1;

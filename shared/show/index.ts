@@ -12,6 +12,8 @@ import type { ShowEvent } from './types';
 export * from './types';
 export * from './commands';
 export * from './derive';
+export * from './orders';
+export * from './onAir';
 export { showMachine } from './showMachine';
 
 /** XState's scheduler clock (real timers, or SimulatedClock in tests). */

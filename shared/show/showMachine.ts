@@ -11,6 +11,7 @@
 import { assign, setup } from 'xstate';
 import * as A from './apply';
 import { dealRemainingMs, lastLiveSaleIndex } from './derive';
+import { canCancelOrder, canRecordSale, isPlatformSource } from './orders';
 import type { MachineEvent, ShowContext, ShowInput } from './types';
 
 type E<T extends MachineEvent['type']> = Extract<MachineEvent, { type: T }>;
@@ -45,6 +46,7 @@ export const showMachine = setup({
       return A.finishDeal(A.tick(context, at), at, 'expired');
     }),
     sell: assign(({ context, event }) => A.sell(context, event as E<'sale'>)),
+    cancelSale: assign(({ context, event }) => A.cancel(context, event as E<'sale.cancel'>)),
     undoSale: assign(({ context, event }) => A.undoSale(context, event as E<'sale.undo'>)),
     setStock: assign(({ context, event }) => A.setStock(context, event as E<'stock.set'>)),
     viewers: assign(({ context, event }) => A.recordViewers(context, event as E<'viewers'>)),
@@ -58,10 +60,10 @@ export const showMachine = setup({
       const index = (event as E<'show.goto'>).index;
       return index >= 0 && index < context.sheet.segments.length && index !== context.onAir?.index;
     },
-    canSell: ({ context, event }) => {
-      const e = event as E<'sale'>;
-      return e.quantity > 0 && (context.stock[e.productId] ?? 0) >= e.quantity;
-    },
+    canSell: ({ context, event }) => canRecordSale(context, event as E<'sale'>),
+    canSellLate: ({ context, event }) =>
+      isPlatformSource((event as E<'sale'>).source) && canRecordSale(context, event as E<'sale'>),
+    canCancel: ({ context, event }) => canCancelOrder(context, event as E<'sale.cancel'>),
     canUndo: ({ context }) => lastLiveSaleIndex(context) >= 0,
     knownProduct: ({ context, event }) =>
       (context.stock[(event as E<'stock.set'>).productId] ?? -1) >= 0,
@@ -98,6 +100,7 @@ export const showMachine = setup({
         'show.goto': { guard: 'validGoto', actions: 'goto' },
         sale: { guard: 'canSell', actions: 'sell' },
         'sale.undo': { guard: 'canUndo', actions: 'undoSale' },
+        'sale.cancel': { guard: 'canCancel', actions: 'cancelSale' },
         'stock.set': { guard: 'knownProduct', actions: 'setStock' },
         viewers: { actions: 'viewers' },
         cue: { actions: 'cue' },
@@ -152,6 +155,9 @@ export const showMachine = setup({
       on: {
         viewers: { actions: 'viewers' },
         'sale.undo': { guard: 'canUndo', actions: 'undoSale' },
+        // Platforms refund after the show, and a poll may bring an order placed before its end.
+        'sale.cancel': { guard: 'canCancel', actions: 'cancelSale' },
+        sale: { guard: 'canSellLate', actions: 'sell' },
       },
     },
   },

@@ -26,13 +26,35 @@ export type ShowEvent =
     }>
   | Stamped<{ type: 'deal.extend'; seconds: number }>
   | Stamped<{ type: 'deal.end' }>
-  | Stamped<{ type: 'sale'; productId: string; quantity: number; buyer: string | null }>
+  | Stamped<SaleFields>
   | Stamped<{ type: 'sale.undo' }>
+  | Stamped<{ type: 'sale.cancel'; orderId: string; restock: boolean }>
   | Stamped<{ type: 'stock.set'; productId: string; remaining: number }>
   | Stamped<{ type: 'viewers'; concurrent: number | null; unique: number | null }>
   | Stamped<{ type: 'lowerThird.show' }>
   | Stamped<{ type: 'lowerThird.hide' }>
   | Stamped<{ type: 'cue'; text: string }>;
+
+/**
+ * A logged sale. The order fields (orders.ts) are written only when given, so a hand sale logs
+ * exactly what it always did and logs from before them replay unchanged. `at` is when the
+ * sale was accepted; `placedAt` when the platform says the order was placed (not later).
+ */
+export interface SaleFields {
+  type: 'sale';
+  /** A run-sheet product, or for an order off the run sheet the reference it came with. */
+  productId: string;
+  quantity: number;
+  buyer: string | null;
+  orderId?: string;
+  /** The seller or platform SKU the order named, as given. */
+  sku?: string;
+  /** Unit price paid, minor units; absent = the price Flashcue had in force. */
+  price?: number;
+  placedAt?: number;
+  /** `hand` (or absent), `tiktok`, `shopify`, `api` or a tool's short name. */
+  source?: string;
+}
 
 /** Time passing: settles deadlines up to `at` and re-arms timers. Never logged. */
 export type ClockEvent = Stamped<{ type: 'clock.sync' }>;
@@ -73,6 +95,26 @@ export interface Sale {
   buyer: string | null;
   segmentIndex: number | null;
   undoneAt: number | null;
+  /** The order's fields (null for a hand sale without them); see orders.ts. */
+  order: SaleOrder | null;
+}
+
+/** What a sale with an identity, a source, a time or a price of its own carries. */
+export interface SaleOrder {
+  orderId: string | null;
+  source: string | null;
+  sku: string | null;
+  /** When the sale reached the show (`Sale.at` is when the order was placed). */
+  receivedAt: number;
+  /** The price Flashcue had in force at `Sale.at`; null for a product off the run sheet. */
+  listPrice: number | null;
+  /** The product is not in the run sheet: kept, reported apart, no stock or deal touched. */
+  offSheet: boolean;
+  /** Units beyond the stock left / beyond the deal's cap when it arrived (platform orders). */
+  overStock: number;
+  overCap: number;
+  cancelledAt: number | null;
+  restocked: boolean;
 }
 
 export interface OnAir {
@@ -113,6 +155,8 @@ export interface ShowContext {
   viewerSamples: ViewerSample[];
   uniqueViewers: number | null;
   history: SegmentRun[];
+  /** Index in `sales` of each order id recorded: the show's memory against double counting. */
+  orders: Record<string, number>;
   /** Ids for deals and sales, deterministic under replay. */
   nextId: number;
 }

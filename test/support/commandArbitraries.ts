@@ -11,6 +11,9 @@ const productId = fc.constantFrom('buds', 'mask', 'lamp', 'ghost');
 const dealProduct = fc.constantFrom('buds', 'buds', 'lamp', 'mask', 'ghost');
 const seconds = fc.integer({ min: 1, max: 180 });
 const bare = (type: string) => fc.constant({ type });
+/** The test driver's show clock starts here (test/support/driver.ts T0). */
+const SHOW_T0 = Date.UTC(2026, 2, 15, 19, 0, 0);
+const orderIdPool = fc.constantFrom('576460752303423488', '576460752303423489', '#1001', 'A-7');
 
 /** Commands the schema accepts (decide may still refuse them). */
 export const validCommand: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
@@ -61,6 +64,32 @@ export const validCommand: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
       { requiredKeys: ['type'] },
     ),
   },
+  {
+    // Orders with an identity: a small pool of ids so repeats (duplicates) and cancellations
+    // of recorded orders happen; `at` around the show (often before the arrival: attributed
+    // back), platform sources past stock and caps, SKUs on and off the run sheet.
+    weight: 8,
+    arbitrary: fc.record(
+      {
+        type: fc.constant('sale'),
+        productId: fc.constantFrom('buds', 'mask', 'lamp', 'ghost'),
+        sku: fc.constantFrom('SKU-BUDS', 'TT-1729', 'unknown-sku'),
+        quantity: fc.integer({ min: 1, max: 9 }),
+        orderId: orderIdPool,
+        price: fc.integer({ min: 0, max: 30_000 }),
+        at: fc.integer({ min: SHOW_T0 - 60_000, max: SHOW_T0 + 3_600_000 }),
+        source: fc.constantFrom('hand', 'tiktok', 'shopify', 'api'),
+      },
+      { requiredKeys: ['type', 'orderId'] },
+    ),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record(
+      { type: fc.constant('sale.cancel'), orderId: orderIdPool, restock: fc.boolean() },
+      { requiredKeys: ['type', 'orderId'] },
+    ),
+  },
   { weight: 3, arbitrary: bare('sale.undo') },
   {
     weight: 2,
@@ -97,6 +126,10 @@ export const malformedCommand: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant({ type: 'deal.extend' }),
   fc.constant({ type: 'sale', quantity: 0 }),
   fc.constant({ type: 'sale', quantity: 1.5 }),
+  fc.constant({ type: 'sale', orderId: 576460752303423500 }),
+  fc.constant({ type: 'sale', source: 'Tik Tok!' }),
+  fc.constant({ type: 'sale', at: '2026-03-15 19:00:00' }),
+  fc.constant({ type: 'sale.cancel' }),
   fc.constant({ type: 'show.goto', index: -1 }),
   fc.constant({ type: 'viewers' }),
   fc.constant({ type: 'cue', text: '   ' }),

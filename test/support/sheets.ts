@@ -20,6 +20,8 @@ export const baseSheet = (): RunSheetInput => ({
       livePrice: 19900,
       flashPrice: 14900,
       stock: 100,
+      sku: 'SKU-BUDS',
+      platformSkuIds: ['TT-1729'],
       flashSeconds: 60,
       talkingPoints: ['30 h battery'],
     },

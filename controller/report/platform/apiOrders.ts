@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { apiPlatform, platformReport, showWindow } from '../../../shared/orders/platformReport';
 import { ORDER_FORMATS } from '../../../shared/orders/types';
 import type { ShowReport } from '../../../shared/report/types';
+import type { ShowContext } from '../../../shared/show/types';
 import type { RunSheet } from '../../../shared/runsheet';
 import { isValidTimeZone } from '../../../shared/time';
 import { describeErrors, zodErrors } from '../../../shared/validation';
@@ -30,18 +31,19 @@ export async function platformBlock(
   showId: string,
   sheet: RunSheet,
   report: ShowReport,
+  context?: ShowContext,
 ) {
   const [stored, remembered] = await Promise.all([
     loadPlatform(db, showId),
     rememberedAssignments(db),
   ]);
-  const p = platformReport(report, sheet.products, stored.lines, stored.meta, remembered);
+  const p = platformReport(report, sheet.products, stored.lines, stored.meta, remembered, context);
   return apiPlatform(p, sheet.show.currency);
 }
 
 export async function ordersImport(
   db: FlashcueDb,
-  show: { id: string; sheet: RunSheet; report: ShowReport },
+  show: { id: string; sheet: RunSheet; report: ShowReport; context?: ShowContext },
   rawArgs: Record<string, unknown>,
 ): Promise<{ ok: true; result: unknown } | { ok: false; error: string }> {
   const args = Args.safeParse(rawArgs);
@@ -85,7 +87,7 @@ export async function ordersImport(
       timeZone,
       warnings: parsed.value.warnings.slice(0, 20).map((w) => w.message),
       ignoredColumns: parsed.value.ignoredColumns,
-      platform: await platformBlock(db, show.id, sheet, report),
+      platform: await platformBlock(db, show.id, sheet, report, show.context),
     },
   };
 }

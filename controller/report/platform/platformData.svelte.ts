@@ -12,6 +12,7 @@ import {
 import type { LiveSummary } from '../../../shared/orders/liveSummary';
 import type { Window } from '../../../shared/orders/reconcile';
 import type { ParsedExport } from '../../../shared/orders/types';
+import { replay } from '../../../shared/show';
 import type { FlashcueDb } from '../../db/db';
 import {
   loadPlatform,
@@ -47,12 +48,17 @@ export class PlatformData {
     if (!loaded) return undefined;
     const c = this.#cache;
     if (c && c.loaded === loaded && c.entry === entry) return c.report;
+    // The show's context, so orders are attributed by the show's own rule (shared/show/onAir.ts).
+    const context = loaded.lines.length
+      ? replay(entry.row.sheet, entry.events, entry.report.show.asOf).context
+      : undefined;
     const report = platformReport(
       entry.report,
       entry.row.sheet.products,
       loaded.lines,
       loaded.meta,
       loaded.remembered,
+      context,
     );
     this.#cache = { loaded, entry, report };
     return report;

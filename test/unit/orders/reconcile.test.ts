@@ -4,6 +4,7 @@ import { platformReport, showWindow, apiPlatform } from '../../../shared/orders/
 import { assignKey } from '../../../shared/orders/match';
 import { platformOrdersCsv } from '../../../shared/orders/csv';
 import type { PlatformLine } from '../../../shared/orders/types';
+import { replay } from '../../../shared/show';
 import { fixture, OPTS, skuShow } from './support';
 
 const lines = (name: string): PlatformLine[] => {
@@ -66,6 +67,15 @@ describe('reconciling the exports with the show', () => {
     expect(segmentSum + p.outsideSegments.gmv).toBe(p.totals.gmv);
     const productSum = p.products.reduce((sum, r) => sum + r.platform.gmv, 0);
     expect(productSum + p.unmatchedFigures.gmv).toBe(p.totals.gmv);
+  });
+
+  it('attributes by the show’s own on-air rule when given its context, the same here', () => {
+    const { events } = skuShow();
+    const context = replay(sheet, events).context;
+    const withContext = platformReport(report, sheet.products, both, null, undefined, context)!;
+    expect(withContext.lines.map((l) => [l.key, l.run, l.dealId])).toEqual(
+      p.lines.map((l) => [l.key, l.run, l.dealId]),
+    );
   });
 
   it('an assignment remembered in the catalogue matches the line next time', () => {
