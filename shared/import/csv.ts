@@ -223,7 +223,9 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
       ...optional(
         'platformSkuIds',
         cell(row, 'platformSkuIds')
-          ? cell(row, 'platformSkuIds').split(/[\s,;|]+/).filter(Boolean)
+          ? cell(row, 'platformSkuIds')
+              .split(/[\s,;|]+/)
+              .filter(Boolean)
           : undefined,
       ),
       ...optional('category', cell(row, 'category')),

@@ -74,7 +74,10 @@ export function salesColumns(report: ShowReport): Array<CsvColumn<OrderLine>> {
     { header: 'platform_order_id', value: (o) => o.order?.orderId },
     { header: 'source', value: (o) => o.order?.source ?? 'hand' },
     { header: 'received_utc', value: (o) => utc(o.order?.receivedAt ?? null) },
-    { header: 'list_price', value: (o) => (o.order?.listPrice == null ? null : money(o.order.listPrice)) },
+    {
+      header: 'list_price',
+      value: (o) => (o.order?.listPrice == null ? null : money(o.order.listPrice)),
+    },
     { header: 'flags', value: (o) => orderFlags(o).join(' ') },
     { header: 'cancelled_utc', value: (o) => utc(o.order?.cancelledAt ?? null) },
   ];

@@ -19,7 +19,11 @@ const hasOrderFields = (e: SaleEvent) =>
   e.source !== undefined;
 
 /** The deal with this id, running or finished, with `sold` moved by `delta`. */
-function withDealSold(ctx: ShowContext, dealId: number | null, delta: number): Partial<ShowContext> {
+function withDealSold(
+  ctx: ShowContext,
+  dealId: number | null,
+  delta: number,
+): Partial<ShowContext> {
   if (dealId === null) return {};
   if (ctx.deal?.id === dealId) return { deal: { ...ctx.deal, sold: ctx.deal.sold + delta } };
   let i = ctx.deals.length - 1;
@@ -64,7 +68,8 @@ export function sell(ctx: ShowContext, e: SaleEvent): ShowContext {
     priceKind: inForce?.kind ?? 'retail',
     dealId,
     buyer: e.buyer,
-    segmentIndex: e.placedAt === undefined ? (ctx.onAir?.index ?? null) : onAirAt(ctx, placedAt).segmentIndex,
+    segmentIndex:
+      e.placedAt === undefined ? (ctx.onAir?.index ?? null) : onAirAt(ctx, placedAt).segmentIndex,
     undoneAt: null,
     order,
   };
@@ -74,7 +79,9 @@ export function sell(ctx: ShowContext, e: SaleEvent): ShowContext {
     ...withDealSold(ctx, dealId, e.quantity),
     sales: appended(ctx.sales, sale),
     // Stock never goes below 0: units a platform sold beyond it are flagged (overStock) instead.
-    stock: onSheet ? withKey(ctx.stock, e.productId, left - e.quantity + (order?.overStock ?? 0)) : ctx.stock,
+    stock: onSheet
+      ? withKey(ctx.stock, e.productId, left - e.quantity + (order?.overStock ?? 0))
+      : ctx.stock,
     orders: e.orderId === undefined ? ctx.orders : withKey(ctx.orders, e.orderId, index),
     nextId: ctx.nextId + 1,
   };

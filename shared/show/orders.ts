@@ -94,8 +94,7 @@ export interface Duplicate {
 }
 
 export type OrderDecision =
-  | { ok: true; event: ShowEvent }
-  | { ok: false; error: string; duplicate?: Duplicate };
+  { ok: true; event: ShowEvent } | { ok: false; error: string; duplicate?: Duplicate };
 
 const refuse = (error: string): OrderDecision => ({ ok: false, error });
 

@@ -16,7 +16,12 @@ import { makeSheet } from '../../support/sheets';
 async function runnerOn(factory: IDBFactory, showId: string) {
   const scheduler = new SimulatedClock();
   scheduler.set(T0);
-  return createShowRunner({ db: openTestDb(factory), showId, scheduler, clock: () => scheduler.now() });
+  return createShowRunner({
+    db: openTestDb(factory),
+    showId,
+    scheduler,
+    clock: () => scheduler.now(),
+  });
 }
 
 test('a repeated order id is answered with the first seq and event, across a reload', async () => {
@@ -34,7 +39,10 @@ test('a repeated order id is answered with the first seq and event, across a rel
   runner.stop();
 
   const reloaded = await runnerOn(factory, show.id);
-  expect(await reloaded.dispatch(sale, { commandId: 'import-7' })).toEqual({ ...first, duplicate: true });
+  expect(await reloaded.dispatch(sale, { commandId: 'import-7' })).toEqual({
+    ...first,
+    duplicate: true,
+  });
   const cancel = await reloaded.dispatch({ type: 'sale.cancel', orderId: sale.orderId });
   expect(cancel).toMatchObject({ ok: true, seq: 3 });
   expect(await reloaded.dispatch({ type: 'sale.cancel', orderId: sale.orderId })).toEqual({

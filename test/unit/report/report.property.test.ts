@@ -58,7 +58,11 @@ function checkSums(report: ShowReport, log: readonly ShowEvent[], stock: Record<
   expect(totals.gmv).toBe(sum(live, (o) => o.unitPrice * o.quantity));
   // Orders placed before the show started fall in no run.
   const beforeRuns = live.filter((o) => o.run === null);
-  const figure = { gmv: (o: OrderLine) => o.lineTotal, units: (o: OrderLine) => o.quantity, orders: () => 1 };
+  const figure = {
+    gmv: (o: OrderLine) => o.lineTotal,
+    units: (o: OrderLine) => o.quantity,
+    orders: () => 1,
+  };
   // GMV, units, orders: Σ per product (+ off the run sheet) = Σ per run (+ before any run) =
   // the totals; in-deal + outside = product.
   for (const key of ['gmv', 'units', 'orders'] as const) {

@@ -1,12 +1,6 @@
 /** Orders with an identity (issue 15 §1): dedupe, cancellation, attribution, flags. */
 import { describe, expect, test } from 'vitest';
-import {
-  onAirAt,
-  parseCommand,
-  replay,
-  salesTotals,
-  type Decision,
-} from '../../../shared/show';
+import { onAirAt, parseCommand, replay, salesTotals, type Decision } from '../../../shared/show';
 import { buildReport } from '../../../shared/report/showReport';
 import { drive, T0 } from '../../support/driver';
 import { makeSheet } from '../../support/sheets';
@@ -36,9 +30,20 @@ describe('the sale command with an order identity', () => {
     expect(bad({ at: '2026-03-15 19:00:00' })).toEqual([
       expect.stringMatching(/^at must be an ISO-8601 time with its zone/),
     ]);
-    expect(bad({ source: 'Tik Tok!' })).toEqual([expect.stringMatching(/^source must be a short name/)]);
-    const ok = parseCommand({ type: 'sale', orderId: TIKTOK_ID, at: '2026-03-15T19:00:05+00:00', source: 'TikTok' });
-    expect(ok.ok && ok.value).toMatchObject({ orderId: TIKTOK_ID, at: T0 + 5000, source: 'tiktok' });
+    expect(bad({ source: 'Tik Tok!' })).toEqual([
+      expect.stringMatching(/^source must be a short name/),
+    ]);
+    const ok = parseCommand({
+      type: 'sale',
+      orderId: TIKTOK_ID,
+      at: '2026-03-15T19:00:05+00:00',
+      source: 'TikTok',
+    });
+    expect(ok.ok && ok.value).toMatchObject({
+      orderId: TIKTOK_ID,
+      at: T0 + 5000,
+      source: 'tiktok',
+    });
   });
 
   test('a second sale with a known order id is refused as a duplicate and counted once', () => {
@@ -135,10 +140,19 @@ describe('attribution to the moment an order was placed', () => {
     s.advance(20_000);
     s.ok({ type: 'sale', productId: 'buds', orderId: 'late', at: iso(placed), source: 'tiktok' });
     const sale = s.ctx().sales.at(-1)!;
-    expect(sale).toMatchObject({ at: placed, segmentIndex: 2, priceKind: 'deal', unitPrice: 12900 });
+    expect(sale).toMatchObject({
+      at: placed,
+      segmentIndex: 2,
+      priceKind: 'deal',
+      unitPrice: 12900,
+    });
     expect(sale.dealId).toBe(s.ctx().deals[0]!.id);
     expect(sale.order?.receivedAt).toBe(s.now());
-    expect(onAirAt(s.ctx(), placed)).toMatchObject({ segmentIndex: 2, segmentId: 'f-buds', run: 2 });
+    expect(onAirAt(s.ctx(), placed)).toMatchObject({
+      segmentIndex: 2,
+      segmentId: 'f-buds',
+      run: 2,
+    });
     expect(onAirAt(s.ctx(), dealAt - 1).dealId).toBeNull();
     const report = buildReport(s.sheet, s.log, { now: s.now() });
     expect(report.deals[0]).toMatchObject({ orders: 1, units: 1, gmv: 12900 });
