@@ -36,6 +36,8 @@ export interface ProductForm {
   id: string;
   name: string;
   sku: string;
+  /** The platforms' SKU ids, separated by spaces (or commas). */
+  platformSkuIds: string;
   category: string;
   retailPrice: string;
   livePrice: string;
@@ -122,6 +124,7 @@ export function productForm(p: RunSheet['products'][number], currency: string): 
     id: p.id,
     name: p.name,
     sku: text(p.sku),
+    platformSkuIds: (p.platformSkuIds ?? []).join(' '),
     category: text(p.category),
     retailPrice: money(p.retailPrice),
     livePrice: money(p.livePrice),
@@ -284,6 +287,9 @@ export function sheetFromForm(form: SheetForm): Converted {
       id: p.id,
       name: p.name,
       ...opt('sku', p.sku.trim()),
+      ...(p.platformSkuIds.trim()
+        ? { platformSkuIds: p.platformSkuIds.split(/[\s,;|]+/).filter(Boolean) }
+        : {}),
       ...opt('category', p.category.trim()),
       retailPrice: money(at('retailPrice'), p.retailPrice, true),
       livePrice: money(at('livePrice'), p.livePrice, true),

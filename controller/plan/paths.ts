@@ -55,6 +55,7 @@ const FIELD_LABELS: Record<string, string> = {
   id: 'Id',
   name: 'Name',
   sku: 'SKU',
+  platformSkuIds: 'Platform SKU ids',
   category: 'Category',
   retailPrice: 'Retail price',
   livePrice: 'Live price',

@@ -54,6 +54,7 @@ export function newProductForm(takenIds: Iterable<string>): ProductForm {
     id: `product-${n}`,
     name: '',
     sku: '',
+    platformSkuIds: '',
     category: '',
     retailPrice: '',
     livePrice: '',

@@ -20,8 +20,6 @@ export const baseSheet = (): RunSheetInput => ({
       livePrice: 19900,
       flashPrice: 14900,
       stock: 100,
-      sku: 'SKU-BUDS',
-      platformSkuIds: ['TT-1729'],
       flashSeconds: 60,
       talkingPoints: ['30 h battery'],
     },
@@ -51,6 +49,12 @@ export const baseSheet = (): RunSheetInput => ({
     { id: 'close', kind: 'closing', durationSec: 180 },
   ],
 });
+
+/** The base sheet with SKUs on the earbuds: seller SKU-BUDS, TikTok SKU id TT-1729. */
+export const withSkus = (sheet: RunSheetInput) => {
+  sheet.products[0]!.sku = 'SKU-BUDS';
+  sheet.products[0]!.platformSkuIds = ['TT-1729'];
+};
 
 export function makeSheet(patch: (sheet: RunSheetInput) => void = () => {}): RunSheet {
   const input = baseSheet();

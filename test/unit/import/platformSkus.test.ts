@@ -2,10 +2,11 @@
 import { expect, test } from 'vitest';
 import { exportProductsCsv } from '../../../shared/export/csv';
 import { importProductsCsv } from '../../../shared/import/csv';
-import { makeSheet } from '../../support/sheets';
+import { makeSheet, withSkus } from '../../support/sheets';
 
 test('platform SKU ids survive a CSV round trip, several to a cell', () => {
   const sheet = makeSheet((s) => {
+    withSkus(s);
     s.products[1]!.platformSkuIds = ['1729000000000000001', 'SHOP-9'];
   });
   const csv = exportProductsCsv(sheet.products, 'CNY');

@@ -98,11 +98,11 @@ describe('a JPY show', () => {
     const csv = reportCsv(report, 'sales', { bom: false });
     const [header, first, second] = csv.split('\r\n');
     expect(header).toBe(
-      'order_id,time_utc,time_local,time_zone,show_time_s,product_id,product_name,quantity,unit_price,price_kind,line_total,currency,deal_id,segment_position,segment_title,run,buyer,undone,undone_utc',
+      'order_id,time_utc,time_local,time_zone,show_time_s,product_id,product_name,quantity,unit_price,price_kind,line_total,currency,deal_id,segment_position,segment_title,run,buyer,undone,undone_utc,platform_order_id,source,received_utc,list_price,flags,cancelled_utc',
     );
     // T0 = 2026-03-15 19:00 UTC = 2026-03-16 04:00 in Tokyo; the first sale is 30 s in.
     expect(first).toBe(
-      `${first!.split(',')[0]},2026-03-15T19:00:30.000Z,2026-03-16 04:00:30,Asia/Tokyo,30,buds,Earbuds,1,1980,live,1980,JPY,,2,Earbuds,2,'@hana,no,`,
+      `${first!.split(',')[0]},2026-03-15T19:00:30.000Z,2026-03-16 04:00:30,Asia/Tokyo,30,buds,Earbuds,1,1980,live,1980,JPY,,2,Earbuds,2,'@hana,no,,,hand,,,,`,
     ); // @ starts a formula in some spreadsheets
     expect(second).toContain(`"'=HYPERLINK(""x"")"`);
     expect(reportCsv(report, 'products', { bom: false })).toContain(`mask,'=cmd|calc`);

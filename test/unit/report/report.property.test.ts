@@ -16,9 +16,9 @@ import {
 } from '../../../shared/report/showReport';
 import { runParameters, session, type Step } from '../../support/commandArbitraries';
 import { drive } from '../../support/driver';
-import { makeSheet } from '../../support/sheets';
+import { makeSheet, withSkus } from '../../support/sheets';
 
-const sheet = makeSheet();
+const sheet = makeSheet(withSkus);
 const timeout = process.env.FC_RUNS ? 3_600_000 : 30_000;
 
 function run(steps: Step[], tailMs: number) {

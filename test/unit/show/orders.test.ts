@@ -3,15 +3,16 @@ import { describe, expect, test } from 'vitest';
 import { onAirAt, parseCommand, replay, salesTotals, type Decision } from '../../../shared/show';
 import { buildReport } from '../../../shared/report/showReport';
 import { drive, T0 } from '../../support/driver';
-import { makeSheet } from '../../support/sheets';
+import { makeSheet, withSkus } from '../../support/sheets';
 
 const refusal = (d: Decision) => (d.ok ? '(accepted)' : d.error);
 const iso = (t: number) => new Date(t).toISOString();
 const TIKTOK_ID = '576460752303423488';
+const skuSheet = makeSheet(withSkus);
 
 /** Live, second segment (buds) on air from T0 + 1 s. */
 function onBuds() {
-  const s = drive();
+  const s = drive(skuSheet);
   s.ok({ type: 'show.start' });
   s.advance(1000);
   s.ok({ type: 'show.next' });
@@ -92,7 +93,7 @@ describe('the sale command with an order identity', () => {
   });
 
   test('hand entry is guarded by stock and cap; a platform order past them is recorded and flagged', () => {
-    const s = drive();
+    const s = drive(skuSheet);
     s.ok({ type: 'show.start' });
     s.ok({ type: 'show.goto', index: 3 }); // mask: 5 in stock
     expect(refusal(s.run({ type: 'sale', quantity: 6 }))).toBe(
@@ -125,7 +126,7 @@ describe('the sale command with an order identity', () => {
 
 describe('attribution to the moment an order was placed', () => {
   test('an order placed during a deal that arrives after it is priced and attributed to that deal', () => {
-    const s = drive();
+    const s = drive(skuSheet);
     s.ok({ type: 'show.start' });
     s.advance(1000);
     s.ok({ type: 'show.goto', index: 2 });
@@ -228,5 +229,5 @@ test('old logs replay unchanged: a hand sale logs no order fields', () => {
   const event = s.ok({ type: 'sale', quantity: 2, buyer: 'anna' });
   expect(Object.keys(event).sort()).toEqual(['at', 'buyer', 'productId', 'quantity', 'type']);
   expect(s.ctx().sales.at(-1)!.order).toBeNull();
-  expect(makeSheet().products[0]!.platformSkuIds).toEqual(['TT-1729']);
+  expect(skuSheet.products[0]!.platformSkuIds).toEqual(['TT-1729']);
 });

@@ -19,9 +19,10 @@ import {
 import { runParameters, session, type Step } from '../../support/commandArbitraries';
 import { openTestDb } from '../../support/db';
 import { drive, T0 } from '../../support/driver';
-import { makeSheet } from '../../support/sheets';
+import { makeSheet, withSkus } from '../../support/sheets';
 
-const sheet = makeSheet();
+// SKUs on the earbuds: the generated orders name products by seller and platform SKU too.
+const sheet = makeSheet(withSkus);
 
 /**
  * Runs a session through the live actor the way the controller does; malformed commands never
