@@ -7,6 +7,7 @@ import type { FlashcueDb } from '../db/db';
 import { keepSheet } from '../plan/keep';
 import type { LiveSession } from '../show/liveSession.svelte';
 import type { CommandTarget } from './commandServer';
+import { ordersImport, platformBlock } from '../report/platform/apiOrders';
 
 export function liveCommandTarget(live: LiveSession, db: FlashcueDb): CommandTarget {
   return {
@@ -24,13 +25,32 @@ export function liveCommandTarget(live: LiveSession, db: FlashcueDb): CommandTar
         case 'report.get': {
           const ctx = live.snapshot?.context;
           if (!ctx) return { ok: false, error: 'No show is loaded: load a run sheet first.' };
+          const report = reportFromContext(ctx, Date.now());
+          const showId = live.show?.id ?? null;
           return {
             ok: true,
             result: {
-              showId: live.show?.id ?? null,
-              ...apiReport(reportFromContext(ctx, Date.now())),
+              showId,
+              ...apiReport(report),
+              platform: showId ? await platformBlock(db, showId, ctx.sheet, report, ctx) : null,
             },
           };
+        }
+        case 'orders.import': {
+          const ctx = live.snapshot?.context;
+          const show = live.show;
+          if (!ctx || !show)
+            return {
+              ok: false,
+              error: 'No show is loaded: open the show to import its orders into.',
+            };
+          if (live.role === 'remote')
+            return {
+              ok: false,
+              error: 'This controller follows the show on another device: import orders there.',
+            };
+          const report = reportFromContext(ctx, Date.now());
+          return ordersImport(db, { id: show.id, sheet: ctx.sheet, report, context: ctx }, args);
         }
         case 'runsheet.load': {
           if (live.role === 'backup')

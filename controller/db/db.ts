@@ -5,6 +5,8 @@
 import { Dexie, type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { RunSheet } from '../../shared/runsheet';
 import type { ShowEvent } from '../../shared/show';
+import type { PlatformLine } from '../../shared/orders/types';
+import type { PlatformMeta } from '../../shared/orders/platformReport';
 
 export const DEFAULT_DB_NAME = 'flashcue';
 
@@ -60,6 +62,18 @@ export interface CatalogueRow {
   currency: string;
   lastSeenShowId: string;
   lastSeenAt: number;
+  /** Export lines a person assigned to this product (`sku:…`, `skuid:…`, `name:…`). Not indexed. */
+  platformKeys?: string[];
+}
+
+/** One line of a platform's order export, kept beside a show's log (never in it). */
+export interface PlatformOrderRow extends PlatformLine {
+  showId: string;
+}
+
+/** A show's import settings (window, zone), import history and the platform's LIVE summary. */
+export interface PlatformMetaRow extends PlatformMeta {
+  showId: string;
 }
 
 export interface SettingRow {
@@ -73,6 +87,8 @@ export class FlashcueDb extends Dexie {
   events!: Table<EventRow, [string, number]>;
   catalogue!: EntityTable<CatalogueRow, 'productId'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  platformOrders!: Table<PlatformOrderRow, [string, string]>;
+  platformMeta!: EntityTable<PlatformMetaRow, 'showId'>;
 
   /** `options` takes a test's own `indexedDB` / `IDBKeyRange` (fake-indexeddb). */
   constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
@@ -91,6 +107,12 @@ export class FlashcueDb extends Dexie {
       events: '[showId+seq], &[showId+commandId], showId',
       catalogue: 'productId, name, sku, lastSeenShowId',
       settings: 'key',
+    });
+    // Version 3 (issue 15): platform order exports beside each show's log. Version 2 is the
+    // rooms work's; Dexie carries every table forward, so only the new tables are named.
+    this.version(3).stores({
+      platformOrders: '[showId+key], showId',
+      platformMeta: 'showId',
     });
   }
 }

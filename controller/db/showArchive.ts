@@ -10,16 +10,17 @@ import { parseShowArchive, sameContent, toArchive, type ShowArchive } from '../r
 import type { LocatedError } from '../../shared/validation';
 import type { CatalogueRow, EventRow, FlashcueDb, ShowRow } from './db';
 import { getShow, loadEvents, UnknownShowError } from './eventLog';
+import { loadPlatform, restorePlatform } from './platformOrders';
 
 export async function exportShowArchive(
   db: FlashcueDb,
   showId: string,
   now: number = Date.now(),
 ): Promise<ShowArchive> {
-  return db.transaction('r', db.shows, db.events, async () => {
+  return db.transaction('r', db.shows, db.events, db.platformOrders, db.platformMeta, async () => {
     const show = await getShow(db, showId);
     if (!show) throw new UnknownShowError(showId);
-    return toArchive(show, await loadEvents(db, showId), now);
+    return toArchive(show, await loadEvents(db, showId), now, await loadPlatform(db, showId));
   });
 }
 
@@ -38,9 +39,14 @@ export async function importShowArchive(
   now: number = Date.now(),
 ): Promise<ArchiveImport> {
   const title = archive.sheet.show.title;
-  return db.transaction('rw', db.shows, db.events, db.catalogue, async () => {
+  const tables = [db.shows, db.events, db.catalogue, db.platformOrders, db.platformMeta];
+  return db.transaction('rw', tables, async () => {
     const same = await findSameContent(db, archive);
-    if (same) return { showId: same, outcome: 'reused' as const, title };
+    if (same) {
+      // The same show, perhaps without the orders imported since: add them (same keys).
+      if (archive.platform) await restorePlatform(db, same, archive.platform);
+      return { showId: same, outcome: 'reused' as const, title };
+    }
     const taken = (await db.shows.get(archive.show.id)) !== undefined;
     const showId = taken ? crypto.randomUUID() : archive.show.id;
     const row: ShowRow = { ...archive.show, id: showId, sheet: archive.sheet };
@@ -55,6 +61,7 @@ export async function importShowArchive(
     await db.shows.add(row);
     if (events.length) await db.events.bulkAdd(events);
     await rememberProducts(db, archive, showId);
+    if (archive.platform) await restorePlatform(db, showId, archive.platform);
     return { showId, outcome: taken ? ('copied' as const) : ('added' as const), title };
   });
 }

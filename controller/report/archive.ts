@@ -19,6 +19,7 @@ import {
   SHOW_ARCHIVE_FORMAT,
   SHOW_ARCHIVE_VERSION,
 } from '../../shared/show/eventSchema';
+import type { StoredPlatform } from '../../shared/orders/platformReport';
 
 export { SHOW_ARCHIVE_FORMAT, SHOW_ARCHIVE_VERSION } from '../../shared/show/eventSchema';
 
@@ -44,14 +45,19 @@ export interface ShowArchive {
   };
   sheet: RunSheet;
   events: ArchivedEvent[];
+  /** The platform's orders imported for this show, kept beside the log. */
+  platform?: StoredPlatform;
 }
 
 export function toArchive(
   show: ShowRow,
   rows: readonly EventRow[],
   exportedAt: number = Date.now(),
+  platform?: StoredPlatform,
 ): ShowArchive {
+  const withPlatform = platform && (platform.lines.length || platform.meta) ? { platform } : {};
   return {
+    ...withPlatform,
     format: SHOW_ARCHIVE_FORMAT,
     version: SHOW_ARCHIVE_VERSION,
     exportedAt: new Date(exportedAt).toISOString(),

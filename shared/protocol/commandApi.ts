@@ -7,7 +7,12 @@ import { toMinor } from '../money';
 import type { ShowCommandInput } from '../show/commands';
 
 /** Commands the controller answers itself rather than passing to the show machine. */
-export const QUERY_COMMANDS = ['state.get', 'report.get', 'runsheet.load'] as const;
+export const QUERY_COMMANDS = [
+  'state.get',
+  'report.get',
+  'runsheet.load',
+  'orders.import',
+] as const;
 export type QueryCommand = (typeof QUERY_COMMANDS)[number];
 
 export const SHOW_COMMANDS = [

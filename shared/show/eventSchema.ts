@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ShowEvent } from './types';
 import { OrderId, OrderSource } from './orders';
+import { PlatformArchiveSchema } from '../orders/schema';
 
 export const SHOW_ARCHIVE_FORMAT = 'flashcue.show';
 export const SHOW_ARCHIVE_VERSION = 1;
@@ -175,4 +176,6 @@ export const ArchiveSchema = z.strictObject({
       { error: 'must be a list of events' },
     )
     .max(MAX_ARCHIVE_EVENTS, `holds more than ${MAX_ARCHIVE_EVENTS.toLocaleString('en')} events`),
+  /** Imported platform orders (issue 15), absent in files from before them. */
+  platform: PlatformArchiveSchema.optional(),
 });

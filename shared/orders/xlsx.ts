@@ -1,0 +1,49 @@
+/**
+ * XLSX exports through read-excel-file (MIT, browser and Node, ~48 KB minified with its
+ * unzip): numbers are kept as the file's own decimal text so money stays exact, text is not
+ * trimmed here (the table cleans tabs and BOMs itself), and a date cell Excel stored as a
+ * serial number becomes the wall-clock text TikTok writes in its CSV.
+ */
+import { readSheet } from 'read-excel-file/universal';
+import { parseOrderRows, tooBig, type ExportOptions } from './parse';
+import type { ParseOutcome } from './types';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Excel dates have no zone: read-excel-file hands them over as UTC; the wall clock is kept. */
+function cellText(cell: unknown): string | null {
+  if (cell === null || cell === undefined) return null;
+  if (cell instanceof Date)
+    return `${cell.getUTCFullYear()}-${pad(cell.getUTCMonth() + 1)}-${pad(cell.getUTCDate())} ${pad(cell.getUTCHours())}:${pad(cell.getUTCMinutes())}:${pad(cell.getUTCSeconds())}`;
+  return String(cell);
+}
+
+export async function xlsxRows(
+  data: ArrayBuffer,
+): Promise<{ rows: (string | null)[][] } | { error: string }> {
+  try {
+    const sheet = await readSheet(data, { trim: false, parseNumber: (s: string) => s });
+    return { rows: sheet.map((row) => row.map(cellText)) };
+  } catch (error) {
+    return {
+      error: `The XLSX file could not be read (${error instanceof Error ? error.message : String(error)}): export it again, or export CSV.`,
+    };
+  }
+}
+
+export function looksLikeXlsx(bytes: Uint8Array): boolean {
+  return (
+    bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4
+  );
+}
+
+export async function parseOrderXlsx(
+  data: ArrayBuffer,
+  opts: ExportOptions,
+): Promise<ParseOutcome> {
+  const big = tooBig(data.byteLength);
+  if (big) return { ok: false, errors: [{ row: null, message: big }] };
+  const read = await xlsxRows(data);
+  if ('error' in read) return { ok: false, errors: [{ row: null, message: read.error }] };
+  return parseOrderRows(read.rows, opts);
+}
