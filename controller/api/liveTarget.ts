@@ -44,10 +44,11 @@ export function liveCommandTarget(live: LiveSession, db: FlashcueDb): CommandTar
               ok: false,
               error: 'No show is loaded: open the show to import its orders into.',
             };
-          if (live.role === 'remote')
+          if (live.role === 'backup')
             return {
               ok: false,
-              error: 'This controller follows the show on another device: import orders there.',
+              error:
+                'This controller is the backup of a show on another device: import the orders on the primary.',
             };
           const report = reportFromContext(ctx, Date.now());
           return ordersImport(db, { id: show.id, sheet: ctx.sheet, report, context: ctx }, args);

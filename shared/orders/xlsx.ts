@@ -15,7 +15,9 @@ function cellText(cell: unknown): string | null {
   if (cell === null || cell === undefined) return null;
   if (cell instanceof Date)
     return `${cell.getUTCFullYear()}-${pad(cell.getUTCMonth() + 1)}-${pad(cell.getUTCDate())} ${pad(cell.getUTCHours())}:${pad(cell.getUTCMinutes())}:${pad(cell.getUTCSeconds())}`;
-  return String(cell);
+  if (typeof cell === 'string' || typeof cell === 'number' || typeof cell === 'boolean')
+    return String(cell);
+  return null; // read-excel-file gives only these; anything else is no text
 }
 
 export async function xlsxRows(
