@@ -69,7 +69,3 @@ export function reader(table: Table, row: readonly string[]) {
     return i === undefined ? '' : (row[i] ?? '');
   };
 }
-
-export function hasColumns(table: Table, names: readonly string[]): string[] {
-  return names.filter((n) => !table.index.has(headerKey(n)));
-}
