@@ -72,9 +72,11 @@ describe('CSV export', () => {
   test('prices as decimal major units, BOM and CRLF by default', () => {
     const csv = exportProductsCsv([{ ...base, flashPrice: 5 }], 'CNY');
     expect(
-      csv.startsWith('\uFEFFid,name,sku,category,retail_price,live_price,flash_price,stock'),
+      csv.startsWith(
+        '\uFEFFid,name,sku,platform_sku_ids,category,retail_price,live_price,flash_price,stock',
+      ),
     ).toBe(true);
-    expect(csv).toContain('\r\np1,Serum,,,199.00,139.30,0.05,5,');
+    expect(csv).toContain('\r\np1,Serum,,,,199.00,139.30,0.05,5,');
     expect(formatDecimal(129900, 'JPY')).toBe('129900');
     expect(formatDecimal(1234, 'KWD')).toBe('1.234');
     expect(formatDecimal(7, 'USD')).toBe('0.07');
