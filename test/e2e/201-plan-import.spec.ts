@@ -154,10 +154,10 @@ test('export the products as CSV', async ({ page }) => {
   expect(download.suggestedFilename()).toBe('demo-products.csv');
   const csv = readFileSync(await download.path(), 'utf8');
   expect(csv.split('\r\n')[0]).toBe(
-    '\uFEFFid,name,sku,category,retail_price,live_price,flash_price,stock,flash_seconds,flash_quantity,image_url,talking_points',
+    '\uFEFFid,name,sku,platform_sku_ids,category,retail_price,live_price,flash_price,stock,flash_seconds,flash_quantity,image_url,talking_points',
   );
   expect(csv).toContain(
-    'hydra-toner,Hyaluronic Hydrating Toner 200ml,GL-TON-200,Skincare,129.00,99.00,79.00,150',
+    'hydra-toner,Hyaluronic Hydrating Toner 200ml,GL-TON-200,,Skincare,129.00,99.00,79.00,150',
   );
 });
 

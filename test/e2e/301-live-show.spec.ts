@@ -7,6 +7,9 @@ test.describe('running a show from the Live screen', () => {
     page,
     context,
   }) => {
+    // The whole show in one walk (some forty steps, each a logged command and a repaint): 20–30 s
+    // on a 2-core CI machine, too close to the default 30 s budget. Time itself is faked.
+    test.setTimeout(60_000);
     await page.clock.install();
     await page.goto('/controller/');
     await expect(page.getByTestId('no-show')).toBeVisible();
