@@ -92,9 +92,9 @@ test('after a backup takes over, an order id the old primary recorded is still c
   try {
     await goLive(a.tool);
     const first = await ok(a.tool, 'sale', { orderId: TIKTOK_ID, source: 'tiktok' }, 'poll-1');
-    await b.page.getByTestId('follow-show').click();
-    await expect(b.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'remote');
-    await expect(b.page.getByTestId('mirror-seq')).toHaveText(
+    await b.page.getByTestId('back-up-show').click();
+    await expect(b.page.getByTestId('device-role')).toHaveAttribute('data-role', 'backup');
+    await expect(b.page.getByTestId('backup-seq')).toHaveText(
       `log #${first.result.seq} of ${first.result.seq}`,
     );
     // Through the backup, the primary answers the repeat as a duplicate.
@@ -105,7 +105,7 @@ test('after a backup takes over, an order id the old primary recorded is still c
     await a.tool.close();
     await expect(b.page.getByTestId('primary-silent')).toBeVisible({ timeout: 10_000 });
     await b.page.getByTestId('take-over').click();
-    await expect(b.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'primary');
+    await expect(b.page.getByTestId('device-role')).toHaveAttribute('data-role', 'primary');
     const afterTakeover = await ok(
       b.tool,
       'sale',

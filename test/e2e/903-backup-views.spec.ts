@@ -52,9 +52,9 @@ test("a backup's views never reach the relay, also after its relay link comes ba
     await goLive(a.tool);
     expect(await command(a.tool, 'sale', { quantity: 2 })).toMatchObject({ ok: true });
 
-    await b.page.getByTestId('follow-show').click();
-    await expect(b.page.getByTestId('controller-role')).toHaveAttribute('data-role', 'remote');
-    await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #3 of 3');
+    await b.page.getByTestId('back-up-show').click();
+    await expect(b.page.getByTestId('device-role')).toHaveAttribute('data-role', 'backup');
+    await expect(b.page.getByTestId('backup-seq')).toHaveText('log #3 of 3');
     const viewsOf = (kinds: string[]) => kinds.filter((k) => k === 'view' || k === 'asset');
 
     // The relay drops the backup's socket; the backup reconnects and re-sends to reconnected pages.
@@ -65,7 +65,7 @@ test("a backup's views never reach the relay, also after its relay link comes ba
 
     // The primary sells: the backup mirrors it over the new socket and repaints its previews.
     expect(await command(a.tool, 'sale', { quantity: 1 })).toMatchObject({ ok: true });
-    await expect(b.page.getByTestId('mirror-seq')).toHaveText('log #4 of 4');
+    await expect(b.page.getByTestId('backup-seq')).toHaveText('log #4 of 4');
     // A command from the backup travels the same socket after any view it published for that
     // change, so once the primary has it, everything the backup sent before is recorded here.
     expect(await command(b.tool, 'sale', {}, 'backup-after-reconnect')).toMatchObject({
