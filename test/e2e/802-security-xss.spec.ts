@@ -21,13 +21,19 @@ test.use({ bypassCSP: true });
 
 const OVERLAYS = ['lower-third', 'countdown', 'stock', 'ticker', 'next-up', 'all'];
 
-/** Everything a person can read in a frame: text nodes and form field values. */
+/**
+ * Everything a person can read in a frame: text nodes, form field values, and titles (a product
+ * name cut to fit the lower third shows whole in its title).
+ */
 const readable = (frame: Page | Frame) =>
   frame.evaluate(() => {
     const values = Array.from(document.querySelectorAll('input, textarea, select')).map(
       (el) => (el as HTMLInputElement).value,
     );
-    return `${document.body.textContent ?? ''}\n${values.join('\n')}`;
+    const titles = Array.from(document.querySelectorAll('[title]')).map(
+      (el) => el.getAttribute('title') ?? '',
+    );
+    return `${document.body.textContent ?? ''}\n${values.join('\n')}\n${titles.join('\n')}`;
   });
 
 async function expectClean(page: Page, seen: Watch, label: string) {
@@ -82,11 +88,14 @@ test('payloads driven through the command API render as text on every page', asy
     expect(await command(tool, 'show.goto', { index: 1 + 2 * i })).toMatchObject({ ok: true });
     expect(await command(tool, 'sale', { buyer })).toMatchObject({ ok: true });
     expect(await command(tool, 'cue', { text: cue })).toMatchObject({ ok: true });
-    await expect
-      .poll(() => pages['lower-third']!.locator('.fc-name').textContent(), {
-        message: payload.name,
-      })
-      .toBe(name);
+    // The card fits a long name (shrinks, then cuts at a grapheme with "…"); the whole name
+    // is its title. Either way it is text: the same characters, never markup.
+    const card = pages['lower-third']!.locator('.fc-name');
+    await expect.poll(() => card.getAttribute('title'), { message: payload.name }).toBe(name);
+    const shown = (await card.textContent()) ?? '';
+    expect(shown === name || (shown.endsWith('…') && name.startsWith(shown.slice(0, -1)))).toBe(
+      true,
+    );
     await expect
       .poll(() =>
         pages.ticker!.locator('.fc-ticker-entry').first().locator('.fc-buyer').textContent(),
