@@ -113,7 +113,12 @@ test('the form keeps the password only when "Remember" is ticked', async ({ page
   await expect.poll(() => everythingStored(page)).toContain(fake.url);
   expect(await everythingStored(page)).not.toContain(SECRET);
   await page.reload();
-  // Not remembered: after a reload it reconnects to the remembered address and is asked for it.
+  // Not remembered: the same tab keeps its link across a reload (issue 13)…
+  await expect(page.getByTestId('obs-status')).toContainText('OBS connected');
+  expect(await everythingStored(page)).not.toContain(SECRET);
+  // …but a fresh tab (no sessionStorage) reconnects to the remembered address and is asked.
+  await page.evaluate(() => sessionStorage.clear());
+  await page.reload();
   await expect(page.getByTestId('obs-status')).toContainText('OBS asks for a password');
 
   await panel.getByLabel('Port').fill(new URL(fake.url).port);
