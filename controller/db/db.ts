@@ -7,6 +7,7 @@ import type { RunSheet } from '../../shared/runsheet';
 import type { ShowEvent } from '../../shared/show';
 import type { PlatformLine } from '../../shared/orders/types';
 import type { PlatformMeta } from '../../shared/orders/platformReport';
+import { termsFromCurrent } from '../../shared/replica/terms';
 
 export const DEFAULT_DB_NAME = 'flashcue';
 
@@ -32,10 +33,12 @@ export interface ShowRow {
   sheet: RunSheet;
   /** What this show changed against earlier ones (experiment notes), free text. */
   changes: string;
-  /** Primary/backup takeover counter: a backup that takes over raises it. Starts at 1. */
-  term: number;
-  /** Which term wrote which seqs (term k from its startSeq on); absent = term 1 throughout. Not indexed. */
-  terms?: Array<{ term: number; startSeq: number; device: string }>;
+  /**
+   * The show's one term field: which primary/backup term wrote which seqs (term k from its
+   * startSeq on; the current term is the last). Empty = term 1 throughout, written by the device
+   * that opens it as primary. Not indexed. Before version 11 a row also held `term`.
+   */
+  terms: Array<{ term: number; startSeq: number; device: string }>;
 }
 
 export interface EventRow {
@@ -81,6 +84,12 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** A pre-11 row's history: its `terms` when it had them, else what its `term` says. */
+function termsFromOldRow(row: { term?: unknown; terms?: unknown }): ShowRow['terms'] {
+  if (Array.isArray(row.terms) && row.terms.length) return row.terms as ShowRow['terms'];
+  return termsFromCurrent(row.term);
+}
+
 export class FlashcueDb extends Dexie {
   runSheets!: EntityTable<RunSheetRow, 'id'>;
   shows!: EntityTable<ShowRow, 'id'>;
@@ -114,5 +123,18 @@ export class FlashcueDb extends Dexie {
       platformOrders: '[showId+key], showId',
       platformMeta: 'showId',
     });
+    // Version 11 (issue 14): one term field. Rows held both `term` (the current term) and an
+    // optional `terms` (the history, whose last entry is the current term); `terms` stays.
+    this.version(11)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('shows')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            Object.assign(row, { terms: termsFromOldRow(row) });
+            delete row.term;
+          }),
+      );
   }
 }

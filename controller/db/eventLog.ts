@@ -114,7 +114,7 @@ export async function createShow(
     endedAt: null,
     sheet: structuredClone(runSheet),
     changes: options.changes ?? '',
-    term: 1,
+    terms: [],
   };
   const products: CatalogueRow[] = runSheet.products.map((p) => ({
     productId: p.id,

@@ -6,7 +6,13 @@
  * the log, and stay until the primary has acknowledged each one.
  */
 import type { ShowEvent } from '../../shared/show';
-import { orphanId, termAt, type OrphanEntry, type TermStart } from '../../shared/replica/terms';
+import {
+  firstTerms,
+  orphanId,
+  termAt,
+  type OrphanEntry,
+  type TermStart,
+} from '../../shared/replica/terms';
 import type { EventRow, FlashcueDb, ShowRow } from './db';
 import { showRange, statusAfter } from './eventLog';
 
@@ -19,9 +25,8 @@ export interface MirroredEntry {
 }
 
 /** The show's term history; a show that never changed hands was written by the device that created it. */
-export function termsOf(show: Pick<ShowRow, 'terms' | 'term'>, device: string): TermStart[] {
-  if (show.terms?.length) return show.terms;
-  return [{ term: show.term || 1, startSeq: 1, device }];
+export function termsOf(show: Pick<ShowRow, 'terms'>, device: string): TermStart[] {
+  return show.terms.length ? show.terms : firstTerms(device);
 }
 
 export async function lastSeq(db: FlashcueDb, showId: string): Promise<number> {
@@ -77,7 +82,7 @@ export async function setTerms(
   showId: string,
   terms: readonly TermStart[],
 ): Promise<void> {
-  await db.shows.update(showId, { terms: terms.map((t) => ({ ...t })), term: terms.at(-1)!.term });
+  await db.shows.update(showId, { terms: terms.map((t) => ({ ...t })) });
 }
 
 /**

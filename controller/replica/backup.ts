@@ -211,8 +211,7 @@ export class BackupSide {
       endedAt: null,
       sheet: sheet.value,
       changes: meta.data.changes,
-      term: primary?.term ?? 1,
-      ...(primary ? { terms: primary.terms } : {}),
+      terms: primary ? primary.terms : [],
     };
     await adoptShow(this.ctx.db, row);
     this.hasShow = true;

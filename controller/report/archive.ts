@@ -20,6 +20,7 @@ import {
   SHOW_ARCHIVE_VERSION,
 } from '../../shared/show/eventSchema';
 import type { StoredPlatform } from '../../shared/orders/platformReport';
+import { termsFromCurrent } from '../../shared/replica/terms';
 
 export { SHOW_ARCHIVE_FORMAT, SHOW_ARCHIVE_VERSION } from '../../shared/show/eventSchema';
 
@@ -41,7 +42,8 @@ export interface ShowArchive {
     startedAt: number | null;
     endedAt: number | null;
     changes: string;
-    term: number;
+    /** The show row's term history (files from before version 11 of the database say `term`). */
+    terms: ShowRow['terms'];
   };
   sheet: RunSheet;
   events: ArchivedEvent[];
@@ -69,7 +71,7 @@ export function toArchive(
       startedAt: show.startedAt,
       endedAt: show.endedAt,
       changes: show.changes,
-      term: show.term,
+      terms: show.terms,
     },
     sheet: show.sheet,
     events: rows.map((r) => ({ seq: r.seq, commandId: r.commandId, event: r.event })),
@@ -118,7 +120,12 @@ export function parseShowArchiveValue(value: unknown): Result<ShowArchive> {
     ...(sheet.success ? [] : zodErrors(sheet.error, ['sheet'])),
   ];
   if (!shape.success || !sheet.success) return { ok: false, errors };
-  const archive: ShowArchive = { ...shape.data, sheet: sheet.data };
+  const { term, terms, ...show } = shape.data.show;
+  const archive: ShowArchive = {
+    ...shape.data,
+    show: { ...show, terms: terms ?? termsFromCurrent(term) },
+    sheet: sheet.data,
+  };
   const problems = checkLog(archive);
   return problems.length ? { ok: false, errors: problems } : { ok: true, value: archive };
 }

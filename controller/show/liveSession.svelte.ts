@@ -144,7 +144,7 @@ export class LiveSession {
       if (!show) return;
       this.close();
       const roles = this.#roles;
-      if (roles && !show.terms?.length) {
+      if (roles && !show.terms.length) {
         await setTerms(this.db, showId, termsOf(show, roles.deviceId()));
         show = (await getShow(this.db, showId)) ?? show;
       }

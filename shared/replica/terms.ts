@@ -26,6 +26,15 @@ export function firstTerms(device: string): TermStart[] {
   return [{ term: 1, startSeq: 1, device }];
 }
 
+/**
+ * The history of a show row or file that held only its current term (before the one term
+ * field): term 1 is the empty history; a higher term (never stored without its history, but
+ * kept if found) starts at seq 1 on an unknown device.
+ */
+export function termsFromCurrent(term: unknown): TermStart[] {
+  return typeof term === 'number' && term > 1 ? [{ term, startSeq: 1, device: '' }] : [];
+}
+
 /** Does claim `a` lead over `b`? Higher term first, then the smaller device id. */
 export function leads(a: Claim, b: Claim): boolean {
   if (a.term !== b.term) return a.term > b.term;

@@ -159,7 +159,19 @@ export const ArchiveSchema = z.strictObject({
     startedAt: NullableTime,
     endedAt: NullableTime,
     changes: z.string({ error: 'must be text' }).max(10_000, 'must be at most 10,000 characters'),
-    term: Whole(1e6).min(1, 'must be at least 1'),
+    /** The term history (shows rows since database version 11). */
+    terms: z
+      .array(
+        z.strictObject({
+          term: Whole(1e6).min(1, 'must be at least 1'),
+          startSeq: Whole(1e9).min(1, 'must be at least 1'),
+          device: z.string({ error: 'must be text' }).max(64, 'must be at most 64 characters'),
+        }),
+      )
+      .max(1000, 'holds more than 1,000 terms')
+      .optional(),
+    /** Files written before the one term field held only the current term. */
+    term: Whole(1e6).min(1, 'must be at least 1').optional(),
   }),
   sheet: z.unknown(),
   events: z

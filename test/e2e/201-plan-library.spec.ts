@@ -140,7 +140,7 @@ test('deleting a sheet that a live show is running is refused with the reason', 
         endedAt: null,
         sheet,
         changes: '',
-        term: 1,
+        terms: [],
       });
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);

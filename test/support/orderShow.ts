@@ -34,7 +34,7 @@ export function skuShowArchive(id = 'show-orders'): string {
     endedAt: end,
     sheet,
     changes: '',
-    term: 1,
+    terms: [],
   };
   const rows = events.map((event, i) => ({
     showId: id,

@@ -35,7 +35,7 @@ export function mainArchive(): ShowArchive {
     endedAt: end,
     sheet: s.sheet,
     changes: '',
-    term: 1,
+    terms: [],
   };
   const events = s.log.map((event, i) => ({
     showId: row.id,

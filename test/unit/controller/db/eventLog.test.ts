@@ -80,7 +80,7 @@ describe('appendEvent', () => {
       status: 'ready',
       startedAt: null,
       endedAt: null,
-      term: 1,
+      terms: [],
       changes: '',
       runSheetId: 'sheet-test',
     });

@@ -48,7 +48,7 @@ function archiveOf(sheet: ReturnType<typeof drive>['sheet'], log: ShowEvent[]) {
     endedAt: end,
     sheet,
     changes: '',
-    term: 1,
+    terms: [],
   };
   const events = log.map((event, i) => ({
     showId: row.id,
