@@ -7,7 +7,8 @@ import { parseRunSheet, type RunSheet, type SegmentKind } from '../../shared/run
 import type { LocatedError } from '../../shared/validation';
 import type { FlashcueDb, RunSheetRow } from '../db/db';
 import { saveRunSheet } from '../db/runSheets';
-import { formFromSheet, mergeErrors, sheetFromForm, type SheetForm } from './form';
+import { formFromSheet, mergeErrors, type SheetForm } from './form';
+import { sheetFromForm } from './sheetFromForm';
 import { errorsByPath, messagesFor } from './paths';
 import { copyRow, newProductForm, newSegmentForm, plannedSummary } from './sheets';
 

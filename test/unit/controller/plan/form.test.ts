@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { parseRunSheet } from '../../../../shared/runsheet';
 import { templates } from '../../../../shared/runsheet/templates';
-import { formFromSheet, mergeErrors, sheetFromForm } from '../../../../controller/plan/form';
+import { formFromSheet, mergeErrors } from '../../../../controller/plan/form';
+import { sheetFromForm } from '../../../../controller/plan/sheetFromForm';
 import { describePath, errorsByPath, messagesFor } from '../../../../controller/plan/paths';
 import { makeSheet } from '../../../support/sheets';
 import demo from '../../../../public/demo/demo-show.json';
