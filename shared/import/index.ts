@@ -3,7 +3,7 @@
  * extension only breaks ties (a broken .json file is still reported as JSON, not as CSV).
  */
 import type { LocatedError } from '../validation';
-import { importRunSheetCsv } from './csv';
+import { importRunSheetCsv } from './csvRunSheet';
 import { importRunSheetValue } from './flashcue';
 import { checkImportSize, lineColumn, parseJson, stripBom } from './json';
 import type { ImportOutcome } from './outcome';

@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import {
-  importProductsCsv,
-  importRunSheetCsv,
-  splitTalkingPoints,
-} from '../../../../shared/import/csv';
+import { importProductsCsv, splitTalkingPoints } from '../../../../shared/import/csv';
+import { importRunSheetCsv } from '../../../../shared/import/csvRunSheet';
 import { MAX_IMPORT_BYTES } from '../../../../shared/import/json';
 import { PLACEHOLDER_STOCK } from '../../../../shared/import/outcome';
 import { Product, plannedTotalSec } from '../../../../shared/runsheet';
