@@ -60,4 +60,12 @@ describe('the message files check', () => {
   it('finds nothing wrong with the shipped files, which load their plugin from node_modules', () => {
     expect(checkProject(process.cwd())).toEqual([]);
   });
+
+  it('checks the controller words too, naming their folder', () => {
+    expect(checkProject(process.cwd(), 'project.controller.inlang')).toEqual([]);
+    const en = { save: 'Save {name}' };
+    expect(checkMessages({ en, 'zh-CN': { save: '保存' } }, 'en', 'messages/controller')).toEqual([
+      'messages/controller/zh-CN.json: "save" has placeholders none but en.json has {name}',
+    ]);
+  });
 });
