@@ -8,6 +8,8 @@ import { keepSheet } from '../plan/keep';
 import type { LiveSession } from '../show/liveSession.svelte';
 import type { CommandTarget } from './commandServer';
 import { ordersImport, platformBlock } from '../report/platform/apiOrders';
+import { adviceFor } from '../../shared/playbook/liveAdvice';
+import { pastProductHistory } from '../show/pastHistory';
 
 export function liveCommandTarget(live: LiveSession, db: FlashcueDb): CommandTarget {
   return {
@@ -35,6 +37,17 @@ export function liveCommandTarget(live: LiveSession, db: FlashcueDb): CommandTar
               platform: showId ? await platformBlock(db, showId, ctx.sheet, report, ctx) : null,
             },
           };
+        }
+        case 'show.advice': {
+          const ctx = live.snapshot?.context;
+          if (!ctx || live.state?.phase !== 'live')
+            return {
+              ok: false,
+              error: 'No show is live: advice is for the segments still to come.',
+            };
+          const now = Date.now();
+          const advice = adviceFor(ctx, now, await pastProductHistory(db));
+          return { ok: true, result: advice };
         }
         case 'orders.import': {
           const ctx = live.snapshot?.context;

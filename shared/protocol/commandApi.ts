@@ -12,6 +12,7 @@ export const QUERY_COMMANDS = [
   'report.get',
   'runsheet.load',
   'orders.import',
+  'show.advice',
 ] as const;
 export type QueryCommand = (typeof QUERY_COMMANDS)[number];
 
@@ -34,6 +35,7 @@ export const SHOW_COMMANDS = [
   'lowerThird.show',
   'lowerThird.hide',
   'cue',
+  'show.replan',
 ] as const;
 
 export type ApiTranslation =

@@ -14,6 +14,7 @@ import {
   SaleCommand,
   type OrderDecision,
 } from './orders';
+import { decideReplan, ReplanCommand } from './replan';
 import type { ShowContext } from './types';
 
 const Index = z
@@ -89,6 +90,7 @@ export const ShowCommand = z.discriminatedUnion(
         .min(1, 'must not be empty')
         .max(200, 'must be at most 200 characters'),
     }),
+    ReplanCommand,
   ],
   { error: 'is not a command Flashcue knows' },
 );
@@ -232,6 +234,8 @@ export function decide(state: ShowState, cmd: ShowCommand, at: number): Decision
       return phase === 'ended'
         ? refuse('The show has ended: the host no longer sees cues.')
         : { ok: true, event: { type: 'cue', text: cmd.text, at } };
+    case 'show.replan':
+      return decideReplan(phase, ctx, cmd, at);
   }
 }
 

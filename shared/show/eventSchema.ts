@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ShowEvent } from './types';
 import { OrderId, OrderSource } from './orders';
 import { PlatformArchiveSchema } from '../orders/schema';
+import { ReplanEventSchema } from './replan';
 
 export const SHOW_ARCHIVE_FORMAT = 'flashcue.show';
 export const SHOW_ARCHIVE_VERSION = 1;
@@ -123,6 +124,7 @@ export const EventSchema = z.discriminatedUnion(
         .max(200, 'must be at most 200 characters'),
       at: Time,
     }),
+    ReplanEventSchema,
   ],
   { error: 'is not an event Flashcue knows' },
 );

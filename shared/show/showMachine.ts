@@ -12,6 +12,7 @@ import { assign, setup } from 'xstate';
 import * as A from './apply';
 import { dealRemainingMs, lastLiveSaleIndex } from './derive';
 import { canCancelOrder, canRecordSale, isPlatformSource } from './orders';
+import { applyReplan, canReplan } from './replan';
 import type { MachineEvent, ShowContext, ShowInput } from './types';
 
 type E<T extends MachineEvent['type']> = Extract<MachineEvent, { type: T }>;
@@ -51,6 +52,7 @@ export const showMachine = setup({
     setStock: assign(({ context, event }) => A.setStock(context, event as E<'stock.set'>)),
     viewers: assign(({ context, event }) => A.recordViewers(context, event as E<'viewers'>)),
     cue: assign(({ context, event }) => A.setCue(context, event as E<'cue'>)),
+    replan: assign(({ context, event }) => applyReplan(context, event as E<'show.replan'>)),
   },
   guards: {
     hasNext: ({ context }) =>
@@ -71,6 +73,7 @@ export const showMachine = setup({
       (context.stock[(event as E<'deal.start'>).productId] ?? 0) > 0,
     freezes: ({ event }) => (event as E<'show.pause'>).freezeDeal,
     dealOver: ({ context }) => A.dealOverReason(context) !== null,
+    canReplan: ({ context, event }) => canReplan(context, event as E<'show.replan'>),
   },
   delays: {
     dealDeadline: ({ context }) =>
@@ -104,6 +107,7 @@ export const showMachine = setup({
         'stock.set': { guard: 'knownProduct', actions: 'setStock' },
         viewers: { actions: 'viewers' },
         cue: { actions: 'cue' },
+        'show.replan': { guard: 'canReplan', actions: 'replan' },
       },
       states: {
         segment: {

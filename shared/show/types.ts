@@ -33,7 +33,13 @@ export type ShowEvent =
   | Stamped<{ type: 'viewers'; concurrent: number | null; unique: number | null }>
   | Stamped<{ type: 'lowerThird.show' }>
   | Stamped<{ type: 'lowerThird.hide' }>
-  | Stamped<{ type: 'cue'; text: string }>;
+  | Stamped<{ type: 'cue'; text: string }>
+  | Stamped<{
+      type: 'show.replan';
+      /** New planned lengths of later segments, with the lengths they replace. */
+      segments: Array<{ index: number; from: number; durationSec: number }>;
+      proposal: string | null;
+    }>;
 
 /**
  * A logged sale. The order fields (orders.ts) are written only when given, so a hand sale logs
