@@ -15,6 +15,7 @@ import { translateApiCommand, type QueryCommand } from '../../shared/protocol/co
 import type { Transport } from '../../shared/protocol/transport';
 import type { ShowCommandInput } from '../../shared/show';
 import type { DispatchResult } from '../show/showRunner';
+import { refusalText } from '../i18n/refusal';
 
 export interface CommandTarget {
   /**
@@ -58,10 +59,11 @@ export function createCommandServer(transports: Transport[], target: CommandTarg
 
   async function answer(message: CommandMessage): Promise<AckMessage> {
     const translated = translateApiCommand(message.command, message.args, target.currency());
-    if (!translated.ok) return ack(message.id, translated);
+    // A refusal's sentence follows the controller's language; the ack's fields never change.
+    if (!translated.ok) return ack(message.id, { ok: false, error: refusalText(translated) });
     if (translated.kind === 'query') {
       const result = await target.query(translated.command, translated.args, message.id);
-      return ack(message.id, result);
+      return ack(message.id, result.ok ? result : { ok: false, error: refusalText(result) });
     }
     const result = await target.send(translated.command, { commandId: message.id });
     return result.ok
@@ -73,7 +75,7 @@ export function createCommandServer(transports: Transport[], target: CommandTarg
             ...(result.duplicate ? { duplicate: true } : {}),
           },
         })
-      : ack(message.id, result);
+      : ack(message.id, { ok: false, error: refusalText(result) });
   }
 
   /**

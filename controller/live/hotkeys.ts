@@ -2,6 +2,7 @@
  * The Live screen's keyboard map: one table, so the help overlay and the handler can never
  * disagree. Keys are ignored while typing in a field (except Escape).
  */
+import * as m from '../i18n/paraglide/messages.js';
 import type { ShowCommandInput } from '../../shared/show';
 
 export type HotkeyAction =
@@ -15,45 +16,46 @@ export type HotkeyAction =
 
 export interface Hotkey {
   key: string;
-  label: string;
+  /** The help line, in the controller's language (read when shown). */
+  label: () => string;
   action: HotkeyAction;
 }
 
 export const HOTKEYS: Hotkey[] = [
   {
     key: 'Enter',
-    label: 'Start the show',
+    label: m.hk_start,
     action: { kind: 'command', command: { type: 'show.start' } },
   },
-  { key: 'n', label: 'Next segment', action: { kind: 'command', command: { type: 'show.next' } } },
+  { key: 'n', label: m.hk_next, action: { kind: 'command', command: { type: 'show.next' } } },
   {
     key: 'b',
-    label: 'Back one segment',
+    label: m.hk_back,
     action: { kind: 'command', command: { type: 'show.prev' } },
   },
-  { key: 'p', label: 'Pause / resume', action: { kind: 'toggle-pause' } },
-  { key: 'd', label: 'Flash deal (planned or 60 s)', action: { kind: 'deal-preset', seconds: 0 } },
-  { key: '1', label: 'Deal 60 s', action: { kind: 'deal-preset', seconds: 60 } },
-  { key: '5', label: 'Deal 5 min', action: { kind: 'deal-preset', seconds: 300 } },
-  { key: '0', label: 'Deal 10 min', action: { kind: 'deal-preset', seconds: 600 } },
+  { key: 'p', label: m.hk_pause, action: { kind: 'toggle-pause' } },
+  { key: 'd', label: m.hk_deal, action: { kind: 'deal-preset', seconds: 0 } },
+  { key: '1', label: m.hk_deal_60, action: { kind: 'deal-preset', seconds: 60 } },
+  { key: '5', label: m.hk_deal_5m, action: { kind: 'deal-preset', seconds: 300 } },
+  { key: '0', label: m.hk_deal_10m, action: { kind: 'deal-preset', seconds: 600 } },
   {
     key: 'e',
-    label: 'Extend deal +30 s',
+    label: m.hk_extend,
     action: { kind: 'command', command: { type: 'deal.extend', seconds: 30 } },
   },
-  { key: 'x', label: 'End deal now', action: { kind: 'command', command: { type: 'deal.end' } } },
-  { key: '+', label: '+1 sold', action: { kind: 'command', command: { type: 'sale' } } },
-  { key: 's', label: '+N sold (type the number)', action: { kind: 'focus', target: 'sell-n' } },
+  { key: 'x', label: m.hk_end_deal, action: { kind: 'command', command: { type: 'deal.end' } } },
+  { key: '+', label: m.hk_sold_one, action: { kind: 'command', command: { type: 'sale' } } },
+  { key: 's', label: m.hk_sold_n, action: { kind: 'focus', target: 'sell-n' } },
   {
     key: 'u',
-    label: 'Undo last sale',
+    label: m.hk_undo,
     action: { kind: 'command', command: { type: 'sale.undo' } },
   },
-  { key: 'l', label: 'Product card in / out', action: { kind: 'toggle-lower-third' } },
-  { key: 'v', label: 'Enter viewers', action: { kind: 'focus', target: 'viewers' } },
-  { key: 'c', label: 'Cue the host', action: { kind: 'focus', target: 'cue' } },
-  { key: 'E', label: 'End the show (Shift+E)', action: { kind: 'end-show' } },
-  { key: '?', label: 'Show these shortcuts', action: { kind: 'help' } },
+  { key: 'l', label: m.hk_card, action: { kind: 'toggle-lower-third' } },
+  { key: 'v', label: m.hk_viewers, action: { kind: 'focus', target: 'viewers' } },
+  { key: 'c', label: m.hk_cue, action: { kind: 'focus', target: 'cue' } },
+  { key: 'E', label: m.hk_end_show, action: { kind: 'end-show' } },
+  { key: '?', label: m.hk_help, action: { kind: 'help' } },
 ];
 
 const byKey = new Map(HOTKEYS.map((h) => [h.key, h]));

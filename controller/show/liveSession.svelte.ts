@@ -5,6 +5,7 @@
  * backup) is decided by DeviceRoles (controller/replica/deviceRoles.svelte.ts), which plugs
  * into this bridge through `RoleHooks`.
  */
+import { refusalText } from '../i18n/refusal';
 import { selectOverlayView, type OverlayView } from '../../shared/view/overlayView';
 import {
   showState,
@@ -250,7 +251,7 @@ export class LiveSession {
         this.show = (await getShow(this.db, show.id)) ?? show;
       }
     } else if (!result.ok && !options.quiet) {
-      this.notices.error(result.error);
+      this.notices.error(refusalText(result));
     }
     return result;
   }

@@ -22,10 +22,11 @@ import type { FlashcueDb } from '../db/db';
 import { appendAt } from '../db/appendAt';
 import { findByCommandId, getShow, loadEvents, UnknownShowError } from '../db/eventLog';
 import { createOrderResults } from './orderResults';
+import type { Refusal } from '../../shared/show/refusal';
 
 /** `duplicate`: the order was recorded before; this is the first one's result, not applied again. */
 export type DispatchResult =
-  { ok: true; event: ShowEvent; seq: number; duplicate?: true } | { ok: false; error: string };
+  { ok: true; event: ShowEvent; seq: number; duplicate?: true } | Refusal;
 
 export interface ShowRunnerOptions {
   db: FlashcueDb;
@@ -102,7 +103,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
     // refused by the unique command-id index, with no read before the write on the sales path.
     const earlier = commandId ? refusals.get(commandId) : undefined;
     if (earlier) return earlier;
-    const refuse = async (result: { ok: false; error: string }): Promise<DispatchResult> => {
+    const refuse = async (result: Refusal): Promise<DispatchResult> => {
       // Accepted before (another snapshot, another page life): that answer stands.
       const logged = commandId ? await findByCommandId(db, showId, commandId) : undefined;
       if (logged) return { ok: true, event: logged.event, seq: logged.seq };

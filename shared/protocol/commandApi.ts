@@ -5,6 +5,7 @@
  */
 import { toMinor } from '../money';
 import type { ShowCommandInput } from '../show/commands';
+import { refusal, type Refusal } from '../show/refusal';
 
 /** Commands the controller answers itself rather than passing to the show machine. */
 export const QUERY_COMMANDS = [
@@ -41,7 +42,7 @@ export const SHOW_COMMANDS = [
 export type ApiTranslation =
   | { ok: true; kind: 'show'; command: ShowCommandInput }
   | { ok: true; kind: 'query'; command: QueryCommand; args: Record<string, unknown> }
-  | { ok: false; error: string };
+  | Refusal;
 
 const known = new Set<string>([...SHOW_COMMANDS, ...QUERY_COMMANDS]);
 
@@ -59,27 +60,35 @@ export function translateApiCommand(
   currency: string | null,
 ): ApiTranslation {
   if (!known.has(command)) {
-    return {
-      ok: false,
-      error: `Unknown command "${command.slice(0, 64)}". Known commands: ${[...known].join(', ')}.`,
-    };
+    const list = [...known].join(', ');
+    return refusal(
+      `Unknown command "${command.slice(0, 64)}". Known commands: ${list}.`,
+      'unknown_command',
+      {
+        command: command.slice(0, 64),
+        known: list,
+      },
+    );
   }
   const a = { ...(args ?? {}) };
   if (isQuery(command)) return { ok: true, kind: 'query', command, args: a };
   if ((command === 'deal.start' || command === 'sale') && a.price !== undefined) {
     if (currency === null)
-      return {
-        ok: false,
-        error: `No show is loaded: load a run sheet before ${command === 'sale' ? 'recording a sale' : 'starting a deal'}.`,
-      };
+      return refusal(
+        `No show is loaded: load a run sheet before ${command === 'sale' ? 'recording a sale' : 'starting a deal'}.`,
+        command === 'sale' ? 'no_show_sale' : 'no_show_deal',
+      );
     if (typeof a.price !== 'number')
-      return { ok: false, error: `price must be a number in ${currency}, e.g. 99.5.` };
+      return refusal(`price must be a number in ${currency}, e.g. 99.5.`, 'price_number', {
+        currency,
+      });
     const minor = toMinor(a.price, currency);
     if (minor === null)
-      return {
-        ok: false,
-        error: `price ${a.price} is not an amount in ${currency} (not negative, at most the currency's decimals).`,
-      };
+      return refusal(
+        `price ${a.price} is not an amount in ${currency} (not negative, at most the currency's decimals).`,
+        'price_amount',
+        { price: a.price, currency },
+      );
     a.price = minor;
   }
   // The command names the type: a `type` among the args must not turn a cue into show.end.

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { Product, RunSheet } from '../runsheet/schema';
 import { dealInForce, focusProductId, product } from './derive';
 import type { Sale, SaleFields, ShowContext, ShowEvent } from './types';
+import { refusal, type Refusal } from './refusal';
 
 const Qty = z
   .number({ error: 'must be a number' })
@@ -93,10 +94,9 @@ export interface Duplicate {
   type: 'sale' | 'sale.cancel';
 }
 
-export type OrderDecision =
-  { ok: true; event: ShowEvent } | { ok: false; error: string; duplicate?: Duplicate };
+export type OrderDecision = { ok: true; event: ShowEvent } | (Refusal & { duplicate?: Duplicate });
 
-const refuse = (error: string): OrderDecision => ({ ok: false, error });
+const refuse = refusal;
 
 /** Any source but hand entry: the platform already sold it. */
 export function isPlatformSource(source: string | undefined | null): boolean {
@@ -130,7 +130,7 @@ export function decideSale(
   at: number,
 ): OrderDecision {
   const platform = isPlatformSource(cmd.source);
-  if (phase === 'ready') return refuse('Start the show before you record a sale.');
+  if (phase === 'ready') return refuse('Start the show before you record a sale.', 'sale_start');
   // A platform order placed while the show ran may arrive after its end (a poll, a webhook).
   const placedInShow = cmd.at !== undefined && ctx.endedAt !== null && cmd.at <= ctx.endedAt;
   if (phase === 'ended' && !(platform && placedInShow))
@@ -138,11 +138,14 @@ export function decideSale(
       platform
         ? 'The show has ended: only orders placed before its end (give their time as "at") can be recorded now.'
         : "The show has ended: you can't record a sale now.",
+      platform ? 'sale_ended_platform' : 'sale_ended',
     );
   if (cmd.orderId !== undefined && orderIndex(ctx, cmd.orderId) !== undefined)
     return {
       ok: false,
       error: `Order ${cmd.orderId} is already recorded: not counted again.`,
+      code: 'order_recorded',
+      params: { id: cmd.orderId },
       duplicate: { orderId: cmd.orderId, type: 'sale' },
     };
 
@@ -151,27 +154,37 @@ export function decideSale(
     ? productBySku(ctx.sheet, cmd.sku!)?.id
     : (cmd.productId ?? (phase === 'live' ? focusProductId(ctx) : undefined));
   const ref = cmd.productId ?? cmd.sku;
-  if (!productId && !ref) return refuse('No product is on air: say which product sold.');
+  if (!productId && !ref)
+    return refuse('No product is on air: say which product sold.', 'sale_no_product');
   const p = product(ctx, productId);
   if (!p && !platform)
     return refuse(
       bySku
         ? `No product in this run sheet has the SKU "${cmd.sku}".`
         : `There is no product "${ref}" in this run sheet.`,
+      bySku ? 'no_sku' : 'no_product',
+      bySku ? { sku: cmd.sku! } : { id: ref! },
     );
   const quantity = cmd.quantity ?? 1;
   const placedAt = cmd.at === undefined ? undefined : Math.min(cmd.at, at);
   if (p && !platform) {
     const name = p.name;
     const left = ctx.stock[p.id] ?? 0;
-    if (left <= 0) return refuse(`${name} is sold out: nothing recorded.`);
-    if (quantity > left) return refuse(`Only ${left} of ${name} left: can't record ${quantity}.`);
+    if (left <= 0) return refuse(`${name} is sold out: nothing recorded.`, 'sold_out', { name });
+    if (quantity > left)
+      return refuse(`Only ${left} of ${name} left: can't record ${quantity}.`, 'only_left', {
+        left,
+        name,
+        quantity,
+      });
     const deal = ctx.deal;
     if (dealInForce(deal, p.id, placedAt ?? at) && deal.cap !== null) {
       const capLeft = deal.cap - deal.sold;
       if (quantity > capLeft)
         return refuse(
           `Only ${capLeft} left at the deal price: record ${capLeft} or fewer, or end the deal.`,
+          'deal_cap',
+          { left: capLeft },
         );
     }
   }
@@ -200,15 +213,23 @@ export function decideCancel(
   if (!sale)
     return refuse(
       `There is no order ${cmd.orderId} in this show: nothing cancelled. Record the order first if it belongs here.`,
+      'cancel_none',
+      { id: cmd.orderId },
     );
   if (sale.order?.cancelledAt != null)
     return {
       ok: false,
       error: `Order ${cmd.orderId} is already cancelled.`,
+      code: 'cancel_already',
+      params: { id: cmd.orderId },
       duplicate: { orderId: cmd.orderId, type: 'sale.cancel' },
     };
   if (sale.undoneAt !== null)
-    return refuse(`Order ${cmd.orderId} was taken back with undo: there is nothing to cancel.`);
+    return refuse(
+      `Order ${cmd.orderId} was taken back with undo: there is nothing to cancel.`,
+      'cancel_undone',
+      { id: cmd.orderId },
+    );
   return {
     ok: true,
     event: { type: 'sale.cancel', orderId: cmd.orderId, restock: cmd.restock ?? true, at },

@@ -55,6 +55,8 @@ describe('the sale command with an order identity', () => {
     expect(again).toEqual({
       ok: false,
       error: `Order ${TIKTOK_ID} is already recorded: not counted again.`,
+      code: 'order_recorded',
+      params: { id: TIKTOK_ID },
       duplicate: { orderId: TIKTOK_ID, type: 'sale' },
     });
     expect(salesTotals(s.ctx())).toMatchObject({ orders: 1, units: 2 });
