@@ -225,8 +225,12 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
     if (rows.length && !stopped) {
       logged = applied = rows.at(-1)!.seq;
       rows.forEach((row) => orderResults.note(row));
-      if (actor.getSnapshot() === snapshot) rows.forEach((row) => applyToActor(actor, row.event));
-      else restartFrom(decided.snapshot); // a deal timer fired meanwhile: as replay will
+      // The batch's snapshot was computed as replay computes it: the actor starts from it
+      // (one restart, one view) instead of running every event through it a second time.
+      // Also right when a deal timer fired meanwhile: the events were decided before it.
+      if (rows.length === 1 && actor.getSnapshot() === snapshot)
+        applyToActor(actor, rows[0]!.event);
+      else restartFrom(decided.snapshot);
       trace('apply');
     }
     const results: DispatchResult[] = [];
