@@ -14,4 +14,4 @@ export { step } from './step';
 export { decideAt } from './decideAt';
 export { startShowActor, applyToActor } from './actor';
 export { replay } from './replay';
-export { decideBatch, type BatchDecision, type DecidedBatch } from './decideBatch';
+export { decideBatch } from './decideBatch';
