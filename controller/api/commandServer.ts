@@ -6,6 +6,8 @@
  */
 import {
   APP,
+  INTAKE_SENDER,
+  type AcksMessage,
   PROTOCOL_VERSION,
   parseMessage,
   type AckMessage,
@@ -109,12 +111,37 @@ export function createCommandServer(transports: Transport[], target: CommandTarg
       }
       if (parsed.message.kind !== 'command') return;
       if (target.answers?.(transport) === false) return;
+      const batched = parsed.message.sender === INTAKE_SENDER;
       void answerOnce(parsed.message).then((reply) => {
         if (reply.ok) stats.answered += 1;
         else stats.refused += 1;
-        transport.send(reply);
+        if (batched) sendBatched(transport, reply);
+        else transport.send(reply);
       });
     });
+
+  /** Acks for the order intake that are ready together go as one `acks` message. */
+  const batches = new Map<Transport, AckMessage[]>();
+  function sendBatched(transport: Transport, reply: AckMessage): void {
+    const waiting = batches.get(transport);
+    if (waiting) return void waiting.push(reply);
+    batches.set(transport, [reply]);
+    queueMicrotask(() => {
+      const acks = batches.get(transport) ?? [];
+      batches.delete(transport);
+      for (let i = 0; i < acks.length; i += 500) {
+        const message: AcksMessage = {
+          app: APP,
+          v: PROTOCOL_VERSION,
+          kind: 'acks',
+          acks: acks
+            .slice(i, i + 500)
+            .map(({ id, ok, result, error }) => ({ id, ok, result, error })),
+        };
+        transport.send(message);
+      }
+    });
+  }
   let unsubscribers = transports.map(listen);
 
   return {

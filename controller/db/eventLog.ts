@@ -143,18 +143,24 @@ export async function listShows(db: FlashcueDb): Promise<ShowRow[]> {
   return db.shows.orderBy('createdAt').reverse().toArray();
 }
 
-/** Removes a show and its log (a rehearsal, a mistake). Refused while it is live. */
+/**
+ * Removes a show, its log and the platform orders imported beside it (a rehearsal, a mistake),
+ * in one transaction: a failure leaves all of them. Refused while it is live.
+ */
 export async function deleteShow(
   db: FlashcueDb,
   showId: string,
 ): Promise<{ ok: true } | { ok: false; error: string }> {
-  return db.transaction('rw', db.shows, db.events, async () => {
+  const tables = [db.shows, db.events, db.platformOrders, db.platformMeta];
+  return db.transaction('rw', tables, async () => {
     const show = await db.shows.get(showId);
     if (!show) return { ok: true as const };
     if (show.status === 'live')
       return { ok: false as const, error: 'This show is live: end it before you delete it.' };
     const [lower, upper] = showRange(showId);
     await db.events.where('[showId+seq]').between(lower, upper, true, true).delete();
+    await db.platformOrders.where('showId').equals(showId).delete();
+    await db.platformMeta.delete(showId);
     await db.shows.delete(showId);
     return { ok: true as const };
   });

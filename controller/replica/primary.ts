@@ -70,9 +70,19 @@ export class PrimarySide {
     this.send(message);
   }
 
+  /**
+   * Entries appended in one task (a batch from the order door) go to the backups as one `log`
+   * message: the relay's per-connection rate limit counts messages, not entries.
+   */
   appended(entry: Entry): void {
-    this.#sendLog([entry]);
+    this.#pending.push(entry);
+    if (this.#pending.length > 1) return;
+    queueMicrotask(() => {
+      const entries = this.#pending.splice(0);
+      for (let i = 0; i < entries.length; i += CHUNK) this.#sendLog(entries.slice(i, i + CHUNK));
+    });
   }
+  #pending: Entry[] = [];
 
   answerSync(fromSeq: number, needSheet: boolean, to: string): void {
     const now = this.now();

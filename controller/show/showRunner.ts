@@ -7,22 +7,25 @@
 import {
   applyToActor,
   decideAt,
+  decideBatch,
   parseCommand,
   replay,
   startShowActor,
   step,
+  type Duplicate,
   type ShowActor,
   type ShowClock,
   type ShowEvent,
   type ShowSnapshot,
 } from '../../shared/show';
-import type { LocatedError } from '../../shared/validation';
 import { trace } from '../../shared/perf/trace';
 import type { FlashcueDb } from '../db/db';
 import { appendAt } from '../db/appendAt';
+import { appendBatchAt, BatchRefused } from '../db/appendBatch';
 import { findByCommandId, getShow, loadEvents, UnknownShowError } from '../db/eventLog';
 import { createOrderResults } from './orderResults';
 import type { Refusal } from '../../shared/show/refusal';
+import { describeCommandErrors, reason } from './runnerErrors';
 
 /** `duplicate`: the order was recorded before; this is the first one's result, not applied again. */
 export type DispatchResult =
@@ -50,6 +53,14 @@ export interface ShowRunner {
 
 /** Refusals answered again for a re-sent command id; old ones are forgotten past this many. */
 const REMEMBERED_REFUSALS = 200;
+/** Commands waiting together are decided, written (one transaction) and applied as one batch. */
+const MAX_BATCH = 100;
+
+interface Waiting {
+  command: unknown;
+  commandId: string | undefined;
+  done: (result: DispatchResult) => void;
+}
 
 export async function createShowRunner(options: ShowRunnerOptions): Promise<ShowRunner> {
   const { db, showId, scheduler } = options;
@@ -155,16 +166,115 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
     return { ok: true, event: entry.event, seq: entry.seq };
   }
 
+  const waiting: Waiting[] = [];
+  const failed = (error: unknown): DispatchResult => ({
+    ok: false,
+    error: `Could not run the command: ${reason(error)}.`,
+  });
+  async function drain(): Promise<void> {
+    while (waiting.length) {
+      const batch = waiting.slice(0, MAX_BATCH);
+      let results: DispatchResult[];
+      try {
+        results =
+          batch.length === 1
+            ? [await handle(batch[0]!.command, batch[0]!.commandId)]
+            : await handleBatch(batch);
+      } catch (error) {
+        results = batch.map(() => failed(error));
+      }
+      waiting.splice(0, batch.length);
+      batch.forEach((w, i) => w.done(results[i]!));
+    }
+  }
+
+  /**
+   * Several commands at once (the order door's bursts): decided one by one without touching
+   * the actor, the accepted ones written in one transaction, then applied together — one
+   * commit and one view for the batch. Acks (the results) only after that commit. If the
+   * batch write is refused (a re-sent command id, a moved log) nothing of it was written or
+   * applied, and each command goes the careful one-at-a-time way instead.
+   */
+  async function handleBatch(batch: Waiting[]): Promise<DispatchResult[]> {
+    const parsed = batch.map((w) => parseCommand(w.command));
+    const dupIds = new Set<string>();
+    const plain = batch.every((w, i) => {
+      const id = w.commandId;
+      const fresh = !id || (!refusals.has(id) && !dupIds.has(id));
+      if (id) dupIds.add(id);
+      return fresh && parsed[i]!.ok;
+    });
+    if (stopped || !plain) return sequentially(batch);
+    const snapshot = actor.getSnapshot();
+    const commands = parsed.map((p) => (p.ok ? p.value : null!));
+    const decided = decideBatch(snapshot, commands, clock);
+    trace('decide');
+    let rows;
+    try {
+      const items = decided.accepted.map(({ index, event }) => ({
+        event,
+        commandId: batch[index]!.commandId ?? null,
+      }));
+      rows = items.length ? await appendBatchAt(db, showId, logged + 1, items) : [];
+    } catch (error) {
+      if (error instanceof BatchRefused) return sequentially(batch);
+      const sentence = `Could not save the batch to the show log: ${reason(error)}. Nothing was recorded.`;
+      return batch.map(() => ({ ok: false, error: sentence }));
+    }
+    trace('write');
+    const bySource = new Map(decided.accepted.map((a, k) => [a.index, rows[k]!]));
+    if (rows.length && !stopped) {
+      logged = applied = rows.at(-1)!.seq;
+      rows.forEach((row) => orderResults.note(row));
+      // The batch's snapshot was computed as replay computes it: the actor starts from it
+      // (one restart, one view) instead of running every event through it a second time.
+      // Also right when a deal timer fired meanwhile: the events were decided before it.
+      if (rows.length === 1 && actor.getSnapshot() === snapshot)
+        applyToActor(actor, rows[0]!.event);
+      else restartFrom(decided.snapshot);
+      trace('apply');
+    }
+    const results: DispatchResult[] = [];
+    for (const [i, decision] of decided.decisions.entries()) {
+      const row = bySource.get(i);
+      if (row) results.push({ ok: true, event: row.event, seq: row.seq });
+      else if ('sameAs' in decision) {
+        const first = bySource.get(decision.sameAs)!;
+        results.push({ ok: true, event: first.event, seq: first.seq, duplicate: true });
+      } else if (!decision.ok) results.push(await answerRefusal(decision, batch[i]!.commandId));
+    }
+    return results;
+  }
+
+  async function sequentially(batch: Waiting[]): Promise<DispatchResult[]> {
+    const results: DispatchResult[] = [];
+    for (const w of batch) results.push(await handle(w.command, w.commandId).catch(failed));
+    return results;
+  }
+
+  /** A refusal in a batch: a duplicate order is answered with the first one's result. */
+  async function answerRefusal(
+    decision: { ok: false; error: string; duplicate?: Duplicate },
+    commandId: string | undefined,
+  ): Promise<DispatchResult> {
+    const first = decision.duplicate && orderResults.find(decision.duplicate);
+    const same = commandId ? await findByCommandId(db, showId, commandId) : undefined;
+    if (same) return { ok: true, event: same.event, seq: same.seq };
+    if (first) return { ok: true, event: first.event, seq: first.seq, duplicate: true };
+    remember(commandId, { ok: false, error: decision.error });
+    return { ok: false, error: decision.error };
+  }
+
   return {
     showId,
     dispatch(command, { commandId } = {}) {
-      // One at a time: each command is decided against the snapshot its predecessor left.
-      const result = queue.then(() => handle(command, commandId));
-      queue = result.catch(() => undefined);
-      return result.catch((error: unknown) => ({
-        ok: false as const,
-        error: `Could not run the command: ${reason(error)}.`,
-      }));
+      // One writer: commands are decided in arrival order, each against the snapshot its
+      // predecessors left. Those that arrived while a write was in flight go as one batch.
+      const result = new Promise<DispatchResult>((done) =>
+        waiting.push({ command, commandId, done }),
+      );
+      if (waiting.length === 1) queue = queue.then(drain);
+      return result;
     },
     getSnapshot: () => actor.getSnapshot(),
     logSeq: () => applied,
@@ -179,21 +289,4 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
       actor.stop();
     },
   };
-}
-
-/** Located errors as one sentence: "Not a valid command: seconds must be at least 1 second." */
-export function describeCommandErrors(errors: LocatedError[]): string {
-  const parts = errors.map(({ path, message }) => {
-    if (path !== '(top level)') return `${path} ${message}`;
-    return message.startsWith('is ') ? `it ${message}` : message;
-  });
-  return `Not a valid command: ${parts.join('; ')}.`;
-}
-
-/** The innermost message of a storage error, without a trailing full stop. */
-function reason(error: unknown): string {
-  const inner = (error as { inner?: unknown } | null)?.inner;
-  const source = inner instanceof Error ? inner : error;
-  const text = source instanceof Error ? source.message || source.name : String(error);
-  return text.trim().replace(/\.+$/, '') || 'unknown error';
 }

@@ -132,6 +132,27 @@ export const AckMessage = z.object({
   error: z.optional(text(2000)),
 });
 
+/**
+ * Several acks in one message, only for a sender that asks for them (the `npm start` order
+ * intake, `sender: "flashcue-intake"`): the relay's rate limit counts messages, and the door
+ * sends orders in batches. Every other client gets one `ack` per command, as documented.
+ */
+export const INTAKE_SENDER = 'flashcue-intake';
+export const AcksMessage = z.object({
+  ...envelope,
+  kind: z.literal('acks'),
+  acks: z
+    .array(
+      z.object({
+        id: z.string().check(z.maxLength(128)),
+        ok: z.boolean(),
+        result: z.optional(z.unknown()),
+        error: z.optional(text(2000)),
+      }),
+    )
+    .check(z.maxLength(500)),
+});
+
 /** An uploaded image, sent apart from the views that refer to it by `ref`. */
 export const AssetMessage = z.object({
   ...envelope,
@@ -214,6 +235,7 @@ export const FlashcueMessage = z.discriminatedUnion('kind', [
   HelloMessage,
   CommandMessage,
   AckMessage,
+  AcksMessage,
   AssetMessage,
   PrimaryMessage,
   LogMessage,
@@ -225,6 +247,7 @@ export type ViewMessage = z.infer<typeof ViewMessage>;
 export type HelloMessage = z.infer<typeof HelloMessage>;
 export type CommandMessage = z.infer<typeof CommandMessage>;
 export type AckMessage = z.infer<typeof AckMessage>;
+export type AcksMessage = z.infer<typeof AcksMessage>;
 export type AssetMessage = z.infer<typeof AssetMessage>;
 export type PrimaryMessage = z.infer<typeof PrimaryMessage>;
 export type LogMessage = z.infer<typeof LogMessage>;

@@ -14,3 +14,4 @@ export { step } from './step';
 export { decideAt } from './decideAt';
 export { startShowActor, applyToActor } from './actor';
 export { replay } from './replay';
+export { decideBatch } from './decideBatch';

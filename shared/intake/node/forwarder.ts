@@ -6,7 +6,7 @@
  * will never come. A backup controller never answers relay commands (README "backup
  * controller"), so each order gets exactly one ack, from the primary.
  */
-import { APP, PROTOCOL_VERSION, parseMessage } from '../../protocol/messages.js';
+import { APP, INTAKE_SENDER, PROTOCOL_VERSION, parseMessage } from '../../protocol/messages.js';
 import type { OrderCommand } from '../door.js';
 import { outcomeOf, type AckLike, type OrderOutcome } from '../outcome.js';
 
@@ -52,11 +52,13 @@ export function createForwarder(relay: RelayLink, options: ForwarderOptions = {}
     const parsed = parseMessage(data);
     if (!parsed.ok) return;
     const message = parsed.message;
-    if (message.kind === 'ack') {
-      const waiters = waiting.get(message.id);
-      if (!waiters) return;
-      waiting.delete(message.id);
-      for (const resolve of waiters) resolve(message);
+    if (message.kind === 'ack' || message.kind === 'acks') {
+      for (const ack of message.kind === 'ack' ? [message] : message.acks) {
+        const waiters = waiting.get(ack.id);
+        if (!waiters) continue;
+        waiting.delete(ack.id);
+        for (const resolve of waiters) resolve(ack);
+      }
     } else if (message.kind === 'primary') {
       // A stale primary from before a takeover must not win over the new one's term.
       const fresh = primary && now() - primary.heardAt < staleMs;
@@ -101,7 +103,8 @@ export function createForwarder(relay: RelayLink, options: ForwarderOptions = {}
         id: command.id,
         command: command.command,
         args: command.args,
-        sender: 'flashcue-intake',
+        // Also asks the primary for its acks in batches (`acks`): see AcksMessage.
+        sender: INTAKE_SENDER,
         origin: 'flashcue-intake',
       });
     });
