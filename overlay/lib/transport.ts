@@ -8,6 +8,7 @@
  *   without obs-websocket.
  * The socket-based ones load their code only when used, so a plain overlay stays small.
  */
+import * as m from '../../shared/i18n/paraglide/messages.js';
 import { parseObsFragment } from '../../shared/obs/fragment';
 import { insideObsBrowser, obsBrowserReceiver } from '../../shared/obs/obsBrowserReceiver';
 import { broadcastChannelTransport, type Transport } from '../../shared/protocol/transport';
@@ -46,10 +47,7 @@ export function openTransports(
         ),
       );
     } else if (!insideObsBrowser()) {
-      note =
-        fragment.reason === 'invalid'
-          ? fragment.message
-          : 'transport=obs needs #obs=ws://host:4455&password=… at the end of the URL';
+      note = fragment.reason === 'invalid' ? fragment.message : m.ov_note_obs_fragment();
     }
   }
   if (kind === 'relay') {
