@@ -10,6 +10,7 @@ import { LiveView } from './liveView.svelte';
 import type { ParsedOptions, TransportKind } from './options';
 import type { Locale } from '../../shared/i18n/locale';
 import { openTransports } from './transport';
+import { listenForWords } from './customWords';
 
 export interface Booted<O> {
   target: HTMLElement;
@@ -38,6 +39,8 @@ export function bootOverlay<O extends { transport: TransportKind; lang: Locale }
     return;
   }
   const { transports, note } = openTransports(parsed.options.transport);
+  // Before the receiver says hello: the controller answers a hello with the words too.
+  listenForWords(transports, parsed.options.lang);
   start({
     target,
     options: parsed.options,

@@ -6,14 +6,16 @@ import { phrase, type CustomWords, type Params } from '../../shared/i18n/words';
 
 // Raw: replaced whole, never mutated, so no deep proxy (bytes on every overlay page).
 let custom = $state.raw<CustomWords>({});
+let plural: Intl.PluralRules | undefined;
 
 /**
- * Where the producer's custom words land on an overlay page. @public — the Overlays page's
- * custom-words editor and its delivery path (issue 16, not built yet) will call it; until then
- * every phrase is the translation.
+ * Where the producer's custom words for this page's language land (customWords.ts hears them
+ * from the controller). `locale` picks a phrase's plural form by number.
  */
-export function setCustomWords(words: CustomWords): void {
-  custom = words;
+export function setCustomWords(words: CustomWords, locale: string): void {
+  plural ??= new Intl.PluralRules(locale);
+  // The same words again (every heartbeat) re-render nothing.
+  if (JSON.stringify(words) !== JSON.stringify(custom)) custom = words;
 }
 
 /** One phrase; re-read by Svelte when custom words arrive. */
@@ -22,7 +24,7 @@ export function say<P extends Params>(
   message: (params: P) => string,
   params: P = {} as P,
 ): string {
-  return phrase(custom, key, message, params);
+  return phrase(custom, key, message, params, plural);
 }
 
 export interface Part {

@@ -2,3 +2,9 @@
 export type MessageFile = Record<string, unknown>;
 export function checkMessages(files: Record<string, MessageFile>, base: string): string[];
 export function checkProject(root: string): string[];
+/** What one message needs from its caller and the plural forms it covers, or its problem. */
+export function describeMessage(
+  value: unknown,
+):
+  | { inputs: Set<string>; plural: { selector: string; categories: Set<string> } | null }
+  | { problem: string };
