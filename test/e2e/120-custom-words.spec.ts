@@ -108,3 +108,30 @@ test('the error box speaks the page’s language in every line', async ({ page }
   await expect(page.locator('.fc-error li')).toHaveText('mode: "timer" ไม่ใช่หนึ่งใน deal, slot, show');
   await expect(page.locator('.fc-error')).not.toContainText(/is not|unknown option|use /);
 });
+
+test('custom words travel in the look file; a bad file is refused whole', async ({ page }) => {
+  await page.goto('/controller/#/setup');
+  const look = {
+    flashcue: 'look',
+    v: 1,
+    look: { lang: 'th', words: { th: { ov_coming_up: 'มาแล้วจ้า' } } },
+  };
+  const file = (content: unknown, name = 'look.json') => ({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(content)),
+  });
+  await page.getByTestId('look-load').setInputFiles(file(look));
+  await expect(page.getByTestId('look-loaded')).toHaveText('Loaded look.json.');
+  await expect(page.getByTestId('opt-lang')).toHaveValue('th');
+  await page.getByTestId('custom-words').locator('summary').click();
+  await expect(field(page, 'ov_coming_up')).toHaveValue('มาแล้วจ้า');
+
+  const bad = { ...look, look: { lang: 'en', words: { en: { ov_coming_up: '{soon}' } } } };
+  await page.getByTestId('look-load').setInputFiles(file(bad, 'bad.json'));
+  await expect(page.getByTestId('look-problems')).toHaveText(
+    'bad.json: Custom words, English, "Coming up": {soon} is not a placeholder of this phrase (it has none)',
+  );
+  await expect(page.getByTestId('opt-lang')).toHaveValue('th');
+  await expect(field(page, 'ov_coming_up')).toHaveValue('มาแล้วจ้า');
+});
