@@ -11,6 +11,7 @@ import type { ParsedOptions, TransportKind } from './options';
 import type { Locale } from '../../shared/i18n/locale';
 import { openTransports } from './transport';
 import { listenForWords } from './customWords';
+import { loadOnAirWords } from './words.svelte';
 
 export interface Booted<O> {
   target: HTMLElement;
@@ -33,18 +34,29 @@ export function bootOverlay<O extends { transport: TransportKind; lang: Locale }
   const target = document.getElementById('overlay');
   if (!target) throw new Error(`Flashcue: #overlay element missing from overlay/${overlay}.html`);
   // The language first, even when another option is broken: the error box speaks it too.
-  useLocale(parsed.ok ? parsed.options.lang : langOf(location.search));
-  if (!parsed.ok) {
-    mount(ErrorBox, { target, props: { overlay, errors: parsed.errors } });
-    return;
-  }
-  const { transports, note } = openTransports(parsed.options.transport);
-  // Before the receiver says hello: the controller answers a hello with the words too.
-  listenForWords(transports, parsed.options.lang);
-  start({
-    target,
-    options: parsed.options,
-    live: new LiveView(createViewReceiver({ transports })),
-    note,
-  });
+  const locale = parsed.ok ? parsed.options.lang : langOf(location.search);
+  useLocale(locale);
+  // Only this language's strings, fetched as a small chunk: the rest of the page is in the
+  // entry script already, so this is one short local request before anything is drawn.
+  loadOnAirWords(locale).then(
+    () => {
+      if (!parsed.ok) {
+        mount(ErrorBox, { target, props: { overlay, errors: parsed.errors } });
+        return;
+      }
+      const { transports, note } = openTransports(parsed.options.transport);
+      // Before the receiver says hello: the controller answers a hello with the words too.
+      listenForWords(transports, parsed.options.lang);
+      start({
+        target,
+        options: parsed.options,
+        live: new LiveView(createViewReceiver({ transports })),
+        note,
+      });
+    },
+    (error: unknown) => {
+      // Never a blank source in OBS: the one English line left, with the cause.
+      target.textContent = `Flashcue ${overlay}: the ${locale} strings could not be loaded (${String(error)}). Reload the browser source.`;
+    },
+  );
 }

@@ -3,10 +3,11 @@
  * its message, the option's name and the value typed kept as written (they are what the
  * producer must find in the URL).
  */
-import * as m from '../../shared/i18n/paraglide/messages.js';
+import { onAir } from './words.svelte';
 import type { OptionError } from './options';
 
 export function optionProblemText({ key, problem: p }: OptionError): string {
+  const m = onAir();
   switch (p.code) {
     case 'repeated':
       return m.ov_opt_repeated({ key, count: p.count });

@@ -8,7 +8,7 @@
  *   without obs-websocket.
  * The socket-based ones load their code only when used, so a plain overlay stays small.
  */
-import * as m from '../../shared/i18n/paraglide/messages.js';
+import { onAir } from './words.svelte';
 import { parseObsFragment } from '../../shared/obs/fragment';
 import { insideObsBrowser, obsBrowserReceiver } from '../../shared/obs/obsBrowserReceiver';
 import { broadcastChannelTransport, type Transport } from '../../shared/protocol/transport';
@@ -47,7 +47,7 @@ export function openTransports(
         ),
       );
     } else if (!insideObsBrowser()) {
-      note = fragment.reason === 'invalid' ? fragment.message : m.ov_note_obs_fragment();
+      note = fragment.reason === 'invalid' ? fragment.message : onAir().ov_note_obs_fragment();
     }
   }
   if (kind === 'relay') {

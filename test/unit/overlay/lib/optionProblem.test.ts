@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadOnAirWords } from '../../../../overlay/lib/words.svelte';
 import { useLocale } from '../../../../shared/i18n/locale';
 import { optionProblemText } from '../../../../overlay/lib/optionProblem';
 import type { OptionError, ParsedOptions } from '../../../../overlay/lib/options';
@@ -22,7 +23,10 @@ const BAD = [
 ];
 
 describe('the error box’s detail lines', () => {
-  afterEach(() => useLocale('en', undefined));
+  afterEach(async () => {
+    useLocale('en', undefined);
+    await loadOnAirWords('en');
+  });
 
   it('read in English exactly as the parsers word them', () => {
     const all = [
@@ -33,11 +37,13 @@ describe('the error box’s detail lines', () => {
     for (const error of all) expect(optionProblemText(error)).toBe(error.message);
   });
 
-  it('are in the page’s language, the option and the value as typed', () => {
+  it('are in the page’s language, the option and the value as typed', async () => {
     useLocale('zh-CN', undefined);
+    await loadOnAirWords('zh-CN');
     const [layout] = errorsOf(parseLowerThirdOptions('?layout=square'));
     expect(optionProblemText(layout!)).toBe('layout："square" 不是可选值之一：landscape, portrait');
     useLocale('th', undefined);
+    await loadOnAirWords('th');
     const [scale] = errorsOf(parseLowerThirdOptions('?scale=9'));
     expect(optionProblemText(scale!)).toBe('scale: "9" ไม่ใช่ตัวเลขตั้งแต่ 0.5 ถึง 3');
     // Nothing of the English sentence is left but the names and values.
