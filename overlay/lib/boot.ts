@@ -36,23 +36,17 @@ export function bootOverlay<O extends { transport: TransportKind; lang: Locale }
   // The language first, even when another option is broken: the error box speaks it too.
   const locale = parsed.ok ? parsed.options.lang : langOf(location.search);
   useLocale(locale);
-  // Only this language's strings, fetched as a small chunk: the rest of the page is in the
-  // entry script already, so this is one short local request before anything is drawn.
+  // Listening starts at once (an OBS emit_event is never repeated for a page that was not
+  // ready yet, only on the next heartbeat), while this language's strings arrive as a small
+  // chunk; nothing is drawn before they are here.
+  const opened = parsed.ok ? openTransports(parsed.options.transport) : null;
+  // Words first: the controller answers the receiver's hello with them too.
+  if (opened && parsed.ok) listenForWords(opened.transports, parsed.options.lang);
+  const live = opened && new LiveView(createViewReceiver({ transports: opened.transports }));
   loadOnAirWords(locale).then(
     () => {
-      if (!parsed.ok) {
-        mount(ErrorBox, { target, props: { overlay, errors: parsed.errors } });
-        return;
-      }
-      const { transports, note } = openTransports(parsed.options.transport);
-      // Before the receiver says hello: the controller answers a hello with the words too.
-      listenForWords(transports, parsed.options.lang);
-      start({
-        target,
-        options: parsed.options,
-        live: new LiveView(createViewReceiver({ transports })),
-        note,
-      });
+      if (!parsed.ok) mount(ErrorBox, { target, props: { overlay, errors: parsed.errors } });
+      else start({ target, options: parsed.options, live: live!, note: opened!.note?.() ?? null });
     },
     (error: unknown) => {
       // Never a blank source in OBS: the one English line left, with the cause.
