@@ -115,11 +115,7 @@ export const THEME_FIELDS = {
   decimals: z.enum(DECIMALS),
   /** Custom words per language (shared/i18n/words.ts); sent to the overlays, not in URLs. */
   words: z.custom<WordsByLang>(
-    (v) =>
-      !!v &&
-      typeof v === 'object' &&
-      !Array.isArray(v) &&
-      checkWords(v as WordsByLang).length === 0,
+    (v) => !!v && typeof v === 'object' && !Array.isArray(v) && checkWords(v).length === 0,
   ),
 };
 
@@ -179,7 +175,7 @@ function problem(key: ThemeField, value: unknown): string {
       return `at most ${TEXT_MAX.label} characters`;
     case 'words':
       return (
-        (value && typeof value === 'object' ? checkWords(value as WordsByLang)[0] : undefined) ??
+        (value && typeof value === 'object' ? checkWords(value)[0] : undefined) ??
         'not a set of custom words'
       );
     case 'low':

@@ -91,7 +91,7 @@ export class OverlayThemeStore {
 
   /** The custom words as plain data (a $state proxy cannot be posted to another page). */
   words(): WordsByLang {
-    return $state.snapshot(this.theme.words) as WordsByLang;
+    return $state.snapshot(this.theme.words);
   }
 
   /** Called after every change of the theme (the custom words go to the overlays at once). */

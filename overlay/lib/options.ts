@@ -114,7 +114,7 @@ export class OptionReader {
       this.errors.push({
         key,
         message: `${key}: ${quoted} ${result.problem}`,
-        problem: { ...result.why, raw: quoted } as OptionProblem,
+        problem: { ...result.why, raw: quoted },
       });
       return fallback;
     }

@@ -3,7 +3,7 @@
  * from `?lang=`: only that language's strings, see shared/i18n/onAirBuild.ts), or the
  * producer's own replacement once it has arrived from the controller.
  */
-import { loadOnAir } from 'virtual:flashcue-onair';
+import { loadOnAir } from './onAirLoader';
 import type { Locale } from '../../shared/i18n/locale';
 import type { OnAirMessageKey, OnAirTable } from '../../shared/i18n/onAirTable';
 import { phrase, type CustomWords, type Params } from '../../shared/i18n/words';

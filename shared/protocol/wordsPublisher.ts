@@ -32,7 +32,7 @@ export function createWordsPublisher(options: {
       app: APP,
       v: PROTOCOL_VERSION,
       kind: 'words',
-      words: options.words() as WordsMessage['words'],
+      words: options.words(),
     };
     for (const t of transports) t.send(message);
   };
