@@ -6,6 +6,7 @@ import { defineConfig, type Plugin, type PreviewServer, type ViteDevServer } fro
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { attachRelay } from './shared/relay/server.js';
 import { attachIntake } from './shared/intake/node/intakeServer.js';
+import { onAirMessages } from './shared/i18n/onAirBuild.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -230,7 +231,13 @@ export default defineConfig(({ mode }) => {
     root,
     appType: 'mpa',
     publicDir: 'public',
-    plugins: [svelte(), flashcueServer(), ...(overlaysOnly ? [overlayPreloadHelper()] : [])],
+    plugins: [
+      svelte(),
+      flashcueServer(),
+      // Overlay pages load only their language's strings (also in dev and unit tests).
+      onAirMessages(root),
+      ...(overlaysOnly ? [overlayPreloadHelper()] : []),
+    ],
     server: { port, strictPort: true },
     preview: { port, strictPort: true },
     build: overlaysOnly
@@ -276,6 +283,8 @@ export default defineConfig(({ mode }) => {
             // `vitest bench` runs only Node micro-benchmarks, never the Playwright *.bench.ts files.
             benchmark: { include: ['test/unit/**/*.bench.ts'] },
             environment: 'node',
+            // Overlay code reads its strings from the table a page loads at boot: English here.
+            setupFiles: ['test/support/onAirEnglish.ts'],
           },
         },
         {

@@ -23,6 +23,8 @@ import { TabLock } from './app/tabLock.svelte';
 import { ObsManager } from './obs/obsManager.svelte';
 import { StorageState } from './app/storage.svelte';
 import { loadDevice } from './replica/device';
+import { overlayThemeFor } from './overlays/overlayThemeStore.svelte';
+import { createWordsPublisher } from '../shared/protocol/wordsPublisher';
 import { startLanguage } from './i18n/language.svelte';
 import * as m from './i18n/paraglide/messages.js';
 
@@ -55,6 +57,11 @@ if (router.route.name === 'host') {
   // One store for the report pages: its queries run only while a page reads them.
   const reports = new ReportStore(db, live);
   const tabLock = new TabLock();
+  // The look's custom words go to every overlay whether or not a show is loaded.
+  const look = overlayThemeFor(db);
+  const words = createWordsPublisher({ transports, words: () => look.words() });
+  look.onChange(() => words.publish());
+  void look.load();
   const commands = createCommandServer(transports, liveCommandTarget(live, db));
   commands.setTransports([]); // listens only once this tab holds the tab lock
   const obs = new ObsManager(db, {
@@ -64,9 +71,13 @@ if (router.route.name === 'host') {
       live.role === 'primary' && live.state?.phase === 'live'
         ? (live.view?.segment?.kind ?? null)
         : null,
-    republish: () => live.republish(),
+    republish: () => {
+      live.republish();
+      words.publish();
+    },
     setTransports: (extra) => {
       live.setTransports([...transports, ...extra]);
+      words.setTransports([...transports, ...extra]);
       roles.setTransports([...transports, ...extra]);
       if (tabLock.held) commands.setTransports([...transports, ...extra]);
     },

@@ -22,6 +22,7 @@ import {
   DEFAULT_CTA,
 } from '../../overlay/lower-third/lower-third.options';
 import { baseLocale, locales, type Locale } from '../../shared/i18n/locale';
+import { checkWords, readWords, type WordsByLang } from '../../shared/i18n/words';
 
 export const OVERLAY_NAMES = [
   'all',
@@ -112,6 +113,10 @@ export const THEME_FIELDS = {
   lang: z.enum(locales as unknown as [Locale, ...Locale[]]),
   currencyDisplay: z.enum(CURRENCY_DISPLAYS),
   decimals: z.enum(DECIMALS),
+  /** Custom words per language (shared/i18n/words.ts); sent to the overlays, not in URLs. */
+  words: z.custom<WordsByLang>(
+    (v) => !!v && typeof v === 'object' && !Array.isArray(v) && checkWords(v).length === 0,
+  ),
 };
 
 export type ThemeField = keyof typeof THEME_FIELDS;
@@ -139,6 +144,7 @@ export const DEFAULT_THEME: OverlayTheme = {
   lang: baseLocale,
   currencyDisplay: 'symbol',
   decimals: 'auto',
+  words: {},
 };
 
 /** The pages' own default: the TikTok safe zone is on in portrait only. */
@@ -167,6 +173,11 @@ function problem(key: ThemeField, value: unknown): string {
     case 'countdownLabel':
     case 'nextUpLabel':
       return `at most ${TEXT_MAX.label} characters`;
+    case 'words':
+      return (
+        (value && typeof value === 'object' ? checkWords(value)[0] : undefined) ??
+        'not a set of custom words'
+      );
     case 'low':
       return range(
         value && typeof value === 'object' && 'percent' in value ? 'lowPercent' : 'lowUnits',
@@ -189,6 +200,11 @@ export function readTheme(stored: unknown): OverlayTheme {
     stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
   const theme: Record<string, unknown> = { ...DEFAULT_THEME, positions: { ...DEFAULT_POSITIONS } };
   for (const key of Object.keys(THEME_FIELDS) as ThemeField[]) {
+    // Custom words are kept one by one: a bad replacement is dropped alone.
+    if (key === 'words') {
+      theme.words = readWords(input.words);
+      continue;
+    }
     const parsed = (key === 'positions' ? lenientPositions : THEME_FIELDS[key]).safeParse(
       input[key],
     );

@@ -5,6 +5,7 @@
  * learnt from persistence written on every change).
  */
 import type { FlashcueDb, SettingRow } from '../db/db';
+import type { WordsByLang } from '../../shared/i18n/words';
 import {
   checkField,
   DEFAULT_THEME,
@@ -45,6 +46,7 @@ export class OverlayThemeStore {
   #changed = false;
   #timer: unknown;
   #writing: Promise<void> = Promise.resolve();
+  #listeners: Array<() => void> = [];
 
   constructor(
     private readonly settings: SettingsStore,
@@ -56,7 +58,10 @@ export class OverlayThemeStore {
     this.#loading ??= (async () => {
       try {
         const row = await this.settings.get(THEME_KEY);
-        if (!this.#changed && row) this.theme = readTheme(row.value);
+        if (!this.#changed && row) {
+          this.theme = readTheme(row.value);
+          this.#changedNow();
+        }
       } catch (error) {
         this.saveError = `Could not read the saved overlay theme: ${String(error)}`;
       } finally {
@@ -84,6 +89,24 @@ export class OverlayThemeStore {
     return true;
   }
 
+  /** The custom words as plain data (a $state proxy cannot be posted to another page). */
+  words(): WordsByLang {
+    return $state.snapshot(this.theme.words);
+  }
+
+  /** Called after every change of the theme (the custom words go to the overlays at once). */
+  onChange(listener: () => void): () => void {
+    this.#listeners.push(listener);
+    return () => (this.#listeners = this.#listeners.filter((l) => l !== listener));
+  }
+
+  /** A whole look at once (a look file), already checked. */
+  replace(theme: OverlayTheme): void {
+    this.errors = {};
+    this.theme = theme;
+    this.save();
+  }
+
   setPosition(card: CardName, position: unknown): boolean {
     return this.set('positions', { ...this.theme.positions, [card]: position });
   }
@@ -94,9 +117,14 @@ export class OverlayThemeStore {
     this.save();
   }
 
+  #changedNow(): void {
+    for (const listener of this.#listeners) listener();
+  }
+
   /** Schedules the write; called by every change. */
   save(): void {
     this.#changed = true;
+    this.#changedNow();
     this.saveState = 'pending';
     const timers = this.options.timers ?? globalTimers;
     if (this.#timer !== undefined) timers.clearTimeout(this.#timer);

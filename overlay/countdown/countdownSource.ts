@@ -1,5 +1,4 @@
 /** Which clock the countdown shows, read from the view for each mode. */
-import * as m from '../../shared/i18n/paraglide/messages.js';
 import type { ReceivedView } from '../../shared/protocol/viewReceiver';
 import type { ClockSource } from '../lib/countdown';
 import { isOnAir } from '../lib/view';
@@ -73,10 +72,10 @@ export function readCountdown(
         : view.show.plannedMs;
   const label =
     mode === 'deal'
-      ? say('ov_deal_ends_in', m.ov_deal_ends_in)
+      ? say('ov_deal_ends_in')
       : mode === 'slot'
-        ? (view.segment?.title ?? say('ov_on_air', m.ov_on_air))
-        : say('ov_live_ends_in', m.ov_live_ends_in);
+        ? (view.segment?.title ?? say('ov_on_air'))
+        : say('ov_live_ends_in');
   const paused = mode === 'deal' ? !!view.deal?.frozen : view.phase === 'paused';
   return { ms, signed: source.signed, paused, totalMs, label };
 }

@@ -10,6 +10,8 @@ import { LiveView } from './liveView.svelte';
 import type { ParsedOptions, TransportKind } from './options';
 import type { Locale } from '../../shared/i18n/locale';
 import { openTransports } from './transport';
+import { listenForWords } from './customWords';
+import { loadOnAirWords } from './words.svelte';
 
 export interface Booted<O> {
   target: HTMLElement;
@@ -32,16 +34,23 @@ export function bootOverlay<O extends { transport: TransportKind; lang: Locale }
   const target = document.getElementById('overlay');
   if (!target) throw new Error(`Flashcue: #overlay element missing from overlay/${overlay}.html`);
   // The language first, even when another option is broken: the error box speaks it too.
-  useLocale(parsed.ok ? parsed.options.lang : langOf(location.search));
-  if (!parsed.ok) {
-    mount(ErrorBox, { target, props: { overlay, errors: parsed.errors } });
-    return;
-  }
-  const { transports, note } = openTransports(parsed.options.transport);
-  start({
-    target,
-    options: parsed.options,
-    live: new LiveView(createViewReceiver({ transports })),
-    note,
-  });
+  const locale = parsed.ok ? parsed.options.lang : langOf(location.search);
+  useLocale(locale);
+  // Listening starts at once (an OBS emit_event is never repeated for a page that was not
+  // ready yet, only on the next heartbeat), while this language's strings arrive as a small
+  // chunk; nothing is drawn before they are here.
+  const opened = parsed.ok ? openTransports(parsed.options.transport) : null;
+  // Words first: the controller answers the receiver's hello with them too.
+  if (opened && parsed.ok) listenForWords(opened.transports, parsed.options.lang);
+  const live = opened && new LiveView(createViewReceiver({ transports: opened.transports }));
+  loadOnAirWords(locale).then(
+    () => {
+      if (!parsed.ok) mount(ErrorBox, { target, props: { overlay, errors: parsed.errors } });
+      else start({ target, options: parsed.options, live: live!, note: opened!.note?.() ?? null });
+    },
+    (error: unknown) => {
+      // Never a blank source in OBS: the one English line left, with the cause.
+      target.textContent = `Flashcue ${overlay}: the ${locale} strings could not be loaded (${String(error)}). Reload the browser source.`;
+    },
+  );
 }

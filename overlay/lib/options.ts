@@ -48,15 +48,39 @@ export interface CommonOptions {
 
 export const DEFAULT_ACCENT = '#ff5a1f';
 
+/**
+ * What is wrong with one option, as data: the error box says it in the page's language
+ * (overlay/lib/optionProblem.ts); `message` is the same sentence in English (logs, tests).
+ */
+export type OptionProblem =
+  | { code: 'repeated'; count: number }
+  | { code: 'unknown'; near: string }
+  | { code: 'unknownList'; known: string }
+  | { code: 'oneOf' | 'language'; raw: string; values: string }
+  | { code: 'number' | 'whole'; raw: string; min: number; max: number }
+  | { code: 'tooLong'; raw: string; max: number }
+  | { code: 'flag' | 'colour' | 'low'; raw: string };
+
+/** A value's problem without the raw value, which the reader adds (quoted, clipped). */
+export type ValueProblem = OptionProblem extends infer P
+  ? P extends { raw: string }
+    ? Omit<P, 'raw'>
+    : never
+  : never;
+
 export interface OptionError {
   key: string;
   message: string;
+  problem: OptionProblem;
 }
 
 export type ParsedOptions<T> = { ok: true; options: T } | { ok: false; errors: OptionError[] };
 
-/** A parser answers a value, or a phrase that completes `key: "raw" …`. */
-type Parse<T> = (raw: string) => { value: T } | { problem: string };
+/**
+ * A parser answers a value, or an English phrase that completes `key: "raw" …` with the same
+ * problem as data (`why`) for the error box in the page's language.
+ */
+type Parse<T> = (raw: string) => { value: T } | { problem: string; why: ValueProblem };
 
 export class OptionReader {
   readonly errors: OptionError[] = [];
@@ -76,13 +100,22 @@ export class OptionReader {
     const all = this.#params.getAll(key);
     if (all.length === 0) return fallback;
     if (all.length > 1) {
-      this.errors.push({ key, message: `${key}: given ${all.length} times (keep one)` });
+      this.errors.push({
+        key,
+        message: `${key}: given ${all.length} times (keep one)`,
+        problem: { code: 'repeated', count: all.length },
+      });
       return fallback;
     }
     const raw = all[0]!;
     const result = parse(raw);
     if ('problem' in result) {
-      this.errors.push({ key, message: `${key}: ${JSON.stringify(clip(raw))} ${result.problem}` });
+      const quoted = JSON.stringify(clip(raw));
+      this.errors.push({
+        key,
+        message: `${key}: ${quoted} ${result.problem}`,
+        problem: { ...result.why, raw: quoted },
+      });
       return fallback;
     }
     return result.value;
@@ -93,8 +126,13 @@ export class OptionReader {
     for (const key of new Set(this.#params.keys())) {
       if (this.#known.has(key)) continue;
       const near = [...this.#known].find((k) => closeTo(k, key));
-      const hint = near ? `did you mean ${near}?` : `known: ${[...this.#known].join(', ')}`;
-      this.errors.push({ key, message: `${key}: unknown option (${hint})` });
+      const known = [...this.#known].join(', ');
+      const hint = near ? `did you mean ${near}?` : `known: ${known}`;
+      this.errors.push({
+        key,
+        message: `${key}: unknown option (${hint})`,
+        problem: near ? { code: 'unknown', near } : { code: 'unknownList', known },
+      });
     }
     return this.errors.length ? { ok: false, errors: this.errors } : { ok: true, options };
   }
@@ -124,7 +162,10 @@ export const oneOf =
   (raw) =>
     (values as readonly string[]).includes(raw)
       ? { value: raw }
-      : { problem: `is not one of ${values.join(', ')}` };
+      : {
+          problem: `is not one of ${values.join(', ')}`,
+          why: { code: 'oneOf', values: values.join(', ') },
+        };
 
 export const number =
   (min: number, max: number, integer = false): Parse<number> =>
@@ -132,7 +173,10 @@ export const number =
     const n = raw.trim() === '' ? NaN : Number(raw);
     if (Number.isFinite(n) && n >= min && n <= max && (!integer || Number.isInteger(n)))
       return { value: n };
-    return { problem: `is not ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}` };
+    return {
+      problem: `is not ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`,
+      why: { code: integer ? 'whole' : 'number', min, max },
+    };
   };
 
 const TRUE = ['', '1', 'true', 'on', 'yes'];
@@ -143,13 +187,13 @@ export const flag: Parse<boolean> = (raw) => {
   const v = raw.toLowerCase();
   if (TRUE.includes(v)) return { value: true };
   if (FALSE.includes(v)) return { value: false };
-  return { problem: 'is not on or off (use 1 or 0)' };
+  return { problem: 'is not on or off (use 1 or 0)', why: { code: 'flag' } };
 };
 
 /** `#` starts the URL fragment, so the hex is written without it (`%23` works too). */
 export const colour: Parse<string> = (raw) => {
   const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(raw.trim());
-  if (!m) return { problem: 'is not a colour (use a hex like ff5a1f)' };
+  if (!m) return { problem: 'is not a colour (use a hex like ff5a1f)', why: { code: 'colour' } };
   const hex = m[1]!.toLowerCase();
   return { value: `#${hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex}` };
 };
@@ -157,14 +201,19 @@ export const colour: Parse<string> = (raw) => {
 export const text =
   (max: number): Parse<string> =>
   (raw) =>
-    raw.length <= max ? { value: raw.trim() } : { problem: `is longer than ${max} characters` };
+    raw.length <= max
+      ? { value: raw.trim() }
+      : { problem: `is longer than ${max} characters`, why: { code: 'tooLong', max } };
 
 /** `zh-CN`, `zh-cn` or `zh` alike; anything else is an error, never a silent English page. */
 export const language: Parse<Locale> = (raw) => {
   const locale = matchLocale(raw);
   return locale
     ? { value: locale }
-    : { problem: `is not a language (use one of ${locales.join(', ')})` };
+    : {
+        problem: `is not a language (use one of ${locales.join(', ')})`,
+        why: { code: 'language', values: locales.join(', ') },
+      };
 };
 
 export function readCommon(reader: OptionReader, defaults: { position: Position }): CommonOptions {

@@ -8,6 +8,7 @@
  *   without obs-websocket.
  * The socket-based ones load their code only when used, so a plain overlay stays small.
  */
+import { onAir } from './words.svelte';
 import { parseObsFragment } from '../../shared/obs/fragment';
 import { insideObsBrowser, obsBrowserReceiver } from '../../shared/obs/obsBrowserReceiver';
 import { broadcastChannelTransport, type Transport } from '../../shared/protocol/transport';
@@ -17,8 +18,11 @@ import type { TransportKind } from './options';
 
 export interface OpenedTransports {
   transports: Transport[];
-  /** Something the producer should know about the choice, shown on the page. */
-  note: string | null;
+  /**
+   * Something the producer should know about the choice, shown on the page: a function, as
+   * the transports open before the page's strings have arrived.
+   */
+  note: (() => string) | null;
 }
 
 export function openTransports(
@@ -27,7 +31,7 @@ export function openTransports(
   page: { protocol: string; host: string } = location,
 ): OpenedTransports {
   const transports: Transport[] = [broadcastChannelTransport()];
-  let note: string | null = null;
+  let note: (() => string) | null = null;
   const report = (what: string) => (error: unknown) =>
     console.error(`Flashcue overlay: ${what}`, error);
   if ((kind === 'auto' || kind === 'obs') && insideObsBrowser())
@@ -46,10 +50,8 @@ export function openTransports(
         ),
       );
     } else if (!insideObsBrowser()) {
-      note =
-        fragment.reason === 'invalid'
-          ? fragment.message
-          : 'transport=obs needs #obs=ws://host:4455&password=… at the end of the URL';
+      const invalid = fragment.reason === 'invalid' ? fragment.message : null;
+      note = () => invalid ?? onAir().ov_note_obs_fragment();
     }
   }
   if (kind === 'relay') {

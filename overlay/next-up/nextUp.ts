@@ -1,5 +1,4 @@
 /** The next segment, and when it starts, as the next-up card says it. */
-import * as m from '../../shared/i18n/paraglide/messages.js';
 import type { ReceivedView } from '../../shared/protocol/viewReceiver';
 import { formatCountdown } from '../../shared/time';
 import { secondKey, type ClockSource } from '../lib/countdown';
@@ -38,13 +37,8 @@ export function readNextUp(
   return {
     title: next.productName ?? next.title,
     kind: next.kind,
-    label:
-      next.kind === 'flash'
-        ? say('ov_flash_sale_next', m.ov_flash_sale_next)
-        : say('ov_coming_up', m.ov_coming_up),
-    when: soon
-      ? say('ov_up_next', m.ov_up_next)
-      : say('ov_starts_in', m.ov_starts_in, { time: formatCountdown(ms) }),
+    label: next.kind === 'flash' ? say('ov_flash_sale_next') : say('ov_coming_up'),
+    when: soon ? say('ov_up_next') : say('ov_starts_in', { time: formatCountdown(ms) }),
     soon,
   };
 }

@@ -1,5 +1,4 @@
 /** What the stock card says: how many are left, out of how many, and whether that is low. */
-import * as m from '../../shared/i18n/paraglide/messages.js';
 import type { OverlayView } from '../../shared/view/overlayView';
 import { dealOnProduct, isOnAir } from '../lib/view';
 import { say } from '../lib/words.svelte';
@@ -35,13 +34,9 @@ export function stockLevel(view: OverlayView | null, threshold: LowThreshold): S
 }
 
 export function stockText(level: StockLevel): string {
-  if (level.soldOut) return say('ov_sold_out', m.ov_sold_out);
+  if (level.soldOut) return say('ov_sold_out');
   const count = { count: level.left };
   if (level.atDealPrice)
-    return level.low
-      ? say('ov_stock_only_left_deal', m.ov_stock_only_left_deal, count)
-      : say('ov_stock_left_deal', m.ov_stock_left_deal, count);
-  return level.low
-    ? say('ov_stock_only_left', m.ov_stock_only_left, count)
-    : say('ov_stock_left', m.ov_stock_left, count);
+    return level.low ? say('ov_stock_only_left_deal', count) : say('ov_stock_left_deal', count);
+  return level.low ? say('ov_stock_only_left', count) : say('ov_stock_left', count);
 }

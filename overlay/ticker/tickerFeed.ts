@@ -3,7 +3,6 @@
  * `receivedAt`, so each line has a local expiry time; the page wakes only at the next
  * expiry (or the end of a fade), never per frame.
  */
-import * as m from '../../shared/i18n/paraglide/messages.js';
 import type { ReceivedView } from '../../shared/protocol/viewReceiver';
 import type { TimedState } from '../lib/timed.svelte';
 import { isOnAir } from '../lib/view';
@@ -52,7 +51,7 @@ export function tickerFeed(
 /** "@anna" for a handle-like name, a full name as typed, "Someone" when nobody was given. */
 export function buyerName(buyer: string | null): string {
   const name = buyer?.trim() ?? '';
-  if (!name) return say('ov_someone', m.ov_someone);
+  if (!name) return say('ov_someone');
   return name.startsWith('@') || /\s/.test(name) ? name : `@${name}`;
 }
 
@@ -63,6 +62,6 @@ export function boughtWhat(quantity: number, productName: string): string {
 
 export function burstText(unitsLastMinute: number, minBurst: number): string | null {
   return minBurst > 0 && unitsLastMinute >= minBurst
-    ? say('ov_sold_last_minute', m.ov_sold_last_minute, { count: unitsLastMinute })
+    ? say('ov_sold_last_minute', { count: unitsLastMinute })
     : null;
 }

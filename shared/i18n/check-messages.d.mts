@@ -6,3 +6,9 @@ export function checkMessages(
   dir?: string,
 ): string[];
 export function checkProject(root: string, project?: string): string[];
+/** What one message needs from its caller and the plural forms it covers, or its problem. */
+export function describeMessage(
+  value: unknown,
+):
+  | { inputs: Set<string>; plural: { selector: string; categories: Set<string> } | null }
+  | { problem: string };

@@ -1,14 +1,25 @@
 /**
  * Custom words: a producer may replace any on-air phrase ("Only {count} left" →
- * "仅剩 {count} 件！"). A replacement is a plain pattern with the message's own placeholders;
- * it wins over the compiled translation in every language. Checked here, where a mistake
- * can still be shown next to the field, never on air.
+ * "仅剩 {count} 件！") per language. A replacement is a plain pattern with the phrase's own
+ * placeholders; it wins over the compiled translation. A phrase with `{count}` may also have
+ * one replacement per plural form of its language (`ov_stock_only_left#one`: "Only one
+ * left!"), chosen by Intl.PluralRules. Checked here, where a mistake can still be shown next
+ * to the field, never on air.
  */
+import { LANGUAGE_NAMES } from './languageNames';
+import { locales, type Locale } from './locale';
+import { ON_AIR_PHRASES, isOnAirKey, isPlural } from './onAirPhrases';
 
 const PLACEHOLDER = /\{\s*([A-Za-z_]\w*)\s*\}/g;
 
+/** Longest replacement, in UTF-16 units (a card has room for far less anyway). */
+export const WORD_MAX = 120;
+
 export type Params = Record<string, string | number>;
+/** One language's replacements: `key` or `key#category` → pattern. */
 export type CustomWords = Readonly<Record<string, string>>;
+/** Every language's replacements, as saved with the look and sent to the overlays. */
+export type WordsByLang = Readonly<Partial<Record<Locale, CustomWords>>>;
 
 /** Placeholders a pattern uses, in order of first use. */
 export function placeholdersOf(pattern: string): string[] {
@@ -22,35 +33,128 @@ export function fillPattern(pattern: string, params: Params): string {
   );
 }
 
-/**
- * What is wrong with a replacement for a phrase whose placeholders are `allowed`, as a
- * sentence naming the phrase, or null. A replacement may leave a placeholder out ("Almost
- * gone!" for "Only {count} left") but never invent one: it would read "{cout}" on air.
- */
-export function checkCustomWord(
-  key: string,
-  pattern: string,
-  allowed: readonly string[],
-): string | null {
-  if (pattern.length > 120) return `${key}: longer than 120 characters`;
-  if (/[{}]/.test(pattern.replace(PLACEHOLDER, ''))) return `${key}: a { or } without a name`;
-  const unknown = placeholdersOf(pattern).filter((name) => !allowed.includes(name));
-  if (unknown.length === 0) return null;
-  const known = allowed.length ? allowed.map((n) => `{${n}}`).join(', ') : 'none';
-  return `${key}: {${unknown[0]}} is not a placeholder of this phrase (it has ${known})`;
+/** The plural forms a language tells apart (`one`, `other`…; Chinese has only `other`). */
+export function pluralForms(locale: string): Intl.LDMLPluralRule[] {
+  return new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+}
+
+/** `ov_stock_only_left#one` → the phrase and the plural form (null: every number). */
+export function splitSlot(slot: string): { key: string; form: string | null } {
+  const i = slot.indexOf('#');
+  return i < 0 ? { key: slot, form: null } : { key: slot.slice(0, i), form: slot.slice(i + 1) };
 }
 
 /**
- * The phrase on air: the producer's replacement when there is one, else the translation.
- * `message` is the compiled Paraglide function, passed in so a page bundles only the
- * messages it calls.
+ * What is wrong with a replacement for a phrase whose placeholders are `allowed`, as a
+ * sentence starting with `where`, or null. Every placeholder must be kept (a number or a
+ * buyer silently gone from the card is a mistake) and none invented ("{cout}" would read so
+ * on air); only a plural form of its own may leave `{count}` out ("Only one left!").
+ */
+export function checkCustomWord(
+  where: string,
+  pattern: string,
+  allowed: readonly string[],
+  options: { mayOmit?: readonly string[] } = {},
+): string | null {
+  if (pattern.length > WORD_MAX) return `${where}: longer than ${WORD_MAX} characters`;
+  if (/[{}]/.test(pattern.replace(PLACEHOLDER, ''))) return `${where}: a { or } without a name`;
+  const used = placeholdersOf(pattern);
+  const list = (names: readonly string[]) => names.map((n) => `{${n}}`).join(', ') || 'none';
+  const unknown = used.filter((name) => !allowed.includes(name));
+  if (unknown.length)
+    return `${where}: {${unknown[0]}} is not a placeholder of this phrase (it has ${list(allowed)})`;
+  const missing = allowed.filter((n) => !used.includes(n) && !options.mayOmit?.includes(n));
+  if (missing.length)
+    return `${where}: ${list(missing)} is missing (the phrase must keep ${list(allowed)})`;
+  return null;
+}
+
+/** Where a replacement sits, for a person: `Custom words, 简体中文, "Only {count} left" (one)`. */
+export function slotLabel(locale: string, slot: string): string {
+  const { key, form } = splitSlot(slot);
+  const language = LANGUAGE_NAMES[locale as Locale] ?? locale;
+  const en = isOnAirKey(key) ? ON_AIR_PHRASES[key].en : key;
+  return `Custom words, ${language}, "${en}"${form ? ` (${form})` : ''}`;
+}
+
+/** One replacement, checked against its phrase and its language's plural forms. */
+export function checkSlot(locale: string, slot: string, pattern: string): string | null {
+  const where = slotLabel(locale, slot);
+  if (!(locales as readonly string[]).includes(locale))
+    return `${where}: ${locale} is not a language Flashcue speaks`;
+  const { key, form } = splitSlot(slot);
+  if (!isOnAirKey(key)) return `${where}: ${key} is not an on-air phrase`;
+  if (form !== null) {
+    if (!isPlural(key)) return `${where}: this phrase has no plural forms`;
+    const forms = pluralForms(locale);
+    if (!forms.includes(form as Intl.LDMLPluralRule))
+      return `${where}: ${form} is not a plural form of this language (it has ${forms.join(', ')})`;
+  }
+  return checkCustomWord(where, pattern, ON_AIR_PHRASES[key].params, {
+    mayOmit: form !== null ? ['count'] : [],
+  });
+}
+
+/** Every problem in a set of replacements (say, an imported look), each a located sentence. */
+export function checkWords(words: WordsByLang): string[] {
+  return Object.entries(words).flatMap(([locale, slots]) =>
+    Object.entries(slots ?? {}).flatMap(([slot, pattern]) => {
+      const problem = checkSlot(locale, slot, pattern);
+      return problem ? [problem] : [];
+    }),
+  );
+}
+
+/** Only the valid replacements of anything stored: a bad one is dropped alone. */
+export function readWords(stored: unknown): WordsByLang {
+  const out: Partial<Record<Locale, Record<string, string>>> = {};
+  if (!stored || typeof stored !== 'object') return out;
+  for (const [locale, slots] of Object.entries(stored as Record<string, unknown>)) {
+    if (!slots || typeof slots !== 'object') continue;
+    for (const [slot, pattern] of Object.entries(slots as Record<string, unknown>)) {
+      if (typeof pattern !== 'string' || !pattern || checkSlot(locale, slot, pattern)) continue;
+      (out[locale as Locale] ??= {})[slot] = pattern;
+    }
+  }
+  return out;
+}
+
+/**
+ * The phrase on air: the producer's replacement for this number's plural form, else for the
+ * phrase, else the translation. `message` is the compiled Paraglide function, passed in so a
+ * page bundles only the messages it calls.
  */
 export function phrase<P extends Params>(
   custom: CustomWords,
   key: string,
   message: (params: P) => string,
   params: P,
+  plural?: Intl.PluralRules,
 ): string {
-  const own = custom[key];
+  const count = params.count;
+  const own =
+    (typeof count === 'number' && plural && custom[`${key}#${plural.select(count)}`]) ||
+    custom[key];
   return own ? fillPattern(own, params) : message(params);
+}
+
+/**
+ * `words` with one replacement set (or removed, when `pattern` is blank), or why not. The
+ * producer's mistake is refused as a whole: what was saved stays as it was.
+ */
+export function withWord(
+  words: WordsByLang,
+  locale: Locale,
+  slot: string,
+  pattern: string,
+): { ok: true; words: WordsByLang } | { ok: false; problem: string } {
+  const text = pattern.trim();
+  const { [slot]: _old, ...rest } = words[locale] ?? {};
+  if (!text) {
+    const { [locale]: _gone, ...others } = words;
+    return { ok: true, words: Object.keys(rest).length ? { ...others, [locale]: rest } : others };
+  }
+  const problem = checkSlot(locale, slot, text);
+  if (problem) return { ok: false, problem };
+  return { ok: true, words: { ...words, [locale]: { ...rest, [slot]: text } } };
 }

@@ -5,13 +5,13 @@
  * test/unit/shared/protocol/messageCheck.test.ts proves them equivalent (same verdict, same output,
  * unknown keys stripped) on generated and hostile input.
  *
- * A page reads only views and assets. Every other kind — hellos, commands and acks meant for
+ * A page reads only views, assets and custom words. Every other kind — hellos, commands and acks meant for
  * the controller, controller-to-controller traffic — is `unknown`: ignored and counted apart,
  * never parsed, which keeps these checks (and the page) small.
  */
 import type { OverlayView } from '../view/overlayView';
 import { APP, PROTOCOL_VERSION, isFlashcueEnvelope } from './envelope';
-import type { AssetMessage, FlashcueMessage, ViewMessage } from './messages';
+import type { AssetMessage, FlashcueMessage, ViewMessage, WordsMessage } from './messages';
 
 const NO: unique symbol = Symbol('invalid');
 type Check<T> = (value: unknown) => T | typeof NO;
@@ -164,6 +164,22 @@ const view = object({
   cue: nullable(object({ text: text(200), agoMs: nonneg })),
 });
 
+/** z.record(key pattern, value) with at most `max` entries: own enumerable keys, as zod reads. */
+const record =
+  <T>(key: RegExp, value: Check<T>, max: number): Check<Record<string, T>> =>
+  (v) => {
+    if (!isObject(v)) return NO;
+    const keys = Object.keys(v);
+    if (keys.length > max) return NO;
+    const out: Record<string, T> = {};
+    for (const k of keys) {
+      const r = value(v[k]);
+      if (!key.test(k) || r === NO) return NO;
+      out[k] = r; // the key patterns never match __proto__
+    }
+    return out;
+  };
+
 const envelope = { app: oneOf(APP), v: oneOf(PROTOCOL_VERSION) };
 
 const checks = {
@@ -182,6 +198,15 @@ const checks = {
     kind: oneOf('asset'),
     ref: text(Infinity, /^asset:[a-z0-9-]{1,40}$/),
     data: text(4_000_000, /^data:image\/(png|jpeg|gif|webp|avif|svg\+xml);base64,/),
+  }),
+  words: object({
+    ...envelope,
+    kind: oneOf('words'),
+    words: record(
+      /^[a-z]{2,3}(-[A-Z]{2})?$/,
+      record(/^ov_[a-z_]{1,40}(#(zero|one|two|few|many|other))?$/, text(120), 64),
+      16,
+    ),
   }),
 } satisfies { [K in FlashcueMessage['kind']]?: Check<unknown> };
 
@@ -209,5 +234,6 @@ const sameAsSchema: [
   Same<Flat<Out<typeof checks.view>>, ViewMessage>,
   Same<Out<typeof view>, OverlayView>,
   Same<Flat<Out<typeof checks.asset>>, AssetMessage>,
-] = [true, true, true];
+  Same<Flat<Out<typeof checks.words>>, WordsMessage>,
+] = [true, true, true, true];
 void sameAsSchema;

@@ -166,6 +166,27 @@ export const AssetMessage = z.object({
     ),
 });
 
+/**
+ * The producer's custom words (issue 16), every language's, as saved with the look: each
+ * overlay page takes its own language's. Sent like the view (on change, on hello, on a
+ * heartbeat), so a page inside OBS gets them with no password in its URL.
+ */
+export const WordsMessage = z.object({
+  ...envelope,
+  kind: z.literal('words'),
+  words: z
+    .record(
+      z.string().check(z.regex(/^[a-z]{2,3}(-[A-Z]{2})?$/)),
+      z
+        .record(
+          z.string().check(z.regex(/^ov_[a-z_]{1,40}(#(zero|one|two|few|many|other))?$/)),
+          text(120),
+        )
+        .check(z.refine((slots) => Object.keys(slots).length <= 64)),
+    )
+    .check(z.refine((langs) => Object.keys(langs).length <= 16)),
+});
+
 // Controller to controller: the primary streams its log so remote controllers mirror it and
 // one of them can take over. The payloads (`event`, `show`) are checked by the mirror with the
 // controller's full schemas, so overlays never carry them.
@@ -237,6 +258,7 @@ export const FlashcueMessage = z.discriminatedUnion('kind', [
   AckMessage,
   AcksMessage,
   AssetMessage,
+  WordsMessage,
   PrimaryMessage,
   LogMessage,
   SheetMessage,
@@ -249,6 +271,7 @@ export type CommandMessage = z.infer<typeof CommandMessage>;
 export type AckMessage = z.infer<typeof AckMessage>;
 export type AcksMessage = z.infer<typeof AcksMessage>;
 export type AssetMessage = z.infer<typeof AssetMessage>;
+export type WordsMessage = z.infer<typeof WordsMessage>;
 export type PrimaryMessage = z.infer<typeof PrimaryMessage>;
 export type LogMessage = z.infer<typeof LogMessage>;
 export type SheetMessage = z.infer<typeof SheetMessage>;

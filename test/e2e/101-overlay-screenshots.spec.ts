@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { bandsHit, type Rect } from '../../overlay/lib/safeZone';
 import { VIEWPORTS, backdrop, openOverlay } from './fixtures/overlay/harness';
 import { dealView, liveView, product, richView } from './fixtures/overlay/views';
+import { SELLERS, localView } from './fixtures/overlay/localViews';
 import type { OverlayView } from '../../shared/view/overlayView';
 
 const DIR = 'test-results/screenshots';
@@ -144,6 +145,28 @@ for (const layout of ['landscape', 'portrait'] as const) {
       await expect(page.locator('.fc-card').first()).toBeVisible();
       await look(page, `${name}-${layout}`, layout === 'portrait');
       expect(errors).toEqual([]);
+    });
+  }
+}
+
+// The audience's language (issue 16): every page in Chinese and Thai, a local seller's own
+// names and prices, both layouts. One test per language and layout walks the six pages.
+for (const lang of ['zh-CN', 'th'] as const) {
+  for (const layout of ['landscape', 'portrait'] as const) {
+    test(`every page in ${lang}, ${layout}: text whole, cards inside the canvas${layout === 'portrait' ? ' and the safe zone' : ''}`, async ({
+      context,
+      page,
+    }) => {
+      await page.setViewportSize(VIEWPORTS[layout]);
+      for (const name of PAGES) {
+        const query = `?layout=${layout}&lang=${lang}`;
+        const { publisher, errors } = await openOverlay(context, page, name, query);
+        await publisher.send(localView(SELLERS[lang]));
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        await expect(page.locator('.fc-card').first()).toBeVisible();
+        await look(page, `${name}-${layout}-${lang}`, layout === 'portrait');
+        expect(errors).toEqual([]);
+      }
     });
   }
 }

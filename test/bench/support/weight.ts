@@ -70,6 +70,42 @@ export function overlayWeights(dist: string, pages: readonly string[]): PageWeig
   });
 }
 
+/** One page's weight in one language: its JavaScript plus that language's strings chunk. */
+export interface LanguageWeight {
+  page: string;
+  lang: string;
+  /** The page's static JavaScript plus the language chunk and what it alone imports. */
+  gzip: number;
+  /** The language chunk's own share (gzip). */
+  stringsGzip: number;
+}
+
+/** A page's on-air strings chunk per language (shared/i18n/onAirBuild.ts names them). */
+const LANGUAGE_CHUNK = /^_flashcue-onair-(.+)-[A-Za-z0-9_-]{8}\.js$/;
+
+export function languageWeights(dist: string, page: PageWeight): LanguageWeight[] {
+  const assets = path.join(dist, 'assets');
+  const loaded = new Set(page.chunks.map((c) => c.file));
+  return page.lazy.flatMap((file) => {
+    const lang = LANGUAGE_CHUNK.exec(file)?.[1];
+    if (!lang) return [];
+    // The chunk and whatever it imports that the page has not loaded already.
+    let stringsGzip = 0;
+    const queue = [file];
+    const seen = new Set<string>();
+    while (queue.length) {
+      const next = queue.shift()!;
+      if (seen.has(next) || loaded.has(next)) continue;
+      seen.add(next);
+      const code = readFileSync(path.join(assets, next));
+      stringsGzip += gz(code);
+      for (const m of code.toString('utf8').matchAll(STATIC_IMPORT))
+        queue.push(path.basename(m[1]!));
+    }
+    return [{ page: page.page, lang, gzip: page.gzip + stringsGzip, stringsGzip }];
+  });
+}
+
 // --- Attribution through source maps ------------------------------------------------------
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -237,6 +237,7 @@ const themeArb: fc.Arbitrary<OverlayTheme> = fc.record({
   style: fc.constantFrom(...CARD_STYLES),
   scale: fc.integer({ min: 50, max: 300 }).map((n) => n / 100),
   safe: fc.boolean(),
+  words: fc.constant({}),
   positions: fc.record(
     Object.fromEntries(CARD_NAMES.map((n) => [n, fc.constantFrom(...POSITIONS)])) as Record<
       (typeof CARD_NAMES)[number],

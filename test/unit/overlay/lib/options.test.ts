@@ -125,7 +125,7 @@ describe('parsers', () => {
 
   it('clips a very long bad value in the message', () => {
     const reader = new OptionReader(`?theme=${'x'.repeat(100)}`);
-    reader.get('theme', 'dark', () => ({ problem: 'is wrong' }));
+    reader.get('theme', 'dark', () => ({ problem: 'is wrong', why: { code: 'flag' } }));
     expect(reader.errors[0]!.message).toBe(`theme: "${'x'.repeat(40)}…" is wrong`);
   });
 });

@@ -21,9 +21,11 @@ describe('custom words', () => {
 
   it('are checked against the phrase’s own placeholders, with a located sentence', () => {
     expect(checkCustomWord('ov_stock_only_left', '仅剩 {count} 件！', ['count'])).toBeNull();
-    expect(checkCustomWord('ov_stock_only_left', 'Almost gone!', ['count'])).toBeNull();
     expect(checkCustomWord('ov_stock_only_left', 'Only {cout} left', ['count'])).toBe(
       'ov_stock_only_left: {cout} is not a placeholder of this phrase (it has {count})',
+    );
+    expect(checkCustomWord('ov_stock_only_left', 'Almost gone!', ['count'])).toBe(
+      'ov_stock_only_left: {count} is missing (the phrase must keep {count})',
     );
     expect(checkCustomWord('ov_sold_out', 'Gone {', [])).toBe(
       'ov_sold_out: a { or } without a name',

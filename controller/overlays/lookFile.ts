@@ -1,0 +1,64 @@
+/**
+ * The look as a file: every overlay choice and the custom words, to carry to another computer
+ * or keep before a change. A file is outside input: checked field by field, and refused as a
+ * whole with a sentence per problem (the look in use is never half replaced).
+ */
+import { z } from 'zod';
+import { checkWords, type WordsByLang } from '../../shared/i18n/words';
+import {
+  THEME_FIELDS,
+  checkField,
+  readTheme,
+  type OverlayTheme,
+  type ThemeField,
+} from './overlayTheme';
+
+const LookFile = z.object({
+  flashcue: z.literal('look'),
+  v: z.literal(1),
+  look: z.record(z.string(), z.unknown()),
+});
+
+export const LOOK_FILE_NAME = 'flashcue-look.json';
+
+export function lookToFile(theme: OverlayTheme): string {
+  return `${JSON.stringify({ flashcue: 'look', v: 1, look: theme }, null, 2)}\n`;
+}
+
+export type LookRead = { ok: true; theme: OverlayTheme } | { ok: false; problems: string[] };
+
+/** A look file's text as a theme, or every problem, each naming the field. */
+export function lookFromFile(text: string, fileName = LOOK_FILE_NAME): LookRead {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: [`${fileName}: not JSON (${(error as Error).message})`] };
+  }
+  const file = LookFile.safeParse(json);
+  if (!file.success)
+    return {
+      ok: false,
+      problems: [
+        `${fileName}: not a Flashcue look file (it starts {"flashcue": "look", "v": 1, "look": …})`,
+      ],
+    };
+  const { look } = file.data;
+  const problems: string[] = [];
+  for (const key of Object.keys(look)) {
+    if (!Object.hasOwn(THEME_FIELDS, key)) {
+      problems.push(`${fileName}: look.${key} is not a look setting`);
+      continue;
+    }
+    if (key === 'words') {
+      const words = look.words;
+      if (!words || typeof words !== 'object' || Array.isArray(words))
+        problems.push(`${fileName}: look.words is not a set of custom words`);
+      else problems.push(...checkWords(words as WordsByLang).map((p) => `${fileName}: ${p}`));
+      continue;
+    }
+    const checked = checkField(key as ThemeField, look[key]);
+    if (!checked.ok) problems.push(`${fileName}: look.${key}: ${checked.message}`);
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, theme: readTheme(look) };
+}
