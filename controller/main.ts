@@ -23,6 +23,7 @@ import { TabLock } from './app/tabLock.svelte';
 import { ObsManager } from './obs/obsManager.svelte';
 import { StorageState } from './app/storage.svelte';
 import { loadDevice } from './replica/device';
+import { RoomStore } from './room/roomStore.svelte';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('Flashcue: #app element missing from controller/index.html');
@@ -51,7 +52,12 @@ if (router.route.name === 'host') {
   // One store for the report pages: its queries run only while a page reads them.
   const reports = new ReportStore(db, live);
   const tabLock = new TabLock();
-  const commands = createCommandServer(transports, liveCommandTarget(live, db));
+  // The live room (TikFinity, POST /api/audience): counted and sampled, never logged one by one.
+  const room = new RoomStore(live);
+  const commands = createCommandServer(transports, {
+    ...liveCommandTarget(live, db),
+    room: (args) => room.takeCommand(args),
+  });
   commands.setTransports([]); // listens only once this tab holds the tab lock
   const obs = new ObsManager(db, {
     isLive: () => live.state?.phase === 'live',
@@ -74,11 +80,18 @@ if (router.route.name === 'host') {
   // The password must not linger in the address bar or the history once read.
   // Read as parseObsFragment reads it (`#%6Fbs=` is `obs` too), and a stray password alone goes as well.
   const fragment = new URLSearchParams(hash.replace(/^#/, ''));
-  if (fragment.has('obs') || fragment.has('password'))
+  if (fragment.has('obs') || fragment.has('password') || fragment.has('tikfinity'))
     history.replaceState(null, '', `${location.pathname}${location.search}#/live`);
   tabLock.start(() => {
     performance.mark('flashcue:tab-lock'); // the bench's reload breakdown (test/bench/6-recovery)
     commands.setTransports(transports);
+    room.start();
+    // A launcher may pass TikFinity's address: `#tikfinity=ws://localhost:21213/`.
+    const tikfinity = fragment.get('tikfinity');
+    if (tikfinity) {
+      const connected = room.connectTikFinity(tikfinity);
+      if (!connected.ok) notices.error(connected.error);
+    }
     void obs
       .init(hash)
       .catch((error: unknown) => notices.error(`Could not start the OBS link: ${String(error)}`));
@@ -110,6 +123,7 @@ if (router.route.name === 'host') {
         tabLock,
         obs,
         storage,
+        room,
         dock,
       },
     },

@@ -73,7 +73,8 @@ const Envelope = z.strictObject({
 });
 
 export type AudienceParse =
-  { ok: true; events: RoomEvent[]; ignored: number } | { ok: false; error: string };
+  | { ok: true; events: RoomEvent[]; known: unknown[]; ignored: number }
+  | { ok: false; error: string };
 
 const user = (u: { id?: string; name: string }) => ({
   id: cleanText(u.id ?? '', 64),
@@ -112,15 +113,21 @@ export function parseAudienceBody(text: string): AudienceParse {
     const why = error instanceof Error ? error.message : String(error);
     return { ok: false, error: `The body is not JSON: ${why}.` };
   }
+  return parseAudienceJson(json);
+}
+
+/**
+ * `{events}` to room events. Run twice: on the server for the HTTP answer, and again by the
+ * controller on the `room.events` command's args (any obs-websocket client can send commands).
+ * `known` is the events as sent, unknown types left out: what the server forwards.
+ */
+export function parseAudienceJson(json: unknown): AudienceParse {
   const envelope = parseWith(Envelope, json);
   if (!envelope.ok) return { ok: false, error: wrong(describeErrors(envelope.errors, 10)) };
   const events: RoomEvent[] = [];
-  let ignored = 0;
+  const known: unknown[] = [];
   for (const [i, raw] of envelope.value.events.entries()) {
-    if (!KNOWN.has(raw.type)) {
-      ignored++;
-      continue;
-    }
+    if (!KNOWN.has(raw.type)) continue;
     const parsed = GenericEvent.safeParse(raw);
     if (!parsed.success) {
       const where = parsed.error.issues
@@ -133,8 +140,9 @@ export function parseAudienceBody(text: string): AudienceParse {
       return { ok: false, error: wrong(where) };
     }
     events.push(toRoomEvent(parsed.data));
+    known.push(raw);
   }
-  return { ok: true, events, ignored };
+  return { ok: true, events, known, ignored: envelope.value.events.length - known.length };
 }
 
 const wrong = (lines: string) => `The body is not a valid audience event list:\n${lines}`;

@@ -2,7 +2,8 @@
  * `POST /api/audience`: the generic input for the live room (shared/room/generic.ts). Same gate
  * as the order door — the same bearer token, this computer only unless opened, the same rate
  * limit and 1 MiB cap — and the same road to the primary controller: the events go as one
- * `room.events` command over the relay, answered by the primary's ack. The events are not
+ * `room.events` command over the relay (the events as sent, checked again by the controller),
+ * answered by the primary's ack. The events are not
  * show events: the controller counts and samples them (controller/room/), it does not log them.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -43,7 +44,7 @@ export function audienceRoute(deps: AudienceDeps) {
     if (!deps.forwarder.liveShow()) return deps.noShow(res);
     const id = `audience:${stamp}:${++batch}`;
     const [outcome] = await deps.forwarder.forward([
-      { id, command: ROOM_COMMAND, args: { events: parsed.events }, orderId: id },
+      { id, command: ROOM_COMMAND, args: { events: parsed.known }, orderId: id },
     ]);
     if (outcome?.status === 'applied' || outcome?.status === 'duplicate')
       return sendJson(res, 200, { taken: parsed.events.length, ignored: parsed.ignored });

@@ -126,7 +126,7 @@ describe('the generic input (POST /api/audience)', () => {
         { type: 'battle', anything: true },
       ],
     });
-    expect(parseAudienceBody(body)).toEqual({
+    expect(parseAudienceBody(body)).toMatchObject({
       ok: true,
       ignored: 1,
       events: [

@@ -57,8 +57,8 @@ describe('POST /api/audience', () => {
       command: 'room.events',
       args: {
         events: [
-          { kind: 'viewers', count: 312 },
-          { kind: 'chat', user: { id: 'ann', name: '<b>Ann</b>' }, text: 'how much?' },
+          { type: 'viewers', count: 312 },
+          { type: 'chat', user: { id: 'ann', name: '<b>Ann</b>' }, text: 'how much?' },
         ],
       },
     });
