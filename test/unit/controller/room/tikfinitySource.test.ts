@@ -10,7 +10,7 @@ import {
 } from '../../../../controller/room/tikfinitySource';
 import type { RoomEvent } from '../../../../shared/room/events';
 import { startFakeTikFinity, type FakeTikFinity } from '../../../support/fakeTikFinity';
-import { waitFor } from '../../relay/helpers';
+import { waitFor } from '../../../support/relay';
 
 let fake: FakeTikFinity | undefined;
 let source: TikFinitySource | undefined;

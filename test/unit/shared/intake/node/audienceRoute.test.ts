@@ -1,7 +1,12 @@
 // POST /api/audience over real HTTP, with the stand-in primary controller on the relay.
 import { afterEach, describe, expect, test } from 'vitest';
-import { fakePrimary, startIntake, type FakePrimary, type Running } from '../../../intake/helpers';
-import { waitFor } from '../../../relay/helpers';
+import {
+  fakePrimary,
+  startIntake,
+  type FakePrimary,
+  type Running,
+} from '../../../../support/intakeServer';
+import { waitFor } from '../../../../support/relay';
 
 let running: Running | undefined;
 let primary: FakePrimary | undefined;
