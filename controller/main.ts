@@ -25,6 +25,7 @@ import { StorageState } from './app/storage.svelte';
 import { loadDevice } from './replica/device';
 import { overlayThemeFor } from './overlays/overlayThemeStore.svelte';
 import { createWordsPublisher } from '../shared/protocol/wordsPublisher';
+import { RoomStore } from './room/roomStore.svelte';
 import { startLanguage } from './i18n/language.svelte';
 import * as m from './i18n/paraglide/messages.js';
 
@@ -62,7 +63,12 @@ if (router.route.name === 'host') {
   const words = createWordsPublisher({ transports, words: () => look.words() });
   look.onChange(() => words.publish());
   void look.load();
-  const commands = createCommandServer(transports, liveCommandTarget(live, db));
+  // The live room (TikFinity, POST /api/audience): counted and sampled, never logged one by one.
+  const room = new RoomStore(live);
+  const commands = createCommandServer(transports, {
+    ...liveCommandTarget(live, db),
+    room: (args) => room.takeCommand(args),
+  });
   commands.setTransports([]); // listens only once this tab holds the tab lock
   const obs = new ObsManager(db, {
     isLive: () => live.state?.phase === 'live',
@@ -89,11 +95,18 @@ if (router.route.name === 'host') {
   // The password must not linger in the address bar or the history once read.
   // Read as parseObsFragment reads it (`#%6Fbs=` is `obs` too), and a stray password alone goes as well.
   const fragment = new URLSearchParams(hash.replace(/^#/, ''));
-  if (fragment.has('obs') || fragment.has('password'))
+  if (fragment.has('obs') || fragment.has('password') || fragment.has('tikfinity'))
     history.replaceState(null, '', `${location.pathname}${location.search}#/live`);
   tabLock.start(() => {
     performance.mark('flashcue:tab-lock'); // the bench's reload breakdown (test/bench/6-recovery)
     commands.setTransports(transports);
+    room.start();
+    // A launcher may pass TikFinity's address: `#tikfinity=ws://localhost:21213/`.
+    const tikfinity = fragment.get('tikfinity');
+    if (tikfinity) {
+      const connected = room.connectTikFinity(tikfinity);
+      if (!connected.ok) notices.error(connected.error);
+    }
     void obs
       .init(hash)
       .catch((error: unknown) => notices.error(m.app_obs_link_failed({ error: String(error) })));
@@ -123,6 +136,7 @@ if (router.route.name === 'host') {
         tabLock,
         obs,
         storage,
+        room,
         dock,
       },
     },

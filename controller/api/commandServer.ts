@@ -33,6 +33,8 @@ export interface CommandTarget {
     args: Record<string, unknown>,
     id: string,
   ): Promise<{ ok: true; result: unknown } | { ok: false; error: string }>;
+  /** `room.events` (POST /api/audience via the relay): the live room, counted, not logged. */
+  room?(args: unknown): { ok: true; result: unknown } | { ok: false; error: string };
 }
 
 export interface CommandServerStats {
@@ -60,6 +62,8 @@ export function createCommandServer(transports: Transport[], target: CommandTarg
   });
 
   async function answer(message: CommandMessage): Promise<AckMessage> {
+    if (message.command === 'room.events' && target.room)
+      return ack(message.id, target.room(message.args));
     const translated = translateApiCommand(message.command, message.args, target.currency());
     // A refusal's sentence follows the controller's language; the ack's fields never change.
     if (!translated.ok) return ack(message.id, { ok: false, error: refusalText(translated) });

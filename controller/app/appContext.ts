@@ -11,6 +11,7 @@ import type { Library } from './library.svelte';
 import type { TabLock } from './tabLock.svelte';
 import type { ObsManager } from '../obs/obsManager.svelte';
 import type { StorageState } from './storage.svelte';
+import type { RoomStore } from '../room/roomStore.svelte';
 
 export interface App {
   db: FlashcueDb;
@@ -28,6 +29,8 @@ export interface App {
   obs: ObsManager;
   /** Whether the browser keeps the show logs (persistent storage), and how full it is. */
   storage: StorageState;
+  /** The live room: viewer samples, the question queue, keyword orders (controller/room). */
+  room: RoomStore;
   /** `?dock` in the URL: the compact layout for an OBS custom dock (~350 px wide). */
   dock: boolean;
 }

@@ -88,7 +88,8 @@ export type OrderSource = 'api' | 'shopify' | 'tiktok';
 export interface OrderCommand {
   /** The command id: the same order always gives the same id. */
   id: string;
-  command: 'sale' | 'sale.cancel';
+  /** `room.events`: the live room's events from POST /api/audience (node/audienceRoute.ts). */
+  command: 'sale' | 'sale.cancel' | 'room.events';
   args: Record<string, unknown>;
   orderId: string;
 }

@@ -2,6 +2,7 @@
  * The order intake on the `npm start` server (vite.config.ts mounts it beside the relay):
  *  - `POST /api/orders`: the door any tool can use (bearer token);
  *  - `POST /api/shopify/orders`: Shopify order webhooks (HMAC);
+ *  - `POST /api/audience`: the live room's events from any bridge (same token as the door);
  *  - `GET|POST /api/integrations`: the controller's Integrations page (this computer only);
  *  - the TikTok Shop poller, started here when credentials are set.
  * Every order becomes a `sale` / `sale.cancel` command to the primary controller over the
@@ -13,6 +14,7 @@ import { orderCommand, parseDoorBody, type DoorOrder, type OrderSource } from '.
 import { doorAnswer } from '../outcome.js';
 import { bearerToken, sameSecret } from '../secrets.js';
 import { isShopifyTopic, parseShopifyJson, shopifyOrders, verifyShopify } from '../shopify.js';
+import { AUDIENCE_PATH, audienceRoute } from './audienceRoute.js';
 import { createForwarder, type Forwarder, type RelayLink } from './forwarder.js';
 import { BodyTooLarge, fromLoopback, pathnameOf, readBody, sendError, sendJson } from './http.js';
 import { settingsRoute } from './settingsRoute.js';
@@ -179,6 +181,7 @@ export function attachIntake(options: IntakeOptions): Intake {
     sendJson(res, answer.status, { ...answer.body, skipped: parsed.skipped });
   }
 
+  const audience = audienceRoute({ admitted, body, token, forwarder, noShow });
   const settings = settingsRoute({ store, env, poller, forwarder, open: !!options.open });
 
   const middleware: Intake['middleware'] = (req, res, next) => {
@@ -190,7 +193,9 @@ export function attachIntake(options: IntakeOptions): Intake {
           ? shopify
           : path === INTEGRATIONS_PATH
             ? settings
-            : null;
+            : path === AUDIENCE_PATH
+              ? audience
+              : null;
     if (!route) return next?.();
     route(req, res).catch((error: unknown) => {
       if (!res.headersSent)
