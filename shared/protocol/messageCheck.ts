@@ -162,6 +162,7 @@ const view = object({
     unitsTotal: nonneg,
   }),
   cue: nullable(object({ text: text(200), agoMs: nonneg })),
+  start: nullable(object({ inMs: nonneg, firstDeal: nullable(text(200)) })),
 });
 
 const envelope = { app: oneOf(APP), v: oneOf(PROTOCOL_VERSION) };
