@@ -11,7 +11,14 @@ import svelteConfig from './svelte.config.js';
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'test-results/', 'playwright-report/', 'public/', 'shared/i18n/paraglide/'],
+    ignores: [
+      'dist/',
+      'test-results/',
+      'playwright-report/',
+      'public/',
+      'shared/i18n/paraglide/',
+      'controller/i18n/paraglide/',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,

@@ -271,7 +271,8 @@ export default defineConfig(({ mode }) => {
           extends: true,
           test: {
             name: 'unit',
-            include: ['test/unit/**/*.test.ts', 'shared/**/*.test.ts'],
+            // test/unit mirrors the source tree: test/unit/shared/show/x.test.ts tests shared/show.
+            include: ['test/unit/**/*.test.ts'],
             // `vitest bench` runs only Node micro-benchmarks, never the Playwright *.bench.ts files.
             benchmark: { include: ['test/unit/**/*.bench.ts'] },
             environment: 'node',

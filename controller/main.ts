@@ -23,10 +23,14 @@ import { TabLock } from './app/tabLock.svelte';
 import { ObsManager } from './obs/obsManager.svelte';
 import { StorageState } from './app/storage.svelte';
 import { loadDevice } from './replica/device';
+import { startLanguage } from './i18n/language.svelte';
+import * as m from './i18n/paraglide/messages.js';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('Flashcue: #app element missing from controller/index.html');
 
+// The controller's language (?lang= or the remembered choice) before any text is rendered.
+startLanguage();
 const router = new Router();
 router.start();
 const clock = new Clock();
@@ -81,15 +85,13 @@ if (router.route.name === 'host') {
     commands.setTransports(transports);
     void obs
       .init(hash)
-      .catch((error: unknown) => notices.error(`Could not start the OBS link: ${String(error)}`));
+      .catch((error: unknown) => notices.error(m.app_obs_link_failed({ error: String(error) })));
     void (async () => {
       // Primary/backup roles across devices: the device's id comes from this browser's storage.
       const device = await loadDevice(db);
       await roles.enable(device, { linkUp: () => relayUp || obs.status.state === 'connected' });
       await roles.resume();
-    })().catch((error: unknown) =>
-      notices.error(`Could not reopen the last show: ${String(error)}`),
-    );
+    })().catch((error: unknown) => notices.error(m.app_reopen_failed({ error: String(error) })));
   });
   addEventListener('pagehide', () => obs.disconnect());
   const storage = new StorageState();

@@ -62,22 +62,22 @@ const list = (set) =>
  * Every problem in a set of message files, each a sentence naming the file and the message.
  * `files` maps a locale to its parsed JSON; `base` is the locale the others must match.
  */
-export function checkMessages(files, base) {
+export function checkMessages(files, base, dir = 'messages') {
   const problems = [];
   const baseFile = files[base];
-  if (!baseFile) return [`messages/${base}.json: the base language's file is missing`];
+  if (!baseFile) return [`${dir}/${base}.json: the base language's file is missing`];
   const keysOf = (file) => Object.keys(file).filter((key) => key !== '$schema');
   const described = {};
   for (const [locale, file] of Object.entries(files)) {
     described[locale] = {};
     for (const key of keysOf(file)) {
       const d = describeMessage(file[key]);
-      if ('problem' in d) problems.push(`messages/${locale}.json: "${key}" ${d.problem}`);
+      if ('problem' in d) problems.push(`${dir}/${locale}.json: "${key}" ${d.problem}`);
       else described[locale][key] = d;
     }
   }
   for (const [locale, file] of Object.entries(files)) {
-    const where = `messages/${locale}.json`;
+    const where = `${dir}/${locale}.json`;
     if (locale !== base) {
       for (const key of keysOf(baseFile))
         if (!(key in file)) problems.push(`${where}: "${key}" is missing (it is in ${base}.json)`);
@@ -107,40 +107,49 @@ export function checkMessages(files, base) {
   return problems;
 }
 
-/** The project's settings: locales with a file each, plugins from node_modules only. */
-export function checkProject(root) {
-  const settingsPath = join(root, 'project.inlang/settings.json');
+/**
+ * A project's settings: locales with a file each, plugins from node_modules only. `project` is
+ * the on-air words' project.inlang or the controller's project.controller.inlang; its message
+ * folder comes from its pathPattern.
+ */
+export function checkProject(root, project = 'project.inlang') {
+  const settingsPath = join(root, project, 'settings.json');
   const settings = JSON.parse(readFileSync(settingsPath, 'utf8'));
   const problems = [];
   for (const module of settings.modules ?? []) {
     if (/^[a-z]+:/i.test(module))
       problems.push(
-        `project.inlang/settings.json: module ${module} would be fetched from the network; point it into ./node_modules`,
+        `${project}/settings.json: module ${module} would be fetched from the network; point it into ./node_modules`,
       );
     else if (!existsSync(join(root, module)))
-      problems.push(`project.inlang/settings.json: module ${module} does not exist (npm ci?)`);
+      problems.push(`${project}/settings.json: module ${module} does not exist (npm ci?)`);
   }
+  const pattern =
+    settings['plugin.inlang.messageFormat']?.pathPattern ?? './messages/{locale}.json';
+  const dir = dirname(pattern.replace(/^\.\//, ''));
   const files = {};
   for (const locale of settings.locales) {
-    const path = join(root, 'messages', `${locale}.json`);
+    const path = join(root, dir, `${locale}.json`);
     if (!existsSync(path)) {
-      problems.push(
-        `messages/${locale}.json: missing (the locale is in project.inlang/settings.json)`,
-      );
+      problems.push(`${dir}/${locale}.json: missing (the locale is in ${project}/settings.json)`);
       continue;
     }
     try {
       files[locale] = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
-      problems.push(`messages/${locale}.json: not JSON (${error.message})`);
+      problems.push(`${dir}/${locale}.json: not JSON (${error.message})`);
     }
   }
-  return [...problems, ...checkMessages(files, settings.baseLocale)];
+  return [...problems, ...checkMessages(files, settings.baseLocale, dir)];
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-  const problems = checkProject(root);
+  // The on-air words and the controller's words (compile.mjs builds both).
+  const problems = [
+    ...checkProject(root, 'project.inlang'),
+    ...checkProject(root, 'project.controller.inlang'),
+  ];
   for (const problem of problems) console.error(problem);
   if (problems.length) {
     console.error(

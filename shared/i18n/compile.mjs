@@ -13,29 +13,45 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '@inlang/paraglide-js';
 
-const project = './project.inlang';
-export const outdir = './shared/i18n/paraglide';
-const stamp = join(outdir, 'runtime.js');
-
-const inputs = [
-  join(project, 'settings.json'),
-  'package-lock.json',
-  ...readdirSync('messages').map((file) => join('messages', file)),
+/**
+ * Two projects, two outputs: the on-air words (13 languages, bundled per overlay page) and the
+ * controller's own words (English and Simplified Chinese, controller/i18n/paraglide/), so an
+ * overlay never carries controller text and the overlay languages are not asked to translate
+ * the controller.
+ */
+export const projects = [
+  { project: './project.inlang', outdir: './shared/i18n/paraglide', messages: 'messages' },
+  {
+    project: './project.controller.inlang',
+    outdir: './controller/i18n/paraglide',
+    messages: 'messages/controller',
+  },
 ];
-const newest = Math.max(...inputs.map((file) => statSync(file).mtimeMs));
-const fresh = existsSync(stamp) && statSync(stamp).mtimeMs > newest;
 
-if (fresh && !process.argv.includes('--force')) {
-  console.log('i18n: messages already compiled');
-} else {
-  await compile({
-    project,
-    outdir,
-    // The overlays and the controller choose the locale themselves (from ?lang= and the
-    // settings) and set it once at start; nothing is read from the browser or the OS.
-    strategy: ['globalVariable', 'baseLocale'],
-    emitTsDeclarations: true,
-    emitReadme: false,
-  });
-  console.log('i18n: messages compiled into', outdir);
+for (const { project, outdir, messages } of projects) {
+  const stamp = join(outdir, 'runtime.js');
+  const inputs = [
+    join(project, 'settings.json'),
+    'package-lock.json',
+    ...readdirSync(messages)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => join(messages, file)),
+  ];
+  const newest = Math.max(...inputs.map((file) => statSync(file).mtimeMs));
+  const fresh = existsSync(stamp) && statSync(stamp).mtimeMs > newest;
+
+  if (fresh && !process.argv.includes('--force')) {
+    console.log('i18n: messages already compiled in', outdir);
+  } else {
+    await compile({
+      project,
+      outdir,
+      // The overlays and the controller choose the locale themselves (from ?lang= and the
+      // settings) and set it once at start; nothing is read from the browser or the OS.
+      strategy: ['globalVariable', 'baseLocale'],
+      emitTsDeclarations: true,
+      emitReadme: false,
+    });
+    console.log('i18n: messages compiled into', outdir);
+  }
 }

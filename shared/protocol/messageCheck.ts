@@ -2,7 +2,7 @@
  * The receive side of the catalogue without zod, for pages that must stay small (overlays, and
  * the host view through the same receiver). messages.ts stays the source of truth and the
  * controller keeps parsing with zod: these checks mirror its schemas rule for rule, and
- * test/unit/protocol/messageCheck.test.ts proves them equivalent (same verdict, same output,
+ * test/unit/shared/protocol/messageCheck.test.ts proves them equivalent (same verdict, same output,
  * unknown keys stripped) on generated and hostile input.
  *
  * A page reads only views and assets. Every other kind — hellos, commands and acks meant for

@@ -12,7 +12,7 @@ export const RELAY_PATH = '/relay';
  * AssetMessage whose data URL may be 4,000,000 characters (messages.ts). A smaller cap would
  * silently leave every uploaded image off Streamlabs overlays. 4 MiB + 256 KiB carries the
  * largest asset with its envelope and origin tag, and the largest valid view many times over.
- * (test/unit/relay/policy.test.ts builds both and checks they fit.) Assets go out once per
+ * (test/unit/shared/relay/policy.test.ts builds both and checks they fit.) Assets go out once per
  * image per hello and every 30 s, so large messages are rare; the rate limit below bounds them.
  */
 export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024 + 256 * 1024;

@@ -4,7 +4,7 @@
  * the refusal without a Browser source, and scene switching. Real OBS is the lead's test.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { startFakeObs, type FakeObs } from '../unit/obs/fakeObs';
+import { startFakeObs, type FakeObs } from '../support/fakeObs';
 import { baseSheet } from '../support/sheets';
 import { command, openTool } from './support/tool';
 

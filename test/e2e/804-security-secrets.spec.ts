@@ -2,11 +2,11 @@
  * The OBS password stays out of everything a browser keeps or shows: overlay URLs (the
  * remote-overlay link is the one deliberate exception, in its fragment), the address bar after
  * a launcher's #obs=…&password=…, storage unless "Remember the password" is ticked, every
- * export, and the console — against a stand-in obs-websocket server (test/unit/obs/fakeObs.ts).
+ * export, and the console — against a stand-in obs-websocket server (test/support/fakeObs.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { startFakeObs, type FakeObs } from '../unit/obs/fakeObs';
+import { startFakeObs, type FakeObs } from '../support/fakeObs';
 import { baseSheet } from '../support/sheets';
 import { command, openTool } from './support/tool';
 import { everythingStored, privateRelay, watch } from '../fixtures/hostile/browser';

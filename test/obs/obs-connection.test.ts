@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createObsConnection } from '../../shared/obs/connection';
 import { WRONG_PASSWORD } from '../../shared/obs/policy';
 import type { ObsConnection, ObsStatus } from '../../shared/obs/types';
-import { sleep, statusLog, waitFor } from '../unit/obs/helpers';
+import { sleep, statusLog, waitFor } from '../support/timers';
 import { obsAvailable, startObs, type ObsInstance } from './obsHarness';
 
 const runObs = obsAvailable() || !!process.env.CI;

@@ -8,7 +8,7 @@ import { createSceneSwitcher, type SceneMapping } from '../../shared/obs/sceneMa
 import { inputNameFor, setupScene } from '../../shared/obs/setup';
 import type { ObsConnection } from '../../shared/obs/types';
 import type { SegmentKind } from '../../shared/runsheet/schema';
-import { waitFor } from '../unit/obs/helpers';
+import { waitFor } from '../support/timers';
 import { obsAvailable, startObs, type ObsInstance } from './obsHarness';
 
 const runObs = obsAvailable() || !!process.env.CI;

@@ -7,7 +7,7 @@ import { customEventTransport } from '../../shared/obs/customEventTransport';
 import { emitEventTransport, NO_OBS_BROWSER } from '../../shared/obs/emitEventTransport';
 import { createResender } from '../../shared/obs/resend';
 import type { ObsConnection, ObsLink } from '../../shared/obs/types';
-import { sleep, waitFor } from '../unit/obs/helpers';
+import { sleep, waitFor } from '../support/timers';
 import { obsAvailable, startObs, type ObsInstance } from './obsHarness';
 
 const runObs = obsAvailable() || !!process.env.CI;

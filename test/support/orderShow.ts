@@ -1,11 +1,11 @@
 /**
- * The report tests' main show (test/unit/report/scenario.ts) on a sheet whose products carry
+ * The report tests' main show (test/support/reportScenario.ts) on a sheet whose products carry
  * seller SKUs — buds EB-01, mask MASK-1, lamp LAMP-01 — which the order export fixtures
  * (test/fixtures/orders) are timed and written for; and the same show as a show file.
  */
 import { toArchive, archiveJson } from '../../controller/report/archive';
 import { buildReport } from '../../shared/report/showReport';
-import { mainShow } from '../unit/report/scenario';
+import { mainShow } from './reportScenario';
 import { makeSheet } from './sheets';
 
 export function skuShow() {
