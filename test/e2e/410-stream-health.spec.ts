@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { obsAvailable, startObs } from '../obs/obsHarness';
-import { startFakeObs } from '../unit/obs/fakeObs';
+import { startFakeObs } from '../support/fakeObs';
 import { baseSheet } from '../support/sheets';
 import { connectTool } from './support/obsTool';
 import { command, openTool } from './support/tool';

@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { evaluateHealth, keepWindow, type HealthSample } from '../../../../shared/obs/health';
 import { createHealthPoller } from '../../../../shared/obs/healthPoller';
-import { fakeLink, tick } from '../../obs/fakeLink';
+import { fakeLink, tick } from '../../../support/fakeObsLink';
 
 /** OBS's running totals at `at` ms: 30 fps, `drop` frames dropped so far, 6 Mbit/s. */
 function sample(
