@@ -12,6 +12,8 @@ import {
 import { customEventTransport } from '../../shared/obs/customEventTransport';
 import { emitEventTransport, type EmitAvailability } from '../../shared/obs/emitEventTransport';
 import { parseObsFragment } from '../../shared/obs/fragment';
+import type { Health } from '../../shared/obs/health';
+import { createHealthPoller } from '../../shared/obs/healthPoller';
 import { createResender } from '../../shared/obs/resend';
 import {
   createSceneSwitcher,
@@ -62,6 +64,9 @@ export class ObsManager {
   lastSwitch = $state<SwitchOutcome | null>(null);
   /** A problem with the settings or the URL fragment, in words. */
   problem = $state<string | null>(null);
+  /** Stream health from OBS's figures while connected (null: not read yet or not connected). */
+  health = $state<Health | null>(null);
+  healthProblem = $state<string | null>(null);
   #conn: ObsConnection | null = null;
   #cleanup: Array<() => void> = [];
   #switcher: ReturnType<typeof createSceneSwitcher> | null = null;
@@ -145,6 +150,13 @@ export class ObsManager {
       emit.onAvailability((availability) => (this.emit = availability)),
       this.#switcher.onResult((outcome) => (this.lastSwitch = outcome)),
       () => resender.close(),
+      createHealthPoller(conn, {
+        onHealth: (health) => {
+          this.health = health;
+          this.healthProblem = null;
+        },
+        onProblem: (problem) => (this.healthProblem = problem),
+      }),
       () => this.#switcher?.close(),
       () => custom.close(),
       () => emit.close(),
@@ -164,6 +176,8 @@ export class ObsManager {
     this.#conn = null;
     this.status = { state: 'idle' };
     this.emit = { available: null };
+    this.health = null;
+    this.healthProblem = null;
   }
 
   /** The producer's Disconnect: also forgets the tab's link, so a reload stays disconnected. */

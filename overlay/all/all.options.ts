@@ -3,7 +3,7 @@
  * accepted (it is common) but the composite places its cards itself.
  */
 import { parseOptions, type ParsedOptions } from '../lib/options';
-import { number, oneOf, text } from '../lib/options';
+import { flag, number, oneOf, text } from '../lib/options';
 import { COUNTDOWN_MODES, type CountdownOptions } from '../countdown/countdown.options';
 import { readPriceOptions, type LowerThirdOptions } from '../lower-third/lower-third.options';
 import type { NextUpOptions } from '../next-up/next-up.options';
@@ -22,6 +22,7 @@ export function parseAllOptions(search: string | URLSearchParams): ParsedOptions
     ...readPriceOptions(r),
     mode: r.get('mode', 'deal', oneOf(COUNTDOWN_MODES)),
     urgent: r.get('urgent', 10, number(0, 600, true)),
+    teaser: r.get('teaser', true, flag),
     low: r.get('low', { units: 10 }, parseLow),
     max: r.get('max', 3, number(1, 10, true)),
     hold: r.get('hold', 8, number(1, 600)),

@@ -25,7 +25,7 @@ bootOverlay('all', parseAllOptions(location.search), ({ target, options, live, n
         return live.view;
       },
       get countdown() {
-        return readCountdown(live.received, options.mode, dealClock.current);
+        return readCountdown(live.received, options.mode, dealClock.current, options.teaser);
       },
       get entries() {
         return feed.current;

@@ -13,6 +13,10 @@ export function countdownSource(
   if (!received || !view) return null;
   const at = received.receivedAt;
   switch (mode) {
+    case 'start':
+      return view.start
+        ? { remainingMs: view.start.inMs, receivedAt: at, running: true, signed: false }
+        : null;
     case 'deal':
       return view.deal
         ? {
@@ -54,16 +58,32 @@ export interface CountdownState {
   /** The full length the progress bar measures against (0: no bar). */
   totalMs: number;
   label: string;
+  /** Start mode: the show's title, and the first deal teased under it. */
+  headline: string | null;
+  teaser: string | null;
 }
 
 export function readCountdown(
   received: ReceivedView | null,
   mode: CountdownMode,
   ms: number | null,
+  teaser = true,
 ): CountdownState | null {
   const source = countdownSource(received, mode);
   const view = received?.view;
   if (!source || !view || ms === null) return null;
+  if (mode === 'start') {
+    const deal = teaser ? (view.start?.firstDeal ?? null) : null;
+    return {
+      ms,
+      signed: false,
+      paused: false,
+      totalMs: 0,
+      label: say('ov_starting_soon', m.ov_starting_soon),
+      headline: view.title,
+      teaser: deal && say('ov_first_deal', m.ov_first_deal, { product: deal }),
+    };
+  }
   const totalMs =
     mode === 'deal'
       ? (view.deal?.totalMs ?? 0)
@@ -77,5 +97,5 @@ export function readCountdown(
         ? (view.segment?.title ?? say('ov_on_air'))
         : say('ov_live_ends_in');
   const paused = mode === 'deal' ? !!view.deal?.frozen : view.phase === 'paused';
-  return { ms, signed: source.signed, paused, totalMs, label };
+  return { ms, signed: source.signed, paused, totalMs, label, headline: null, teaser: null };
 }

@@ -18,7 +18,7 @@ bootOverlay(
         options,
         note,
         get countdown() {
-          return readCountdown(live.received, options.mode, clock.current);
+          return readCountdown(live.received, options.mode, clock.current, options.teaser);
         },
       },
     });

@@ -162,6 +162,7 @@ const view = object({
     unitsTotal: nonneg,
   }),
   cue: nullable(object({ text: text(200), agoMs: nonneg })),
+  start: nullable(object({ inMs: nonneg, firstDeal: nullable(text(200)) })),
 });
 
 /** z.record(key pattern, value) with at most `max` entries: own enumerable keys, as zod reads. */

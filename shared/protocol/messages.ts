@@ -84,6 +84,7 @@ export const OverlayViewSchema = z.object({
     unitsTotal: nonneg(),
   }),
   cue: nullable(z.object({ text: text(200), agoMs: nonneg() })),
+  start: nullable(z.object({ inMs: nonneg(), firstDeal: nullable(text(200)) })),
 });
 
 const envelope = { app: z.literal(APP), v: z.literal(PROTOCOL_VERSION) };

@@ -5,6 +5,7 @@
  */
 import type { SegmentKind } from '../runsheet/schema';
 import { imageForView } from './assets';
+import { selectStart, type StartView } from './startingSoon';
 import {
   currentSegment,
   dealRemainingMs,
@@ -78,6 +79,8 @@ export interface OverlayView {
     unitsTotal: number;
   };
   cue: { text: string; agoMs: number } | null;
+  /** Before the show: the countdown to the scheduled start (null when none is scheduled). */
+  start: StartView | null;
 }
 
 const RECENT = 5;
@@ -208,5 +211,6 @@ export function selectOverlayView(snapshot: ShowSnapshot, now: number): OverlayV
       unitsTotal: sales.reduce((n, s) => n + s.quantity, 0),
     },
     cue: ctx.cue ? { text: ctx.cue.text, agoMs: Math.max(0, now - ctx.cue.at) } : null,
+    start: phase === 'ready' ? selectStart(ctx, now) : null,
   };
 }

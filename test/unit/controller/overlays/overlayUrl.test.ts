@@ -73,6 +73,8 @@ function expected(name: OverlayName, t: OverlayTheme): Record<string, unknown> {
     ...prices,
     mode: t.mode,
     urgent: t.urgent,
+    // Not on the Overlays screen yet: the page's own default (the first deal teased).
+    teaser: true,
     low: t.low,
     max: t.max,
     hold: t.hold,
@@ -83,7 +85,7 @@ function expected(name: OverlayName, t: OverlayTheme): Record<string, unknown> {
     case 'lower-third':
       return { ...common, cta, ...prices };
     case 'countdown':
-      return { ...common, mode: t.mode, urgent: t.urgent, label: t.countdownLabel };
+      return { ...common, mode: t.mode, urgent: t.urgent, label: t.countdownLabel, teaser: true };
     case 'stock':
       return { ...common, low: t.low };
     case 'ticker':

@@ -148,6 +148,7 @@ const view = record({
     unitsTotal: nonneg,
   }),
   cue: nullable(record({ text: text(200), agoMs: nonneg })),
+  start: nullable(record({ inMs: nonneg, firstDeal: nullable(text(200)) })),
 });
 
 const envelope = { app: fc.constant('flashcue'), v: fc.constant(1) };

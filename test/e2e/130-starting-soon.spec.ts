@@ -1,0 +1,105 @@
+/**
+ * Starting soon (issue 19): `countdown.html?mode=start` counts down to the run sheet's
+ * scheduled start with the show's title and the first deal as a teaser, reaching 0:00 at the
+ * scheduled second (fake time shared by the controller and the overlay), in all 13 languages.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { locales } from '../../shared/i18n/locale';
+import { baseSheet } from '../support/sheets';
+import { VIEWPORTS, openOverlay } from './fixtures/overlay/harness';
+import { liveView } from './fixtures/overlay/views';
+import { command, openTool } from './support/tool';
+
+const T = Date.UTC(2026, 2, 15, 18, 0, 0);
+
+test('counts to the scheduled start the controller was given, reaching zero on the second', async ({
+  context,
+  page,
+}) => {
+  await context.clock.install({ time: T });
+  await page.goto('/controller/');
+  const tool = await openTool(context);
+  const sheet = baseSheet();
+  sheet.show.scheduledStart = new Date(T + 30_000).toISOString();
+  sheet.show.title = 'Spring <b>Glow</b> Drop';
+  expect(await command(tool, 'runsheet.load', { runSheet: sheet })).toMatchObject({ ok: true });
+
+  const overlay = await context.newPage();
+  await overlay.goto('/overlay/countdown.html?mode=start');
+  const card = overlay.locator('[data-overlay="countdown"]');
+  await expect(card).toHaveAttribute('data-state', 'in');
+  await expect(card.locator('.fc-countdown-label')).toHaveText('Starting soon');
+  // The title is the seller's text: shown as text, never markup.
+  await expect(card.locator('.fc-countdown-headline')).toHaveText('Spring <b>Glow</b> Drop');
+  await expect(card.locator('.fc-countdown-teaser')).toHaveText('First deal: Wireless Earbuds');
+
+  await context.clock.pauseAt(T + 20_000);
+  const digits = card.locator('.fc-countdown');
+  await expect(digits).toHaveText('0:10');
+  await context.clock.runFor(9_000);
+  await expect(digits).toHaveText('0:01');
+  await context.clock.runFor(999);
+  await expect(digits).toHaveText('0:01');
+  await context.clock.runFor(1);
+  await expect(digits).toHaveText('0:00');
+
+  // Once the show starts, the starting-soon card leaves the stream.
+  await context.clock.resume();
+  await page.getByRole('button', { name: /Start show/ }).click();
+  await expect(card).toHaveAttribute('data-state', 'out');
+});
+
+const startView = (firstDeal: string | null) =>
+  liveView({
+    phase: 'ready',
+    segment: null,
+    product: null,
+    lowerThird: false,
+    start: { inMs: 3_725_000, firstDeal },
+  });
+
+test('speaks every shipped language', async ({ context, page }) => {
+  const { publisher, errors } = await openOverlay(context, page, 'countdown', '?mode=start');
+  for (const lang of locales) {
+    const words = JSON.parse(readFileSync(`messages/${lang}.json`, 'utf8')) as Record<
+      string,
+      string
+    >;
+    await page.goto(`/overlay/countdown.html?mode=start&lang=${lang}`);
+    await publisher.send(startView('Vitamin C Serum'));
+    const card = page.locator('[data-overlay="countdown"]');
+    await expect(card.locator('.fc-countdown-label')).toHaveText(words.ov_starting_soon!);
+    await expect(card.locator('.fc-countdown-teaser')).toHaveText(
+      words.ov_first_deal!.replace('{product}', 'Vitamin C Serum'),
+    );
+    await expect(card.locator('.fc-countdown')).toHaveText('1:02:05');
+  }
+  expect(errors).toEqual([]);
+});
+
+for (const layout of ['landscape', 'portrait'] as const) {
+  test(`fits ${layout}; teaser=0 leaves the teaser out`, async ({ context, page }) => {
+    await page.setViewportSize(VIEWPORTS[layout]);
+    const { publisher } = await openOverlay(
+      context,
+      page,
+      'countdown',
+      `?mode=start&layout=${layout}`,
+    );
+    await publisher.send(startView('An extremely long product name that goes on and on and on'));
+    const card = page.locator('[data-overlay="countdown"]');
+    await expect(card.locator('.fc-countdown-teaser')).toBeVisible();
+    const box = (await card.boundingBox())!;
+    const { width, height } = VIEWPORTS[layout];
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    expect(box.y + box.height).toBeLessThanOrEqual(height);
+
+    await page.goto(`/overlay/countdown.html?mode=start&layout=${layout}&teaser=0`);
+    await publisher.send(startView('Vitamin C Serum'));
+    await expect(card.locator('.fc-countdown-headline')).toHaveText('Spring Tech Drop');
+    await expect(card.locator('.fc-countdown-teaser')).toHaveCount(0);
+  });
+}
