@@ -79,9 +79,9 @@ export function readCountdown(
       signed: false,
       paused: false,
       totalMs: 0,
-      label: say('ov_starting_soon', m.ov_starting_soon),
+      label: say('ov_starting_soon'),
       headline: view.title,
-      teaser: deal && say('ov_first_deal', m.ov_first_deal, { product: deal }),
+      teaser: deal && say('ov_first_deal', { product: deal }),
     };
   }
   const totalMs =

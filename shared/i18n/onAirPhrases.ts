@@ -24,6 +24,8 @@ export const ON_AIR_PHRASES = {
   ov_flash_sale_next: { en: 'Flash sale next', params: [] },
   ov_up_next: { en: 'Up next', params: [] },
   ov_starts_in: { en: 'in {time}', params: ['time'] },
+  ov_starting_soon: { en: 'Starting soon', params: [] },
+  ov_first_deal: { en: 'First deal: {product}', params: ['product'] },
 } as const satisfies Record<string, { en: string; params: readonly string[] }>;
 
 export type OnAirKey = keyof typeof ON_AIR_PHRASES;
