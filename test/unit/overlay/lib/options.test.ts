@@ -152,7 +152,7 @@ describe('per-overlay options', () => {
       label: '',
     });
     expect(errors(parseCountdownOptions('?mode=timer'))).toEqual([
-      'mode: "timer" is not one of deal, slot, show',
+      'mode: "timer" is not one of deal, slot, show, start',
     ]);
   });
 

@@ -164,6 +164,7 @@ describe('limits', () => {
         unitsTotal: big,
       },
       cue: { text: worst(200), agoMs: big },
+      start: { inMs: big, firstDeal: worst(200) },
     };
     const viewMessage = {
       app: 'flashcue',

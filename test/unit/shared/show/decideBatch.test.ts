@@ -59,6 +59,8 @@ describe('decideBatch', () => {
     expect(batch.decisions[1]).toEqual({
       ok: false,
       error: 'Order T-0 is already recorded: not counted again.',
+      code: 'order_recorded',
+      params: { id: 'T-0' },
       duplicate: { orderId: 'T-0', type: 'sale' },
     });
   });
