@@ -105,7 +105,9 @@ test('the error box speaks the page’s language in every line', async ({ page }
     'acent：未知参数（是不是 accent？）',
   ]);
   await page.goto('/overlay/countdown.html?lang=th&mode=timer');
-  await expect(page.locator('.fc-error li')).toHaveText('mode: "timer" ไม่ใช่หนึ่งใน deal, slot, show');
+  await expect(page.locator('.fc-error li')).toHaveText(
+    'mode: "timer" ไม่ใช่หนึ่งใน deal, slot, show, start',
+  );
   await expect(page.locator('.fc-error')).not.toContainText(/is not|unknown option|use /);
 });
 
