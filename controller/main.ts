@@ -117,7 +117,13 @@ if (router.route.name === 'host') {
       await roles.resume();
     })().catch((error: unknown) => notices.error(m.app_reopen_failed({ error: String(error) })));
   });
-  addEventListener('pagehide', () => obs.disconnect());
+  addEventListener('pagehide', () => {
+    // A look changed just before a reload (custom words, Enter then F5) is written now instead
+    // of waiting out the 300 ms save delay. Best effort: the browser may still abort a
+    // transaction the page leaves unfinished; the page says "Saved" once it is kept.
+    void look.flush();
+    obs.disconnect();
+  });
   const storage = new StorageState();
   void storage.start();
   const dock = new URLSearchParams(location.search).has('dock');

@@ -4,110 +4,24 @@
  * Money is integer minor units of `currency`; durations are whole seconds.
  */
 import { z } from 'zod';
-import { isKnownCurrency } from '../money';
-import { isValidTimeZone } from '../time';
+import { Commission } from './commission';
+import {
+  Count,
+  CurrencyCode,
+  Id,
+  ImageRef,
+  Money,
+  OptionalText,
+  PositiveSeconds,
+  Text,
+  TimeZone,
+} from './fields';
+
+export { Id } from './fields';
+export { Commission } from './commission';
 
 export const RUNSHEET_FORMAT = 'flashcue.runsheet';
 export const RUNSHEET_VERSION = 1;
-
-const MAX_MONEY = 1e13; // 100 billion in a 2-digit currency: far above any show, far below 2^53.
-
-export const Id = z
-  .string({ error: 'must be text' })
-  .trim()
-  .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters')
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'may use only letters, digits and _ . : -');
-
-export const Money = z
-  .number({ error: 'must be a number (minor units, e.g. cents)' })
-  .int('must be a whole number of minor units (cents)')
-  .nonnegative('must not be negative')
-  .max(MAX_MONEY, 'is implausibly large');
-
-export const Count = z
-  .number({ error: 'must be a number' })
-  .int('must be a whole number')
-  .nonnegative('must not be negative')
-  .max(1e9, 'is implausibly large');
-
-const PositiveSeconds = z
-  .number({ error: 'must be a number of seconds' })
-  .int('must be whole seconds')
-  .positive('must be more than zero')
-  .max(24 * 3600, 'must be at most 24 hours');
-
-const Text = (max: number) =>
-  z
-    .string({ error: 'must be text' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
-
-const OptionalText = (max: number) =>
-  z
-    .string({ error: 'must be text' })
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .optional();
-
-/** An http(s) URL, a path served by the app, or an uploaded image kept as a data URL. */
-export const ImageRef = z
-  .string({ error: 'must be text' })
-  .trim()
-  .max(4_000_000, 'is too large (keep uploaded images under about 3 MB)')
-  .refine(
-    (value) =>
-      /^https?:\/\/[^\s]+$/i.test(value) ||
-      /^\/[^\s]*$/.test(value) ||
-      /^data:image\/(png|jpeg|gif|webp|avif|svg\+xml);base64,[A-Za-z0-9+/=]+$/.test(value),
-    'must be an http(s) URL, a path starting with /, or an uploaded image',
-  );
-
-export const CurrencyCode = z
-  .string({ error: 'must be a currency code' })
-  .trim()
-  .toUpperCase()
-  .refine(isKnownCurrency, 'must be an ISO 4217 currency code such as CNY, USD or EUR');
-
-export const TimeZone = z
-  .string({ error: 'must be a time zone' })
-  .trim()
-  .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai or Europe/London');
-
-export const GmvBonus = z.object({
-  threshold: Money,
-  amount: Money,
-  label: OptionalText(80),
-});
-
-export const ViewerBonus = z.object({
-  metric: z.enum(['peakConcurrent', 'uniqueViewers'], {
-    error: 'must be peakConcurrent or uniqueViewers',
-  }),
-  threshold: Count,
-  amount: Money,
-  label: OptionalText(80),
-});
-
-/** Bonuses a person judges (e.g. "300 CNY if 50+ questions answered"): kept, not computed. */
-export const OtherBonus = z.object({
-  label: Text(120),
-  amount: Money.optional(),
-  note: OptionalText(300),
-});
-
-export const Commission = z.object({
-  basePayment: Money.default(0),
-  commissionRate: z
-    .number({ error: 'must be a fraction such as 0.08' })
-    .min(0, 'must not be negative')
-    .max(1, 'must be a fraction between 0 and 1 (0.08 means 8%)')
-    .default(0),
-  gmvBonuses: z.array(GmvBonus).max(50).default([]),
-  viewerBonuses: z.array(ViewerBonus).max(50).default([]),
-  otherBonuses: z.array(OtherBonus).max(50).default([]),
-});
 
 export const Product = z
   .object({

@@ -58,7 +58,9 @@ test('a phrase in my own words reaches the overlays, a bad placeholder is refuse
   );
   await expect(stockText).toHaveText(/^还剩 \d+ 件，快抢！$/);
 
-  // Reloaded, the controller still has them and a newly opened overlay hears them.
+  // Reloaded (once the page says the look is saved), the controller still has them and a newly
+  // opened overlay hears them.
+  await expect(page.getByTestId('theme-save')).toHaveAttribute('data-state', 'saved');
   await page.reload();
   await page.getByTestId('custom-words').locator('summary').click();
   await expect(field(page, 'ov_stock_left')).toHaveValue('还剩 {count} 件，快抢！');
