@@ -12,6 +12,7 @@ import {
 } from './messages';
 import { isAssetRef } from '../view/assets';
 import type { Transport } from './transport';
+import { helloThrottle } from './helloThrottle';
 import type { OverlayView } from '../view/overlayView';
 import { trace } from '../perf/trace';
 
@@ -81,22 +82,10 @@ export function createViewPublisher(options: PublisherOptions): ViewPublisher {
     return message;
   };
 
-  // Hellos are answered at once, then at most once per HELLO_WINDOW_MS: a page (or a tool)
-  // saying hello thousands of times must not make the controller send thousands of views, and
-  // as many copies of a 4 MB uploaded image, to every page.
-  let helloTimer: ReturnType<typeof setTimeout> | null = null;
-  let helloWaiting = false;
-  const answerHello = () => {
+  const hellos = helloThrottle(() => {
     assetsSent = new Set();
     publish();
-    helloTimer = setTimeout(() => {
-      helloTimer = null;
-      if (helloWaiting) {
-        helloWaiting = false;
-        answerHello();
-      }
-    }, HELLO_WINDOW_MS);
-  };
+  }, HELLO_WINDOW_MS);
 
   const setTransports = (next: Transport[]) => {
     unsubscribers.forEach((u) => u());
@@ -105,8 +94,7 @@ export function createViewPublisher(options: PublisherOptions): ViewPublisher {
       t.subscribe((data) => {
         const parsed = parseMessage(data);
         if (!parsed.ok || parsed.message.kind !== 'hello') return;
-        if (helloTimer) helloWaiting = true;
-        else answerHello();
+        hellos.hello();
       }),
     );
   };
@@ -123,7 +111,7 @@ export function createViewPublisher(options: PublisherOptions): ViewPublisher {
     },
     stop() {
       clearInterval(timer);
-      if (helloTimer) clearTimeout(helloTimer);
+      hellos.stop();
       clearInterval(assetTimer);
       unsubscribers.forEach((u) => u());
     },

@@ -8,10 +8,10 @@
 import type { WordsByLang } from '../i18n/words';
 import { APP, PROTOCOL_VERSION, parseMessage, type WordsMessage } from './messages';
 import type { Transport } from './transport';
+import { helloThrottle } from './helloThrottle';
+import { HELLO_WINDOW_MS } from './viewPublisher';
 
 export const WORDS_HEARTBEAT_MS = 3000;
-/** Hellos within this long of an answered one share one answer (a hello flood is one send). */
-const HELLO_WINDOW_MS = 200;
 
 export interface WordsPublisher {
   /** Sends the current words now (they changed, or OBS asked for a re-send). */
@@ -36,22 +36,7 @@ export function createWordsPublisher(options: {
     };
     for (const t of transports) t.send(message);
   };
-  let helloTimer: ReturnType<typeof setTimeout> | null = null;
-  let helloWaiting = false;
-  const answerHello = () => {
-    if (helloTimer) {
-      helloWaiting = true;
-      return;
-    }
-    publish();
-    helloTimer = setTimeout(() => {
-      helloTimer = null;
-      if (helloWaiting) {
-        helloWaiting = false;
-        answerHello();
-      }
-    }, HELLO_WINDOW_MS);
-  };
+  const hellos = helloThrottle(publish, HELLO_WINDOW_MS);
   const setTransports = (next: Transport[]) => {
     offs.forEach((off) => off());
     transports = next;
@@ -59,7 +44,7 @@ export function createWordsPublisher(options: {
       t.subscribe((data) => {
         const parsed = parseMessage(data);
         if (parsed.ok && parsed.message.kind === 'hello' && parsed.message.role === 'overlay')
-          answerHello();
+          hellos.hello();
       }),
     );
   };
@@ -70,7 +55,7 @@ export function createWordsPublisher(options: {
     setTransports,
     stop() {
       clearInterval(timer);
-      if (helloTimer) clearTimeout(helloTimer);
+      hellos.stop();
       offs.forEach((off) => off());
     },
   };
