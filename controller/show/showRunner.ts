@@ -25,7 +25,7 @@ import { appendBatchAt, BatchRefused } from '../db/appendBatch';
 import { findByCommandId, getShow, loadEvents, UnknownShowError } from '../db/eventLog';
 import { createOrderResults } from './orderResults';
 import type { Refusal } from '../../shared/show/refusal';
-import { describeCommandErrors, reason } from './runnerErrors';
+import { commandRefusal, reason } from './runnerErrors';
 
 /** `duplicate`: the order was recorded before; this is the first one's result, not applied again. */
 export type DispatchResult =
@@ -124,7 +124,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
     const parsed = parseCommand(command);
     trace('parse');
     if (!parsed.ok) {
-      return refuse({ ok: false, error: describeCommandErrors(parsed.errors) });
+      return refuse(commandRefusal(parsed.errors));
     }
     // A wall clock stepped back (NTP) must not log an event earlier than the ones before it.
     const snapshot = actor.getSnapshot();
