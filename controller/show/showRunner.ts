@@ -25,7 +25,7 @@ import { appendBatchAt, BatchRefused } from '../db/appendBatch';
 import { findByCommandId, getShow, loadEvents, UnknownShowError } from '../db/eventLog';
 import { createOrderResults } from './orderResults';
 import type { Refusal } from '../../shared/show/refusal';
-import { describeCommandErrors, reason } from './runnerErrors';
+import { commandRefusal, reason } from './runnerErrors';
 
 /** `duplicate`: the order was recorded before; this is the first one's result, not applied again. */
 export type DispatchResult =
@@ -123,7 +123,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
     };
     const snapshot = actor.getSnapshot();
     const decided = decideCommand(snapshot, command, clock());
-    if (!decided.valid) return refuse({ ok: false, error: describeCommandErrors(decided.errors) });
+    if (!decided.valid) return refuse(commandRefusal(decided.errors));
     const { decision } = decided;
     trace('decide');
     const first = !decision.ok && decision.duplicate && orderResults.find(decision.duplicate);
