@@ -33,7 +33,10 @@ const port = Number(process.env.PORT) || 5173;
  *   OBS at the address in its #obs= fragment; plus the relay on this server.
  * - img-src http: https: data: product images are any web URL or an uploaded data: URL.
  * - frame-src / frame-ancestors 'self': the controller frames the overlays as previews;
- *   nobody else may frame Flashcue (OBS and Streamlabs load the pages top-level).
+ *   nobody else may frame Flashcue (OBS and Streamlabs load the pages top-level). The Live
+ *   preview comes from the server's other loopback name (own process, see shared/relay/twin.ts):
+ *   the header names exactly that twin; the <meta>, written at build time without the port,
+ *   allows loopback frames on any port (both policies apply, so the header's twin is what holds).
  */
 const CSP_DIRECTIVES: Record<string, string> = {
   'default-src': "'self'",
@@ -66,7 +69,10 @@ export const contentSecurityPolicy = (host: string | undefined) => {
   });
 };
 /** The <meta> in every HTML page: the same policy, for a page served without the header. */
-export const CONTENT_SECURITY_POLICY_META = policy(CSP_DIRECTIVES);
+export const CONTENT_SECURITY_POLICY_META = policy({
+  ...CSP_DIRECTIVES,
+  'frame-src': `${CSP_DIRECTIVES['frame-src']} localhost:* 127.0.0.1:*`,
+});
 
 /**
  * `/` leads to the controller, and the preview server (what `npm start` runs)
