@@ -4,11 +4,8 @@
  * the command server, the resender, the scene switcher and one-click set-up.
  */
 import { z } from 'zod';
-import {
-  createObsConnection,
-  type ObsConnection,
-  type ObsStatus,
-} from '../../shared/obs/connection';
+import type { ObsConnection, ObsStatus } from '../../shared/obs/connection';
+import { splitObsConnection } from '../../shared/obs/splitConnection';
 import { customEventTransport } from '../../shared/obs/customEventTransport';
 import { emitEventTransport, type EmitAvailability } from '../../shared/obs/emitEventTransport';
 import { parseObsFragment } from '../../shared/obs/fragment';
@@ -133,7 +130,8 @@ export class ObsManager {
       };
       void this.db.settings.put({ key: SETTINGS_KEY, value: stored });
     }
-    const conn = createObsConnection({
+    // Two sockets, one only listening: commands arrive without waiting on OBS's Nagle delay.
+    const conn = splitObsConnection({
       url: settings.url,
       ...(settings.password ? { password: settings.password } : {}),
       live: this.hooks.isLive,
