@@ -21,9 +21,9 @@ export interface PreviewSite {
 const SAME: PreviewSite = { origin: '', transport: 'auto' };
 
 interface Probe {
-  onopen: (() => void) | null;
-  onerror: (() => void) | null;
-  onclose: (() => void) | null;
+  onopen: ((event: Event) => unknown) | null;
+  onerror: ((event: Event) => unknown) | null;
+  onclose: ((event: CloseEvent) => unknown) | null;
   close(): void;
 }
 

@@ -35,7 +35,7 @@ import { broadcastFloor, rawObsClient } from './support/floors';
 import { installProbe } from './support/probe';
 import type { ObsInstance } from '../obs/obsHarness';
 
-const STEPS = QUICK ? 200 : 500;
+const STEPS = QUICK ? 100 : 500;
 const WARMUP = 20;
 const STOCK = 100_000;
 
