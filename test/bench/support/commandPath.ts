@@ -119,7 +119,7 @@ export async function relayFloor(
       new Promise<void>((ok) => {
         const ws = new WebSocket(`ws://${location.host}/relay`);
         ws.onmessage = (e) => {
-          const i = /"benchFloor":(\d+)/.exec(String(e.data))?.[1];
+          const i = /"benchFloor":(\d+)/.exec(typeof e.data === 'string' ? e.data : '')?.[1];
           if (i !== undefined) window.__bench.mark('floor', i);
         };
         ws.onopen = () => ok();
