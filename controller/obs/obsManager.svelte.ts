@@ -5,11 +5,8 @@
  */
 import { z } from 'zod';
 import * as m from '../i18n/paraglide/messages.js';
-import {
-  createObsConnection,
-  type ObsConnection,
-  type ObsStatus,
-} from '../../shared/obs/connection';
+import type { ObsConnection, ObsStatus } from '../../shared/obs/connection';
+import { splitObsConnection } from '../../shared/obs/splitConnection';
 import { customEventTransport } from '../../shared/obs/customEventTransport';
 import { emitEventTransport, type EmitAvailability } from '../../shared/obs/emitEventTransport';
 import { parseObsFragment } from '../../shared/obs/fragment';
@@ -136,7 +133,8 @@ export class ObsManager {
       };
       void this.db.settings.put({ key: SETTINGS_KEY, value: stored });
     }
-    const conn = createObsConnection({
+    // Two sockets, one only listening: commands arrive without waiting on OBS's Nagle delay.
+    const conn = splitObsConnection({
       url: settings.url,
       ...(settings.password ? { password: settings.password } : {}),
       live: this.hooks.isLive,
