@@ -84,11 +84,13 @@ test('a product with history shows its figures; the suggested order applies in o
   });
   await page.getByTestId('import-report').getByRole('link', { name: 'Open in editor' }).click();
   const past = page.getByTestId('product-past');
-  await expect(past).toHaveCount(2);
+  // All three products sold last week (the lamp is on this sheet with no slot yet).
+  await expect(past).toHaveCount(3);
   await expect(past.first()).toContainText('0.2 units a minute on air');
   await expect(past.first()).toContainText('0.5% conversion');
   await expect(past.first()).toContainText('sold best as product 2');
   await expect(past.nth(1)).toContainText('1 units a minute on air');
+  await expect(past.nth(2)).toContainText('sold best as product 1');
 
   const before = ['open', 's-buds', 'f-buds', 's-mask', 'poll', 'close'];
   await expect.poll(() => segmentIds(page)).toEqual(before);
