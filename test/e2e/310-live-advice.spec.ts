@@ -115,4 +115,16 @@ test('a show 6 min over is offered a ranked fix from two past shows; one click l
   await proposals.first().getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByTestId('projected-end')).toContainText(onPlan);
   await expect(advice).toHaveCount(0);
+
+  // The report's plan-vs-actual marks what the click changed: when, which proposal, before → after.
+  expect(await command(tool, 'show.end')).toMatchObject({ ok: true });
+  await page.getByTestId('open-report').click();
+  const replan = page.getByTestId('replan-row');
+  await expect(replan).toHaveCount(1);
+  await expect(replan).toContainText('At 8:');
+  await expect(replan).toContainText('proposal “trim-weakest”');
+  await expect(replan.getByTestId('replan-change').first()).toContainText(
+    /planned \d+:\d\d → \d+:\d\d/,
+  );
+  await expect(page.getByTestId('replanned-mark').first()).toBeVisible();
 });
