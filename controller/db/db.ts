@@ -8,6 +8,7 @@ import type { ShowEvent } from '../../shared/show';
 import type { PlatformLine } from '../../shared/orders/types';
 import type { PlatformMeta } from '../../shared/orders/platformReport';
 import { termsFromCurrent } from '../../shared/replica/terms';
+import type { SeriesDef } from '../../shared/import/series';
 
 export const DEFAULT_DB_NAME = 'flashcue';
 
@@ -79,6 +80,11 @@ export interface PlatformMetaRow extends PlatformMeta {
   showId: string;
 }
 
+/** A series of linked run sheets (issue 18): one per scheduled date, and its bonus terms. */
+export interface SeriesRow extends SeriesDef {
+  createdAt: number;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -98,6 +104,7 @@ export class FlashcueDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   platformOrders!: Table<PlatformOrderRow, [string, string]>;
   platformMeta!: EntityTable<PlatformMetaRow, 'showId'>;
+  series!: EntityTable<SeriesRow, 'id'>;
 
   /** `options` takes a test's own `indexedDB` / `IDBKeyRange` (fake-indexeddb). */
   constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
@@ -136,5 +143,8 @@ export class FlashcueDb extends Dexie {
             delete row.term;
           }),
       );
+    // Version 15 (issue 18): series of linked run sheets. Sheets stay in runSheets; a series
+    // row lists its sessions' sheet ids, so nothing about a sheet changes by being in one.
+    this.version(15).stores({ series: 'id, createdAt' });
   }
 }

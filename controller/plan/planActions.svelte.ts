@@ -2,7 +2,12 @@
  * What the library screen does: create, duplicate, delete, export, run, import and load the
  * demo. Holds the import's progress and report as $state for the dialogs to render.
  */
-import { exportRunSheetJson, importAny, type ImportKind } from '../../shared/import';
+import {
+  exportRunSheetJson,
+  importAny,
+  importSeriesText,
+  type ImportKind,
+} from '../../shared/import';
 import { exportProductsCsv } from '../../shared/export/csv';
 import type { RunSheet } from '../../shared/runsheet';
 import { templateById } from '../../shared/runsheet/templates';
@@ -12,6 +17,7 @@ import { deleteRunSheet, duplicateRunSheet } from '../db/runSheets';
 import type { App } from '../app/appContext';
 import { download, looksLikeCsv, nextPaint, readText, tooLarge } from './files';
 import { keepSheet, type Kept } from './keep';
+import { keepSeries, type KeptSeries } from './keepSeries';
 import { blankSheet, localTimeZone, uniqueId } from './sheets';
 
 export const DEMO_URL = '/demo/demo-show.json';
@@ -25,6 +31,8 @@ export interface ImportEntry {
   errors: LocatedError[];
   warnings: LocatedError[];
   kept: Kept | null;
+  /** A series task's linked run sheets (then `kept` is its first session's sheet). */
+  series?: KeptSeries;
 }
 
 export interface ImportProgress {
@@ -210,6 +218,8 @@ export class PlanActions {
     };
     await nextPaint();
     const started = performance.now();
+    const series = importSeriesText(text);
+    if (series) return this.#keepSeries(entry, series, started);
     const outcome = importAny(text, { fileName: entry.fileName, ...(csv ?? {}) });
     entry.checkMs = Math.round(performance.now() - started);
     entry.kind = outcome.kind;
@@ -222,6 +232,21 @@ export class PlanActions {
     const kept = await keepSheet(this.app.db, outcome.result.value);
     if (kept.ok) entry.kept = kept.value;
     else entry.errors = kept.errors;
+  }
+
+  async #keepSeries(
+    entry: ImportEntry,
+    outcome: NonNullable<ReturnType<typeof importSeriesText>>,
+    started: number,
+  ) {
+    entry.checkMs = Math.round(performance.now() - started);
+    entry.kind = 'pinghuman';
+    entry.warnings = outcome.warnings;
+    if (!outcome.result.ok) return void (entry.errors = outcome.result.errors);
+    const kept = await keepSeries(this.app.db, outcome.result.value);
+    if (!kept.ok) return void (entry.errors = kept.errors);
+    entry.series = kept.value;
+    entry.kept = kept.value.sheets[0] ?? null;
   }
 
   /** Fetches the shipped demo show, checks it like any import, and keeps it (reusing an identical one). */

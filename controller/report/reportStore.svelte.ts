@@ -7,7 +7,8 @@
 import { liveValue } from '../app/liveQuery.svelte';
 import { buildReport, type ShowReport } from '../../shared/report/showReport';
 import type { ShowEvent } from '../../shared/show';
-import type { EventRow, FlashcueDb, ShowRow } from '../db/db';
+import type { EventRow, FlashcueDb, SeriesRow, ShowRow } from '../db/db';
+import { listSeries } from '../db/series';
 import { deleteShow, getShow, loadEvents } from '../db/eventLog';
 import { saveShowChanges } from '../db/showArchive';
 import { createShowRunner } from '../show/showRunner';
@@ -41,6 +42,8 @@ export class ReportStore {
   #all: () => { shows: ShowRow[]; events: Map<string, EventRow[]> } | undefined;
   #one = new Map<string, () => { row: ShowRow; events: EventRow[] } | null | undefined>();
   #cache = new Map<string, { key: string; entry: ShowEntry }>();
+  /** Series of linked run sheets (issue 18), newest first; undefined while loading. */
+  readonly series: () => SeriesRow[] | undefined;
 
   constructor(
     readonly db: FlashcueDb,
@@ -51,6 +54,7 @@ export class ReportStore {
       undefined,
       'report',
     );
+    this.series = liveValue<SeriesRow[] | undefined>(() => listSeries(db), undefined, 'series');
   }
 
   /** Every show, newest first; undefined while loading. */
