@@ -79,6 +79,14 @@ export interface PlatformMetaRow extends PlatformMeta {
   showId: string;
 }
 
+/** The live room's aggregates for one show (issue 17): questions, pins, per-segment counts. */
+export interface RoomRow {
+  showId: string;
+  /** shared/room/saved.ts `SavedRoom`, checked with zod when read back. */
+  room: unknown;
+  updatedAt: number;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -98,6 +106,7 @@ export class FlashcueDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   platformOrders!: Table<PlatformOrderRow, [string, string]>;
   platformMeta!: EntityTable<PlatformMetaRow, 'showId'>;
+  rooms!: EntityTable<RoomRow, 'showId'>;
 
   /** `options` takes a test's own `indexedDB` / `IDBKeyRange` (fake-indexeddb). */
   constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
@@ -136,5 +145,8 @@ export class FlashcueDb extends Dexie {
             delete row.term;
           }),
       );
+    // Version 14 (issue 17): the live room's aggregates per show, so the question queue, the pin
+    // and the per-segment counts survive a reload. Room events themselves are never stored.
+    this.version(14).stores({ rooms: 'showId' });
   }
 }
