@@ -35,6 +35,7 @@ test('address and question words saved; the pin reaches the host view and surviv
   page,
   context,
 }) => {
+  test.slow(); // two pages, a build's worth of reload and a reconnect: one long user story
   await page.goto('/controller/#/integrations');
   const source = page.getByTestId('room-source');
   await source.getByTestId('room-tikfinity-url').fill('http://nope');
