@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { emptyRoom, type RoomState } from './room.js';
-import type { RoomCounts, RoomTally } from './tally.js';
+import type { RoomTally } from './tally.js';
 import { QUEUE_LIMIT } from './questions.js';
 
 const Count = z.number().int().nonnegative().max(1e12);
@@ -53,7 +53,7 @@ export function saveRoom(state: RoomState): SavedRoom {
   return {
     v: 1,
     questions: state.questions,
-    tally: Object.fromEntries(Object.entries(state.tally)) as Record<string, RoomCounts>,
+    tally: Object.fromEntries(Object.entries(state.tally)),
     peak: state.sampler.peak,
   };
 }

@@ -16,15 +16,19 @@ test.afterEach(() => fake.close());
 const keptPin = (page: Page) =>
   page.evaluate(
     () =>
-      new Promise<string | null>((resolve) => {
+      new Promise<{ showId: string; pinnedId: string | null } | null>((resolve) => {
         const open = indexedDB.open('flashcue');
         open.onsuccess = () => {
           const db = open.result;
           if (!db.objectStoreNames.contains('rooms')) return resolve(null);
           const all = db.transaction('rooms').objectStore('rooms').getAll();
           all.onsuccess = () => {
-            const rows = all.result as Array<{ room: { questions: { pinnedId: string | null } } }>;
-            resolve(rows[0]?.room.questions.pinnedId ?? null);
+            const rows = all.result as Array<{
+              showId: string;
+              room: { questions: { pinnedId: string | null } };
+            }>;
+            const row = rows[0];
+            resolve(row ? { showId: row.showId, pinnedId: row.room.questions.pinnedId } : null);
             db.close();
           };
         };
@@ -73,7 +77,7 @@ test('address and question words saved; the pin reaches the host view and surviv
   await expect(host.getByTestId('host-question')).toContainText('Ana asks: cuánto cuesta');
 
   // Kept before the reload (the condition, not a sleep): the row holds the pin.
-  await expect.poll(() => keptPin(page)).toBe('q1');
+  await expect.poll(async () => (await keptPin(page))?.pinnedId).toBe('q1');
   await page.reload();
   await expect(page.getByTestId('live-screen')).toHaveAttribute('data-phase', 'live');
   await expect(questions).toHaveCount(2);
@@ -86,4 +90,44 @@ test('address and question words saved; the pin reaches the host view and surviv
   await ana.getByRole('button', { name: 'Answered' }).click();
   await expect(host.getByTestId('host-question')).toHaveCount(0);
   await expect(questions).toHaveCount(1);
+
+  // The report's room table: both questions asked in the opening, one answered.
+  const kept = await keptPin(page);
+  await page.goto(`/controller/#/report/${kept!.showId}`);
+  await expect(page.getByTestId('room-report-row').first()).toContainText('2 (1)');
+});
+
+test('gifts are thanked on the ticker only once switched on, names as text', async ({
+  page,
+  context,
+}) => {
+  test.slow(); // the controller, the ticker page and the stand-in under one clock
+  await page.goto('/controller/#/integrations');
+  await page.getByTestId('room-tikfinity-url').fill(fake.url);
+  await page.getByTestId('room-connect').click();
+  await expect(page.getByTestId('room-source-status')).toContainText('Status: live');
+  const ticker = await context.newPage();
+  await ticker.goto('/overlay/ticker.html?transport=broadcast');
+  const thanks = ticker.locator('[data-thanks]');
+
+  // Off by default: Ann's gift is counted, never thanked (had it been, the 8 s gap would
+  // keep Bo's below off the ticker).
+  fake.send('gift', { uniqueId: 'ann', nickname: 'Ann', giftName: 'Rose', repeatCount: 2 });
+  await page.getByTestId('room-thanks-gift').check();
+  await expect(page.getByTestId('room-thanks-gift')).toBeChecked();
+  fake.send('follow', { uniqueId: 'cy', nickname: 'Cy' }); // follows stay off
+  fake.send('gift', {
+    uniqueId: 'bo',
+    nickname: '<img src=x onerror=alert(1)>',
+    giftName: 'Rose',
+    giftType: 1,
+    repeatCount: 5,
+    repeatEnd: true,
+  });
+  await expect(thanks).toHaveText('Thank you <img src=x onerror=alert(1)> for the Rose! ×5');
+  await expect(ticker.locator('.fc-ticker img')).toHaveCount(0);
+  // Kept for the next time the page opens.
+  await page.reload();
+  await expect(page.getByTestId('room-thanks-gift')).toBeChecked();
+  await expect(page.getByTestId('room-thanks-follow')).not.toBeChecked();
 });
