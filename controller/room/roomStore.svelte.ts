@@ -239,6 +239,12 @@ export class RoomStore {
     if (result.ok) this.dismiss(id);
   }
 
+  /** The Live screen's key (y): the oldest pending keyword order, confirmed. */
+  confirmOldest(): Promise<void> {
+    const oldest = this.room.proposals.pending[0];
+    return oldest ? this.confirm(oldest.id) : Promise.resolve();
+  }
+
   stop(): void {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;

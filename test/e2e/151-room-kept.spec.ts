@@ -131,3 +131,35 @@ test('gifts are thanked on the ticker only once switched on, names as text', asy
   await expect(page.getByTestId('room-thanks-gift')).toBeChecked();
   await expect(page.getByTestId('room-thanks-follow')).not.toBeChecked();
 });
+
+test('a keyword order waits for the producer; one key records it as a sale', async ({
+  page,
+  context,
+}) => {
+  test.slow(); // the controller, a tool page and the stand-in under one clock
+  await page.goto('/controller/#/integrations');
+  await page.getByTestId('room-tikfinity-url').fill(fake.url);
+  await page.getByTestId('room-connect').click();
+  await page.getByTestId('room-keyword-orders').check();
+  await expect(page.getByTestId('room-keyword-orders')).toBeChecked();
+  const tool = await openTool(context);
+  expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({
+    ok: true,
+  });
+  await page.goto('/controller/#/live');
+  await page.getByRole('button', { name: /Start show/ }).click();
+  await expect(page.getByTestId('live-screen')).toHaveAttribute('data-phase', 'live');
+  expect(await command(tool, 'show.next')).toMatchObject({ ok: true }); // a product on air
+  const stock = async () =>
+    ((await command(tool, 'state.get')).result as { product: { stock: number } }).product.stock;
+  const before = await stock();
+
+  fake.send('chat', { uniqueId: 'ann', nickname: 'Ann', comment: '+2' });
+  const proposal = page.getByTestId('room-proposal');
+  await expect(proposal).toContainText('Ann ×2');
+  expect(await stock()).toBe(before); // pending: nothing recorded yet
+
+  await page.keyboard.press('y');
+  await expect(proposal).toHaveCount(0);
+  expect(await stock()).toBe(before - 2);
+});
