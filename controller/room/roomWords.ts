@@ -1,7 +1,12 @@
 /** The live room's status and problems in the controller's language (data in, sentences out). */
 import * as m from '../i18n/paraglide/messages.js';
 import type { WordsProblem } from '../../shared/room/settings';
-import type { SourceProblem, SourceStatus, UrlProblem } from './tikfinitySource';
+import {
+  TIKFINITY_DEFAULT,
+  type SourceProblem,
+  type SourceStatus,
+  type UrlProblem,
+} from './tikfinitySource';
 
 export function stateWord(state: SourceStatus['state']): string {
   switch (state) {
@@ -33,8 +38,8 @@ export function sourceProblem(problem: SourceProblem): string {
 
 export const urlProblem = (problem: UrlProblem): string =>
   problem.code === 'not_ws'
-    ? m.room_url_not_ws({ example: 'ws://localhost:21213/' })
-    : m.room_url_not_address({ raw: problem.raw, example: 'ws://localhost:21213/' });
+    ? m.room_url_not_ws({ example: TIKFINITY_DEFAULT })
+    : m.room_url_not_address({ raw: problem.raw, example: TIKFINITY_DEFAULT });
 
 export const wordsProblem = (problem: WordsProblem): string =>
   problem.code === 'too_many'
