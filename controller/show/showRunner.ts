@@ -6,8 +6,8 @@
  */
 import {
   applyToActor,
-  decideAt,
   decideBatch,
+  decideCommand,
   parseCommand,
   replay,
   startShowActor,
@@ -121,15 +121,10 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
       remember(commandId, result);
       return result;
     };
-    const parsed = parseCommand(command);
-    trace('parse');
-    if (!parsed.ok) {
-      return refuse({ ok: false, error: describeCommandErrors(parsed.errors) });
-    }
-    // A wall clock stepped back (NTP) must not log an event earlier than the ones before it.
     const snapshot = actor.getSnapshot();
-    const at = Math.max(clock(), snapshot.context.now);
-    const decision = decideAt(snapshot, parsed.value, at);
+    const decided = decideCommand(snapshot, command, clock());
+    if (!decided.valid) return refuse({ ok: false, error: describeCommandErrors(decided.errors) });
+    const { decision } = decided;
     trace('decide');
     const first = !decision.ok && decision.duplicate && orderResults.find(decision.duplicate);
     if (first) {
