@@ -85,6 +85,14 @@ export interface SeriesRow extends SeriesDef {
   createdAt: number;
 }
 
+/** The live room's aggregates for one show (issue 17): questions, pins, per-segment counts. */
+export interface RoomRow {
+  showId: string;
+  /** shared/room/saved.ts `SavedRoom`, checked with zod when read back. */
+  room: unknown;
+  updatedAt: number;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -105,6 +113,7 @@ export class FlashcueDb extends Dexie {
   platformOrders!: Table<PlatformOrderRow, [string, string]>;
   platformMeta!: EntityTable<PlatformMetaRow, 'showId'>;
   series!: EntityTable<SeriesRow, 'id'>;
+  rooms!: EntityTable<RoomRow, 'showId'>;
 
   /** `options` takes a test's own `indexedDB` / `IDBKeyRange` (fake-indexeddb). */
   constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
@@ -143,6 +152,9 @@ export class FlashcueDb extends Dexie {
             delete row.term;
           }),
       );
+    // Version 14 (issue 17): the live room's aggregates per show, so the question queue, the pin
+    // and the per-segment counts survive a reload. Room events themselves are never stored.
+    this.version(14).stores({ rooms: 'showId' });
     // Version 15 (issue 18): series of linked run sheets. Sheets stay in runSheets; a series
     // row lists its sessions' sheet ids, so nothing about a sheet changes by being in one.
     this.version(15).stores({ series: 'id, createdAt' });

@@ -151,7 +151,7 @@ export async function deleteShow(
   db: FlashcueDb,
   showId: string,
 ): Promise<{ ok: true } | { ok: false; error: string }> {
-  const tables = [db.shows, db.events, db.platformOrders, db.platformMeta];
+  const tables = [db.shows, db.events, db.platformOrders, db.platformMeta, db.rooms];
   return db.transaction('rw', tables, async () => {
     const show = await db.shows.get(showId);
     if (!show) return { ok: true as const };
@@ -161,6 +161,7 @@ export async function deleteShow(
     await db.events.where('[showId+seq]').between(lower, upper, true, true).delete();
     await db.platformOrders.where('showId').equals(showId).delete();
     await db.platformMeta.delete(showId);
+    await db.rooms.delete(showId); // the live room's counts (issue 17)
     await db.shows.delete(showId);
     return { ok: true as const };
   });

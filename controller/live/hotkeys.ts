@@ -12,6 +12,7 @@ export type HotkeyAction =
   | { kind: 'toggle-pause' }
   | { kind: 'toggle-lower-third' }
   | { kind: 'end-show' }
+  | { kind: 'confirm-chat-order' }
   | { kind: 'help' };
 
 export interface Hotkey {
@@ -55,6 +56,8 @@ export const HOTKEYS: Hotkey[] = [
   { key: 'v', label: m.hk_viewers, action: { kind: 'focus', target: 'viewers' } },
   { key: 'c', label: m.hk_cue, action: { kind: 'focus', target: 'cue' } },
   { key: 'E', label: m.hk_end_show, action: { kind: 'end-show' } },
+  // The live room's keyword orders (issue 17): the oldest pending one becomes a sale.
+  { key: 'y', label: m.room_hk_confirm, action: { kind: 'confirm-chat-order' } },
   { key: '?', label: m.hk_help, action: { kind: 'help' } },
 ];
 

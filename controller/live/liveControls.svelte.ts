@@ -30,6 +30,8 @@ export class LiveControls {
   constructor(
     private readonly live: LiveSession,
     private readonly notices: Notices,
+    /** The live room's keyword orders, confirmed by key (issue 17). */
+    private readonly room?: { confirmOldest(): Promise<void> },
   ) {}
 
   send(command: ShowCommandInput) {
@@ -108,6 +110,8 @@ export class LiveControls {
       case 'help':
         this.helpOpen = !this.helpOpen;
         return;
+      case 'confirm-chat-order':
+        return void this.room?.confirmOldest();
     }
   }
 }

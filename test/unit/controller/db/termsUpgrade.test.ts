@@ -57,7 +57,7 @@ test('version 11 moves every show row to one `terms` field and drops `term`', as
 
   const db = openTestDb(factory, NAME);
   const rows = await db.shows.orderBy('id').toArray();
-  // At least 11: later versions (15, issue 18's series) open on top of it.
+  // At least 11: later versions (14 rooms, 15 series) open on top of it.
   expect(db.verno).toBeGreaterThanOrEqual(11);
   expect(rows.map((r) => [r.id, 'term' in r, r.terms])).toEqual([
     ['never-opened', false, []],
