@@ -39,7 +39,7 @@ export function coded(code: string, message: string): string {
 }
 
 /** Values a refinement attached to its issue (`params: { code, id }`), as message params. */
-function issueCode(issue: z.core.$ZodIssue): Pick<LocatedError, 'code' | 'params'> {
+export function issueCode(issue: z.core.$ZodIssue): Pick<LocatedError, 'code' | 'params'> {
   const raw = issue.code === 'custom' ? issue.params : undefined;
   if (raw && typeof raw.code === 'string') {
     const params: ErrorParams = {};
@@ -48,7 +48,10 @@ function issueCode(issue: z.core.$ZodIssue): Pick<LocatedError, 'code' | 'params
     return { code: raw.code, params };
   }
   const code = CODES.get(issue.message);
-  return code ? { code } : {};
+  if (!code) return {};
+  // A bound written into the sentence ("at most 80 characters") travels as a value.
+  const max = issue.code === 'too_big' ? Number(issue.maximum) : NaN;
+  return Number.isFinite(max) ? { code, params: { max } } : { code };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: LocatedError[] };

@@ -19,6 +19,11 @@ export function errorText(
   locale: Locale = getLocale(),
 ): string {
   if (locale === 'en' || !error.code) return error.message;
+  const { of, ...params } = error.params ?? {};
+  if (error.code === 'csv_row_skipped' && typeof of === 'string') {
+    const inner = errorText({ message: error.message, code: of, params }, locale);
+    return m.imp_csv_row_skipped({ problem: inner }, { locale });
+  }
   const message = catalogue[`imp_${error.code}`];
   return message ? message({ ...error.params }, { locale }) : error.message;
 }
