@@ -13,6 +13,7 @@ const demo = JSON.parse(
 const words = (sheet: ReturnType<typeof baseSheet>) => [
   sheet.id,
   sheet.show.title,
+  sheet.show.currency,
   sheet.show.format ?? '',
   sheet.show.timeZone ?? '',
   ...sheet.products.flatMap((p) => [p.id, p.name, p.sku ?? '', ...(p.talkingPoints ?? [])]),
