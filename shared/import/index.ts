@@ -45,12 +45,17 @@ export const MAX_REPORTED_CHARS = 500;
 
 const clipText = (text: string) =>
   text.length > MAX_REPORTED_CHARS ? `${text.slice(0, MAX_REPORTED_CHARS - 1)}…` : text;
-const clipAll = (list: LocatedError[]) =>
-  list.map((e) =>
-    e.path.length + e.message.length > MAX_REPORTED_CHARS
-      ? { path: clipText(e.path), message: clipText(e.message) }
-      : e,
+const clipParams = (params: NonNullable<LocatedError['params']>) =>
+  Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? clipText(v) : v]),
   );
+const clipAll = (list: LocatedError[]) =>
+  list.map((e) => {
+    const params = e.params ? { params: clipParams(e.params) } : {};
+    return e.path.length + e.message.length > MAX_REPORTED_CHARS
+      ? { ...e, path: clipText(e.path), message: clipText(e.message), ...params }
+      : { ...e, ...params };
+  });
 
 function bounded(outcome: AnyImport): AnyImport {
   const { result } = outcome;
@@ -89,7 +94,7 @@ function importParsed(value: unknown, options: ImportOptions): AnyImport {
       'is neither a Flashcue run sheet ("format": "flashcue.runsheet") nor a PingHuman task (with "live_session_details")';
     return {
       kind: 'flashcue',
-      result: { ok: false, errors: [{ path: '(top level)', message }] },
+      result: { ok: false, errors: [{ path: '(top level)', message, code: 'not_runsheet' }] },
       warnings: [],
     };
   }
@@ -112,7 +117,11 @@ export function checkEncoding(text: string): LocatedError | null {
     nul !== -1
       ? 'has NUL characters: it looks like UTF-16 text without a byte-order mark. Save it as UTF-8 (in Excel: "CSV UTF-8") and import it again'
       : 'has characters that are not UTF-8 (shown as �): the file was saved in another encoding (Latin-1, Windows-1252, GBK…). Save it as UTF-8 (in Excel: "CSV UTF-8") and import it again';
-  return { path: `line ${line}, column ${column}`, message };
+  return {
+    path: `line ${line}, column ${column}`,
+    message,
+    code: nul !== -1 ? 'utf16' : 'not_utf8',
+  };
 }
 
 /**
@@ -152,7 +161,7 @@ function importText(text: string, options: ImportOptions): AnyImport {
   if (start === undefined) {
     return {
       kind: ext === 'csv' || ext === 'tsv' ? 'csv' : 'flashcue',
-      result: { ok: false, errors: [{ path: '(file)', message: 'is empty' }] },
+      result: { ok: false, errors: [{ path: '(file)', message: 'is empty', code: 'empty' }] },
       warnings: [],
     };
   }
@@ -177,6 +186,7 @@ function importText(text: string, options: ImportOptions): AnyImport {
     const missing: LocatedError = {
       path: '(file)',
       message: 'looks like a CSV product list: choose the currency its prices are in',
+      code: 'csv_currency',
     };
     return { kind: 'csv', result: { ok: false, errors: [missing] }, warnings: [] };
   }
