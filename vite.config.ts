@@ -7,11 +7,9 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { attachRelay } from './shared/relay/server.js';
 import { attachIntake } from './shared/intake/node/intakeServer.js';
 import { onAirMessages } from './shared/i18n/onAirBuild.js';
+import { OVERLAYS, overlayPagePath, overlayPages } from './overlay/pages.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-
-/** Overlay pages, each served at /overlay/<name>.html. */
-export const OVERLAYS = ['lower-third', 'countdown', 'stock', 'ticker', 'next-up', 'all'] as const;
 
 const port = Number(process.env.PORT) || 5173;
 
@@ -234,6 +232,8 @@ export default defineConfig(({ mode }) => {
     plugins: [
       svelte(),
       flashcueServer(),
+      // The six overlay pages from one template (after flashcue-server: CSP header first).
+      overlayPages(root),
       // Overlay pages load only their language's strings (also in dev and unit tests).
       onAirMessages(root),
       ...(overlaysOnly ? [overlayPreloadHelper()] : []),
@@ -255,7 +255,7 @@ export default defineConfig(({ mode }) => {
             consumer: 'client' as const,
             build: {
               rolldownOptions: {
-                input: { [`overlay-${name}`]: resolve(root, `overlay/${name}.html`) },
+                input: { [`overlay-${name}`]: overlayPagePath(root, name) },
               },
             },
           },

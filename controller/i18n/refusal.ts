@@ -6,6 +6,7 @@
  */
 import type { Refusal } from '../../shared/show/refusal';
 import * as m from './paraglide/messages.js';
+import { invalidCommandText } from './commandErrors';
 import { getLocale, type Locale } from './paraglide/runtime.js';
 
 type Message = (params: Record<string, string | number>, options?: { locale?: Locale }) => string;
@@ -16,6 +17,7 @@ export function refusalText(
   locale = getLocale(),
 ): string {
   if (locale === 'en' || !refusal.code) return refusal.error;
+  if (refusal.code === 'invalid_command') return invalidCommandText(refusal.params ?? {}, locale);
   const message = catalogue[`refuse_${refusal.code}`];
   if (!message) return refusal.error;
   const params = { ...refusal.params };

@@ -4,6 +4,7 @@
  * the server never returns them. Polled every 2 s while the page is open, for the TikTok
  * poller's status.
  */
+import * as m from '../i18n/paraglide/messages.js';
 import { z } from 'zod';
 import { describeErrors, parseWith } from '../../shared/validation';
 
@@ -65,7 +66,9 @@ export class IntegrationsClient {
       if (!res.ok) throw new Error(errorOf(json) ?? `HTTP ${res.status}`);
       this.#take(json);
     } catch (error) {
-      this.error = `The Flashcue server did not answer (${error instanceof Error ? error.message : String(error)}). Integrations need \`npm start\`.`;
+      this.error = m.int_no_answer({
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 
@@ -78,7 +81,7 @@ export class IntegrationsClient {
     }).catch(() => null);
     const json: unknown = await res?.json().catch(() => null);
     if (!res?.ok) {
-      this.saveError = errorOf(json) ?? 'The server did not take the settings.';
+      this.saveError = errorOf(json) ?? m.int_not_taken();
       return false;
     }
     this.#take(json);
@@ -98,7 +101,7 @@ export class IntegrationsClient {
       this.view = parsed.value;
       this.error = null;
     } else {
-      this.error = `The server's answer was not understood:\n${describeErrors(parsed.errors, 5)}`;
+      this.error = m.int_not_understood({ errors: describeErrors(parsed.errors, 5) });
     }
   }
 }

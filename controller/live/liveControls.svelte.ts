@@ -4,6 +4,7 @@
  * so a click, a hotkey and the command API take the same path.
  */
 import { toMinor } from '../../shared/money';
+import * as m from '../i18n/paraglide/messages.js';
 import {
   currentSegment,
   product,
@@ -54,7 +55,7 @@ export class LiveControls {
       const minor = toMinor(Number(this.dealPrice.replace(',', '.')), ctx.sheet.show.currency);
       if (minor === null) {
         this.notices.error(
-          `Deal price "${this.dealPrice}" is not an amount in ${ctx.sheet.show.currency}: nothing started.`,
+          m.live_deal_price_bad({ price: this.dealPrice, currency: ctx.sheet.show.currency }),
         );
         return;
       }

@@ -4,6 +4,7 @@
  * the command server, the resender, the scene switcher and one-click set-up.
  */
 import { z } from 'zod';
+import * as m from '../i18n/paraglide/messages.js';
 import {
   createObsConnection,
   type ObsConnection,
@@ -116,7 +117,9 @@ export class ObsManager {
   connect(input: unknown, { save = true }: { save?: boolean } = {}): boolean {
     const parsed = ObsSettings.safeParse(input);
     if (!parsed.success) {
-      this.problem = `OBS address ${parsed.error.issues[0]?.message ?? 'is not valid'}.`;
+      this.problem = m.obs_bad_address({
+        problem: parsed.error.issues[0]?.message ?? m.obs_not_valid(),
+      });
       return false;
     }
     const settings = parsed.data;
@@ -213,7 +216,7 @@ export class ObsManager {
       return {
         ok: false,
         reason: 'offline',
-        message: 'Connect to OBS first (Tools → WebSocket Server Settings in OBS).',
+        message: m.obs_connect_first(),
       };
     }
     return setupScene(conn, { overlays, ...(sceneName ? { sceneName } : {}) });

@@ -1,19 +1,26 @@
 import type { ObsStatus } from '../../shared/obs/connection';
+import * as m from '../i18n/paraglide/messages.js';
 
-/** Status as one line a producer understands at a glance. */
+/**
+ * Status as one line a producer understands at a glance, in the controller's language. The
+ * reason after a failure is OBS's or the connection's own sentence (shared/obs/policy.ts).
+ */
 export function obsStatusText(status: ObsStatus): string {
   switch (status.state) {
     case 'idle':
-      return 'OBS not connected';
+      return m.obs_not_connected();
     case 'connecting':
       return status.attempt > 1
-        ? `Connecting to OBS (try ${status.attempt})…`
-        : 'Connecting to OBS…';
+        ? m.obs_connecting_try({ attempt: status.attempt })
+        : m.obs_connecting();
     case 'connected':
-      return `OBS connected (OBS ${status.obsVersion}, websocket ${status.wsVersion})`;
+      return m.obs_connected({ obs: status.obsVersion, ws: status.wsVersion });
     case 'retrying':
-      return `OBS offline — retrying in ${Math.max(1, Math.ceil(status.inMs / 1000))} s: ${status.reason}`;
+      return m.obs_retrying({
+        seconds: Math.max(1, Math.ceil(status.inMs / 1000)),
+        reason: status.reason,
+      });
     case 'failed':
-      return `OBS: ${status.reason}`;
+      return m.obs_failed({ reason: status.reason });
   }
 }

@@ -4,6 +4,7 @@
  * takeover — by a click, or by itself after the configured silence. Plugs into the show
  * bridge (LiveSession) through its RoleHooks; created once by the wiring module.
  */
+import * as m from '../i18n/paraglide/messages.js';
 import type { PrimaryMessage } from '../../shared/protocol/messages';
 import type { Transport } from '../../shared/protocol/transport';
 import { currentTerm, takeOver } from '../../shared/replica/terms';
@@ -121,7 +122,7 @@ export class DeviceRoles implements RoleHooks {
     const live = this.live;
     if (!replica) return;
     if (live.role === 'primary' && live.state?.phase === 'live' && live.show?.id !== showId) {
-      this.notices.error('A show is live on this controller: end it before you back up another.');
+      this.notices.error(m.notice_live_backup());
       return;
     }
     live.becomeBackup();
@@ -134,7 +135,7 @@ export class DeviceRoles implements RoleHooks {
     let chain: Promise<void> = Promise.resolve();
     const inOrder = (work: () => Promise<void>) => {
       chain = chain.then(work).catch((error: unknown) => {
-        this.notices.error(`The backup's copy of the show could not be updated: ${String(error)}`);
+        this.notices.error(m.notice_backup_copy({ error: String(error) }));
       });
     };
     const attach = async () => {
@@ -162,14 +163,8 @@ export class DeviceRoles implements RoleHooks {
           await live.backupLogChanged(change);
         }),
       onHandover: ({ handedOver, dropped }) => {
-        if (handedOver)
-          this.notices.info(
-            `Handed ${handedOver} sale${handedOver === 1 ? '' : 's'} made on this device to the primary: each is counted once.`,
-          );
-        if (dropped.length)
-          this.notices.error(
-            `Not carried over to the primary (made here after it took over): ${dropped.join('; ')}.`,
-          );
+        if (handedOver) this.notices.info(m.notice_handed({ count: handedOver }));
+        if (dropped.length) this.notices.error(m.notice_not_carried({ list: dropped.join('; ') }));
       },
     });
     inOrder(attach);
@@ -200,7 +195,10 @@ export class DeviceRoles implements RoleHooks {
       this.live.role = 'primary';
       await this.live.open(show.id);
       this.notices.info(
-        `${how === 'auto' ? 'The primary went silent: this controller' : 'This controller'} took over the show (term ${currentTerm(terms)}), continuing from event ${last}.`,
+        (how === 'auto' ? m.notice_took_over_auto : m.notice_took_over)({
+          term: currentTerm(terms),
+          event: last,
+        }),
       );
       return true;
     } finally {
@@ -224,7 +222,10 @@ export class DeviceRoles implements RoleHooks {
       phase: () => live.state?.phase ?? 'ready',
       onDeposed: (primary) => {
         this.notices.error(
-          `${primary.deviceName || 'Another controller'} took over this show (term ${primary.term}). This controller is now its backup; sales made here since are handed over.`,
+          m.notice_taken_from_us({
+            device: primary.deviceName || m.notice_another_controller(),
+            term: primary.term,
+          }),
         );
         void this.backUp(showId);
       },

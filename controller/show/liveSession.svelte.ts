@@ -5,6 +5,7 @@
  * backup) is decided by DeviceRoles (controller/replica/deviceRoles.svelte.ts), which plugs
  * into this bridge through `RoleHooks`.
  */
+import * as m from '../i18n/paraglide/messages.js';
 import { refusalText } from '../i18n/refusal';
 import { selectOverlayView, type OverlayView } from '../../shared/view/overlayView';
 import {
@@ -129,7 +130,7 @@ export class LiveSession {
   /** A new show from a run sheet (a frozen copy), made current. */
   async startFrom(sheet: RunSheet): Promise<ShowRow | null> {
     if (this.state?.phase === 'live') {
-      this.notices.error('A show is live: end it before you load another run sheet.');
+      this.notices.error(m.notice_live_load());
       return null;
     }
     const show = await createShow(this.db, sheet);

@@ -1,5 +1,6 @@
 /** The runner's refusals and storage failures as sentences a person can act on. */
 import type { LocatedError } from '../../shared/validation';
+import { refusal, type Refusal, type RefusalParams } from '../../shared/show/refusal';
 
 /** Located errors as one sentence: "Not a valid command: seconds must be at least 1 second." */
 export function describeCommandErrors(errors: LocatedError[]): string {
@@ -8,6 +9,23 @@ export function describeCommandErrors(errors: LocatedError[]): string {
     return message.startsWith('is ') ? `it ${message}` : message;
   });
   return `Not a valid command: ${parts.join('; ')}.`;
+}
+
+/** The most problems a refusal names (a flood of bad fields is not read to the end anyway). */
+const MAX_PROBLEMS = 10;
+
+/**
+ * A malformed command's refusal: the English sentence as before, and each located problem as
+ * data (`path0`, `message0`, …) so the controller can say it in its own language.
+ */
+export function commandRefusal(errors: LocatedError[]): Refusal {
+  const shown = errors.slice(0, MAX_PROBLEMS);
+  const params: RefusalParams = { n: shown.length };
+  shown.forEach(({ path, message }, i) => {
+    params[`path${i}`] = path;
+    params[`message${i}`] = message;
+  });
+  return refusal(describeCommandErrors(errors), 'invalid_command', params);
 }
 
 /** The innermost message of a storage error, without a trailing full stop. */

@@ -6,8 +6,8 @@
  */
 import {
   applyToActor,
-  decideAt,
   decideBatch,
+  decideCommand,
   parseCommand,
   replay,
   startShowActor,
@@ -25,7 +25,7 @@ import { appendBatchAt, BatchRefused } from '../db/appendBatch';
 import { findByCommandId, getShow, loadEvents, UnknownShowError } from '../db/eventLog';
 import { createOrderResults } from './orderResults';
 import type { Refusal } from '../../shared/show/refusal';
-import { describeCommandErrors, reason } from './runnerErrors';
+import { commandRefusal, reason } from './runnerErrors';
 
 /** `duplicate`: the order was recorded before; this is the first one's result, not applied again. */
 export type DispatchResult =
@@ -121,15 +121,10 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
       remember(commandId, result);
       return result;
     };
-    const parsed = parseCommand(command);
-    trace('parse');
-    if (!parsed.ok) {
-      return refuse({ ok: false, error: describeCommandErrors(parsed.errors) });
-    }
-    // A wall clock stepped back (NTP) must not log an event earlier than the ones before it.
     const snapshot = actor.getSnapshot();
-    const at = Math.max(clock(), snapshot.context.now);
-    const decision = decideAt(snapshot, parsed.value, at);
+    const decided = decideCommand(snapshot, command, clock());
+    if (!decided.valid) return refuse(commandRefusal(decided.errors));
+    const { decision } = decided;
     trace('decide');
     const first = !decision.ok && decision.duplicate && orderResults.find(decision.duplicate);
     if (first) {

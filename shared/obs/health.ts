@@ -72,6 +72,16 @@ export interface Health {
   diskMb: number;
   /** One sentence per problem, worst first; empty when all is well. */
   warnings: string[];
+  /** The same problems, same order, as a code + params the controller words in its language. */
+  problems: HealthProblem[];
+}
+
+/** A health warning's code (controller message `health_<code>`) and its figures. */
+export interface HealthProblem {
+  code: 'reconnecting' | 'dropping' | 'congested' | 'skipping' | 'disk';
+  params: Record<string, string | number>;
+  /** The English sentence (what `warnings` holds). */
+  text: string;
 }
 
 const pct = (share: number) => `${Math.round(share * 100)} %`;
@@ -99,6 +109,7 @@ export function evaluateHealth(samples: readonly HealthSample[]): Health {
       renderMs: 0,
       diskMb: 0,
       warnings: [],
+      problems: [],
     };
   }
   const [a, b] = pair;
@@ -126,26 +137,44 @@ export function evaluateHealth(samples: readonly HealthSample[]): Health {
       : null;
   const congestion = streaming ? b.stream.outputCongestion : 0;
   const t = THRESHOLDS;
-  const bad: string[] = [];
-  const warn: string[] = [];
+  const bad: HealthProblem[] = [];
+  const warn: HealthProblem[] = [];
+  const problem = (
+    code: HealthProblem['code'],
+    text: string,
+    params: HealthProblem['params'] = {},
+  ): HealthProblem => ({ code, params, text });
   if (streaming && b.stream.outputReconnecting)
-    bad.push('The stream lost its connection: OBS is reconnecting.');
+    bad.push(problem('reconnecting', 'The stream lost its connection: OBS is reconnecting.'));
   if (dropped !== null && dropped >= t.dropWarn)
     (dropped >= t.dropBad ? bad : warn).push(
-      `Frames dropping: ${pct(dropped)} of frames did not reach the platform — check the internet connection.`,
+      problem(
+        'dropping',
+        `Frames dropping: ${pct(dropped)} of frames did not reach the platform — check the internet connection.`,
+        { percent: Math.round(dropped * 100) },
+      ),
     );
   if (congestion >= t.congestionWarn)
     (congestion >= t.congestionBad ? bad : warn).push(
-      'The connection is congested: the upload cannot keep up with the bitrate.',
+      problem(
+        'congested',
+        'The connection is congested: the upload cannot keep up with the bitrate.',
+      ),
     );
   if (renderSkipped !== null && renderSkipped >= t.renderSkipWarn)
     (renderSkipped >= t.renderSkipBad ? bad : warn).push(
-      `OBS is skipping frames: ${pct(renderSkipped)} were not rendered in time — the computer is overloaded.`,
+      problem(
+        'skipping',
+        `OBS is skipping frames: ${pct(renderSkipped)} were not rendered in time — the computer is overloaded.`,
+        { percent: Math.round(renderSkipped * 100) },
+      ),
     );
-  if (recording && b.stats.availableDiskSpace < t.diskWarnMb)
+  if (recording && b.stats.availableDiskSpace < t.diskWarnMb) {
+    const gb = (b.stats.availableDiskSpace / 1024).toFixed(1);
     (b.stats.availableDiskSpace < t.diskBadMb ? bad : warn).push(
-      `The recording disk is nearly full: ${(b.stats.availableDiskSpace / 1024).toFixed(1)} GB left.`,
+      problem('disk', `The recording disk is nearly full: ${gb} GB left.`, { gb }),
     );
+  }
   const level: HealthLevel = bad.length
     ? 'bad'
     : warn.length
@@ -163,7 +192,8 @@ export function evaluateHealth(samples: readonly HealthSample[]): Health {
     renderSkipped,
     renderMs: b.stats.averageFrameRenderTime,
     diskMb: b.stats.availableDiskSpace,
-    warnings: [...bad, ...warn],
+    warnings: [...bad, ...warn].map((p) => p.text),
+    problems: [...bad, ...warn],
   };
 }
 

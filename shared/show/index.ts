@@ -12,6 +12,7 @@ export * from './snapshot';
 export { settle } from './settle';
 export { step } from './step';
 export { decideAt } from './decideAt';
+export { decideCommand } from './decideCommand';
 export { startShowActor, applyToActor } from './actor';
 export { replay } from './replay';
 export { decideBatch } from './decideBatch';

@@ -126,6 +126,13 @@ async function settleEntrances(page: Page): Promise<void> {
 
 /** Checks the settled page, and takes its picture when asked to. */
 async function look(page: Page, file: string, safe: boolean): Promise<void> {
+  // toBeVisible() already passes for a card still at opacity 0, before its entrance has begun
+  // (seen on a loaded machine): wait for a card a viewer sees, then for the entrances to end.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.fc-card, .fc-badge')].some((el) =>
+      el.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+    ),
+  );
   await settleEntrances(page);
   await expectClean(page, { safe });
   if (!PICTURES) return;
@@ -150,15 +157,15 @@ for (const layout of ['landscape', 'portrait'] as const) {
 }
 
 // The audience's language (issue 16): every page in Chinese and Thai, a local seller's own
-// names and prices, both layouts. One test per language and layout walks the six pages.
+// names and prices, both layouts. One test per page, so the two workers share them out.
 for (const lang of ['zh-CN', 'th'] as const) {
   for (const layout of ['landscape', 'portrait'] as const) {
-    test(`every page in ${lang}, ${layout}: text whole, cards inside the canvas${layout === 'portrait' ? ' and the safe zone' : ''}`, async ({
-      context,
-      page,
-    }) => {
-      await page.setViewportSize(VIEWPORTS[layout]);
-      for (const name of PAGES) {
+    for (const name of PAGES) {
+      test(`${name} in ${lang}, ${layout}: text whole, cards inside the canvas${layout === 'portrait' ? ' and the safe zone' : ''}`, async ({
+        context,
+        page,
+      }) => {
+        await page.setViewportSize(VIEWPORTS[layout]);
         const query = `?layout=${layout}&lang=${lang}`;
         const { publisher, errors } = await openOverlay(context, page, name, query);
         await publisher.send(localView(SELLERS[lang]));
@@ -166,8 +173,8 @@ for (const lang of ['zh-CN', 'th'] as const) {
         await expect(page.locator('.fc-card').first()).toBeVisible();
         await look(page, `${name}-${layout}-${lang}`, layout === 'portrait');
         expect(errors).toEqual([]);
-      }
-    });
+      });
+    }
   }
 }
 

@@ -1,14 +1,15 @@
 /**
- * Drives a live show actor on a SimulatedClock exactly as the controller does: parse, decide
- * against the settled snapshot, log, apply. Returns the decision so tests can read refusals.
+ * Drives a live show actor on a SimulatedClock exactly as the controller's show runner does,
+ * with the runner's own steps: decideCommand (validate, decide against the settled snapshot),
+ * log, applyToActor. Only the IndexedDB write is left out. Returns the decision so tests can
+ * read refusals.
  */
 import { SimulatedClock } from 'xstate';
 import type { RunSheet } from '../../shared/runsheet';
 import {
   applyToActor,
-  decideAt,
+  decideCommand,
   initialSnapshot,
-  parseCommand,
   startShowActor,
   type Decision,
   type ShowCommandInput,
@@ -25,9 +26,9 @@ export function drive(sheet: RunSheet = makeSheet()) {
   const actor = startShowActor(initialSnapshot(sheet), { clock });
   const log: ShowEvent[] = [];
   const run = (command: ShowCommandInput): Decision => {
-    const parsed = parseCommand(command);
-    if (!parsed.ok) throw new Error(`bad command in test: ${JSON.stringify(parsed.errors)}`);
-    const decision = decideAt(actor.getSnapshot(), parsed.value, clock.now());
+    const decided = decideCommand(actor.getSnapshot(), command, clock.now());
+    if (!decided.valid) throw new Error(`bad command in test: ${JSON.stringify(decided.errors)}`);
+    const { decision } = decided;
     if (decision.ok) {
       log.push(decision.event);
       applyToActor(actor, decision.event);

@@ -102,6 +102,19 @@ describe('evaluateHealth', () => {
     });
   });
 
+  test('each warning also carries a code and its figures, in the same order', () => {
+    const h = evaluateHealth([
+      sample(10_000, { drop: 100, recording: true }),
+      sample(15_000, { drop: 118, congestion: 0.3, recording: true, disk: 800 }),
+    ]);
+    expect(h.problems.map((p) => p.text)).toEqual(h.warnings);
+    expect(h.problems.map((p) => [p.code, p.params])).toEqual([
+      ['dropping', { percent: 12 }],
+      ['disk', { gb: '0.8' }],
+      ['congested', {}],
+    ]);
+  });
+
   test('an output that restarted (counters went down) gives no rate rather than a wrong one', () => {
     const h = evaluateHealth([sample(10_000, { drop: 50 }), sample(1_000)]);
     expect(h.dropped).toBeNull();
