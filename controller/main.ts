@@ -89,6 +89,7 @@ if (router.route.name === 'host') {
     },
   });
   live.onChange(() => obs.switchScene());
+  live.recordClock = () => obs.recordMs();
   // A relay that came back has pages that missed the last image: re-send everything.
   relay.onStatus((status) => status.state === 'connected' && live.republish(true));
   const hash = location.hash;

@@ -14,6 +14,7 @@ import { emitEventTransport, type EmitAvailability } from '../../shared/obs/emit
 import { parseObsFragment } from '../../shared/obs/fragment';
 import type { Health } from '../../shared/obs/health';
 import { createHealthPoller } from '../../shared/obs/healthPoller';
+import { readRecordMs } from '../../shared/marker/recordClock';
 import { createResender } from '../../shared/obs/resend';
 import {
   createSceneSwitcher,
@@ -217,6 +218,11 @@ export class ObsManager {
       };
     }
     return setupScene(conn, { overlays, ...(sceneName ? { sceneName } : {}) });
+  }
+
+  /** OBS's recording timecode now (ms), for a highlight marker; null when not recording. */
+  recordMs(): Promise<number | null> {
+    return this.#conn ? readRecordMs(this.#conn) : Promise.resolve(null);
   }
 
   async sceneNames(): Promise<string[]> {
