@@ -8,6 +8,7 @@ import type { ShowEvent } from '../../shared/show';
 import type { PlatformLine } from '../../shared/orders/types';
 import type { PlatformMeta } from '../../shared/orders/platformReport';
 import { termsFromCurrent } from '../../shared/replica/terms';
+import type { HealthMinute } from '../../shared/obs/healthRecord';
 
 export const DEFAULT_DB_NAME = 'flashcue';
 
@@ -98,6 +99,7 @@ export class FlashcueDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   platformOrders!: Table<PlatformOrderRow, [string, string]>;
   platformMeta!: EntityTable<PlatformMetaRow, 'showId'>;
+  healthMinutes!: Table<HealthMinute, [string, number]>;
 
   /** `options` takes a test's own `indexedDB` / `IDBKeyRange` (fake-indexeddb). */
   constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
@@ -136,5 +138,7 @@ export class FlashcueDb extends Dexie {
             delete row.term;
           }),
       );
+    // Version 16 (issue 19): the per-minute stream health record beside each show's log.
+    this.version(16).stores({ healthMinutes: '[showId+minute], showId' });
   }
 }

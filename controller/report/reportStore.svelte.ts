@@ -7,6 +7,7 @@
 import { liveValue } from '../app/liveQuery.svelte';
 import { buildReport, type ShowReport } from '../../shared/report/showReport';
 import type { ShowEvent } from '../../shared/show';
+import type { HealthMinute } from '../../shared/obs/healthRecord';
 import type { EventRow, FlashcueDb, ShowRow } from '../db/db';
 import { deleteShow, getShow, loadEvents } from '../db/eventLog';
 import { saveShowChanges } from '../db/showArchive';
@@ -41,6 +42,7 @@ export class ReportStore {
   #all: () => { shows: ShowRow[]; events: Map<string, EventRow[]> } | undefined;
   #one = new Map<string, () => { row: ShowRow; events: EventRow[] } | null | undefined>();
   #cache = new Map<string, { key: string; entry: ShowEntry }>();
+  #health = new Map<string, () => HealthMinute[]>();
 
   constructor(
     readonly db: FlashcueDb,
@@ -60,6 +62,20 @@ export class ReportStore {
   }
 
   /** One show: undefined while loading, null when there is no such show. */
+  /** The show's per-minute stream health record (issue 19), oldest first. */
+  healthMinutes(showId: string): HealthMinute[] {
+    let query = this.#health.get(showId);
+    if (!query) {
+      query = liveValue<HealthMinute[]>(
+        () => this.db.healthMinutes.where('showId').equals(showId).sortBy('minute'),
+        [],
+        'report',
+      );
+      this.#health.set(showId, query);
+    }
+    return query();
+  }
+
   entry(showId: string): ShowEntry | null | undefined {
     let query = this.#one.get(showId);
     if (!query) {
