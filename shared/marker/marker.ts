@@ -37,7 +37,6 @@ export const MarkerEventSchema = z.strictObject({
   recordMs: RecordMs.nullable(),
   at: z.number().int().nonnegative().max(8.64e15),
 });
-export type MarkerEvent = Extract<ShowEvent, { type: 'marker.add' }>;
 
 type Phase = 'ready' | 'live' | 'ended';
 
