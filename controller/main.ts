@@ -22,6 +22,7 @@ import { createCommandServer } from './api/commandServer';
 import { liveCommandTarget } from './api/liveTarget';
 import { TabLock } from './app/tabLock.svelte';
 import { ObsManager } from './obs/obsManager.svelte';
+import { createHealthRecorder } from './obs/healthRecorder';
 import { StorageState } from './app/storage.svelte';
 import { loadDevice } from './replica/device';
 import { overlayThemeFor } from './overlays/overlayThemeStore.svelte';
@@ -75,7 +76,11 @@ if (router.route.name === 'host') {
     room: (args) => room.takeCommand(args),
   });
   commands.setTransports([]); // listens only once this tab holds the tab lock
+  const health = createHealthRecorder(db, () =>
+    live.role === 'primary' && live.state?.phase === 'live' ? (live.show?.id ?? null) : null,
+  );
   const obs = new ObsManager(db, {
+    healthSample: (sample) => health.note(sample),
     isLive: () => live.state?.phase === 'live',
     // Only the primary switches OBS scenes: a backup of the show must not fight it.
     segmentKind: () =>
@@ -95,6 +100,7 @@ if (router.route.name === 'host') {
     },
   });
   live.onChange(() => obs.switchScene());
+  live.recordClock = () => obs.recordMs();
   // A relay that came back has pages that missed the last image: re-send everything.
   relay.onStatus((status) => status.state === 'connected' && live.republish(true));
   const hash = location.hash;

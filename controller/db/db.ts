@@ -9,6 +9,7 @@ import type { PlatformLine } from '../../shared/orders/types';
 import type { PlatformMeta } from '../../shared/orders/platformReport';
 import { termsFromCurrent } from '../../shared/replica/terms';
 import type { SeriesDef } from '../../shared/import/series';
+import type { HealthMinute } from '../../shared/obs/healthRecord';
 
 export const DEFAULT_DB_NAME = 'flashcue';
 
@@ -114,6 +115,7 @@ export class FlashcueDb extends Dexie {
   platformMeta!: EntityTable<PlatformMetaRow, 'showId'>;
   series!: EntityTable<SeriesRow, 'id'>;
   rooms!: EntityTable<RoomRow, 'showId'>;
+  healthMinutes!: Table<HealthMinute, [string, number]>;
 
   /** `options` takes a test's own `indexedDB` / `IDBKeyRange` (fake-indexeddb). */
   constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
@@ -158,5 +160,7 @@ export class FlashcueDb extends Dexie {
     // Version 15 (issue 18): series of linked run sheets. Sheets stay in runSheets; a series
     // row lists its sessions' sheet ids, so nothing about a sheet changes by being in one.
     this.version(15).stores({ series: 'id, createdAt' });
+    // Version 16 (issue 19): the per-minute stream health record beside each show's log.
+    this.version(16).stores({ healthMinutes: '[showId+minute], showId' });
   }
 }

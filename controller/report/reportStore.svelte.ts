@@ -7,6 +7,7 @@
 import { liveValue } from '../app/liveQuery.svelte';
 import { buildReport, type ShowReport } from '../../shared/report/showReport';
 import type { ShowEvent } from '../../shared/show';
+import type { HealthMinute } from '../../shared/obs/healthRecord';
 import type { EventRow, FlashcueDb, SeriesRow, ShowRow } from '../db/db';
 import { listSeries } from '../db/series';
 import { deleteShow, getShow, loadEvents } from '../db/eventLog';
@@ -63,6 +64,7 @@ export class ReportStore {
   #cache = new Map<string, { key: string; entry: ShowEntry }>();
   /** Series of linked run sheets (issue 18), newest first; undefined while loading. */
   readonly series: () => SeriesRow[] | undefined;
+  #health = new Map<string, () => HealthMinute[]>();
 
   constructor(
     readonly db: FlashcueDb,
@@ -94,6 +96,20 @@ export class ReportStore {
   }
 
   /** One show: undefined while loading, null when there is no such show. */
+  /** The show's per-minute stream health record (issue 19), oldest first. */
+  healthMinutes(showId: string): HealthMinute[] {
+    let query = this.#health.get(showId);
+    if (!query) {
+      query = liveValue<HealthMinute[]>(
+        () => this.db.healthMinutes.where('showId').equals(showId).sortBy('minute'),
+        [],
+        'report',
+      );
+      this.#health.set(showId, query);
+    }
+    return query();
+  }
+
   entry(showId: string): ShowEntry | null | undefined {
     let query = this.#one.get(showId);
     if (!query) {
