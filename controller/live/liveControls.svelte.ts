@@ -15,7 +15,6 @@ import type { LiveSession } from '../show/liveSession.svelte';
 import type { HotkeyAction } from './hotkeys';
 import type { Notices } from '../app/notices.svelte';
 import { formatTimecode } from '../../shared/marker/marker';
-import * as m from '../i18n/paraglide/messages.js';
 
 export type FocusTarget = 'sell-n' | 'buyer' | 'viewers' | 'cue' | 'stock';
 
