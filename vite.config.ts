@@ -302,8 +302,9 @@ export default defineConfig(({ mode }) => {
             // `vitest bench` runs only Node micro-benchmarks, never the Playwright *.bench.ts files.
             benchmark: { include: ['test/unit/**/*.bench.ts'] },
             environment: 'node',
-            // Overlay code reads its strings from the table a page loads at boot: English here.
-            setupFiles: ['test/support/onAirEnglish.ts'],
+            // Overlay code reads its strings from the table a page loads at boot: English here;
+            // located errors compare by sentence and place (test/support/locatedErrors.ts).
+            setupFiles: ['test/support/onAirEnglish.ts', 'test/support/locatedErrors.ts'],
           },
         },
         {

@@ -12,6 +12,10 @@ import { createShow, getShow, loadEvents } from '../../../../controller/db/event
 import { setTerms } from '../../../../controller/db/replicaLog';
 import { createShowRunner, type ShowRunner } from '../../../../controller/show/showRunner';
 import { Replica } from '../../../../controller/replica/replica';
+// Loaded with the file, not inside a test: their first load (the controller's catalogue with
+// them) is not what a test's time limit is about.
+import { createCommandClient } from '../../../../controller/replica/commandClient';
+import { createCommandServer } from '../../../../controller/api/commandServer';
 import type { FlashcueDb } from '../../../../controller/db/db';
 import { openTestDb } from '../../../support/db';
 import { makeSheet } from '../../../support/sheets';
@@ -254,8 +258,6 @@ describe('hostile controller messages', () => {
 
 describe('commands from a backup', () => {
   test('a command lost on the way is sent again under the same id and applied once', async () => {
-    const { createCommandClient } = await import('../../../../controller/replica/commandClient');
-    const { createCommandServer } = await import('../../../../controller/api/commandServer');
     const net = bus();
     const db = openTestDb();
     const a = await primary(db, net.join());
@@ -291,7 +293,6 @@ describe('commands from a backup', () => {
   });
 
   test('a primary that never answers: the backup says so after the timeout', async () => {
-    const { createCommandClient } = await import('../../../../controller/replica/commandClient');
     const client = createCommandClient('device-b', 1200);
     client.setTransports([bus().join()]);
     cleanups.push(() => client.close());

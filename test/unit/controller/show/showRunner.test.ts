@@ -54,14 +54,25 @@ describe('dispatch', () => {
     expect(await s.runner.dispatch({ type: 'deal.start', seconds: 0, price: -1 })).toEqual({
       ok: false,
       error: 'Not a valid command: price must not be negative; seconds must be at least 1 second.',
+      // The code + params the controller words in its own language (controller/i18n).
+      code: 'invalid_command',
+      params: {
+        n: 2,
+        path0: 'price',
+        message0: 'must not be negative',
+        path1: 'seconds',
+        message1: 'must be at least 1 second',
+      },
     });
-    expect(await s.runner.dispatch({ type: 'teleport' })).toEqual({
+    expect(await s.runner.dispatch({ type: 'teleport' })).toMatchObject({
       ok: false,
       error: 'Not a valid command: type is not a command Flashcue knows.',
+      code: 'invalid_command',
     });
-    expect(await s.runner.dispatch(42)).toEqual({
+    expect(await s.runner.dispatch(42)).toMatchObject({
       ok: false,
       error: 'Not a valid command: it is not a command Flashcue knows.',
+      code: 'invalid_command',
     });
     expect(await db.events.count()).toBe(0);
   });
