@@ -5,6 +5,7 @@ import type { Server as HttpServer } from 'node:http';
 import { defineConfig, type Plugin, type PreviewServer, type ViteDevServer } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { attachRelay } from './shared/relay/server.js';
+import { loopbackTwin } from './shared/relay/twin.js';
 import { attachIntake } from './shared/intake/node/intakeServer.js';
 import { onAirMessages } from './shared/i18n/onAirBuild.js';
 import { OVERLAYS, overlayPagePath, overlayPages } from './overlay/pages.js';
@@ -30,7 +31,10 @@ const port = Number(process.env.PORT) || 5173;
  *   OBS at the address in its #obs= fragment; plus the relay on this server.
  * - img-src http: https: data: product images are any web URL or an uploaded data: URL.
  * - frame-src / frame-ancestors 'self': the controller frames the overlays as previews;
- *   nobody else may frame Flashcue (OBS and Streamlabs load the pages top-level).
+ *   nobody else may frame Flashcue (OBS and Streamlabs load the pages top-level). The Live
+ *   preview comes from the server's other loopback name (own process, see shared/relay/twin.ts):
+ *   the header names exactly that twin; the <meta>, written at build time without the port,
+ *   allows loopback frames on any port (both policies apply, so the header's twin is what holds).
  */
 const CSP_DIRECTIVES: Record<string, string> = {
   'default-src': "'self'",
@@ -48,10 +52,25 @@ const policy = (directives: Record<string, string>) =>
   Object.entries(directives)
     .map(([name, value]) => `${name} ${value}`)
     .join('; ');
-/** The header: the page's policy plus frame-ancestors, which a <meta> cannot carry. */
-export const CONTENT_SECURITY_POLICY = policy({ ...CSP_DIRECTIVES, 'frame-ancestors': "'self'" });
+/**
+ * The header: the page's policy plus frame-ancestors, which a <meta> cannot carry. Asked for as
+ * localhost:P or 127.0.0.1:P, the page may also frame and be framed by the other name on the
+ * same port: the Live preview loads from there to render in its own process (shared/relay/twin.ts).
+ */
+export const contentSecurityPolicy = (host: string | undefined) => {
+  const twin = loopbackTwin(host);
+  const plus = twin ? ` ${twin}` : '';
+  return policy({
+    ...CSP_DIRECTIVES,
+    'frame-src': `${CSP_DIRECTIVES['frame-src']}${plus}`,
+    'frame-ancestors': `'self'${plus}`,
+  });
+};
 /** The <meta> in every HTML page: the same policy, for a page served without the header. */
-export const CONTENT_SECURITY_POLICY_META = policy(CSP_DIRECTIVES);
+export const CONTENT_SECURITY_POLICY_META = policy({
+  ...CSP_DIRECTIVES,
+  'frame-src': `${CSP_DIRECTIVES['frame-src']} localhost:* 127.0.0.1:*`,
+});
 
 /**
  * `/` leads to the controller, and the preview server (what `npm start` runs)
@@ -130,11 +149,11 @@ function flashcueServer(): Plugin {
   };
 
   const withCsp = (
-    _req: unknown,
+    req: { headers: { host?: string } },
     res: { setHeader(name: string, value: string): unknown },
     next: () => void,
   ) => {
-    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy(req.headers.host));
     next();
   };
 

@@ -17,15 +17,18 @@ import { broadcastChannelTransport } from '../shared/protocol/transport';
 import { createViewReceiver } from '../shared/protocol/viewReceiver';
 import { relayTransport, relayUrlFor } from '../shared/relay/relayTransport';
 import { HostView } from './host/hostView.svelte';
+import { HostQuestion } from './host/hostQuestion.svelte';
 import { createCommandServer } from './api/commandServer';
 import { liveCommandTarget } from './api/liveTarget';
 import { TabLock } from './app/tabLock.svelte';
 import { ObsManager } from './obs/obsManager.svelte';
+import { createHealthRecorder } from './obs/healthRecorder';
 import { StorageState } from './app/storage.svelte';
 import { loadDevice } from './replica/device';
 import { overlayThemeFor } from './overlays/overlayThemeStore.svelte';
 import { createWordsPublisher } from '../shared/protocol/wordsPublisher';
 import { RoomStore } from './room/roomStore.svelte';
+import { urlProblem } from './room/roomWords';
 import { startLanguage } from './i18n/language.svelte';
 import * as m from './i18n/paraglide/messages.js';
 
@@ -41,8 +44,11 @@ clock.start();
 
 if (router.route.name === 'host') {
   // The host view is read-only and may run on another device: it only listens.
-  const receiver = createViewReceiver({ transports: [broadcastChannelTransport()], role: 'host' });
-  mount(HostApp, { target, props: { host: new HostView(receiver, clock) } });
+  const channel = broadcastChannelTransport();
+  const receiver = createViewReceiver({ transports: [channel], role: 'host' });
+  // The question the producer pinned arrives apart from the view (the room's own message).
+  const question = new HostQuestion([channel]);
+  mount(HostApp, { target, props: { host: new HostView(receiver, clock), question } });
 } else {
   const db = new FlashcueDb();
   const notices = new Notices();
@@ -64,13 +70,17 @@ if (router.route.name === 'host') {
   look.onChange(() => words.publish());
   void look.load();
   // The live room (TikFinity, POST /api/audience): counted and sampled, never logged one by one.
-  const room = new RoomStore(live);
+  const room = new RoomStore(live, db, transports);
   const commands = createCommandServer(transports, {
     ...liveCommandTarget(live, db),
     room: (args) => room.takeCommand(args),
   });
   commands.setTransports([]); // listens only once this tab holds the tab lock
+  const health = createHealthRecorder(db, () =>
+    live.role === 'primary' && live.state?.phase === 'live' ? (live.show?.id ?? null) : null,
+  );
   const obs = new ObsManager(db, {
+    healthSample: (sample) => health.note(sample),
     isLive: () => live.state?.phase === 'live',
     // Only the primary switches OBS scenes: a backup of the show must not fight it.
     segmentKind: () =>
@@ -85,10 +95,12 @@ if (router.route.name === 'host') {
       live.setTransports([...transports, ...extra]);
       words.setTransports([...transports, ...extra]);
       roles.setTransports([...transports, ...extra]);
+      room.setTransports([...transports, ...extra]);
       if (tabLock.held) commands.setTransports([...transports, ...extra]);
     },
   });
   live.onChange(() => obs.switchScene());
+  live.recordClock = () => obs.recordMs();
   // A relay that came back has pages that missed the last image: re-send everything.
   relay.onStatus((status) => status.state === 'connected' && live.republish(true));
   const hash = location.hash;
@@ -105,7 +117,7 @@ if (router.route.name === 'host') {
     const tikfinity = fragment.get('tikfinity');
     if (tikfinity) {
       const connected = room.connectTikFinity(tikfinity);
-      if (!connected.ok) notices.error(connected.error);
+      if (!connected.ok) notices.error(urlProblem(connected.problem));
     }
     void obs
       .init(hash)
@@ -122,6 +134,7 @@ if (router.route.name === 'host') {
     // of waiting out the 300 ms save delay. Best effort: the browser may still abort a
     // transaction the page leaves unfinished; the page says "Saved" once it is kept.
     void look.flush();
+    void room.flush();
     obs.disconnect();
   });
   const storage = new StorageState();

@@ -8,6 +8,8 @@ import type { ShowEvent } from '../../shared/show';
 import type { PlatformLine } from '../../shared/orders/types';
 import type { PlatformMeta } from '../../shared/orders/platformReport';
 import { termsFromCurrent } from '../../shared/replica/terms';
+import type { SeriesDef } from '../../shared/import/series';
+import type { HealthMinute } from '../../shared/obs/healthRecord';
 
 export const DEFAULT_DB_NAME = 'flashcue';
 
@@ -79,6 +81,19 @@ export interface PlatformMetaRow extends PlatformMeta {
   showId: string;
 }
 
+/** A series of linked run sheets (issue 18): one per scheduled date, and its bonus terms. */
+export interface SeriesRow extends SeriesDef {
+  createdAt: number;
+}
+
+/** The live room's aggregates for one show (issue 17): questions, pins, per-segment counts. */
+export interface RoomRow {
+  showId: string;
+  /** shared/room/saved.ts `SavedRoom`, checked with zod when read back. */
+  room: unknown;
+  updatedAt: number;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -98,6 +113,9 @@ export class FlashcueDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   platformOrders!: Table<PlatformOrderRow, [string, string]>;
   platformMeta!: EntityTable<PlatformMetaRow, 'showId'>;
+  series!: EntityTable<SeriesRow, 'id'>;
+  rooms!: EntityTable<RoomRow, 'showId'>;
+  healthMinutes!: Table<HealthMinute, [string, number]>;
 
   /** `options` takes a test's own `indexedDB` / `IDBKeyRange` (fake-indexeddb). */
   constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
@@ -136,5 +154,13 @@ export class FlashcueDb extends Dexie {
             delete row.term;
           }),
       );
+    // Version 14 (issue 17): the live room's aggregates per show, so the question queue, the pin
+    // and the per-segment counts survive a reload. Room events themselves are never stored.
+    this.version(14).stores({ rooms: 'showId' });
+    // Version 15 (issue 18): series of linked run sheets. Sheets stay in runSheets; a series
+    // row lists its sessions' sheet ids, so nothing about a sheet changes by being in one.
+    this.version(15).stores({ series: 'id, createdAt' });
+    // Version 16 (issue 19): the per-minute stream health record beside each show's log.
+    this.version(16).stores({ healthMinutes: '[showId+minute], showId' });
   }
 }

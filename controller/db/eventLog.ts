@@ -144,14 +144,21 @@ export async function listShows(db: FlashcueDb): Promise<ShowRow[]> {
 }
 
 /**
- * Removes a show, its log and the platform orders imported beside it (a rehearsal, a mistake),
- * in one transaction: a failure leaves all of them. Refused while it is live.
+ * Removes a show, its log and what is kept beside it (imported platform orders, the room's
+ * counts, the health record) — a rehearsal, a mistake — in one transaction: a failure leaves all of them. Refused while it is live.
  */
 export async function deleteShow(
   db: FlashcueDb,
   showId: string,
 ): Promise<{ ok: true } | { ok: false; error: string }> {
-  const tables = [db.shows, db.events, db.platformOrders, db.platformMeta];
+  const tables = [
+    db.shows,
+    db.events,
+    db.platformOrders,
+    db.platformMeta,
+    db.rooms,
+    db.healthMinutes,
+  ];
   return db.transaction('rw', tables, async () => {
     const show = await db.shows.get(showId);
     if (!show) return { ok: true as const };
@@ -161,6 +168,8 @@ export async function deleteShow(
     await db.events.where('[showId+seq]').between(lower, upper, true, true).delete();
     await db.platformOrders.where('showId').equals(showId).delete();
     await db.platformMeta.delete(showId);
+    await db.rooms.delete(showId); // the live room's counts (issue 17)
+    await db.healthMinutes.where('showId').equals(showId).delete(); // issue 19's record
     await db.shows.delete(showId);
     return { ok: true as const };
   });

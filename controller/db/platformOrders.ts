@@ -29,6 +29,9 @@ export async function loadPlatform(db: FlashcueDb, showId: string): Promise<Stor
   });
 }
 
+/** Lines read and written per step of an import (see storePlatformLines). */
+const STORE_SLICE = 500;
+
 const withoutShow = <T extends { showId: string }>({ showId: _s, ...rest }: T) => rest;
 
 export interface StoreOutcome {
@@ -54,19 +57,24 @@ export async function storePlatformLines(
   },
 ): Promise<StoreOutcome> {
   return db.transaction('rw', db.platformOrders, db.platformMeta, async () => {
-    const existing = await db.platformOrders.bulkGet(lines.map((l) => [showId, l.key]));
-    const writes: PlatformOrderRow[] = [];
     let added = 0;
     let changed = 0;
-    lines.forEach((line, i) => {
-      const before = existing[i];
-      const row: PlatformOrderRow = { ...line, showId };
-      if (!before) added += 1;
-      else if (!sameLine(before, line)) changed += 1;
-      else return;
-      writes.push(row);
-    });
-    if (writes.length) await db.platformOrders.bulkPut(writes);
+    // In slices, each awaited: the page paints and answers between them (a 20,000-line export
+    // read and written in one go held the Report screen for seconds), and the transaction
+    // stays one, alive across the awaits, so an import is still all or nothing.
+    for (let from = 0; from < lines.length; from += STORE_SLICE) {
+      const slice = lines.slice(from, from + STORE_SLICE);
+      const existing = await db.platformOrders.bulkGet(slice.map((l) => [showId, l.key]));
+      const writes: PlatformOrderRow[] = [];
+      slice.forEach((line, i) => {
+        const before = existing[i];
+        if (!before) added += 1;
+        else if (!sameLine(before, line)) changed += 1;
+        else return;
+        writes.push({ ...line, showId });
+      });
+      if (writes.length) await db.platformOrders.bulkPut(writes);
+    }
     const meta = await db.platformMeta.get(showId);
     const record: ImportRecord = {
       at: info.now,

@@ -9,9 +9,11 @@ export type HotkeyAction =
   | { kind: 'command'; command: ShowCommandInput }
   | { kind: 'focus'; target: 'sell-n' | 'buyer' | 'viewers' | 'cue' | 'stock' }
   | { kind: 'deal-preset'; seconds: number }
+  | { kind: 'marker' }
   | { kind: 'toggle-pause' }
   | { kind: 'toggle-lower-third' }
   | { kind: 'end-show' }
+  | { kind: 'confirm-chat-order' }
   | { kind: 'help' };
 
 export interface Hotkey {
@@ -54,7 +56,14 @@ export const HOTKEYS: Hotkey[] = [
   { key: 'l', label: m.hk_card, action: { kind: 'toggle-lower-third' } },
   { key: 'v', label: m.hk_viewers, action: { kind: 'focus', target: 'viewers' } },
   { key: 'c', label: m.hk_cue, action: { kind: 'focus', target: 'cue' } },
+  {
+    key: 'm',
+    label: m.hk_marker,
+    action: { kind: 'marker' },
+  },
   { key: 'E', label: m.hk_end_show, action: { kind: 'end-show' } },
+  // The live room's keyword orders (issue 17): the oldest pending one becomes a sale.
+  { key: 'y', label: m.room_hk_confirm, action: { kind: 'confirm-chat-order' } },
   { key: '?', label: m.hk_help, action: { kind: 'help' } },
 ];
 

@@ -14,6 +14,7 @@ import {
 import type { LiveSession } from '../show/liveSession.svelte';
 import type { HotkeyAction } from './hotkeys';
 import type { Notices } from '../app/notices.svelte';
+import { formatTimecode } from '../../shared/marker/marker';
 
 export type FocusTarget = 'sell-n' | 'buyer' | 'viewers' | 'cue' | 'stock';
 
@@ -30,6 +31,8 @@ export class LiveControls {
   constructor(
     private readonly live: LiveSession,
     private readonly notices: Notices,
+    /** The live room's keyword orders, confirmed by key (issue 17). */
+    private readonly room?: { confirmOldest(): Promise<void> },
   ) {}
 
   send(command: ShowCommandInput) {
@@ -81,6 +84,16 @@ export class LiveControls {
     });
   }
 
+  /** A highlight marker, confirmed with the time it carries (the recording's when OBS records). */
+  async addMarker() {
+    const result = await this.send({ type: 'marker.add' });
+    if (result.ok && result.event.type === 'marker.add') {
+      const { recordMs, showMs } = result.event;
+      this.notices.info(m.marker_added({ time: formatTimecode(recordMs ?? showMs) }));
+    }
+    return result;
+  }
+
   togglePause() {
     return this.send(this.live.state?.paused ? { type: 'show.resume' } : { type: 'show.pause' });
   }
@@ -98,6 +111,8 @@ export class LiveControls {
         return this.focus(action.target);
       case 'deal-preset':
         return void this.startDeal(action.seconds);
+      case 'marker':
+        return void this.addMarker();
       case 'toggle-pause':
         return void this.togglePause();
       case 'toggle-lower-third':
@@ -108,6 +123,8 @@ export class LiveControls {
       case 'help':
         this.helpOpen = !this.helpOpen;
         return;
+      case 'confirm-chat-order':
+        return void this.room?.confirmOldest();
     }
   }
 }

@@ -5,16 +5,14 @@
  */
 import { z } from 'zod';
 import * as m from '../i18n/paraglide/messages.js';
-import {
-  createObsConnection,
-  type ObsConnection,
-  type ObsStatus,
-} from '../../shared/obs/connection';
+import type { ObsConnection, ObsStatus } from '../../shared/obs/connection';
+import { splitObsConnection } from '../../shared/obs/splitConnection';
 import { customEventTransport } from '../../shared/obs/customEventTransport';
 import { emitEventTransport, type EmitAvailability } from '../../shared/obs/emitEventTransport';
 import { parseObsFragment } from '../../shared/obs/fragment';
-import type { Health } from '../../shared/obs/health';
+import type { Health, HealthSample } from '../../shared/obs/health';
 import { createHealthPoller } from '../../shared/obs/healthPoller';
+import { readRecordMs } from '../../shared/marker/recordClock';
 import { createResender } from '../../shared/obs/resend';
 import {
   createSceneSwitcher,
@@ -55,6 +53,8 @@ export interface ObsHooks {
   segmentKind: () => SegmentKind | null;
   republish: () => void;
   setTransports: (transports: Transport[]) => void;
+  /** Each of OBS's health readings, for the per-minute record (null: a new link's first). */
+  healthSample?: (sample: HealthSample | null) => void;
 }
 
 export class ObsManager {
@@ -136,7 +136,8 @@ export class ObsManager {
       };
       void this.db.settings.put({ key: SETTINGS_KEY, value: stored });
     }
-    const conn = createObsConnection({
+    // Two sockets, one only listening: commands arrive without waiting on OBS's Nagle delay.
+    const conn = splitObsConnection({
       url: settings.url,
       ...(settings.password ? { password: settings.password } : {}),
       live: this.hooks.isLive,
@@ -154,9 +155,10 @@ export class ObsManager {
       this.#switcher.onResult((outcome) => (this.lastSwitch = outcome)),
       () => resender.close(),
       createHealthPoller(conn, {
-        onHealth: (health) => {
+        onHealth: (health, sample) => {
           this.health = health;
           this.healthProblem = null;
+          this.hooks.healthSample?.(sample);
         },
         onProblem: (problem) => (this.healthProblem = problem),
       }),
@@ -220,6 +222,11 @@ export class ObsManager {
       };
     }
     return setupScene(conn, { overlays, ...(sceneName ? { sceneName } : {}) });
+  }
+
+  /** OBS's recording timecode now (ms), for a highlight marker; null when not recording. */
+  recordMs(): Promise<number | null> {
+    return this.#conn ? readRecordMs(this.#conn) : Promise.resolve(null);
   }
 
   async sceneNames(): Promise<string[]> {

@@ -19,6 +19,7 @@ export const COMMON_CURRENCIES = [
   'AUD',
   'CAD',
 ];
+import * as m from '../i18n/paraglide/messages.js';
 
 export function currencyChoices(current = ''): string[] {
   const all =
@@ -35,12 +36,14 @@ export function timeZoneChoices(current = ''): string[] {
   return current && !list.includes(current) ? [current, ...list] : list;
 }
 
-export const ACTIVITY_LABELS = {
-  poll: 'Poll',
-  giveaway: 'Giveaway',
-  mystery: 'Mystery reveal',
-  qa: 'Q&A',
-} as const;
+/** The engagement activities, named in the controller's language. */
+export const activityLabels = () =>
+  ({
+    poll: m.plan_act_poll(),
+    giveaway: m.plan_act_giveaway(),
+    mystery: m.plan_act_mystery(),
+    qa: m.plan_act_qa(),
+  }) as const;
 
 export const FORMAT_SUGGESTIONS = [
   'product_showcase_with_flash_sales',
@@ -49,8 +52,10 @@ export const FORMAT_SUGGESTIONS = [
   'educational_sales_hybrid',
 ];
 
-export const IMPORT_KIND_LABELS = {
-  flashcue: 'Flashcue run sheet',
-  csv: 'CSV product list',
-  pinghuman: 'PingHuman task',
-} as const;
+export function importKindLabel(kind: 'flashcue' | 'csv' | 'pinghuman'): string {
+  return kind === 'flashcue'
+    ? m.plan_kind_flashcue()
+    : kind === 'csv'
+      ? m.plan_kind_csv()
+      : m.plan_kind_pinghuman();
+}

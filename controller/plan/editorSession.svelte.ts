@@ -2,6 +2,7 @@
 import type { App } from '../app/appContext';
 import { getRunSheet } from '../db/runSheets';
 import { EditorDraft } from './editorDraft.svelte';
+import * as msg from '../i18n/paraglide/messages.js';
 
 type Deps = Pick<App, 'db' | 'notices' | 'live' | 'router'>;
 
@@ -46,11 +47,9 @@ export class EditorSession {
     const draft = this.draft;
     if (!draft || !draft.valid || draft.saving) return;
     const result = await draft.save(this.app.db);
-    if (result.ok) this.app.notices.push('success', `Saved “${result.row.title}”.`);
-    else
-      this.app.notices.error(
-        `Not saved: ${result.errors.length} ${result.errors.length === 1 ? 'problem' : 'problems'} (listed at the top of the editor). The stored run sheet is unchanged.`,
-      );
+    if (result.ok)
+      this.app.notices.push('success', msg.plan_saved_notice({ title: result.row.title }));
+    else this.app.notices.error(msg.plan_not_saved_notice({ count: result.errors.length }));
   }
 
   /** Runs what is saved: a show must never start from an unsaved half-edit. */
@@ -58,7 +57,7 @@ export class EditorSession {
     const draft = this.draft;
     if (!draft || draft.dirty) return;
     const row = await getRunSheet(this.app.db, this.sheetId);
-    if (!row) return void this.app.notices.error('This run sheet is no longer saved.');
+    if (!row) return void this.app.notices.error(msg.plan_no_longer_saved());
     const show = await this.app.live.startFrom(row.sheet);
     if (show) this.app.router.go({ name: 'live' });
   }

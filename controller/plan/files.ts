@@ -1,5 +1,6 @@
 /** Files in and out of the browser: reading with progress, and downloads. */
 import { MAX_IMPORT_BYTES, unwrapCurl } from '../../shared/import';
+import * as msg from '../i18n/paraglide/messages.js';
 
 /** Reads a file as UTF-8 text, reporting bytes read, so a large file shows a moving bar. */
 export function readText(
@@ -19,7 +20,7 @@ export function readText(
 export function tooLarge(size: number): string | null {
   if (size <= MAX_IMPORT_BYTES) return null;
   const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
-  return `is ${mb(size)} MB; Flashcue imports files up to ${mb(MAX_IMPORT_BYTES)} MB (link large images by URL instead of embedding them)`;
+  return msg.file_too_large({ size: mb(size), max: mb(MAX_IMPORT_BYTES) });
 }
 
 /** The same test `importAny` applies: not JSON-shaped and not named .json means a CSV product list. */
@@ -59,9 +60,9 @@ export const IMAGE_TYPES = [
 export const MAX_IMAGE_BYTES = 2.5 * 1024 * 1024;
 
 export function checkImage(file: { type: string; size: number }): string | null {
-  if (!IMAGE_TYPES.includes(file.type)) return 'must be a PNG, JPEG, GIF, WebP, AVIF or SVG image';
+  if (!IMAGE_TYPES.includes(file.type)) return msg.file_image_type();
   if (file.size > MAX_IMAGE_BYTES) {
-    return `is ${(file.size / 1024 / 1024).toFixed(1)} MB: upload images up to 2.5 MB (they are stored in the run sheet) or link one by URL`;
+    return msg.file_image_too_large({ size: (file.size / 1024 / 1024).toFixed(1) });
   }
   return null;
 }

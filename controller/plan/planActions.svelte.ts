@@ -2,17 +2,25 @@
  * What the library screen does: create, duplicate, delete, export, run, import and load the
  * demo. Holds the import's progress and report as $state for the dialogs to render.
  */
-import { exportRunSheetJson, importAny, type ImportKind } from '../../shared/import';
+import {
+  exportRunSheetJson,
+  importAny,
+  importSeriesText,
+  type ImportKind,
+} from '../../shared/import';
 import { exportProductsCsv } from '../../shared/export/csv';
 import type { RunSheet } from '../../shared/runsheet';
 import { templateById } from '../../shared/runsheet/templates';
-import type { LocatedError } from '../../shared/validation';
+import { located, type LocatedError } from '../../shared/validation';
+import { errorText } from '../i18n/located';
 import type { RunSheetRow } from '../db/db';
 import { deleteRunSheet, duplicateRunSheet } from '../db/runSheets';
 import type { App } from '../app/appContext';
 import { download, looksLikeCsv, nextPaint, readText, tooLarge } from './files';
 import { keepSheet, type Kept } from './keep';
+import { keepSeries, type KeptSeries } from './keepSeries';
 import { blankSheet, localTimeZone, uniqueId } from './sheets';
+import * as msg from '../i18n/paraglide/messages.js';
 
 export const DEMO_URL = '/demo/demo-show.json';
 
@@ -25,6 +33,8 @@ export interface ImportEntry {
   errors: LocatedError[];
   warnings: LocatedError[];
   kept: Kept | null;
+  /** A series task's linked run sheets (then `kept` is its first session's sheet). */
+  series?: KeptSeries;
 }
 
 export interface ImportProgress {
@@ -57,11 +67,13 @@ export class PlanActions {
     return this.progress !== null || this.csvQuestion !== null;
   }
 
-  async #create(sheet: RunSheet, verb: string) {
+  async #create(sheet: RunSheet) {
     const kept = await keepSheet(this.app.db, sheet);
     if (!kept.ok)
       return void this.app.notices.error(
-        `Could not ${verb}: ${kept.errors[0]?.message ?? 'invalid run sheet'}`,
+        msg.plan_create_failed({
+          problem: kept.errors[0] ? errorText(kept.errors[0]) : msg.plan_invalid_sheet(),
+        }),
       );
     this.app.router.go({ name: 'plan', sheetId: kept.value.row.id });
   }
@@ -73,33 +85,29 @@ export class PlanActions {
         uniqueId('untitled-show', (id) => ids.has(id)),
         localTimeZone(),
       ),
-      'create the run sheet',
     );
   }
 
   async createFromTemplate(templateId: string) {
     const template = templateById(templateId);
-    if (!template) return void this.app.notices.error(`There is no template "${templateId}".`);
+    if (!template) return void this.app.notices.error(msg.plan_no_template({ id: templateId }));
     // A template is a starting point: always a new sheet, never the one made from it last time.
     const sheet = template.build();
     const ids = new Set(await this.app.db.runSheets.toCollection().primaryKeys());
-    await this.#create(
-      { ...sheet, id: uniqueId(sheet.id, (id) => ids.has(id)) },
-      'create the run sheet',
-    );
+    await this.#create({ ...sheet, id: uniqueId(sheet.id, (id) => ids.has(id)) });
   }
 
   async duplicate(row: RunSheetRow) {
     const result = await duplicateRunSheet(this.app.db, row.id);
     if (!result.ok) return void this.app.notices.error(result.error);
-    this.app.notices.push('success', `Duplicated as "${result.value.title}".`);
+    this.app.notices.push('success', msg.plan_duplicated({ title: result.value.title }));
   }
 
   /** Null when deleted, else the reason it was refused (a live show runs it). */
   async remove(row: RunSheetRow): Promise<string | null> {
     const result = await deleteRunSheet(this.app.db, row.id);
     if (!result.ok) return result.error;
-    this.app.notices.push('success', `Deleted "${row.title}".`);
+    this.app.notices.push('success', msg.plan_deleted({ title: row.title }));
     return null;
   }
 
@@ -162,7 +170,11 @@ export class PlanActions {
           );
           texts.push({ entry, text });
         } catch (error) {
-          entry.errors.push({ path: '(file)', message: `could not be read: ${String(error)}` });
+          entry.errors.push(
+            located('(file)', `could not be read: ${String(error)}`, 'read_failed', {
+              error: String(error),
+            }),
+          );
         }
       }
       const csv = texts.filter((t) => looksLikeCsv(t.text, t.entry.fileName));
@@ -173,6 +185,7 @@ export class PlanActions {
           entry.errors.push({
             path: '(file)',
             message: 'was not imported: the currency question was cancelled',
+            code: 'csv_cancelled',
           });
           continue;
         }
@@ -182,7 +195,7 @@ export class PlanActions {
       this.progress = null;
     }
     this.report = {
-      title: entries.length === 1 ? 'Import report' : `Import report (${entries.length} files)`,
+      title: msg.plan_import_report({ count: entries.length }),
       entries,
     };
   }
@@ -210,6 +223,8 @@ export class PlanActions {
     };
     await nextPaint();
     const started = performance.now();
+    const series = importSeriesText(text);
+    if (series) return this.#keepSeries(entry, series, started);
     const outcome = importAny(text, { fileName: entry.fileName, ...(csv ?? {}) });
     entry.checkMs = Math.round(performance.now() - started);
     entry.kind = outcome.kind;
@@ -224,11 +239,26 @@ export class PlanActions {
     else entry.errors = kept.errors;
   }
 
+  async #keepSeries(
+    entry: ImportEntry,
+    outcome: NonNullable<ReturnType<typeof importSeriesText>>,
+    started: number,
+  ) {
+    entry.checkMs = Math.round(performance.now() - started);
+    entry.kind = 'pinghuman';
+    entry.warnings = outcome.warnings;
+    if (!outcome.result.ok) return void (entry.errors = outcome.result.errors);
+    const kept = await keepSeries(this.app.db, outcome.result.value);
+    if (!kept.ok) return void (entry.errors = kept.errors);
+    entry.series = kept.value;
+    entry.kept = kept.value.sheets[0] ?? null;
+  }
+
   /** Fetches the shipped demo show, checks it like any import, and keeps it (reusing an identical one). */
   async loadDemo() {
     if (this.busy) return;
     const entry: ImportEntry = {
-      fileName: 'Demo show',
+      fileName: msg.plan_demo_show(),
       kind: 'flashcue',
       bytes: 0,
       checkMs: null,
@@ -237,7 +267,7 @@ export class PlanActions {
       kept: null,
     };
     this.progress = {
-      fileName: 'Demo show',
+      fileName: msg.plan_demo_show(),
       index: 0,
       count: 1,
       phase: 'reading',
@@ -254,10 +284,12 @@ export class PlanActions {
       entry.errors.push({
         path: DEMO_URL,
         message: `could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        code: 'load_failed',
+        params: { error: error instanceof Error ? error.message : String(error) },
       });
     } finally {
       this.progress = null;
     }
-    this.report = { title: 'Demo show', entries: [entry] };
+    this.report = { title: msg.plan_demo_show(), entries: [entry] };
   }
 }

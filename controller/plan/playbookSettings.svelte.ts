@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { FlashcueDb } from '../db/db';
 import { PLAYBOOK_RULE_IDS, rulesWith, type PlaybookRule } from '../../shared/playbook/rules';
 import type { SettingsStore } from '../overlays/overlayThemeStore.svelte';
+import * as msg from '../i18n/paraglide/messages.js';
 
 export const PLAYBOOK_KEY = 'playbookRules';
 const Stored = z.object({ disabled: z.array(z.enum(PLAYBOOK_RULE_IDS)).max(50) });
@@ -26,7 +27,7 @@ export class PlaybookSettings {
         const parsed = Stored.safeParse(row?.value);
         if (parsed.success) this.disabled = parsed.data.disabled;
       } catch (error) {
-        this.error = `Could not read the playbook settings: ${String(error)}`;
+        this.error = msg.pb_read_failed({ error: String(error) });
       }
     })();
     return this.#loading;
@@ -40,7 +41,7 @@ export class PlaybookSettings {
       await this.settings.put({ key: PLAYBOOK_KEY, value: { disabled: next } });
       this.error = null;
     } catch (error) {
-      this.error = `Could not save the playbook settings: ${String(error)}`;
+      this.error = msg.pb_save_failed({ error: String(error) });
     }
   }
 }

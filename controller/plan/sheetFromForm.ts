@@ -15,6 +15,7 @@ import {
   type Parsed,
 } from './units';
 import type { SheetForm } from './form';
+import * as msg from '../i18n/paraglide/messages.js';
 
 export interface Converted {
   input: RunSheetInput;
@@ -54,8 +55,7 @@ export function sheetFromForm(form: SheetForm): Converted {
   let scheduledStart: string | undefined;
   if (f.scheduledLocal.trim()) {
     const iso = zonedLocalToIso(f.scheduledLocal, f.timeZone);
-    if (iso === null)
-      errors.push({ path: 'show.scheduledStart', message: 'must be a date and time' });
+    if (iso === null) errors.push({ path: 'show.scheduledStart', message: msg.unit_date_time() });
     else
       scheduledStart =
         f.scheduledIso && Date.parse(f.scheduledIso) === Date.parse(iso) ? f.scheduledIso : iso;
@@ -131,7 +131,7 @@ export function sheetFromForm(form: SheetForm): Converted {
     };
     const needsProduct = s.kind === 'product' || s.kind === 'flash';
     if (needsProduct && !s.productId)
-      errors.push({ path: at('productId'), message: 'choose a product' });
+      errors.push({ path: at('productId'), message: msg.unit_choose_product() });
     switch (s.kind) {
       case 'product':
         return { ...base, productId: s.productId };

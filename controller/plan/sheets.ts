@@ -7,6 +7,7 @@ import {
 } from '../../shared/runsheet';
 import { formatCountdown } from '../../shared/time';
 import { newKey, type ProductForm, type SegmentForm } from './form';
+import * as msg from '../i18n/paraglide/messages.js';
 
 const MAX_ID = 64;
 
@@ -129,9 +130,10 @@ export function plannedSummary(
   lengthSec: number,
 ): { text: string; state: PlannedState } {
   const t = (sec: number) => formatCountdown(sec * 1000);
-  const head = `${t(plannedSec)} of ${t(lengthSec)} planned`;
+  const head = msg.plan_planned_of({ planned: t(plannedSec), length: t(lengthSec) });
   const diff = lengthSec - plannedSec;
-  if (diff > 0) return { text: `${head} — ${t(diff)} to spare`, state: 'spare' };
-  if (diff < 0) return { text: `${head} — over by ${t(-diff)}`, state: 'over' };
-  return { text: `${head} — exactly on time`, state: 'exact' };
+  if (diff > 0)
+    return { text: `${head} — ${msg.plan_to_spare({ time: t(diff) })}`, state: 'spare' };
+  if (diff < 0) return { text: `${head} — ${msg.plan_over_by({ time: t(-diff) })}`, state: 'over' };
+  return { text: `${head} — ${msg.plan_exactly_on_time()}`, state: 'exact' };
 }

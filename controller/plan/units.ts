@@ -7,6 +7,7 @@
  */
 import { minorDigits, toMinor } from '../../shared/money';
 import { formatDecimal } from '../../shared/export/csv';
+import * as msg from '../i18n/paraglide/messages.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -16,15 +17,16 @@ const no = (message: string): Parsed<never> => ({ ok: false, message });
 /** "19.90" or "19,90" in the show's currency → minor units. */
 export function parseMoney(text: string, currency: string): Parsed<number> {
   const clean = text.trim().replace(/[\s\u00a0\u202f]/g, '');
-  if (clean.startsWith('-')) return no('must not be negative');
-  if (!/^\d+(?:[.,]\d+)?$/.test(clean)) return no(`must be an amount such as ${example(currency)}`);
+  if (clean.startsWith('-')) return no(msg.unit_not_negative());
+  if (!/^\d+(?:[.,]\d+)?$/.test(clean))
+    return no(msg.unit_amount_such_as({ example: example(currency) }));
   const digits = safeDigits(currency);
   const minor = toMinor(Number(clean.replace(',', '.')), currency);
   if (minor === null) {
     return no(
       digits === 0
-        ? `must be a whole amount: ${currency} has no minor unit`
-        : `has more than ${digits} decimals, which ${currency} does not use`,
+        ? msg.unit_whole_amount({ currency })
+        : msg.unit_too_many_decimals({ digits, currency }),
     );
   }
   return ok(minor);
@@ -55,8 +57,8 @@ function example(currency: string): string {
 /** A whole, non-negative number ("stock", "viewers"). */
 export function parseCount(text: string): Parsed<number> {
   const clean = text.trim().replace(/[\s\u00a0\u202f,]/g, '');
-  if (clean.startsWith('-')) return no('must not be negative');
-  if (!/^\d+$/.test(clean)) return no('must be a whole number such as 120');
+  if (clean.startsWith('-')) return no(msg.unit_not_negative());
+  if (!/^\d+$/.test(clean)) return no(msg.unit_whole_number());
   return ok(Number(clean));
 }
 
@@ -68,10 +70,9 @@ export function parseDuration(text: string): Parsed<number> {
   const clean = text.trim();
   if (/^\d+(?:\.\d+)?$/.test(clean)) return ok(Math.round(Number(clean) * 60));
   const parts = /^(\d+):(\d\d)(?::(\d\d))?$/.exec(clean);
-  if (!parts) return no('must be a length such as 4:30 (minutes:seconds)');
+  if (!parts) return no(msg.unit_length());
   const [, a, b, c] = parts;
-  if (Number(b) >= 60 || (c !== undefined && Number(c) >= 60))
-    return no('has minutes or seconds above 59');
+  if (Number(b) >= 60 || (c !== undefined && Number(c) >= 60)) return no(msg.unit_above_59());
   return ok(
     c === undefined ? Number(a) * 60 + Number(b) : Number(a) * 3600 + Number(b) * 60 + Number(c),
   );
@@ -87,7 +88,7 @@ export function formatDuration(seconds: number | undefined): string {
 /** Planned length in minutes ("60", "22.5") → seconds. */
 export function parseMinutes(text: string): Parsed<number> {
   const clean = text.trim().replace(',', '.');
-  if (!/^\d+(?:\.\d+)?$/.test(clean)) return no('must be a number of minutes such as 60');
+  if (!/^\d+(?:\.\d+)?$/.test(clean)) return no(msg.unit_minutes());
   return ok(Math.round(Number(clean) * 60));
 }
 
@@ -98,10 +99,10 @@ export function formatMinutes(seconds: number): string {
 /** "8" or "12.5" (percent) → 0.08, 0.125; rounded so 7% is 0.07 and not 0.07000000000000001. */
 export function parsePercent(text: string): Parsed<number> {
   const clean = text.trim().replace(/%$/, '').trim().replace(',', '.');
-  if (clean.startsWith('-')) return no('must not be negative');
-  if (!/^\d+(?:\.\d+)?$/.test(clean)) return no('must be a percentage such as 8');
+  if (clean.startsWith('-')) return no(msg.unit_not_negative());
+  if (!/^\d+(?:\.\d+)?$/.test(clean)) return no(msg.unit_percentage());
   const value = Number((Number(clean) / 100).toFixed(8));
-  return value > 1 ? no('must be at most 100%') : ok(value);
+  return value > 1 ? no(msg.unit_at_most_100()) : ok(value);
 }
 
 export function formatPercent(fraction: number): string {

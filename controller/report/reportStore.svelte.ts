@@ -7,7 +7,9 @@
 import { liveValue } from '../app/liveQuery.svelte';
 import { buildReport, type ShowReport } from '../../shared/report/showReport';
 import type { ShowEvent } from '../../shared/show';
-import type { EventRow, FlashcueDb, ShowRow } from '../db/db';
+import type { HealthMinute } from '../../shared/obs/healthRecord';
+import type { EventRow, FlashcueDb, SeriesRow, ShowRow } from '../db/db';
+import { listSeries } from '../db/series';
 import { deleteShow, getShow, loadEvents } from '../db/eventLog';
 import { saveShowChanges } from '../db/showArchive';
 import { createShowRunner } from '../show/showRunner';
@@ -37,10 +39,32 @@ async function loadAll(
   });
 }
 
+/**
+ * The shows that ended and their logs only. Dexie's liveQuery re-runs a query when a write
+ * touches a range it read: reading just these shows' key ranges keeps the live show's sales
+ * (hundreds a second through the order door) from re-reading every log and rebuilding the live
+ * show's report on each batch — what the Live screen's advice needs is history.
+ */
+async function loadEnded(
+  db: FlashcueDb,
+): Promise<{ shows: ShowRow[]; events: Map<string, EventRow[]> }> {
+  return db.transaction('r', db.shows, db.events, async () => {
+    const shows = (await db.shows.where('status').equals('ended').toArray()).sort(
+      (a, b) => b.createdAt - a.createdAt,
+    );
+    const logs = await Promise.all(shows.map((row) => loadEvents(db, row.id)));
+    return { shows, events: new Map(shows.map((row, i) => [row.id, logs[i]!])) };
+  });
+}
+
 export class ReportStore {
   #all: () => { shows: ShowRow[]; events: Map<string, EventRow[]> } | undefined;
+  #ended: () => { shows: ShowRow[]; events: Map<string, EventRow[]> } | undefined;
   #one = new Map<string, () => { row: ShowRow; events: EventRow[] } | null | undefined>();
   #cache = new Map<string, { key: string; entry: ShowEntry }>();
+  /** Series of linked run sheets (issue 18), newest first; undefined while loading. */
+  readonly series: () => SeriesRow[] | undefined;
+  #health = new Map<string, () => HealthMinute[]>();
 
   constructor(
     readonly db: FlashcueDb,
@@ -51,6 +75,18 @@ export class ReportStore {
       undefined,
       'report',
     );
+    this.series = liveValue<SeriesRow[] | undefined>(() => listSeries(db), undefined, 'series');
+    this.#ended = liveValue<Awaited<ReturnType<typeof loadEnded>> | undefined>(
+      () => loadEnded(db),
+      undefined,
+      'ended shows',
+    );
+  }
+
+  /** The shows that ended, newest first (history for the Live and Plan screens); undefined while loading. */
+  get ended(): ShowEntry[] | undefined {
+    const all = this.#ended();
+    return all?.shows.map((row) => this.#entry(row, all.events.get(row.id) ?? []));
   }
 
   /** Every show, newest first; undefined while loading. */
@@ -60,6 +96,20 @@ export class ReportStore {
   }
 
   /** One show: undefined while loading, null when there is no such show. */
+  /** The show's per-minute stream health record (issue 19), oldest first. */
+  healthMinutes(showId: string): HealthMinute[] {
+    let query = this.#health.get(showId);
+    if (!query) {
+      query = liveValue<HealthMinute[]>(
+        () => this.db.healthMinutes.where('showId').equals(showId).sortBy('minute'),
+        [],
+        'report',
+      );
+      this.#health.set(showId, query);
+    }
+    return query();
+  }
+
   entry(showId: string): ShowEntry | null | undefined {
     let query = this.#one.get(showId);
     if (!query) {

@@ -3,45 +3,62 @@
  * over the events from TikFinity and from `POST /api/audience` (the `room.events` command),
  * and sends only what the show needs: one `viewers` sample every few seconds (which feeds the
  * report's peak, average and curve) and, on the producer's key, a confirmed keyword order.
- * Chat, gifts and likes are never logged one by one; the overlays hear nothing unasked.
+ * Chat, gifts and likes are never logged one by one. The screens hear only the pinned question
+ * and the thanks the producer switched on (one `room` message, shared/protocol/roomPublisher).
+ * The aggregates (queue, pin, counts) are kept per show, so a reload resumes them.
  */
 import type { RoomEvent } from '../../shared/room/events';
 import { parseAudienceJson } from '../../shared/room/generic';
 import { dismiss, saleArgs } from '../../shared/room/keywords';
-import { answer, pin } from '../../shared/room/questions';
-import {
-  DEFAULT_ROOM_SETTINGS,
-  emptyRoom,
-  ingest,
-  roomRules,
-  type OnAir,
-  type RoomRules,
-  type RoomState,
-} from '../../shared/room/room';
+import { answer, pin, pinned } from '../../shared/room/questions';
+import { emptyRoom, ingest, roomRules, type OnAir, type RoomState } from '../../shared/room/room';
 import { flushViewers, SAMPLE_EVERY_MS, type ViewerSample } from '../../shared/room/sampler';
+import { DEFAULT_STORED_ROOM, type StoredRoomSettings } from '../../shared/room/settings';
 import { countAnswered } from '../../shared/room/tally';
+import type { Thanks } from '../../shared/room/thanks';
+import type { RoomScreens } from '../../shared/protocol/roomMessage';
+import { createRoomPublisher, type RoomPublisher } from '../../shared/protocol/roomPublisher';
+import type { Transport } from '../../shared/protocol/transport';
+import type { FlashcueDb } from '../db/db';
 import type { LiveSession } from '../show/liveSession.svelte';
+import { createRoomKeeper, type RoomKeeper } from './roomKeeper';
 import { createTikFinitySource, type SourceStatus, type TikFinitySource } from './tikfinitySource';
+
+/** A thanks older than this is not put on the ticker by a page that hears it late. */
+const THANKS_FRESH_MS = 8_000;
 
 export class RoomStore {
   room = $state.raw<RoomState>(emptyRoom());
   tikfinity = $state.raw<SourceStatus | null>(null);
+  settings = $state.raw<StoredRoomSettings>(DEFAULT_STORED_ROOM);
   /** Events taken from the generic input (POST /api/audience). */
   generic = $state.raw({ taken: 0, refused: 0 });
-  #rules: RoomRules = roomRules(DEFAULT_ROOM_SETTINGS);
+  /** Why the kept room of this show could not be read back, if it could not. */
+  keepError = $state<string | null>(null);
+  #rules = roomRules(DEFAULT_STORED_ROOM);
   #source: TikFinitySource;
+  #keeper: RoomKeeper;
   #timer: ReturnType<typeof setInterval> | null = null;
   #live: LiveSession;
+  #publisher: RoomPublisher | null = null;
+  #transports: Transport[];
+  #showId: string | null = null;
+  /** Events heard while the show's kept room is being read: taken once it is back. */
+  #held: RoomEvent[] | null = null;
+  #fragmentWins = false;
+  #thanks: { id: number; thanks: Thanks } | null = null;
 
-  constructor(live: LiveSession) {
+  constructor(live: LiveSession, db: FlashcueDb, transports: Transport[]) {
     this.#live = live;
+    this.#transports = transports;
+    this.#keeper = createRoomKeeper(db);
     this.#source = createTikFinitySource({
       onEvent: (event) => this.take(event),
       onStatus: (status) => (this.tikfinity = status),
     });
   }
 
-  /** Starts the sampler's flush timer (main.ts, the one wiring module). */
+  /** Starts the sampler, the kept room and the screens message (main.ts, under the tab lock). */
   start(): void {
     this.#timer ??= setInterval(() => {
       const flushed = flushViewers(this.room.sampler, Date.now());
@@ -52,19 +69,105 @@ export class RoomStore {
       // The counters move on every message; the status is refreshed here, not per message.
       if (this.tikfinity) this.tikfinity = this.#source.status();
     }, SAMPLE_EVERY_MS);
+    this.#publisher ??= createRoomPublisher({
+      transports: this.#transports,
+      screens: () => this.screens(),
+    });
+    this.#live.onChange(() => this.#follow());
+    this.#follow();
+    void this.#keeper.loadSettings().then((settings) => {
+      this.#useSettings(settings);
+      if (!this.#fragmentWins && settings.tikfinityOn) this.#source.connect(settings.tikfinityUrl);
+    });
   }
 
+  setTransports(transports: Transport[]): void {
+    this.#transports = transports;
+    this.#publisher?.setTransports(transports);
+  }
+
+  /** A launcher's `#tikfinity=` address: used now, and wins over the saved one; not saved. */
   connectTikFinity(url: string) {
+    this.#fragmentWins = true;
     return this.#source.connect(url);
   }
 
-  disconnectTikFinity(): void {
+  /** The Integrations page's Connect: the address is saved and reconnected after a reload. */
+  async connectSaved(url: string) {
+    const connected = this.#source.connect(url);
+    if (connected.ok) await this.saveSettings({ tikfinityUrl: url.trim(), tikfinityOn: true });
+    return connected;
+  }
+
+  async disconnectTikFinity(): Promise<void> {
     this.#source.disconnect();
+    await this.saveSettings({ tikfinityOn: false });
+  }
+
+  async saveSettings(patch: Partial<StoredRoomSettings>): Promise<void> {
+    this.#useSettings({ ...this.settings, ...patch });
+    await this.#keeper.saveSettings(this.settings);
+  }
+
+  #useSettings(settings: StoredRoomSettings): void {
+    this.settings = settings;
+    this.#rules = roomRules(settings);
   }
 
   /** Whether a source feeds viewer counts now: the typed viewer box is then only a fallback. */
   get live(): boolean {
     return this.tikfinity?.state === 'live' || this.room.sampler.reports > 0;
+  }
+
+  /** What the host view and the ticker may show: the pin, and a fresh thanks. */
+  screens(now = Date.now()): RoomScreens {
+    const q = pinned(this.room.questions);
+    const t = this.#thanks;
+    const ago = t ? now - t.thanks.at : 0;
+    return {
+      question: q ? { id: q.id, name: q.user.name, text: q.text } : null,
+      thanks:
+        t && ago < THANKS_FRESH_MS && this.settings.thanks[t.thanks.kind]
+          ? {
+              id: t.id,
+              kind: t.thanks.kind,
+              name: t.thanks.name,
+              ...(t.thanks.gift === undefined ? {} : { gift: t.thanks.gift }),
+              ...(t.thanks.count === undefined ? {} : { count: t.thanks.count }),
+              agoMs: Math.max(0, ago),
+            }
+          : null,
+    };
+  }
+
+  /** A new show on this device (or none): its kept room is read back, events meanwhile held. */
+  #follow(): void {
+    const id = this.#live.show?.id ?? null;
+    if (id === this.#showId) return;
+    void this.#keeper.flush();
+    this.#showId = id;
+    this.room = emptyRoom();
+    this.keepError = null;
+    if (!id) return;
+    this.#held = [];
+    void this.#keeper.load(id).then(({ state, error }) => {
+      if (this.#showId !== id) return;
+      const held = this.#held ?? [];
+      this.#held = null;
+      if (state) this.room = state;
+      this.keepError = error;
+      held.forEach((event) => this.take(event));
+      this.#publisher?.publish();
+    });
+  }
+
+  #changed(): void {
+    if (this.#showId && !this.#held) this.#keeper.save(this.#showId, this.room);
+  }
+
+  /** Written now (pagehide): the last second of counts is not lost to a reload. */
+  flush(): Promise<void> {
+    return this.#keeper.flush();
   }
 
   #onAir(): OnAir {
@@ -77,9 +180,18 @@ export class RoomStore {
   }
 
   take(event: RoomEvent): void {
+    if (this.#held) {
+      this.#held.push(event);
+      return;
+    }
     const { state, effects } = ingest(this.room, event, Date.now(), this.#onAir(), this.#rules);
     this.room = state;
+    this.#changed();
     if (effects.sample) this.#record(effects.sample);
+    if (effects.thanks) {
+      this.#thanks = { id: (this.#thanks?.id ?? 0) + 1, thanks: effects.thanks };
+      this.#publisher?.publish();
+    }
   }
 
   /** The `room.events` command's args, checked again here: any transport may carry commands. */
@@ -101,6 +213,8 @@ export class RoomStore {
 
   pin(id: string): void {
     this.room = { ...this.room, questions: pin(this.room.questions, id) };
+    this.#changed();
+    this.#publisher?.publish();
   }
 
   answer(id: string): void {
@@ -108,6 +222,8 @@ export class RoomStore {
     if (questions === this.room.questions) return;
     const tally = countAnswered(this.room.tally, this.#onAir().segmentIndex);
     this.room = { ...this.room, questions, tally };
+    this.#changed();
+    this.#publisher?.publish();
   }
 
   dismiss(id: string): void {
@@ -123,9 +239,18 @@ export class RoomStore {
     if (result.ok) this.dismiss(id);
   }
 
+  /** The Live screen's key (y): the oldest pending keyword order, confirmed. */
+  confirmOldest(): Promise<void> {
+    const oldest = this.room.proposals.pending[0];
+    return oldest ? this.confirm(oldest.id) : Promise.resolve();
+  }
+
   stop(): void {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
+    this.#publisher?.stop();
+    this.#publisher = null;
     this.#source.disconnect();
+    void this.#keeper.flush();
   }
 }

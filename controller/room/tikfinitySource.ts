@@ -18,9 +18,19 @@ export interface SourceStatus {
   taken: number;
   ignored: number;
   refused: number;
-  /** The last thing that went wrong, in words, or null. */
-  lastError: string | null;
+  /** The last thing that went wrong, as data the screens word (roomWords.ts), or null. */
+  problem: SourceProblem | null;
 }
+
+export type SourceProblem =
+  | { code: 'closed'; url: string; status: number }
+  | { code: 'unreachable'; url: string }
+  | { code: 'not_text' }
+  | { code: 'not_json' }
+  | { code: 'refused'; detail: string };
+
+/** Why an address was not taken. */
+export type UrlProblem = { code: 'not_address'; raw: string } | { code: 'not_ws' };
 
 interface SocketLike {
   onopen: ((ev: unknown) => void) | null;
@@ -42,18 +52,15 @@ export interface SourceOptions {
 /** `ws://` or `wss://` only: anything else in a fragment or a field is refused, in words. */
 export function checkSourceUrl(
   raw: string,
-): { ok: true; url: string } | { ok: false; error: string } {
+): { ok: true; url: string } | { ok: false; problem: UrlProblem } {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    return {
-      ok: false,
-      error: `"${raw.slice(0, 80)}" is not an address, e.g. ${TIKFINITY_DEFAULT}`,
-    };
+    return { ok: false, problem: { code: 'not_address', raw: raw.slice(0, 80) } };
   }
   if (url.protocol !== 'ws:' && url.protocol !== 'wss:')
-    return { ok: false, error: `TikFinity's address starts with ws://, e.g. ${TIKFINITY_DEFAULT}` };
+    return { ok: false, problem: { code: 'not_ws' } };
   return { ok: true, url: url.toString() };
 }
 
@@ -67,7 +74,7 @@ export function createTikFinitySource(options: SourceOptions) {
     taken: 0,
     ignored: 0,
     refused: 0,
-    lastError: null,
+    problem: null,
   };
   let socket: SocketLike | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -78,7 +85,7 @@ export function createTikFinitySource(options: SourceOptions) {
   function message(data: unknown) {
     if (typeof data !== 'string' || data.length > MAX_MESSAGE_BYTES) {
       status.refused++;
-      status.lastError = 'A message was not text or was too large: refused.';
+      status.problem = { code: 'not_text' };
       return;
     }
     let json: unknown;
@@ -86,7 +93,7 @@ export function createTikFinitySource(options: SourceOptions) {
       json = JSON.parse(data);
     } catch {
       status.refused++;
-      status.lastError = 'A message was not JSON: refused.';
+      status.problem = { code: 'not_json' };
       return;
     }
     const result = fromTikFinity(json);
@@ -96,7 +103,7 @@ export function createTikFinitySource(options: SourceOptions) {
     } else if (result.why === 'ignored') status.ignored++;
     else {
       status.refused++;
-      status.lastError = `A message was refused: ${result.detail}.`;
+      status.problem = { code: 'refused', detail: result.detail };
     }
   }
 
@@ -110,7 +117,7 @@ export function createTikFinitySource(options: SourceOptions) {
       if (socket !== ws) return;
       failures = 0;
       status.state = 'live';
-      status.lastError = null;
+      status.problem = null;
       report();
     };
     ws.onmessage = (ev) => {
@@ -123,10 +130,11 @@ export function createTikFinitySource(options: SourceOptions) {
       if (socket !== ws) return;
       socket = null;
       status.state = 'closed';
-      status.lastError =
+      const url = status.url ?? '';
+      status.problem =
         failures === 0 && ev.code !== 1000
-          ? `TikFinity at ${status.url} closed the link (code ${ev.code}); trying again.`
-          : `TikFinity is not answering at ${status.url}: is it running with its WebSocket on? Trying again.`;
+          ? { code: 'closed', url, status: ev.code }
+          : { code: 'unreachable', url };
       failures++;
       report();
       const wait = Math.min(backoff.max, backoff.first * 2 ** (failures - 1));
@@ -136,7 +144,7 @@ export function createTikFinitySource(options: SourceOptions) {
 
   return {
     status: (): SourceStatus => ({ ...status }),
-    connect(url: string): { ok: true } | { ok: false; error: string } {
+    connect(url: string): { ok: true } | { ok: false; problem: UrlProblem } {
       const checked = checkSourceUrl(url);
       if (!checked.ok) return checked;
       this.disconnect();

@@ -62,6 +62,8 @@ export class LiveSession {
   #onChange: Array<() => void> = [];
   #assets = new Map<string, string>();
   #publishQueued = false;
+  /** Reads OBS's recording timecode for a marker (set by the wiring module once OBS is known). */
+  recordClock: (() => Promise<number | null>) | null = null;
 
   /** `local` are the transports that reach only this browser (its previews and tools). */
   constructor(
@@ -234,6 +236,11 @@ export class LiveSession {
       const error = 'No show is loaded: choose a run sheet first.';
       this.notices.error(error);
       return { ok: false, error };
+    }
+    // A marker carries where OBS's recording is, asked at the moment it is given.
+    if (command.type === 'marker.add' && command.recordMs === undefined && this.recordClock) {
+      const recordMs = await this.recordClock();
+      if (recordMs !== null) command = { ...command, recordMs };
     }
     const result = await runner.dispatch(
       command,

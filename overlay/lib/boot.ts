@@ -10,6 +10,7 @@ import { LiveView } from './liveView.svelte';
 import type { ParsedOptions, TransportKind } from './options';
 import type { Locale } from '../../shared/i18n/locale';
 import { openTransports } from './transport';
+import type { Transport } from '../../shared/protocol/transport';
 import { listenForWords } from './customWords';
 import { loadOnAirWords } from './words.svelte';
 
@@ -19,6 +20,8 @@ export interface Booted<O> {
   live: LiveView;
   /** What the page should tell the producer about its transport, if anything. */
   note: string | null;
+  /** The page's open transports, for a page that listens to more than views (the ticker). */
+  transports: Transport[];
 }
 
 function langOf(search: string) {
@@ -46,7 +49,14 @@ export function bootOverlay<O extends { transport: TransportKind; lang: Locale }
   loadOnAirWords(locale).then(
     () => {
       if (!parsed.ok) mount(ErrorBox, { target, props: { overlay, errors: parsed.errors } });
-      else start({ target, options: parsed.options, live: live!, note: opened!.note?.() ?? null });
+      else
+        start({
+          target,
+          options: parsed.options,
+          live: live!,
+          note: opened!.note?.() ?? null,
+          transports: opened!.transports,
+        });
     },
     (error: unknown) => {
       // Never a blank source in OBS: the one English line left, with the cause.

@@ -7,7 +7,8 @@
 import Papa from 'papaparse';
 import { Id, Product } from '../runsheet/schema';
 import { isKnownCurrency } from '../money';
-import type { LocatedError } from '../validation';
+import { issueCode, located, type LocatedError } from '../validation';
+import { noteGuess, optional } from './csvGuess';
 import { checkImportSize, stripBom } from './json';
 import { detectDelimiter, mapColumns, unescapeFormula, type Field } from './csvColumns';
 import {
@@ -48,9 +49,9 @@ const PRODUCT_FIELD: Record<string, Field> = {
   talkingPoints: 'talkingPoints',
 };
 
-const fileError = (message: string): ProductsImport => ({
+const fileError = (message: string, code?: string): ProductsImport => ({
   products: [],
-  errors: [{ path: '(file)', message }],
+  errors: [{ path: '(file)', message, ...(code ? { code } : {}) }],
   warnings: [],
 });
 
@@ -95,22 +96,29 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
     );
   }
   if (columns.index.retail === undefined && columns.index.live === undefined) {
-    return fileError('has no price column. Add "retail price" and "live price" (or just "price")');
+    return fileError(
+      'has no price column. Add "retail price" and "live price" (or just "price")',
+      'csv_no_price',
+    );
   }
   for (const header of columns.unknown)
     warnings.push({
       path: `row ${headerAt + 1}, column "${header}"`,
       message: 'is not a column Flashcue knows: ignored',
+      code: 'csv_unknown_column',
     });
   for (const header of columns.duplicate)
     warnings.push({
       path: `row ${headerAt + 1}, column "${header}"`,
       message: 'repeats a column already read: ignored',
+      code: 'csv_repeated_column',
     });
   if (columns.index.stock === undefined) {
     warnings.push({
       path: '(file)',
       message: `has no stock column: every product gets ${PLACEHOLDER_STOCK} as a placeholder (0 would mean sold out). Set the real stock before the show`,
+      code: 'csv_no_stock',
+      params: { stock: PLACEHOLDER_STOCK },
     });
   }
 
@@ -159,10 +167,13 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
       errors.push({
         path: `row ${i + 1}`,
         message: `has ${row.length} cells but the header has ${width}: a cell containing "${delimiter === '\t' ? 'tab' : delimiter}" needs quotes around it`,
+        code: 'csv_cells',
+        params: { cells: row.length, width, delimiter: delimiter === '\t' ? 'tab' : delimiter },
       });
       continue;
     }
-    const fail = (field: Field, message: string) => rowErrors.push({ path: at(i, field), message });
+    const fail = (field: Field, message: string, coded?: Pick<LocatedError, 'code' | 'params'>) =>
+      rowErrors.push({ path: at(i, field), message, ...coded });
     const money = (field: 'retail' | 'live' | 'flash') => {
       const text = cell(row, field);
       if (!text) return undefined;
@@ -195,6 +206,7 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
       fail(
         columns.index.live !== undefined ? 'live' : 'retail',
         'is missing: every product needs a price',
+        { code: 'csv_no_price_cell' },
       );
     }
     let stock = count('stock', hint);
@@ -203,6 +215,8 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
       warnings.push({
         path: at(i, 'stock'),
         message: `is empty: set to ${PLACEHOLDER_STOCK} as a placeholder (0 would mean sold out)`,
+        code: 'csv_empty_stock',
+        params: { stock: PLACEHOLDER_STOCK },
       });
     }
     const name = cell(row, 'name');
@@ -239,7 +253,10 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
           products.push(checked.data);
           continue;
         }
-        fail('id', `"${checked.data.id}" is already used by row ${first}`);
+        fail('id', `"${checked.data.id}" is already used by row ${first}`, {
+          code: 'csv_id_taken',
+          params: { id: checked.data.id, row: first },
+        });
       } else {
         for (const issue of checked.error.issues) {
           const key = String(issue.path[0] ?? 'name');
@@ -259,7 +276,7 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
                         : 'name'
                       : field;
           }
-          fail(field, issue.message);
+          fail(field, issue.message, issueCode(issue));
         }
       }
     }
@@ -272,22 +289,6 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
     });
   }
   if (!products.length && !errors.length)
-    errors.push({ path: '(file)', message: 'has a header row but no products under it' });
+    errors.push(located('(file)', 'has a header row but no products under it', 'csv_no_products'));
   return { products, errors, warnings };
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined | ''): Partial<Record<K, V>> {
-  return value === undefined || value === '' ? {} : ({ [key]: value } as Record<K, V>);
-}
-
-/** One warning per column for guessed separators, not one per cell. */
-function noteGuess(
-  guesses: Map<Field, { path: string; message: string; more: number }>,
-  field: Field,
-  path: string,
-  message: string,
-) {
-  const seen = guesses.get(field);
-  if (seen) seen.more++;
-  else guesses.set(field, { path, message, more: 0 });
 }

@@ -47,6 +47,11 @@ export function importRunSheetCsv(text: string, options: CsvRunSheetOptions): Im
     products,
     segments: plan.segments,
   });
-  const skipped = errors.map((e) => ({ path: e.path, message: `${e.message} (row not imported)` }));
+  // The row's own problem stays coded inside (`of`), so the controller can say both parts.
+  const skipped = errors.map((e) => ({
+    path: e.path,
+    message: `${e.message} (row not imported)`,
+    ...(e.code ? { code: 'csv_row_skipped', params: { ...e.params, of: e.code } } : {}),
+  }));
   return { result, warnings: [...skipped, ...warnings, ...plan.warnings] };
 }

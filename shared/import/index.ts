@@ -8,6 +8,7 @@ import { importRunSheetValue } from './flashcue';
 import { checkImportSize, lineColumn, parseJson, stripBom } from './json';
 import type { ImportOutcome } from './outcome';
 import { importPingHumanTask, looksLikePingHuman } from './pinghuman';
+import { importSeriesTask, looksLikeSeries, type SeriesOutcome } from './series';
 
 export { exportRunSheetJson } from './flashcue';
 export { MAX_IMPORT_BYTES } from './json';
@@ -44,12 +45,17 @@ export const MAX_REPORTED_CHARS = 500;
 
 const clipText = (text: string) =>
   text.length > MAX_REPORTED_CHARS ? `${text.slice(0, MAX_REPORTED_CHARS - 1)}…` : text;
-const clipAll = (list: LocatedError[]) =>
-  list.map((e) =>
-    e.path.length + e.message.length > MAX_REPORTED_CHARS
-      ? { path: clipText(e.path), message: clipText(e.message) }
-      : e,
+const clipParams = (params: NonNullable<LocatedError['params']>) =>
+  Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? clipText(v) : v]),
   );
+const clipAll = (list: LocatedError[]) =>
+  list.map((e) => {
+    const params = e.params ? { params: clipParams(e.params) } : {};
+    return e.path.length + e.message.length > MAX_REPORTED_CHARS
+      ? { ...e, path: clipText(e.path), message: clipText(e.message), ...params }
+      : { ...e, ...params };
+  });
 
 function bounded(outcome: AnyImport): AnyImport {
   const { result } = outcome;
@@ -67,6 +73,16 @@ export function importValue(value: unknown, options: ImportOptions = {}): AnyImp
 
 function importParsed(value: unknown, options: ImportOptions): AnyImport {
   const obj = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  // A series is several shows: only the Plan screen's import makes its linked run sheets.
+  if (looksLikeSeries(value)) {
+    const message =
+      'describes a series of sessions (schedule): import it on the Plan screen, which makes one run sheet per date, then load one of those';
+    return {
+      kind: 'pinghuman',
+      result: { ok: false, errors: [{ path: '(top level)', message }] },
+      warnings: [],
+    };
+  }
   if (looksLikePingHuman(value) || 'human_id' in obj || 'follower_stats' in obj) {
     return {
       kind: 'pinghuman',
@@ -78,7 +94,7 @@ function importParsed(value: unknown, options: ImportOptions): AnyImport {
       'is neither a Flashcue run sheet ("format": "flashcue.runsheet") nor a PingHuman task (with "live_session_details")';
     return {
       kind: 'flashcue',
-      result: { ok: false, errors: [{ path: '(top level)', message }] },
+      result: { ok: false, errors: [{ path: '(top level)', message, code: 'not_runsheet' }] },
       warnings: [],
     };
   }
@@ -101,7 +117,30 @@ export function checkEncoding(text: string): LocatedError | null {
     nul !== -1
       ? 'has NUL characters: it looks like UTF-16 text without a byte-order mark. Save it as UTF-8 (in Excel: "CSV UTF-8") and import it again'
       : 'has characters that are not UTF-8 (shown as �): the file was saved in another encoding (Latin-1, Windows-1252, GBK…). Save it as UTF-8 (in Excel: "CSV UTF-8") and import it again';
-  return { path: `line ${line}, column ${column}`, message };
+  return {
+    path: `line ${line}, column ${column}`,
+    message,
+    code: nul !== -1 ? 'utf16' : 'not_utf8',
+  };
+}
+
+/**
+ * A series task's text → its linked run sheets (issue 18); null when the text is not a series
+ * task, so the caller imports it as one show. The cheap text test first: most imports are not.
+ */
+export function importSeriesText(text: string): SeriesOutcome | null {
+  if (checkImportSize(text) || !/"(?:schedule|sessions_count)"/.test(text)) return null;
+  const source = unwrapCurl(stripBom(text));
+  if (!source.trimStart().startsWith('{') || checkEncoding(source)) return null;
+  const parsed = parseJson(source);
+  if (!parsed.ok || !looksLikeSeries(parsed.value)) return null;
+  const outcome = importSeriesTask(parsed.value);
+  return outcome.result.ok
+    ? { ...outcome, warnings: clipAll(outcome.warnings) }
+    : {
+        result: { ok: false, errors: clipAll(outcome.result.errors) },
+        warnings: clipAll(outcome.warnings),
+      };
 }
 
 export function importAny(text: string, options: ImportOptions = {}): AnyImport {
@@ -122,7 +161,7 @@ function importText(text: string, options: ImportOptions): AnyImport {
   if (start === undefined) {
     return {
       kind: ext === 'csv' || ext === 'tsv' ? 'csv' : 'flashcue',
-      result: { ok: false, errors: [{ path: '(file)', message: 'is empty' }] },
+      result: { ok: false, errors: [{ path: '(file)', message: 'is empty', code: 'empty' }] },
       warnings: [],
     };
   }
@@ -147,6 +186,7 @@ function importText(text: string, options: ImportOptions): AnyImport {
     const missing: LocatedError = {
       path: '(file)',
       message: 'looks like a CSV product list: choose the currency its prices are in',
+      code: 'csv_currency',
     };
     return { kind: 'csv', result: { ok: false, errors: [missing] }, warnings: [] };
   }

@@ -103,7 +103,8 @@ export function parseJson(text: string): Result<unknown> {
   const tooBig = checkImportSize(text);
   if (tooBig) return { ok: false, errors: [tooBig] };
   const source = stripBom(text);
-  if (source.trim() === '') return { ok: false, errors: [{ path: '(file)', message: 'is empty' }] };
+  if (source.trim() === '')
+    return { ok: false, errors: [{ path: '(file)', message: 'is empty', code: 'empty' }] };
   try {
     return { ok: true, value: JSON.parse(source) };
   } catch (error) {
@@ -123,6 +124,8 @@ export function parseJson(text: string): Result<unknown> {
         {
           path: `line ${line}, column ${column}`,
           message: `${reason}${near ? ` — near: ${near}` : ' (at the end of the file: is it cut short?)'}`,
+          code: 'json_syntax',
+          params: { reason: `${reason}${near ? ` — ${near}` : ''}` },
         },
       ],
     };

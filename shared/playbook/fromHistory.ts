@@ -76,3 +76,26 @@ export function suggestedOrder(sheet: RunSheet, history: readonly ProductHistory
   for (let i = 0; i < order.length; i++) if (order[i] === undefined) order[i] = fresh[next++];
   return order as string[];
 }
+
+/**
+ * The segment order that presents the products in `order`: each product's first product
+ * segment (where it is presented) moves among those slots; a product's later segments (a
+ * revisit) and every other segment stay where they are. Returns segment indices, first
+ * first; the identity when the order is the current one. Products not in `order` keep
+ * their turn after those that are.
+ */
+export function reorderedSegments(
+  segments: ReadonlyArray<{ kind: string; productId?: string | undefined }>,
+  order: readonly string[],
+): number[] {
+  const first = new Map<string, number>();
+  segments.forEach((s, i) => {
+    if (s.kind === 'product' && s.productId && !first.has(s.productId)) first.set(s.productId, i);
+  });
+  const known = order.filter((id, k) => first.has(id) && order.indexOf(id) === k);
+  const rest = [...first.keys()].filter((id) => !known.includes(id));
+  const moved = [...known, ...rest].map((id) => first.get(id)!);
+  const result = segments.map((_, i) => i);
+  [...first.values()].forEach((slot, k) => (result[slot] = moved[k]!));
+  return result;
+}

@@ -37,6 +37,7 @@ export const SHOW_COMMANDS = [
   'lowerThird.hide',
   'cue',
   'show.replan',
+  'marker.add',
 ] as const;
 
 export type ApiTranslation =

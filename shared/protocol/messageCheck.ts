@@ -5,13 +5,14 @@
  * test/unit/shared/protocol/messageCheck.test.ts proves them equivalent (same verdict, same output,
  * unknown keys stripped) on generated and hostile input.
  *
- * A page reads only views, assets and custom words. Every other kind — hellos, commands and acks meant for
+ * A page reads only views, assets, custom words and the room's message (thanks for the ticker). Every other kind — hellos, commands and acks meant for
  * the controller, controller-to-controller traffic — is `unknown`: ignored and counted apart,
  * never parsed, which keeps these checks (and the page) small.
  */
 import type { OverlayView } from '../view/overlayView';
 import { APP, PROTOCOL_VERSION, isFlashcueEnvelope } from './envelope';
 import type { AssetMessage, FlashcueMessage, ViewMessage, WordsMessage } from './messages';
+import type { RoomMessage } from './roomMessage';
 
 const NO: unique symbol = Symbol('invalid');
 type Check<T> = (value: unknown) => T | typeof NO;
@@ -209,6 +210,23 @@ const checks = {
       16,
     ),
   }),
+  room: object({
+    ...envelope,
+    kind: oneOf('room'),
+    session: text(64),
+    n: nonneg,
+    question: nullable(object({ id: text(16), name: text(64), text: text(400) })),
+    thanks: nullable(
+      object({
+        id: nonneg,
+        kind: oneOf('gift', 'follow', 'share'),
+        name: text(64),
+        gift: optional(text(64)),
+        count: optional(nonneg),
+        agoMs: nonneg,
+      }),
+    ),
+  }),
 } satisfies { [K in FlashcueMessage['kind']]?: Check<unknown> };
 
 export type Checked =
@@ -236,5 +254,6 @@ const sameAsSchema: [
   Same<Out<typeof view>, OverlayView>,
   Same<Flat<Out<typeof checks.asset>>, AssetMessage>,
   Same<Flat<Out<typeof checks.words>>, WordsMessage>,
-] = [true, true, true, true];
+  Same<Flat<Out<typeof checks.room>>, RoomMessage>,
+] = [true, true, true, true, true];
 void sameAsSchema;

@@ -10,6 +10,7 @@ export { APP, PROTOCOL_VERSION, isFlashcueEnvelope };
 
 import { OverlayViewSchema } from './viewSchema';
 import { nonneg, nullable, text } from './fields';
+import { RoomMessage } from './roomMessage';
 
 export { OverlayViewSchema };
 
@@ -186,6 +187,7 @@ export const FlashcueMessage = z.discriminatedUnion('kind', [
   AcksMessage,
   AssetMessage,
   WordsMessage,
+  RoomMessage,
   PrimaryMessage,
   LogMessage,
   SheetMessage,

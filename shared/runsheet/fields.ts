@@ -6,68 +6,75 @@
 import { z } from 'zod';
 import { isKnownCurrency } from '../money';
 import { isValidTimeZone } from '../time';
+import { coded } from '../validation';
 
 const MAX_MONEY = 1e13; // 100 billion in a 2-digit currency: far above any show, far below 2^53.
 
 export const Id = z
-  .string({ error: 'must be text' })
+  .string({ error: coded('text', 'must be text') })
   .trim()
-  .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters')
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'may use only letters, digits and _ . : -');
+  .min(1, coded('not_empty', 'must not be empty'))
+  .max(64, coded('max_chars', 'must be at most 64 characters'))
+  .regex(/^[A-Za-z0-9_.:-]+$/, coded('id_chars', 'may use only letters, digits and _ . : -'));
 
 export const Money = z
-  .number({ error: 'must be a number (minor units, e.g. cents)' })
-  .int('must be a whole number of minor units (cents)')
-  .nonnegative('must not be negative')
-  .max(MAX_MONEY, 'is implausibly large');
+  .number({ error: coded('number_minor', 'must be a number (minor units, e.g. cents)') })
+  .int(coded('whole_minor', 'must be a whole number of minor units (cents)'))
+  .nonnegative(coded('not_negative', 'must not be negative'))
+  .max(MAX_MONEY, coded('too_large', 'is implausibly large'));
 
 export const Count = z
-  .number({ error: 'must be a number' })
-  .int('must be a whole number')
-  .nonnegative('must not be negative')
-  .max(1e9, 'is implausibly large');
+  .number({ error: coded('number', 'must be a number') })
+  .int(coded('whole', 'must be a whole number'))
+  .nonnegative(coded('not_negative', 'must not be negative'))
+  .max(1e9, coded('too_large', 'is implausibly large'));
 
 export const PositiveSeconds = z
-  .number({ error: 'must be a number of seconds' })
-  .int('must be whole seconds')
-  .positive('must be more than zero')
-  .max(24 * 3600, 'must be at most 24 hours');
+  .number({ error: coded('seconds', 'must be a number of seconds') })
+  .int(coded('whole_seconds', 'must be whole seconds'))
+  .positive(coded('positive', 'must be more than zero'))
+  .max(24 * 3600, coded('max_24h', 'must be at most 24 hours'));
 
 export const Text = (max: number) =>
   z
-    .string({ error: 'must be text' })
+    .string({ error: coded('text', 'must be text') })
     .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+    .min(1, coded('not_empty', 'must not be empty'))
+    .max(max, coded('max_chars', `must be at most ${max} characters`));
 
 export const OptionalText = (max: number) =>
   z
-    .string({ error: 'must be text' })
+    .string({ error: coded('text', 'must be text') })
     .trim()
-    .max(max, `must be at most ${max} characters`)
+    .max(max, coded('max_chars', `must be at most ${max} characters`))
     .optional();
 
 /** An http(s) URL, a path served by the app, or an uploaded image kept as a data URL. */
 export const ImageRef = z
-  .string({ error: 'must be text' })
+  .string({ error: coded('text', 'must be text') })
   .trim()
-  .max(4_000_000, 'is too large (keep uploaded images under about 3 MB)')
+  .max(4_000_000, coded('image_too_large', 'is too large (keep uploaded images under about 3 MB)'))
   .refine(
     (value) =>
       /^https?:\/\/[^\s]+$/i.test(value) ||
       /^\/[^\s]*$/.test(value) ||
       /^data:image\/(png|jpeg|gif|webp|avif|svg\+xml);base64,[A-Za-z0-9+/=]+$/.test(value),
-    'must be an http(s) URL, a path starting with /, or an uploaded image',
+    coded('image_ref', 'must be an http(s) URL, a path starting with /, or an uploaded image'),
   );
 
 export const CurrencyCode = z
-  .string({ error: 'must be a currency code' })
+  .string({ error: coded('currency', 'must be a currency code') })
   .trim()
   .toUpperCase()
-  .refine(isKnownCurrency, 'must be an ISO 4217 currency code such as CNY, USD or EUR');
+  .refine(
+    isKnownCurrency,
+    coded('currency_iso', 'must be an ISO 4217 currency code such as CNY, USD or EUR'),
+  );
 
 export const TimeZone = z
-  .string({ error: 'must be a time zone' })
+  .string({ error: coded('time_zone', 'must be a time zone') })
   .trim()
-  .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai or Europe/London');
+  .refine(
+    isValidTimeZone,
+    coded('time_zone_iana', 'must be an IANA time zone such as Asia/Shanghai or Europe/London'),
+  );

@@ -16,6 +16,7 @@ import {
   Text,
   TimeZone,
 } from './fields';
+import { coded } from '../validation';
 
 export { Id } from './fields';
 export { Commission } from './commission';
@@ -42,8 +43,13 @@ export const Product = z
     flashQuantity: Count.positive('must be at least 1').optional(),
     image: ImageRef.optional(),
     talkingPoints: z
-      .array(Text(200).regex(/^[^\r\n]*$/, 'must be one line: put each point on its own'))
-      .max(12, 'keep to at most 12 talking points')
+      .array(
+        Text(200).regex(
+          /^[^\r\n]*$/,
+          coded('one_line', 'must be one line: put each point on its own'),
+        ),
+      )
+      .max(12, coded('max_points', 'keep to at most 12 talking points'))
       .default([]),
   })
   .superRefine((product, ctx) => {
@@ -52,6 +58,7 @@ export const Product = z
         code: 'custom',
         path: ['livePrice'],
         message: 'is above the retail price: the live price is the discount the host reveals',
+        params: { code: 'live_above_retail' },
       });
     }
     if (product.flashPrice !== undefined && product.flashPrice > product.livePrice) {
@@ -59,6 +66,7 @@ export const Product = z
         code: 'custom',
         path: ['flashPrice'],
         message: 'is above the live price: a flash deal must be cheaper than the live price',
+        params: { code: 'flash_above_live' },
       });
     }
   });
@@ -93,7 +101,9 @@ export const ENGAGEMENT_ACTIVITIES = ['poll', 'giveaway', 'mystery', 'qa'] as co
 export const EngagementSegment = z.object({
   ...segmentBase,
   kind: z.literal('engagement'),
-  activity: z.enum(ENGAGEMENT_ACTIVITIES, { error: 'must be poll, giveaway, mystery or qa' }),
+  activity: z.enum(ENGAGEMENT_ACTIVITIES, {
+    error: coded('activity', 'must be poll, giveaway, mystery or qa'),
+  }),
   label: Text(120),
   /** The product a mystery reveal or giveaway is about, if any. */
   productId: Id.optional(),
@@ -120,7 +130,12 @@ export const SEGMENT_KINDS = [
 export const Segment = z.discriminatedUnion(
   'kind',
   [OpeningSegment, ProductSegment, FlashSegment, EngagementSegment, BreakSegment, ClosingSegment],
-  { error: 'kind must be one of opening, product, flash, engagement, break, closing' },
+  {
+    error: coded(
+      'segment_kind',
+      'kind must be one of opening, product, flash, engagement, break, closing',
+    ),
+  },
 );
 
 export const ShowDetails = z.object({
@@ -129,7 +144,10 @@ export const ShowDetails = z.object({
   scheduledStart: z.iso
     .datetime({
       offset: true,
-      error: 'must be an ISO date-time with a time zone offset, e.g. 2026-03-15T19:00:00Z',
+      error: coded(
+        'iso_datetime',
+        'must be an ISO date-time with a time zone offset, e.g. 2026-03-15T19:00:00Z',
+      ),
     })
     .optional(),
   timeZone: TimeZone.default('UTC'),
@@ -181,6 +199,7 @@ function checkReferences(sheet: unknown, ctx: z.RefinementCtx): void {
         code: 'custom',
         path: ['products', i, 'id'],
         message: `"${id}" is used by another product`,
+        params: { code: 'product_id_taken', id },
       });
     }
     productIds.add(id);
@@ -193,6 +212,7 @@ function checkReferences(sheet: unknown, ctx: z.RefinementCtx): void {
         code: 'custom',
         path: ['segments', i, 'id'],
         message: `"${id}" is used by another segment`,
+        params: { code: 'segment_id_taken', id },
       });
     }
     segmentIds.add(id);
@@ -202,6 +222,7 @@ function checkReferences(sheet: unknown, ctx: z.RefinementCtx): void {
         code: 'custom',
         path: ['segments', i, 'productId'],
         message: `refers to product "${ref}", which is not in the product list`,
+        params: { code: 'unknown_product', id: ref },
       });
     }
   });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { SaleCancelCommand, SaleCommand } from './orders';
 import { ReplanCommand } from './replan';
+import { MarkerCommand } from '../marker/marker';
 
 const Index = z
   .number({ error: 'must be a number' })
@@ -80,6 +81,7 @@ export const ShowCommand = z.discriminatedUnion(
         .max(200, 'must be at most 200 characters'),
     }),
     ReplanCommand,
+    MarkerCommand,
   ],
   { error: 'is not a command Flashcue knows' },
 );

@@ -8,6 +8,7 @@ import { parseWith, type Result } from '../validation';
 import { currentSegment, lastLiveSaleIndex, product, segmentProductId } from './derive';
 import { decideCancel, decideSale, type OrderDecision } from './orders';
 import { decideReplan } from './replan';
+import { decideMarker } from '../marker/marker';
 import { ShowCommand } from './commandSchema';
 import type { ShowContext } from './types';
 import { refusal } from './refusal';
@@ -177,6 +178,8 @@ export function decide(state: ShowState, cmd: ShowCommand, at: number): Decision
         : { ok: true, event: { type: 'cue', text: cmd.text, at } };
     case 'show.replan':
       return decideReplan(phase, ctx, cmd, at);
+    case 'marker.add':
+      return decideMarker(phase, ctx, cmd, at);
   }
 }
 

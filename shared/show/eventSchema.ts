@@ -7,6 +7,7 @@ import type { ShowEvent } from './types';
 import { OrderId, OrderSource } from './orders';
 import { PlatformArchiveSchema } from '../orders/schema';
 import { ReplanEventSchema } from './replan';
+import { MarkerEventSchema } from '../marker/marker';
 
 export const SHOW_ARCHIVE_FORMAT = 'flashcue.show';
 export const SHOW_ARCHIVE_VERSION = 1;
@@ -125,6 +126,7 @@ export const EventSchema = z.discriminatedUnion(
       at: Time,
     }),
     ReplanEventSchema,
+    MarkerEventSchema,
   ],
   { error: 'is not an event Flashcue knows' },
 );

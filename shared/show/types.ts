@@ -39,7 +39,20 @@ export type ShowEvent =
       /** New planned lengths of later segments, with the lengths they replace. */
       segments: Array<{ index: number; from: number; durationSec: number }>;
       proposal: string | null;
-    }>;
+    }>
+  | Stamped<MarkerFields>;
+
+/** A highlight marker (shared/marker/marker.ts): where the moment is, in the show and the file. */
+export interface MarkerFields {
+  type: 'marker.add';
+  label: string | null;
+  /** ms since the show started (wall time, pauses included, as a recording runs on). */
+  showMs: number;
+  segmentIndex: number | null;
+  productId: string | null;
+  /** OBS's recording timecode at the moment, when OBS was recording. */
+  recordMs: number | null;
+}
 
 /**
  * A logged sale. The order fields (orders.ts) are written only when given, so a hand sale logs

@@ -113,7 +113,17 @@ test('4d · orders through the door', async ({ browser, obs, baseURL }, testInfo
         }
       }
     };
+    const cdp = await home.newCDPSession(controller);
+    if (process.env.BENCH_PROFILE) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     await Promise.all(Array.from({ length: IN_FLIGHT }, sender));
+    if (process.env.BENCH_PROFILE) {
+      const { profile } = await cdp.send('Profiler.stop');
+      (await import('node:fs')).writeFileSync(process.env.BENCH_PROFILE, JSON.stringify(profile));
+    }
     const duration = SECONDS;
     const inWindow = perSecond.reduce((a, b) => a + b, 0);
     await sleep(1500); // one heartbeat: a lost last view would be repaired by then

@@ -1,16 +1,19 @@
 /**
  * Figure 7 — a command through the command API → the overlay's DOM, against the write path's
- * floor (issue 13 §3). A tool (obs-websocket-js in the bench process, as a script or
- * Streamer.bot would be) sends `sale` with BroadcastCustomEvent; the controller (in front,
- * connected to real OBS) decides, logs the sale in IndexedDB (strict durability), applies it
- * and publishes; the stock overlay (same browser, BroadcastChannel) shows the new count.
- * The floor, measured in the same run: the raw obs-websocket hop from this process to a bare
- * page client, plus ONE durable IndexedDB commit of a sale-sized record in a bare page (the
- * log write must land before any view goes out, so no path can beat their sum).
+ * floor (issue 13 §3). A tool in the bench process sends `sale`; the controller (in front,
+ * connected to real OBS, Live screen with its preview) decides, logs the sale in IndexedDB
+ * (strict durability), applies it and publishes; the stock overlay (same browser,
+ * BroadcastChannel) shows the new count. Three paths, one run:
+ * - 7a: the tool on obs-websocket (BroadcastCustomEvent), as Streamer.bot or a script is;
+ * - 7c: the tool on the `npm start` server's relay (a WebSocket), as Companion or a script can be;
+ * - 7a with the Live preview forced back into the controller's own process (as before the
+ *   preview moved to the other loopback name), for comparison.
+ * The floors, same run: each path's raw hop from this process to a bare page client, plus ONE
+ * durable IndexedDB commit of a real sale row (the log write must land before any view goes
+ * out, so no path can beat their sum).
  */
-import { performance } from 'node:perf_hooks';
 import OBSWebSocket from 'obs-websocket-js/json';
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import {
   QUICK,
   benchSheet,
@@ -27,13 +30,14 @@ import {
   type Summary,
 } from './support/bench';
 import { calibrate } from './support/clocks';
+import { measurePath, relayFloor, relayTool, type PathRun } from './support/commandPath';
 import { broadcastFloor, rawObsClient } from './support/floors';
-import { installProbe, type Mark } from './support/probe';
+import { installProbe } from './support/probe';
+import type { ObsInstance } from '../obs/obsHarness';
 
-const STEPS = QUICK ? 200 : 500;
+const STEPS = QUICK ? 100 : 500;
 const WARMUP = 20;
 const STOCK = 100_000;
-const STAGES = ['parse', 'decide', 'write', 'apply', 'select', 'publish'] as const;
 
 /** One readwrite commit of `row` per sample, strict and relaxed interleaved, in a bare page. */
 async function commitFloor(page: Page, row: unknown, count: number) {
@@ -65,13 +69,82 @@ async function commitFloor(page: Page, row: unknown, count: number) {
   );
 }
 
+/** The raw obs-websocket hop of a command-sized message from this process to a bare page. */
+async function obsHop(receiver: Page, sender: OBSWebSocket, obs: ObsInstance) {
+  const payload = {
+    app: 'bench-floor',
+    v: 1,
+    kind: 'command',
+    id: 'cmd-path-0000',
+    command: 'sale',
+    args: {},
+  };
+  await rawObsClient(receiver, obs, payload);
+  const cal0 = await calibrate(receiver);
+  const sent: number[] = [];
+  const got: number[] = [];
+  for (let i = 0; i < STEPS; i++) {
+    sent.push(performance.now());
+    await sender.call('BroadcastCustomEvent', { eventData: { ...payload, benchFloor: i } });
+    got.push(await receiver.evaluate((i) => window.__bench.waitFor('floor', String(i)), i));
+  }
+  const cal1 = await calibrate(receiver);
+  const off = (cal0.offset + cal1.offset) / 2;
+  return summarize(got.map((t, i) => t + off - sent[i]!).slice(10));
+}
+
+const breakdownOf = (run: PathRun) =>
+  Object.fromEntries(
+    Object.entries(run.parts).map(([k, v]) => [k, roundSummary(summarize(v))]),
+  ) as Record<string, Summary>;
+const line = (b: Record<string, Summary>) =>
+  Object.entries(b)
+    .map(([k, v]) => `${k} ${v.median}/${v.p95}`)
+    .join(', ');
+
+async function recordPath(
+  testInfo: TestInfo,
+  id: string,
+  figure: string,
+  run: PathRun,
+  hop: Summary,
+  strict: Summary,
+  method: string,
+) {
+  const s = summarize(run.totals);
+  const floor = { median: hop.median + strict.median, p95: hop.p95 + strict.p95 };
+  const breakdown = breakdownOf(run);
+  await record(testInfo, {
+    id,
+    figure,
+    measured: `p95 ${ms(s.p95)} (median ${s.median.toFixed(1)}, p99 ${s.p99.toFixed(1)}; n=${s.n})`,
+    floor: `p95 ${ms(floor.p95, 2)} (median ${floor.median.toFixed(2)}) = hop p95 ${hop.p95.toFixed(2)} + strict commit p95 ${strict.p95.toFixed(2)}`,
+    goal: 'p95 ≤ floor p95 + 4 ms, and ≤ 16 ms',
+    pass: s.p95 <= floor.p95 + 4 && s.p95 <= 16,
+    method,
+    values: {
+      latency: roundSummary(s),
+      floor: { median: Number(floor.median.toFixed(2)), p95: Number(floor.p95.toFixed(2)) },
+      hop: roundSummary(hop),
+      breakdown,
+      viewSendsPerSale: run.viewSends,
+    },
+  });
+  console.log(
+    `  ${id} breakdown (median/p95 ms): ${line(breakdown)}; view sends per sale bc ${run.viewSends.bc}, ws ${run.viewSends.ws}`,
+  );
+  expect(run.totals.length).toBe(STEPS);
+}
+
 test('7 · command API → overlay DOM, next to the write path floor', async ({
   browser,
   obs,
+  baseURL,
 }, testInfo) => {
-  test.setTimeout(5 * 60_000);
+  test.setTimeout(8 * 60_000);
   const home = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
   const sender = new OBSWebSocket();
+  const relay = await relayTool(`${baseURL!.replace(/^http/, 'ws')}/relay`);
   try {
     const controller = await home.newPage();
     await installProbe(controller, { messages: true, idb: true, trace: true });
@@ -94,32 +167,49 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       messages: true,
     });
     await overlay.goto('/overlay/stock.html?transport=broadcast');
-    const state = (await must(tool, 'state.get')).result as {
-      product: { stock: number; initialStock: number };
-    };
-    let left = state.product.stock;
-    const total = state.product.initialStock;
-    await overlay.evaluate((v) => window.__bench.waitFor('count', v, 10_000), `${left}/${total}`);
+    const left = async () =>
+      (
+        (await must(tool, 'state.get')).result as {
+          product: { stock: number; initialStock: number };
+        }
+      ).product;
+    const start = await left();
+    const total = start.initialStock;
+    await overlay.evaluate(
+      (v) => window.__bench.waitFor('count', v, 10_000),
+      `${start.stock}/${total}`,
+    );
+    // The preview is loaded from the other loopback name: its own renderer (controller/live/previewSite.ts).
+    await controller.locator('iframe[title="Overlay preview"][src^="http://127.0.0.1:"]').waitFor();
     await controller.bringToFront(); // a producer's controller is the window in front
     await sender.connect(obs.url, obs.password);
 
-    const cal0 = [await calibrate(controller), await calibrate(overlay)];
-    const sentAt: number[] = [];
-    const ids: string[] = [];
-    for (let i = 0; i < WARMUP + STEPS; i++) {
-      left -= 1;
-      const id = `cmd-path-${i}`;
-      ids.push(id);
-      const eventData = { app: 'flashcue', v: 1, kind: 'command', id, command: 'sale', args: {} };
-      sentAt.push(performance.now());
-      await sender.call('BroadcastCustomEvent', { eventData });
-      await overlay.evaluate((v) => window.__bench.waitFor('count', v), `${left}/${total}`);
-    }
-    const cal1 = [await calibrate(controller), await calibrate(overlay)];
-    const offC = (cal0[0]!.offset + cal1[0]!.offset) / 2;
-    const offO = (cal0[1]!.offset + cal1[1]!.offset) / 2;
-    const cm = await controller.evaluate(() => window.__bench.marks);
-    const om = await overlay.evaluate(() => window.__bench.marks);
+    const path = { controller, overlay, warmup: WARMUP, steps: STEPS, total };
+    const viaObs = await measurePath({
+      ...path,
+      prefix: 'obs',
+      left: start.stock,
+      send: (eventData) => sender.call('BroadcastCustomEvent', { eventData: eventData as never }),
+    });
+    const viaRelay = await measurePath({
+      ...path,
+      prefix: 'relay',
+      left: (await left()).stock,
+      send: relay.send,
+    });
+    // As before: the preview in the controller's own process (its twin's relay refused).
+    await controller.routeWebSocket(/^ws:\/\/127\.0\.0\.1:\d+\/relay$/, (ws) => ws.close());
+    await controller.reload();
+    await controller.locator('[data-testid="obs-pill"][data-state="connected"]').waitFor();
+    await controller.locator('iframe[title="Overlay preview"][src^="/overlay/"]').waitFor();
+    await controller.bringToFront();
+    const inline = await measurePath({
+      ...path,
+      prefix: 'inline',
+      left: (await left()).stock,
+      send: (eventData) => sender.call('BroadcastCustomEvent', { eventData: eventData as never }),
+    });
+
     // A sale-sized record: the last row of the show's log as stored.
     const row = await controller.evaluate(async () => {
       const open = indexedDB.open('flashcue');
@@ -131,104 +221,58 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       db.close();
       return value;
     });
-
-    const after = (list: Mark[] | undefined, t: number) => list?.find((m) => m.t >= t);
-    const totals: number[] = [];
-    const parts: Record<string, number[]> = Object.fromEntries(
-      ['hopIn', ...STAGES, 'commit', 'transport', 'overlay'].map((k) => [k, []]),
-    );
-    let shownLeft = state.product.stock;
-    for (let i = 0; i < WARMUP + STEPS; i++) {
-      shownLeft -= 1;
-      const shown = (om.count ?? []).find((m) => m.v === `${shownLeft}/${total}`)!.t;
-      if (i < WARMUP) continue;
-      totals.push(shown + offO - sentAt[i]!);
-      const recv = cm['recv:cmd']?.find((m) => m.v === ids[i]);
-      if (!recv) continue;
-      const stamps = STAGES.map((s) => after(cm[`trace:${s}`], recv.t));
-      const idbStart = after(cm['idb:start'], recv.t);
-      const idbDone = idbStart && cm['idb:done']?.find((m) => m.v === idbStart.v);
-      const sent = after(cm['send:bc'], stamps[4]?.t ?? recv.t);
-      const received = sent && om['recv:bc']?.find((m) => m.v === sent.v);
-      if (stamps.some((s) => !s) || !idbDone || !sent || !received) continue;
-      parts.hopIn!.push(recv.t + offC - sentAt[i]!);
-      let previous = recv.t;
-      STAGES.forEach((s, k) => {
-        parts[s]!.push(stamps[k]!.t - previous);
-        previous = stamps[k]!.t;
-      });
-      parts.commit!.push(idbDone.t - idbStart.t);
-      parts.transport!.push(received.t + offO - (sent.t + offC));
-      parts.overlay!.push(shown - received.t);
-    }
-    const from = sentAt[WARMUP]! - offC;
-    const viewSends = (name: string) =>
-      Math.round(((cm[name] ?? []).filter((m) => m.t >= from).length / STEPS) * 100) / 100;
-
-    // The floors, same run: the raw hop of a command-sized message, and one commit.
-    const receiver = await home.newPage();
-    await installProbe(receiver);
-    await gotoBlank(receiver);
-    const payload = {
-      app: 'bench-floor',
-      v: 1,
-      kind: 'command',
-      id: 'cmd-path-0000',
-      command: 'sale',
-      args: {},
-    };
-    await rawObsClient(receiver, obs, payload);
-    const calR0 = await calibrate(receiver);
-    const hopSent: number[] = [];
-    const hopGot: number[] = [];
-    for (let i = 0; i < STEPS; i++) {
-      hopSent.push(performance.now());
-      await sender.call('BroadcastCustomEvent', {
-        eventData: { ...payload, benchFloor: i },
-      });
-      hopGot.push(await receiver.evaluate((i) => window.__bench.waitFor('floor', String(i)), i));
-    }
-    const calR1 = await calibrate(receiver);
-    const offR = (calR0.offset + calR1.offset) / 2;
-    const hop = summarize(hopGot.map((t, i) => t + offR - hopSent[i]!).slice(10));
-    const commits = await commitFloor(receiver, row, STEPS);
-    const strict = summarize(commits.strict.slice(10));
-    const relaxed = summarize(commits.relaxed.slice(10));
-    const [a, b] = [await home.newPage(), await home.newPage()];
-    for (const p of [a, b]) {
+    const bare = async () => {
+      const p = await home.newPage();
       await installProbe(p);
       await gotoBlank(p);
-    }
-    const bcHop = await broadcastFloor(a, b, { app: 'bench-floor', view: {} }, STEPS);
+      return p;
+    };
+    const hop = await obsHop(await bare(), sender, obs);
+    const relayHop = await relayFloor(await bare(), relay, STEPS);
+    const commits = await commitFloor(await bare(), row, STEPS);
+    const strict = summarize(commits.strict.slice(10));
+    const relaxed = summarize(commits.relaxed.slice(10));
+    const bcHop = await broadcastFloor(
+      await bare(),
+      await bare(),
+      { app: 'bench-floor', view: {} },
+      STEPS,
+    );
 
-    const s = summarize(totals);
-    const floor = { median: hop.median + strict.median, p95: hop.p95 + strict.p95 };
-    const breakdown = Object.fromEntries(
-      Object.entries(parts).map(([k, v]) => [k, roundSummary(summarize(v))]),
-    ) as Record<string, Summary>;
-    await record(testInfo, {
-      id: '7a',
-      figure: 'Command API → overlay DOM (obs-websocket in, BroadcastChannel out)',
-      measured: `p95 ${ms(s.p95)} (median ${s.median.toFixed(1)}, p99 ${s.p99.toFixed(1)}; n=${s.n})`,
-      floor: `p95 ${ms(floor.p95, 2)} (median ${floor.median.toFixed(2)}) = hop p95 ${hop.p95.toFixed(2)} + strict commit p95 ${strict.p95.toFixed(2)}`,
-      goal: 'p95 ≤ floor p95 + 4 ms, and ≤ 16 ms',
-      pass: s.p95 <= floor.p95 + 4 && s.p95 <= 16,
-      method:
-        `${STEPS} \`sale\` commands (after ${WARMUP} warm-up), each a BroadcastCustomEvent from obs-websocket-js in the bench process, each waited for. ` +
-        'Start: just before the call; end: a MutationObserver in the stock overlay (same browser as the controller, BroadcastChannel) when the count changes. ' +
-        'Pages are put on the bench clock by min-RTT calibration. Floor, same run: the raw obs-websocket hop of a command-sized message from this process to a bare page client, ' +
-        'plus one strict-durability IndexedDB readwrite commit of a real sale row in a bare page (p95 + p95). The outgoing BroadcastChannel hop, not in the floor, is printed apart.',
-      values: {
-        latency: roundSummary(s),
-        floor: { median: Number(floor.median.toFixed(2)), p95: Number(floor.p95.toFixed(2)) },
-        hop: roundSummary(hop),
-        commitStrict: roundSummary(strict),
-        commitRelaxed: roundSummary(relaxed),
-        broadcastChannelHop: roundSummary(bcHop),
-        breakdown,
-        viewSendsPerSale: { bc: viewSends('send:bc'), ws: viewSends('send:ws') },
-      },
-    });
+    const common =
+      `${STEPS} \`sale\` commands (after ${WARMUP} warm-up), each waited for. Start: just before the send in the bench process; end: a MutationObserver in the stock overlay (same browser as the controller, BroadcastChannel) when the count changes. ` +
+      'Pages are put on the bench clock by min-RTT calibration. Floor, same run: the raw hop of a command-sized message on the same path from this process to a bare page client, ' +
+      `plus one strict-durability IndexedDB readwrite commit of a real sale row in a bare page (p95 + p95). The outgoing BroadcastChannel hop (median ${bcHop.median.toFixed(2)}, p95 ${bcHop.p95.toFixed(2)} ms), not in the floor, is printed apart.`;
+    await recordPath(
+      testInfo,
+      '7a',
+      'Command API → overlay DOM (obs-websocket in, BroadcastChannel out)',
+      viaObs,
+      hop,
+      strict,
+      'BroadcastCustomEvent from obs-websocket-js in the bench process; the controller listens on a socket of its own that never sends (shared/obs/splitConnection.ts). ' +
+        common,
+    );
+    await recordPath(
+      testInfo,
+      '7c',
+      'Command API → overlay DOM (relay in, BroadcastChannel out)',
+      viaRelay,
+      relayHop,
+      strict,
+      "The command as one WebSocket message from `ws` in the bench process to the `npm start` server's relay (ws/relay; TCP_NODELAY on both ends). " +
+        common,
+    );
+    await recordPath(
+      testInfo,
+      '7a-inline',
+      "7a with the Live preview in the controller's own process (before)",
+      inline,
+      hop,
+      strict,
+      "As 7a, after the controller is reloaded with its preview forced back to the same origin (the twin's relay refused): the preview then renders on the controller's main thread. " +
+        common,
+    );
     await record(testInfo, {
       id: '7b',
       figure: 'What strict durability costs per IndexedDB commit (sale row)',
@@ -239,15 +283,8 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       method: `${STEPS} commits each way, interleaved, one put of a real sale row per readwrite transaction, in a bare page of the same browser.`,
       values: { strict: roundSummary(strict), relaxed: roundSummary(relaxed) },
     });
-    console.log(
-      `  7 breakdown (median/p95 ms): ${Object.entries(breakdown)
-        .map(([k, v]) => `${k} ${v.median}/${v.p95}`)
-        .join(
-          ', ',
-        )}; BroadcastChannel hop ${bcHop.median.toFixed(2)}/${bcHop.p95.toFixed(2)}; view sends per sale bc ${viewSends('send:bc')}, ws ${viewSends('send:ws')}`,
-    );
-    expect(totals.length).toBe(STEPS);
   } finally {
+    relay.close();
     await sender.disconnect().catch(() => undefined);
     await home.close();
   }

@@ -4,10 +4,11 @@
  * show. Measured from the file being set to the preview (read in 1 MB chunks + parsed), and
  * from "Import" to the platform's totals on screen (stored in IndexedDB + reconciled).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import { skuShowArchive } from '../support/orderShow';
 import { record, round, test } from './support/bench';
+import { installProbe } from './support/probe';
 
 const LINES = 20_000;
 
@@ -31,6 +32,7 @@ function bigExport(): { csv: string; gmv: number } {
 test('7 · orders import', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   const { csv } = bigExport();
+  await installProbe(page, { longtasks: true });
   await page.goto('/controller/#/report');
   await page.getByTestId('import-show-input').setInputFiles({
     name: 'show.json',
@@ -38,12 +40,13 @@ test('7 · orders import', async ({ page }, testInfo) => {
     buffer: Buffer.from(skuShowArchive('bench-orders')),
   });
   await expect(page).toHaveURL(/#\/report\/bench-orders$/);
+  const path = testInfo.outputPath('tiktok-20000.csv');
+  writeFileSync(path, csv);
+  const since = await page.evaluate(() => performance.now());
   const t0 = Date.now();
-  await page.getByTestId('orders-file').setInputFiles({
-    name: 'tiktok-20000.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(csv),
-  });
+  // Picked from disk as a person would: a buffer handed to setInputFiles is decoded inside the
+  // page by Playwright itself, one task of seconds that is not the app's.
+  await page.getByTestId('orders-file').setInputFiles(path);
   await expect(page.getByTestId('orders-preview')).toContainText(
     `${LINES.toLocaleString('en')} lines`,
     {
@@ -59,6 +62,12 @@ test('7 · orders import', async ({ page }, testInfo) => {
   );
   const storedMs = Date.now() - t1;
   const total = parsedMs + storedMs;
+  // The Report screen must stay responsive through both steps: no task over 200 ms.
+  const tasks = (await page.evaluate(() => window.__bench.longtasks)).filter(
+    (t) => t.start >= since,
+  );
+  const longest = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+  const over = tasks.filter((t) => t.duration > 200);
   await record(testInfo, {
     id: '7',
     figure: 'orders import, 20,000-line TikTok export',
@@ -69,5 +78,18 @@ test('7 · orders import', async ({ page }, testInfo) => {
     method:
       'Report screen of a finished show: file set → preview shown (CSV read in 1 MB chunks, parsed, in-window figures), then Import → platform totals shown (IndexedDB write, reconciliation)',
     values: { lines: LINES, parsedMs: round(parsedMs), storedMs: round(storedMs), totalMs: total },
+  });
+  await record(testInfo, {
+    id: '7r',
+    figure: 'Report screen during the 20,000-line import: longest task',
+    measured: `${longest.toFixed(0)} ms (${over.length} tasks over 200 ms, ${tasks.length} over 50 ms)`,
+    floor: null,
+    goal: 'no task > 200 ms',
+    pass: over.length === 0,
+    method:
+      "PerformanceObserver('longtask') in the controller page (Chromium reports tasks over 50 ms), from the file being set to the platform's totals on screen: reading, parsing, storing and reconciling.",
+    values: {
+      longtasks: tasks.map((t) => ({ start: round(t.start), duration: round(t.duration) })),
+    },
   });
 });

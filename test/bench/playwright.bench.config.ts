@@ -29,7 +29,7 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   timeout: (quick ? 3 : 6) * 60_000,
-  globalTimeout: (quick ? 3 : 10) * 60_000,
+  globalTimeout: (quick ? 8 : 10) * 60_000,
   reporter: [['./reporter.ts', { outputFile: 'test-results/bench.json' }]],
   use: {
     baseURL,

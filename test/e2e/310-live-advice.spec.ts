@@ -85,6 +85,8 @@ test('a show 6 min over is offered a ranked fix from two past shows; one click l
 
   await page.clock.install({ time: new Date(T0) }); // 03:00 in Shanghai, the sheet's zone
   await page.goto('/controller/');
+  // The controller answers commands once it has started (under load that takes a while).
+  await expect(page.getByTestId('no-show')).toBeVisible();
   const tool = await openTool(context);
   expect(await command(tool, 'runsheet.load', { runSheet: adviceSheet() })).toMatchObject({
     ok: true,
@@ -109,10 +111,28 @@ test('a show 6 min over is offered a ranked fix from two past shows; one click l
   // The same advice on the command API.
   const api = await command(tool, 'show.advice');
   expect(api.ok).toBe(true);
-  const result = api.result as { proposals: Array<{ id: string; reasons: string[] }> };
+  const result = api.result as {
+    proposals: Array<{ id: string; reasons: string[]; segments: Array<{ index: number }> }>;
+  };
   expect(result.proposals.map((p) => p.id)).toEqual(['trim-weakest', 'trim-evenly']);
 
   await proposals.first().getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByTestId('projected-end')).toContainText(onPlan);
   await expect(advice).toHaveCount(0);
+
+  // The report's plan-vs-actual marks what the click changed: when, which proposal, before → after.
+  // A replanned segment goes on air, so its row in the timeline carries the mark.
+  const replanned = result.proposals[0]!.segments[0]!.index;
+  expect(await command(tool, 'show.goto', { index: replanned })).toMatchObject({ ok: true });
+  await page.clock.fastForward(MIN);
+  expect(await command(tool, 'show.end')).toMatchObject({ ok: true });
+  await page.getByTestId('open-report').click();
+  const replan = page.getByTestId('replan-row');
+  await expect(replan).toHaveCount(1);
+  await expect(replan).toContainText('At 8:');
+  await expect(replan).toContainText('proposal “trim-weakest”');
+  await expect(replan.getByTestId('replan-change').first()).toContainText(
+    /planned \d+:\d\d → \d+:\d\d/,
+  );
+  await expect(page.getByTestId('replanned-mark').first()).toBeVisible();
 });

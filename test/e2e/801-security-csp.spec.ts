@@ -30,11 +30,18 @@ const EXPECTED: Record<string, string[]> = {
 
 test.describe('the policy', () => {
   for (const path of PAGES) {
-    test(`${path}: header and <meta> say the same, strict policy`, async ({ request }) => {
+    test(`${path}: header and <meta> say the same, strict policy`, async ({ request, baseURL }) => {
       const response = await request.get(path);
       expect(response.status()).toBe(200);
       const header = parsePolicy(response.headers()['content-security-policy'] ?? '');
-      expect(header).toMatchObject({ ...EXPECTED, 'frame-ancestors': ["'self'"] });
+      // The header adds the server's other loopback name on the same port, and only that: the
+      // Live preview is loaded from there to render in its own process (shared/relay/twin.ts).
+      const twin = `127.0.0.1:${new URL(baseURL!).port}`;
+      expect(header).toMatchObject({
+        ...EXPECTED,
+        'frame-src': ["'self'", twin],
+        'frame-ancestors': ["'self'", twin],
+      });
       for (const sources of Object.values(header)) {
         expect(sources).not.toContain("'unsafe-eval'");
         expect(sources).not.toContain('*');
@@ -48,7 +55,9 @@ test.describe('the policy', () => {
       expect(metas).toHaveLength(1);
       const meta = parsePolicy(metas[0]![1]!.replace(/&#39;/g, "'"));
       // frame-ancestors is ignored (with a console error) in a <meta>: only the header has it.
-      expect(meta).toEqual(EXPECTED);
+      // Built without knowing the port, the <meta> allows loopback frames on any port; the
+      // header above narrows it to the one twin.
+      expect(meta).toEqual({ ...EXPECTED, 'frame-src': ["'self'", 'localhost:*', '127.0.0.1:*'] });
       // Before any script: a policy in <meta> applies only to what comes after it.
       expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
       expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);

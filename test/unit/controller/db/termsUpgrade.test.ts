@@ -57,7 +57,8 @@ test('version 11 moves every show row to one `terms` field and drops `term`', as
 
   const db = openTestDb(factory, NAME);
   const rows = await db.shows.orderBy('id').toArray();
-  expect(db.verno).toBe(11);
+  // At least 11: later versions (14 rooms, 15 series) open on top of it.
+  expect(db.verno).toBeGreaterThanOrEqual(11);
   expect(rows.map((r) => [r.id, 'term' in r, r.terms])).toEqual([
     ['never-opened', false, []],
     ['opened-as-primary', false, [{ term: 1, startSeq: 1, device: 'dev-a' }]],

@@ -64,7 +64,12 @@ describe('the editor form', () => {
     form.products[1]!.livePrice = '200';
     const parsed = parseRunSheet(sheetFromForm(form).input);
     expect(parsed.ok ? [] : parsed.errors).toEqual([
-      { path: 'products[1].livePrice', message: expect.stringMatching(/above the retail price/) },
+      {
+        path: 'products[1].livePrice',
+        message: expect.stringMatching(/above the retail price/),
+        code: 'live_above_retail',
+        params: {},
+      },
     ]);
   });
 

@@ -59,13 +59,22 @@ describe('TikFinity adapter', () => {
     await waitFor(() => s.status().state === 'live', 2000, 'live');
     fake.drop();
     await waitFor(() => statuses.some((x) => x.state === 'closed'), 2000, 'closed');
-    expect(statuses.find((x) => x.state === 'closed')?.lastError).toContain('trying again');
+    expect(statuses.find((x) => x.state === 'closed')?.problem).toMatchObject({
+      code: 'closed',
+      url: fake.url,
+    });
     await waitFor(() => s.status().state === 'live', 3000, 'live again');
   });
 
   test('refuses an address that is not ws://', () => {
-    expect(checkSourceUrl('http://localhost:21213')).toMatchObject({ ok: false });
-    expect(checkSourceUrl('nonsense')).toMatchObject({ ok: false });
+    expect(checkSourceUrl('http://localhost:21213')).toMatchObject({
+      ok: false,
+      problem: { code: 'not_ws' },
+    });
+    expect(checkSourceUrl('nonsense')).toMatchObject({
+      ok: false,
+      problem: { code: 'not_address', raw: 'nonsense' },
+    });
     expect(checkSourceUrl('ws://localhost:21213/')).toEqual({
       ok: true,
       url: 'ws://localhost:21213/',

@@ -101,4 +101,31 @@ describe('decideBatch', () => {
     expect(replayed.context).toEqual(batch.snapshot.context);
     expect(batch.snapshot.context).toEqual(one.ctx());
   });
+
+  test('the snapshot it starts from (the live actor) is never changed, though the batch grows its lists in place', () => {
+    const s = dealOn();
+    const start = s.snapshot();
+    const sales = [...start.context.sales];
+    const orders = { ...start.context.orders };
+    const batch = decideBatch(start, commands(order('B-1'), order('B-2'), order('B-3')), s.now);
+    expect(batch.snapshot.context.sales).toHaveLength(sales.length + 3);
+    expect(start.context.sales).toEqual(sales);
+    expect(start.context.orders).toEqual(orders);
+  });
+
+  test('a deal deadline passing mid-batch, after a refusal: closed at its deadline, as replay closes it', () => {
+    const s = dealOn();
+    let t = s.now();
+    const now = () => (t += 10 * 60_000); // each decision 10 minutes after the one before
+    const batch = decideBatch(
+      s.snapshot(),
+      commands(order('C-1'), { type: 'stock.set', productId: 'nope', remaining: 1 }, order('C-2')),
+      now,
+    );
+    expect(batch.accepted.map((a) => a.index)).toEqual([0, 2]);
+    const replayed = replay(skuSheet, [...s.log, ...batch.accepted.map((a) => a.event)]);
+    expect(batch.snapshot.context.deal).toBeNull();
+    expect(replayed.context.deals).toEqual(batch.snapshot.context.deals);
+    expect(replayed.context.sales).toEqual(batch.snapshot.context.sales);
+  });
 });

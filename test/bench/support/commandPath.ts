@@ -1,0 +1,146 @@
+/**
+ * Figure 7's measuring loop, shared by its paths (7a obs-websocket in, 7c relay in): send
+ * `sale` commands one at a time from the bench process, wait for the stock overlay's count,
+ * and split each command's time into stages from the controller's stamps (shared/perf/trace.ts).
+ * Also the relay's raw hop (7c's floor): a tool's WebSocket in this process → the relay → a
+ * bare page's WebSocket, the same bytes with no Flashcue code in between.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Page } from '@playwright/test';
+import { WebSocket } from 'ws';
+import { summarize, type Summary } from './bench';
+import { calibrate } from './clocks';
+import type { Mark } from './probe';
+
+export const STAGES = ['parse', 'decide', 'write', 'apply', 'select', 'publish'] as const;
+
+export interface PathRun {
+  totals: number[];
+  parts: Record<string, number[]>;
+  viewSends: { bc: number; ws: number };
+}
+
+export interface PathSetup {
+  controller: Page;
+  overlay: Page;
+  /** Sends one command message from the bench process (resolves once it is handed over). */
+  send: (eventData: Record<string, unknown>) => Promise<unknown>;
+  prefix: string;
+  warmup: number;
+  steps: number;
+  /** The overlay's count before the first command, and the product's initial stock. */
+  left: number;
+  total: number;
+}
+
+export async function measurePath(setup: PathSetup): Promise<PathRun> {
+  const { controller, overlay, warmup, steps, total } = setup;
+  await controller.evaluate(() => {
+    for (const key of Object.keys(window.__bench.marks)) delete window.__bench.marks[key];
+  });
+  const cal0 = [await calibrate(controller), await calibrate(overlay)];
+  const sentAt: number[] = [];
+  const ids: string[] = [];
+  let left = setup.left;
+  for (let i = 0; i < warmup + steps; i++) {
+    left -= 1;
+    const id = `${setup.prefix}-${i}`;
+    ids.push(id);
+    sentAt.push(performance.now());
+    await setup.send({ app: 'flashcue', v: 1, kind: 'command', id, command: 'sale', args: {} });
+    await overlay.evaluate((v) => window.__bench.waitFor('count', v), `${left}/${total}`);
+  }
+  const cal1 = [await calibrate(controller), await calibrate(overlay)];
+  const offC = (cal0[0]!.offset + cal1[0]!.offset) / 2;
+  const offO = (cal0[1]!.offset + cal1[1]!.offset) / 2;
+  const cm = await controller.evaluate(() => window.__bench.marks);
+  const om = await overlay.evaluate(() => window.__bench.marks);
+
+  const after = (list: Mark[] | undefined, t: number) => list?.find((m) => m.t >= t);
+  const totals: number[] = [];
+  const parts: Record<string, number[]> = Object.fromEntries(
+    ['hopIn', ...STAGES, 'commit', 'transport', 'overlay'].map((k) => [k, []]),
+  );
+  let shownLeft = setup.left;
+  for (let i = 0; i < warmup + steps; i++) {
+    shownLeft -= 1;
+    const shown = (om.count ?? []).find((m) => m.v === `${shownLeft}/${total}`)!.t;
+    if (i < warmup) continue;
+    totals.push(shown + offO - sentAt[i]!);
+    const recv = cm['recv:cmd']?.find((m) => m.v === ids[i]);
+    if (!recv) continue;
+    const stamps = STAGES.map((s) => after(cm[`trace:${s}`], recv.t));
+    const idbStart = after(cm['idb:start'], recv.t);
+    const idbDone = idbStart && cm['idb:done']?.find((m) => m.v === idbStart.v);
+    const sent = after(cm['send:bc'], stamps[4]?.t ?? recv.t);
+    const received = sent && om['recv:bc']?.find((m) => m.v === sent.v);
+    if (stamps.some((s) => !s) || !idbDone || !sent || !received) continue;
+    parts.hopIn!.push(recv.t + offC - sentAt[i]!);
+    let previous = recv.t;
+    STAGES.forEach((s, k) => {
+      parts[s]!.push(stamps[k]!.t - previous);
+      previous = stamps[k]!.t;
+    });
+    parts.commit!.push(idbDone.t - idbStart.t);
+    parts.transport!.push(received.t + offO - (sent.t + offC));
+    parts.overlay!.push(shown - received.t);
+  }
+  const from = sentAt[warmup]! - offC;
+  const perSale = (name: string) =>
+    Math.round(((cm[name] ?? []).filter((m) => m.t >= from).length / steps) * 100) / 100;
+  return { totals, parts, viewSends: { bc: perSale('send:bc'), ws: perSale('send:ws') } };
+}
+
+/** A tool on the relay, as a script or Companion would be: `ws` in this process, no Origin. */
+export async function relayTool(url: string): Promise<{
+  send: (message: Record<string, unknown>) => Promise<void>;
+  close: () => void;
+}> {
+  const ws = new WebSocket(url);
+  await new Promise<void>((ok, ko) => {
+    ws.once('open', () => ok());
+    ws.once('error', ko);
+  });
+  return {
+    send: (message) =>
+      new Promise<void>((ok, ko) => ws.send(JSON.stringify(message), (e) => (e ? ko(e) : ok()))),
+    close: () => ws.close(),
+  };
+}
+
+/** The raw relay hop: `tool` → relay → a bare page's WebSocket on the same relay. */
+export async function relayFloor(
+  receiver: Page,
+  tool: { send: (message: Record<string, unknown>) => Promise<void> },
+  count: number,
+): Promise<Summary> {
+  await receiver.evaluate(
+    () =>
+      new Promise<void>((ok) => {
+        const ws = new WebSocket(`ws://${location.host}/relay`);
+        ws.onmessage = (e) => {
+          const i = /"benchFloor":(\d+)/.exec(typeof e.data === 'string' ? e.data : '')?.[1];
+          if (i !== undefined) window.__bench.mark('floor', i);
+        };
+        ws.onopen = () => ok();
+      }),
+  );
+  const cal0 = await calibrate(receiver);
+  const sent: number[] = [];
+  const got: number[] = [];
+  for (let i = 0; i < count; i++) {
+    sent.push(performance.now());
+    // A Flashcue envelope (the relay forwards nothing else) of a kind no page acts on.
+    await tool.send({
+      app: 'flashcue',
+      v: 1,
+      kind: 'bench-floor',
+      id: 'cmd-path-0000',
+      benchFloor: i,
+    });
+    got.push(await receiver.evaluate((i) => window.__bench.waitFor('floor', String(i)), i));
+  }
+  const cal1 = await calibrate(receiver);
+  const off = (cal0.offset + cal1.offset) / 2;
+  return summarize(got.map((t, i) => t + off - sent[i]!).slice(10));
+}

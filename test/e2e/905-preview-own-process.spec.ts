@@ -1,0 +1,56 @@
+/**
+ * The Live screen's overlay preview is loaded from the server's other loopback name
+ * (localhost ↔ 127.0.0.1), so Chromium's site isolation renders it in its own process, off the
+ * controller's command path, and it hears the show over the relay. When that name does not
+ * reach the server, the preview falls back to the controller's own origin (BroadcastChannel).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { baseSheet } from '../support/sheets';
+import { command, openTool } from './support/tool';
+
+const preview = (page: Page) => page.locator('iframe[title="Overlay preview"]');
+
+async function runShow(page: Page) {
+  const tool = await openTool(page.context());
+  expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({
+    ok: true,
+  });
+  await page.getByRole('button', { name: /Start show/ }).click();
+  await page.getByRole('button', { name: /^Next/ }).click();
+}
+
+test('the preview shows the show from the other site, in its own renderer', async ({
+  page,
+  baseURL,
+}) => {
+  const port = new URL(baseURL!).port;
+  await page.goto('/controller/');
+  await runShow(page);
+  await expect(preview(page)).toHaveAttribute(
+    'src',
+    `http://127.0.0.1:${port}/overlay/all.html?layout=landscape&transport=relay`,
+  );
+  const frame = page.frameLocator('iframe[title="Overlay preview"]');
+  await expect(frame.locator('.fc-name')).toHaveText('Wireless Earbuds');
+  await page.getByRole('button', { name: '9:16' }).click();
+  await expect(frame.locator('[data-layout="portrait"]').first()).toBeAttached();
+  await expect(frame.locator('.fc-name')).toHaveText('Wireless Earbuds');
+
+  // Site isolation made it an out-of-process frame: a target of its own, not part of the page.
+  const cdp = await page.context().newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  expect(
+    targetInfos.filter((t) => t.type === 'iframe' && t.url.startsWith(`http://127.0.0.1:${port}/`)),
+  ).toHaveLength(1);
+});
+
+test('with the other name unreachable the preview stays on the controller’s origin', async ({
+  page,
+}) => {
+  await page.routeWebSocket(/^ws:\/\/127\.0\.0\.1:\d+\/relay$/, (ws) => ws.close());
+  await page.goto('/controller/');
+  await runShow(page);
+  await expect(preview(page)).toHaveAttribute('src', '/overlay/all.html?layout=landscape');
+  const frame = page.frameLocator('iframe[title="Overlay preview"]');
+  await expect(frame.locator('.fc-name')).toHaveText('Wireless Earbuds');
+});

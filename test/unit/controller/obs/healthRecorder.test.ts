@@ -1,0 +1,56 @@
+/** The health recorder keeps one row per minute of the show on air in Dexie (version 16). */
+import { expect, test } from 'vitest';
+import type { HealthSample } from '../../../../shared/obs/health';
+import { createHealthRecorder } from '../../../../controller/obs/healthRecorder';
+import { openTestDb } from '../../../support/db';
+
+const T = Date.UTC(2026, 2, 15, 19, 0, 0);
+const sample = (read: number, dropped: number): HealthSample => ({
+  at: read * 1000,
+  stream: {
+    outputActive: true,
+    outputReconnecting: false,
+    outputCongestion: 0,
+    outputBytes: 0,
+    outputSkippedFrames: dropped,
+    outputTotalFrames: read * 30,
+  },
+  record: {
+    outputActive: true,
+    outputPaused: false,
+    outputTimecode: '00:00:01.000',
+    outputBytes: 0,
+  },
+  stats: {
+    activeFps: 30,
+    averageFrameRenderTime: 2,
+    renderSkippedFrames: 0,
+    renderTotalFrames: read * 30,
+    availableDiskSpace: 100_000,
+  },
+});
+
+test('rows per minute for the live show only; nothing while no show is live', async () => {
+  const db = openTestDb();
+  let now = T;
+  let live: string | null = null;
+  const recorder = createHealthRecorder(
+    db,
+    () => live,
+    () => now,
+  );
+  recorder.note(sample(1, 0)); // no show live: not recorded
+  live = 'show-1';
+  for (let read = 2; read <= 75; read++) {
+    now = T + read * 1000;
+    recorder.note(sample(read, read > 60 ? (read - 60) * 3 : 0));
+  }
+  live = null;
+  recorder.note(null); // the show ended: what is held is written
+  await expect.poll(() => db.healthMinutes.count()).toBe(2);
+  const rows = await db.healthMinutes.where('showId').equals('show-1').sortBy('minute');
+  expect(rows.map((r) => r.minute)).toEqual([T, T + 60_000]);
+  expect(rows[0]).toMatchObject({ frames: 57 * 30, dropped: 0, recording: true });
+  expect(rows[1]).toMatchObject({ frames: 16 * 30, dropped: 15 * 3 });
+  db.close();
+});
