@@ -1,7 +1,7 @@
 /** Words for the Overlays screen: overlay names, set-up results and scene-switch outcomes. */
 import type { SwitchOutcome } from '../../shared/obs/sceneMap';
 import type { SetupAction } from '../../shared/obs/setup';
-import { segmentKindLabel } from '../i18n/segmentKind';
+import { kindLabel } from '../i18n/kindLabel';
 import { getLocale } from '../i18n/paraglide/runtime.js';
 import type { SetupOutcome } from './obsSetupFlow.svelte';
 import type { OverlayName } from './overlayTheme';
@@ -63,7 +63,7 @@ export function switchText(outcome: SwitchOutcome | null): string {
         return m.ovl_switch_unmapped();
     }
   }
-  const kind = segmentKindLabel(outcome.kind);
+  const kind = kindLabel(outcome.kind);
   switch (outcome.outcome) {
     case 'switched':
       return m.ovl_switch_switched({ scene: outcome.scene, kind });
