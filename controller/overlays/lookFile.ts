@@ -4,6 +4,7 @@
  * whole with a sentence per problem (the look in use is never half replaced).
  */
 import { z } from 'zod';
+import * as m from '../i18n/paraglide/messages.js';
 import { checkWords, type WordsByLang } from '../../shared/i18n/words';
 import {
   THEME_FIELDS,
@@ -33,32 +34,44 @@ export function lookFromFile(text: string, fileName = LOOK_FILE_NAME): LookRead 
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [`${fileName}: not JSON (${(error as Error).message})`] };
+    return {
+      ok: false,
+      problems: [m.ovl_file_not_json({ file: fileName, message: (error as Error).message })],
+    };
   }
   const file = LookFile.safeParse(json);
   if (!file.success)
     return {
       ok: false,
       problems: [
-        `${fileName}: not a Flashcue look file (it starts {"flashcue": "look", "v": 1, "look": …})`,
+        m.ovl_file_not_look({
+          file: fileName,
+          start: '{"flashcue": "look", "v": 1, "look": …}',
+        }),
       ],
     };
   const { look } = file.data;
   const problems: string[] = [];
   for (const key of Object.keys(look)) {
     if (!Object.hasOwn(THEME_FIELDS, key)) {
-      problems.push(`${fileName}: look.${key} is not a look setting`);
+      problems.push(m.ovl_file_unknown_key({ file: fileName, key }));
       continue;
     }
     if (key === 'words') {
       const words = look.words;
       if (!words || typeof words !== 'object' || Array.isArray(words))
-        problems.push(`${fileName}: look.words is not a set of custom words`);
-      else problems.push(...checkWords(words as WordsByLang).map((p) => `${fileName}: ${p}`));
+        problems.push(m.ovl_file_bad_words({ file: fileName }));
+      else
+        problems.push(
+          ...checkWords(words as WordsByLang).map((p) =>
+            m.ovl_file_problem({ file: fileName, problem: p }),
+          ),
+        );
       continue;
     }
     const checked = checkField(key as ThemeField, look[key]);
-    if (!checked.ok) problems.push(`${fileName}: look.${key}: ${checked.message}`);
+    if (!checked.ok)
+      problems.push(m.ovl_file_field({ file: fileName, key, problem: checked.message }));
   }
   return problems.length ? { ok: false, problems } : { ok: true, theme: readTheme(look) };
 }

@@ -3,6 +3,7 @@
  * ObsManager (the one OBS adapter); it holds no socket of its own.
  */
 import type { ObsManager } from '../obs/obsManager.svelte';
+import * as m from '../i18n/paraglide/messages.js';
 
 export type SetupOutcome = Awaited<ReturnType<ObsManager['setup']>>;
 
@@ -25,7 +26,9 @@ export class ObsSetupFlow {
       }
     } catch (error) {
       if (ask === this.#asked)
-        this.scenesProblem = `Could not read OBS's scenes: ${error instanceof Error ? error.message : String(error)}`;
+        this.scenesProblem = m.ovl_scenes_problem({
+          message: error instanceof Error ? error.message : String(error),
+        });
     }
   }
 

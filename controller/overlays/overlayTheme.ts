@@ -6,6 +6,7 @@
  * test parses an empty query with every page's parser to prove they still agree.
  */
 import { z } from 'zod';
+import * as m from '../i18n/paraglide/messages.js';
 import { COUNTDOWN_MODES } from '../../overlay/countdown/countdown.options';
 import {
   CARD_STYLES,
@@ -163,20 +164,20 @@ export function checkField<K extends ThemeField>(key: K, value: unknown): FieldC
 function problem(key: ThemeField, value: unknown): string {
   const range = (name: RangeName) => {
     const { min, max, step } = RANGES[name];
-    return `use ${step === 1 ? 'a whole number' : 'a number'} from ${min} to ${max}`;
+    return step === 1 ? m.ovl_check_whole({ min, max }) : m.ovl_check_number({ min, max });
   };
   switch (key) {
     case 'accent':
-      return 'use a hex colour like ff5a1f';
+      return m.ovl_check_hex();
     case 'cta':
-      return `at most ${TEXT_MAX.cta} characters`;
+      return m.ovl_check_max_chars({ max: TEXT_MAX.cta });
     case 'countdownLabel':
     case 'nextUpLabel':
-      return `at most ${TEXT_MAX.label} characters`;
+      return m.ovl_check_max_chars({ max: TEXT_MAX.label });
     case 'words':
       return (
         (value && typeof value === 'object' ? checkWords(value)[0] : undefined) ??
-        'not a set of custom words'
+        m.ovl_check_words()
       );
     case 'low':
       return range(
@@ -190,7 +191,7 @@ function problem(key: ThemeField, value: unknown): string {
     case 'soon':
       return range(key);
     default:
-      return 'not one of the choices';
+      return m.ovl_check_choice();
   }
 }
 

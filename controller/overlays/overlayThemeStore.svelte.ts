@@ -4,6 +4,7 @@
  * picker dragged across the wheel is one write, not hundreds (the lesson NodeCG bundles
  * learnt from persistence written on every change).
  */
+import * as m from '../i18n/paraglide/messages.js';
 import type { FlashcueDb, SettingRow } from '../db/db';
 import type { WordsByLang } from '../../shared/i18n/words';
 import {
@@ -63,7 +64,7 @@ export class OverlayThemeStore {
           this.#changedNow();
         }
       } catch (error) {
-        this.saveError = `Could not read the saved overlay theme: ${String(error)}`;
+        this.saveError = m.ovl_theme_read_failed({ error: String(error) });
       } finally {
         this.ready = true;
       }
@@ -145,7 +146,7 @@ export class OverlayThemeStore {
         this.saveError = null;
       } catch (error) {
         this.saveState = 'failed';
-        this.saveError = `Could not save the overlay theme: ${String(error)}`;
+        this.saveError = m.ovl_theme_save_failed({ error: String(error) });
       }
     });
     return this.#writing;

@@ -4,6 +4,8 @@
  * connection goes in the fragment, which browsers never send to a server; it is kept apart
  * from overlayUrl.ts so the URLs for OBS sources cannot pick a password up by accident.
  */
+import * as m from '../i18n/paraglide/messages.js';
+
 export type RemoteLink =
   { ok: true; link: string; warnings: string[] } | { ok: false; problem: string };
 
@@ -18,23 +20,19 @@ export function remoteOverlayLink(
   try {
     ws = new URL(obsAddress.trim());
   } catch {
-    return { ok: false, problem: 'Enter the OBS address as ws://192.168.1.20:4455.' };
+    return { ok: false, problem: m.ovl_remote_bad_address() };
   }
   if (ws.protocol !== 'ws:' && ws.protocol !== 'wss:')
-    return { ok: false, problem: 'The OBS address must start with ws:// or wss://.' };
+    return { ok: false, problem: m.ovl_remote_bad_protocol() };
   const page = new URL(pageUrl);
   const fragment = new URLSearchParams({ obs: `${ws.protocol}//${ws.host}` });
   if (password) fragment.set('password', password);
   const warnings: string[] = [];
   if (LOOPBACK.test(ws.hostname)) {
-    warnings.push(
-      `${ws.hostname} means “this device”: on a phone or another computer, use the OBS computer’s network address.`,
-    );
+    warnings.push(m.ovl_remote_loopback_obs({ host: ws.hostname }));
   }
   if (LOOPBACK.test(page.hostname)) {
-    warnings.push(
-      `The page itself is on ${page.hostname}: serve Flashcue on your network (e.g. npm start -- --host) and open this screen by that address.`,
-    );
+    warnings.push(m.ovl_remote_loopback_page({ host: page.hostname }));
   }
   page.hash = fragment.toString();
   return { ok: true, link: page.toString(), warnings };

@@ -1,64 +1,77 @@
 /** Words for the Overlays screen: overlay names, set-up results and scene-switch outcomes. */
 import type { SwitchOutcome } from '../../shared/obs/sceneMap';
 import type { SetupAction } from '../../shared/obs/setup';
-import { SEGMENT_KIND_LABELS } from '../../shared/runsheet/kindLabels';
+import { kindLabel } from '../i18n/kindLabel';
+import { getLocale } from '../i18n/paraglide/runtime.js';
+import type { SetupOutcome } from './obsSetupFlow.svelte';
 import type { OverlayName } from './overlayTheme';
+import * as m from '../i18n/paraglide/messages.js';
 
-export const OVERLAY_INFO: Record<OverlayName, { label: string; blurb: string }> = {
-  all: {
-    label: 'Everything (composite)',
-    blurb: 'Every card on one canvas, placed for you — one browser source is all most shows need.',
-  },
-  'lower-third': {
-    label: 'Product card',
-    blurb: 'Product, price anchor and reveal, FLASH DEAL badge, call to action, sold out.',
-  },
-  countdown: {
-    label: 'Countdown',
-    blurb: 'The flash deal’s clock (or the slot’s, or the show’s), urgent at the end.',
-  },
-  stock: { label: 'Stock counter', blurb: '“Only N left”, a bar of what remains, sold out.' },
-  ticker: {
-    label: 'Social-proof ticker',
-    blurb: '“@anna just bought …” lines, and “N sold in the last minute” in a rush.',
-  },
-  'next-up': { label: 'Next up', blurb: 'The next product or segment, and when it starts.' },
+const OVERLAY_INFO: Record<OverlayName, { label: () => string; blurb: () => string }> = {
+  all: { label: m.ovl_name_all, blurb: m.ovl_blurb_all },
+  'lower-third': { label: m.ovl_name_lower_third, blurb: m.ovl_blurb_lower_third },
+  countdown: { label: m.ovl_name_countdown, blurb: m.ovl_blurb_countdown },
+  stock: { label: m.ovl_name_stock, blurb: m.ovl_blurb_stock },
+  ticker: { label: m.ovl_name_ticker, blurb: m.ovl_blurb_ticker },
+  'next-up': { label: m.ovl_name_next_up, blurb: m.ovl_blurb_next_up },
 };
+
+/** An overlay's name and what it shows, in the controller's language. */
+export function overlayInfo(name: OverlayName): { label: string; blurb: string } {
+  const info = OVERLAY_INFO[name];
+  return { label: info.label(), blurb: info.blurb() };
+}
 
 export function actionText(action: SetupAction): string {
   switch (action.kind) {
     case 'createScene':
-      return `Created the scene “${action.scene}”`;
+      return m.ovl_action_create_scene({ scene: action.scene });
     case 'createInput':
-      return `Created the browser source “${action.input}”`;
+      return m.ovl_action_create_input({ input: action.input });
     case 'repairSettings':
-      return `Repaired “${action.input}” (${action.keys.join(', ')})`;
+      return m.ovl_action_repair({ input: action.input, keys: action.keys.join(', ') });
     case 'addToScene':
-      return `Added “${action.input}” to the scene`;
+      return m.ovl_action_add({ input: action.input });
   }
 }
 
+/**
+ * Why set-up did nothing, in the controller's language. English keeps shared/obs/setup.ts's
+ * sentence word for word; the reasons with no words of ours inside (OBS's own refusal, a
+ * missing scene) show the sentence as shared/ wrote it.
+ */
+export function setupProblemText(
+  result: Extract<SetupOutcome, { ok: false }>,
+  locale = getLocale(),
+): string {
+  if (locale === 'en') return result.message;
+  if (result.reason === 'browserSourceMissing') return m.ovl_result_no_browser();
+  if (result.reason === 'nameTaken')
+    return m.ovl_result_name_taken({ names: result.names.map((n) => `“${n}”`).join('、') });
+  return result.message;
+}
+
 export function switchText(outcome: SwitchOutcome | null): string {
-  if (!outcome) return 'Nothing switched yet in this session.';
+  if (!outcome) return m.ovl_switch_none();
   if (outcome.outcome === 'idle') {
     switch (outcome.why) {
       case 'disabled':
-        return 'Scene switching is off.';
+        return m.ovl_switch_disabled();
       case 'noSegment':
-        return 'No segment on air, so no switch.';
+        return m.ovl_switch_no_segment();
       case 'unmapped':
-        return 'The segment on air has no scene here, so OBS stays where it is.';
+        return m.ovl_switch_unmapped();
     }
   }
-  const kind = SEGMENT_KIND_LABELS[outcome.kind];
+  const kind = kindLabel(outcome.kind);
   switch (outcome.outcome) {
     case 'switched':
-      return `Switched to “${outcome.scene}” for ${kind}.`;
+      return m.ovl_switch_switched({ scene: outcome.scene, kind });
     case 'alreadyOn':
-      return `“${outcome.scene}” was already on air for ${kind}.`;
+      return m.ovl_switch_already({ scene: outcome.scene, kind });
     case 'missingScene':
-      return `${outcome.message} Nothing switched for ${kind}.`;
+      return m.ovl_switch_missing({ message: outcome.message, kind });
     case 'error':
-      return `Could not switch to “${outcome.scene}” for ${kind}: ${outcome.message}`;
+      return m.ovl_switch_error({ scene: outcome.scene, kind, message: outcome.message });
   }
 }

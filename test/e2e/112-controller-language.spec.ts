@@ -138,4 +138,27 @@ test.describe('the controller in Simplified Chinese', () => {
     ];
     expect(await englishWords(page, 'integrations', [...data, ...technical])).toEqual([]);
   });
+
+  test('the Overlays screen shows no English label of ours', async ({ page }) => {
+    await page.goto('/controller/?lang=zh-CN#/setup');
+    const screen = page.getByTestId('overlays-screen');
+    await expect(screen.getByRole('heading', { level: 1 })).toHaveText('叠加层');
+    await expect(page.getByTestId('theme-save')).toBeAttached();
+    // Open the folded panels so their words are scanned too; then leave out what is not ours:
+    // the URLs (overlay page names, options), each language's own name in the on-air picker.
+    for (const details of await screen.locator('details').all())
+      await details.evaluate((el) => ((el as HTMLDetailsElement).open = true));
+    await expect(page.getByTestId('custom-words')).toContainText('限时秒杀');
+    await screen
+      .locator('code, .page, #opt-lang')
+      .evaluateAll((els) => els.forEach((el) => el.remove()));
+    // Kept as written in every language: a font's name, currency codes and symbols (CN¥), OBS's
+    // own setting names, the on-air language's own name, the phrase placeholders a producer must
+    // keep ({count}, {buyer}…, and the sample buyer @anna) and a command to type.
+    const technical = [
+      'Inter CNY CN USD Ctrl Mac MB IP WebSocket JSON English',
+      'count buyer product time anna npm start host localhost',
+    ];
+    expect(await englishWords(page, 'overlays-screen', technical)).toEqual([]);
+  });
 });
