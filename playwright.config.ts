@@ -38,14 +38,12 @@ const args =
     : [];
 
 /**
- * Specs that must never run beside one of their own kind: real OBS Studio under Xvfb (401,
- * 403, 404, 410, 903 crash), stand-in OBS servers (410, 602, 804), a preview server of their
- * own (601 door) or a browser process of their own (404, 903 crash). They run one at a time
- * (the `serial` project) while the other worker runs page specs, which share the one preview
- * server safely: each test has its own browser context (IndexedDB, BroadcastChannel) and
- * its own relay room.
+ * Specs that start real OBS Studio under Xvfb (131, 401, 403, 404, 410, 903 crash), stand-in
+ * OBS servers (410, 602, 804), a preview server of their own (601 door) or a browser process
+ * of their own (404, 903 crash): the `serial` project, one at a time.
  */
 const SERIAL = [
+  '131-markers',
   '401-obs-controller',
   '403-two-controllers-obs',
   '404-obs-reload',
@@ -66,9 +64,11 @@ export default defineConfig({
   // Playwright empties outputDir at start: keep it apart from test-results/unit.json.
   outputDir: 'test-results/e2e-artifacts',
   fullyParallel: true,
-  // Two workers on CI's two cores (measured: see CONTRIBUTING.md "CI time"); E2E_WORKERS=1 for
-  // a quiet one-at-a-time run.
-  workers: Number(process.env.E2E_WORKERS) || 2,
+  // One worker by default: every controller served by the preview server joins its relay, and
+  // the relay has no room per test yet, so two tests side by side hear each other's primaries,
+  // views and heartbeats (CI run of 5 Dec: a backup offered two live shows, a countdown fed by
+  // the other test's show). E2E_WORKERS=2 runs two at a time for specs known to be apart.
+  workers: Number(process.env.E2E_WORKERS) || 1,
   forbidOnly: CI,
   retries: CI ? 1 : 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],

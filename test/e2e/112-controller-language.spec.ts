@@ -134,7 +134,7 @@ test.describe('the controller in Simplified Chinese', () => {
     const technical = [
       'POST /api/orders /api/shopify/orders FLASHCUE_INTAKE_OPEN FLASHCUE_SHOPIFY_SECRET http',
       'Streamer.bot Zapier curl webhook Webhooks JSON README anna Partner Center npm start',
-      'App key App secret Access token Refresh token Shop cipher',
+      'App key App secret Access token Refresh token Shop cipher WebSocket TikFinity',
     ];
     expect(await englishWords(page, 'integrations', [...data, ...technical])).toEqual([]);
   });
@@ -154,10 +154,10 @@ test.describe('the controller in Simplified Chinese', () => {
       .evaluateAll((els) => els.forEach((el) => el.remove()));
     // Kept as written in every language: a font's name, currency codes and symbols (CN¥), OBS's
     // own setting names, the on-air language's own name, the phrase placeholders a producer must
-    // keep ({count}, {buyer}…, and the sample buyer @anna) and a command to type.
+    // keep ({count}, {buyer}, {name}, {gift}…, and the sample buyer @anna) and a command to type.
     const technical = [
       'Inter CNY CN USD Ctrl Mac MB IP WebSocket JSON English',
-      'count buyer product time anna npm start host localhost',
+      'count buyer product time name gift anna npm start host localhost',
     ];
     expect(await englishWords(page, 'overlays-screen', technical)).toEqual([]);
   });

@@ -5,7 +5,7 @@
  * flagged on the Live screen and in the report.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { goLive, openDevice, unitsSold } from './support/devices';
+import { backUp, goLive, openDevice, unitsSold } from './support/devices';
 import { command, openTool } from './support/tool';
 
 const TIKTOK_ID = '576460752303423488';
@@ -92,7 +92,7 @@ test('after a backup takes over, an order id the old primary recorded is still c
   try {
     await goLive(a.tool);
     const first = await ok(a.tool, 'sale', { orderId: TIKTOK_ID, source: 'tiktok' }, 'poll-1');
-    await b.page.getByTestId('back-up-show').click();
+    await backUp(b, a);
     await expect(b.page.getByTestId('device-role')).toHaveAttribute('data-role', 'backup');
     await expect(b.page.getByTestId('backup-seq')).toHaveText(
       `log #${first.result.seq} of ${first.result.seq}`,

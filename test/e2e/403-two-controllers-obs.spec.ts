@@ -6,7 +6,7 @@
  */
 import { expect, test, type Browser } from '@playwright/test';
 import { obsAvailable, startObs, type ObsInstance } from '../obs/obsHarness';
-import { goLive, openDevice, unitsSold } from './support/devices';
+import { backUp, goLive, openDevice, unitsSold } from './support/devices';
 import { command } from './support/tool';
 
 let obs: ObsInstance | undefined;
@@ -41,7 +41,7 @@ test.describe('two controllers over real OBS', () => {
     try {
       await goLive(a.tool);
       expect(await command(a.tool, 'sale', { quantity: 3 })).toMatchObject({ ok: true });
-      await b.page.getByTestId('back-up-show').click();
+      await backUp(b, a);
       await expect(b.page.getByTestId('backup-seq')).toHaveText('log #3 of 3');
       // A command on the backup travels to the primary through OBS.
       expect(await command(b.tool, 'sale', { buyer: 'via-obs' }, 'via-obs-1')).toMatchObject({

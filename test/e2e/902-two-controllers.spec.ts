@@ -5,7 +5,7 @@
  * old primary, back again, becomes a backup instead of fighting. Nothing lost, nothing counted twice.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { goLive, openDevice, unitsSold, type Device } from './support/devices';
+import { backUp, goLive, openDevice, unitsSold, type Device } from './support/devices';
 import { command, openTool } from './support/tool';
 
 /** A device whose relay link the test can cut and restore (the socket stays open, messages stop). */
@@ -61,7 +61,7 @@ test('a backup device copies the primary, takes over by click and by itself, and
       expect(await command(a.tool, 'sale', { quantity: 2 })).toMatchObject({ ok: true });
 
     // The backup hears the show and becomes its backup; its log and state copy the primary's.
-    await b.page.getByTestId('back-up-show').click();
+    await backUp(b, a);
     const role = b.page.getByTestId('device-role');
     await expect(role).toHaveAttribute('data-role', 'backup');
     await expect(b.page.getByTestId('backup-seq')).toHaveText('log #5 of 5');
@@ -149,7 +149,7 @@ test('split brain: both sides sell while cut off; when the link heals the old pr
     await overlay.goto('/overlay/stock.html?transport=relay');
     await goLive(a.tool);
     expect(await command(a.tool, 'sale', { quantity: 2 })).toMatchObject({ ok: true });
-    await b.page.getByTestId('back-up-show').click();
+    await backUp(b, a);
     await expect(b.page.getByTestId('backup-seq')).toHaveText('log #3 of 3');
     await b.page.getByTestId('auto-takeover').check(); // 5 s of silence
 
@@ -201,7 +201,7 @@ test('a double click is one press, on the primary and on the backup', async ({ b
     await expect.poll(segment).toBe(1);
     await a.page.getByRole('button', { name: /\+1 sold/ }).dblclick();
     await expect.poll(() => units(a.tool)).toBe(1);
-    await b.page.getByTestId('back-up-show').click();
+    await backUp(b, a);
     await expect(b.page.getByTestId('backup-seq')).toHaveText('log #3 of 3');
     await b.page.getByRole('button', { name: /\+1 sold/ }).dblclick();
     await expect(b.page.getByTestId('units')).toHaveText('2');

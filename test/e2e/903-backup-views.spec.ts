@@ -5,7 +5,7 @@
  * transport, so from then on the backup's views (and images) reached the relay too.
  */
 import { expect, test, type Browser } from '@playwright/test';
-import { goLive, openDevice, type Device } from './support/devices';
+import { backUp, goLive, openDevice, type Device } from './support/devices';
 import { command } from './support/tool';
 
 interface Watched extends Device {
@@ -52,7 +52,7 @@ test("a backup's views never reach the relay, also after its relay link comes ba
     await goLive(a.tool);
     expect(await command(a.tool, 'sale', { quantity: 2 })).toMatchObject({ ok: true });
 
-    await b.page.getByTestId('back-up-show').click();
+    await backUp(b, a);
     await expect(b.page.getByTestId('device-role')).toHaveAttribute('data-role', 'backup');
     await expect(b.page.getByTestId('backup-seq')).toHaveText('log #3 of 3');
     const viewsOf = (kinds: string[]) => kinds.filter((k) => k === 'view' || k === 'asset');

@@ -47,3 +47,17 @@ export async function goLive(
   for (const [name, args] of steps)
     expect(await command(tool, name, args), name).toMatchObject({ ok: true });
 }
+
+/**
+ * `backup` offers to back up `primary`'s live show, chosen by its show id: other primaries
+ * may be heard on the same relay (specs run side by side on one preview server).
+ */
+export async function backUp(backup: Device, primary: Device): Promise<void> {
+  const ack = await command(primary.tool, 'report.get');
+  expect(ack, ack.error).toMatchObject({ ok: true });
+  const { showId } = ack.result as { showId: string };
+  await backup.page
+    .locator(`[data-testid="heard-primaries"] li[data-show-id="${showId}"]`)
+    .getByTestId('back-up-show')
+    .click();
+}
