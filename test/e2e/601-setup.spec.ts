@@ -193,6 +193,30 @@ test('scene switching is saved without OBS and survives a reload', async ({ page
   await expect(mapping).toContainText('Connect to OBS to choose from its scenes');
   await expect(page.getByTestId('mapping-product')).toHaveValue('');
   await page.getByTestId('mapping-enabled').check();
+  // The switch is saved by an IndexedDB write after the click: reload once it has landed (a
+  // reload racing the write was this test's known flake).
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const open = indexedDB.open('flashcue');
+            open.onsuccess = () => {
+              const get = open.result
+                .transaction('settings')
+                .objectStore('settings')
+                .get('sceneMapping');
+              get.onsuccess = () => {
+                resolve((get.result?.value as { enabled?: boolean } | undefined)?.enabled ?? false);
+                open.result.close();
+              };
+              get.onerror = () => resolve(false);
+            };
+            open.onerror = () => resolve(false);
+          }),
+      ),
+    )
+    .toBe(true);
   await page.reload();
   await expect(page.getByTestId('mapping-enabled')).toBeChecked();
 });
