@@ -7,16 +7,11 @@
 import { APP, PROTOCOL_VERSION, parseMessage } from './messages';
 import type { RoomMessage, RoomScreens } from './roomMessage';
 import type { Transport } from './transport';
-import { helloThrottle } from './helloThrottle';
-import { HELLO_WINDOW_MS } from './viewPublisher';
+import { createRepeatingPublisher, type RepeatingPublisher } from './repeatingPublisher';
 
 export const ROOM_HEARTBEAT_MS = 2000;
 
-export interface RoomPublisher {
-  publish(): void;
-  setTransports(transports: Transport[]): void;
-  stop(): void;
-}
+export type RoomPublisher = RepeatingPublisher;
 
 export function createRoomPublisher(options: {
   transports: Transport[];
@@ -25,42 +20,19 @@ export function createRoomPublisher(options: {
 }): RoomPublisher {
   const session = `r${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}`;
   let n = 0;
-  let transports: Transport[] = [];
-  let offs: Array<() => void> = [];
-  const publish = () => {
-    const message: RoomMessage = {
+  return createRepeatingPublisher({
+    transports: options.transports,
+    message: (): RoomMessage => ({
       app: APP,
       v: PROTOCOL_VERSION,
       kind: 'room',
       session,
       n: n++,
       ...options.screens(),
-    };
-    for (const t of transports) t.send(message);
-  };
-  const hellos = helloThrottle(publish, HELLO_WINDOW_MS);
-  const setTransports = (next: Transport[]) => {
-    offs.forEach((off) => off());
-    transports = next;
-    offs = next.map((t) =>
-      t.subscribe((data) => {
-        const parsed = parseMessage(data);
-        if (parsed.ok && parsed.message.kind === 'hello' && parsed.message.role !== 'tool')
-          hellos.hello();
-      }),
-    );
-  };
-  setTransports(options.transports);
-  const timer = setInterval(publish, options.heartbeatMs ?? ROOM_HEARTBEAT_MS);
-  return {
-    publish,
-    setTransports,
-    stop() {
-      clearInterval(timer);
-      hellos.stop();
-      offs.forEach((off) => off());
-    },
-  };
+    }),
+    answers: (role) => role !== 'tool',
+    heartbeatMs: options.heartbeatMs ?? ROOM_HEARTBEAT_MS,
+  });
 }
 
 /** The newest room message heard (per session, `n` orders sends; another session takes over). */
