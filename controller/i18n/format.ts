@@ -8,8 +8,11 @@ import { getLocale, type Locale } from './paraglide/runtime.js';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
+function dateFormat(
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
   let format = cache.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, options);
@@ -37,6 +40,19 @@ export function formatDateTime(
         ? { timeZone, hour: '2-digit', minute: '2-digit' }
         : { timeZone, dateStyle: 'medium', timeStyle: 'short' };
   return dateFormat(dateTag(locale), options).format(at);
+}
+
+/** Where English keeps the browser's own form (the Plan's saved times, the Live clocks). */
+const browserTag = (locale: Locale) => (locale === 'en' ? undefined : locale);
+
+/** A moment on the producer's own clock (when a run sheet was saved). */
+export function formatLocalDateTime(at: number, locale: Locale = getLocale()): string {
+  return dateFormat(browserTag(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+}
+
+/** A clock time (hh:mm) on the show's clock. */
+export function clockFormat(timeZone: string, locale: Locale = getLocale()): Intl.DateTimeFormat {
+  return dateFormat(browserTag(locale), { hour: '2-digit', minute: '2-digit', timeZone });
 }
 
 /** A whole count grouped as the language does (1,234 / 1,234). */
