@@ -11,6 +11,7 @@ import { bandsHit, type Rect } from '../../overlay/lib/safeZone';
 import { VIEWPORTS, backdrop, openOverlay } from './fixtures/overlay/harness';
 import { dealView, liveView, product, richView } from './fixtures/overlay/views';
 import { SELLERS, localView } from './fixtures/overlay/localViews';
+import { lastCallView, soldOutView } from './fixtures/overlay/cardViews';
 import type { OverlayView } from '../../shared/view/overlayView';
 
 const DIR = 'test-results/screenshots';
@@ -254,6 +255,38 @@ for (const v of variants) {
     await look(page, v.file, v.layout === 'portrait');
     expect(errors).toEqual([]);
   });
+}
+
+// The closing cards (issue 19): the SOLD OUT card and the last call's recap on their own page
+// and in the composite (where they take the ticker's place), in English, Chinese and Thai,
+// 16:9 and 9:16. One test per language and layout: the three pictures share one page.
+for (const lang of ['en', 'zh-CN', 'th'] as const) {
+  for (const layout of ['landscape', 'portrait'] as const) {
+    test(`closing cards in ${lang}, ${layout}: text whole, cards inside the canvas${layout === 'portrait' ? ' and the safe zone' : ''}`, async ({
+      context,
+      page,
+    }) => {
+      test.slow(); // three pages looked at (and pictured) in one test
+      await page.setViewportSize(VIEWPORTS[layout]);
+      const seller = lang === 'en' ? undefined : SELLERS[lang];
+      const query = `?layout=${layout}&lang=${lang}&soldHold=60`;
+      const suffix = `${layout}${lang === 'en' ? '' : `-${lang}`}`;
+      const { publisher, errors } = await openOverlay(context, page, 'cards', query);
+      for (const [file, view, card] of [
+        [`cards-soldout-${suffix}`, soldOutView(seller), 'sold-out'],
+        [`cards-recap-${suffix}`, lastCallView(seller), 'recap'],
+      ] as const) {
+        await publisher.send(view);
+        await expect(page.locator(`[data-overlay="${card}"]`)).toHaveAttribute('data-state', 'in');
+        await look(page, file, layout === 'portrait');
+      }
+      await page.goto(`/overlay/all.html${query}`);
+      await publisher.send(lastCallView(seller));
+      await expect(page.locator('[data-overlay="recap"]')).toHaveAttribute('data-state', 'in');
+      await look(page, `all-last-call-${suffix}`, layout === 'portrait');
+      expect(errors).toEqual([]);
+    });
+  }
 }
 
 test('a broken URL shows its error box whole, inside the canvas', async ({ page }) => {
