@@ -151,7 +151,12 @@ const view = record({
   start: nullable(record({ inMs: nonneg, firstDeal: nullable(text(200)) })),
   cards: record({
     soldOut: nullable(
-      record({ productId: text(64), productName: text(200), afterMs: nullable(nonneg), agoMs: nonneg }),
+      record({
+        productId: text(64),
+        productName: text(200),
+        afterMs: nullable(nonneg),
+        agoMs: nonneg,
+      }),
     ),
     recap: nullable(
       record({
