@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { bandsHit, type Rect } from '../../overlay/lib/safeZone';
 import { VIEWPORTS, backdrop, openOverlay } from './fixtures/overlay/harness';
 import { dealView, liveView, product, richView } from './fixtures/overlay/views';
+import { expectCardsInside, ourText } from './fixtures/overlay/languageChecks';
 import { SELLERS, localView } from './fixtures/overlay/localViews';
 import type { OverlayView } from '../../shared/view/overlayView';
 
@@ -172,6 +173,9 @@ for (const lang of ['zh-CN', 'th'] as const) {
         await expect(page.locator('html')).toHaveAttribute('lang', lang);
         await expect(page.locator('.fc-card').first()).toBeVisible();
         await look(page, `${name}-${layout}-${lang}`, layout === 'portrait');
+        // The language spec's own checks of the same page (111 kept a copy of each case).
+        await expectCardsInside(page);
+        if (lang === 'zh-CN') expect(await ourText(page, SELLERS[lang])).not.toMatch(/[A-Za-z]/);
         expect(errors).toEqual([]);
       });
     }
