@@ -8,7 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { bandsHit, type Rect } from '../../overlay/lib/safeZone';
-import { VIEWPORTS, backdrop, openOverlay } from './fixtures/overlay/harness';
+import { VIEWPORTS, backdrop, openOverlay, settleEntrances } from './fixtures/overlay/harness';
 import { dealView, liveView, product, richView } from './fixtures/overlay/views';
 import { expectCardsInside, ourText } from './fixtures/overlay/languageChecks';
 import { SELLERS, localView } from './fixtures/overlay/localViews';
@@ -108,21 +108,6 @@ async function expectClean(page: Page, { safe }: { safe: boolean }): Promise<voi
       .toBeLessThanOrEqual(canvas.y + canvas.h + 0.5);
     if (safe) expect.soft(bandsHit(box, canvas), `${what} in TikTok's UI bands`).toEqual([]);
   }
-}
-
-/**
- * Waits for the entrances and the price reveal to finish. A countdown's progress bar animates
- * over the whole deal or slot: an animation that long is a clock, not an entrance.
- */
-async function settleEntrances(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => {
-      const end = a.effect?.getComputedTiming().endTime;
-      // A CSS transition is a value easing to its next reading (a countdown's bar each second).
-      const clock = a instanceof CSSTransition || (typeof end === 'number' && end > 5_000);
-      return a.playState !== 'running' || clock;
-    }),
-  );
 }
 
 /** Checks the settled page, and takes its picture when asked to. */
