@@ -17,7 +17,7 @@ const CI = !!process.env.CI;
  * 770 s on one worker and 590 s on two (same tree, same load, CONTRIBUTING.md "CI time"): a
  * test spends much of its time waiting on a page, not on the CPU. They were set back to one only
  * because one shared server let side-by-side tests hear each other, which a server per slot
- * ends (902/903 two-controller specs pass on two workers). E2E_WORKERS=1 for one.
+ * ends. E2E_WORKERS=1 for one.
  */
 const WORKERS = Number(process.env.E2E_WORKERS) || 2;
 const firstPort = Number(process.env.E2E_PORT) || 4173;
