@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import type { OverlayView } from '../view/overlayView';
-import { int, nonneg, nullable, text } from './fields';
+import { int, nonneg, nullable, text } from './fields.js';
 
 const segmentKind = z.enum(['opening', 'product', 'flash', 'engagement', 'break', 'closing']);
 

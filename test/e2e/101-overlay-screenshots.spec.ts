@@ -8,8 +8,9 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { bandsHit, type Rect } from '../../overlay/lib/safeZone';
-import { VIEWPORTS, backdrop, openOverlay } from './fixtures/overlay/harness';
+import { VIEWPORTS, backdrop, openOverlay, settleEntrances } from './fixtures/overlay/harness';
 import { dealView, liveView, product, richView } from './fixtures/overlay/views';
+import { expectCardsInside, ourText } from './fixtures/overlay/languageChecks';
 import { SELLERS, localView } from './fixtures/overlay/localViews';
 import { lastCallView, soldOutView } from './fixtures/overlay/cardViews';
 import type { OverlayView } from '../../shared/view/overlayView';
@@ -110,21 +111,6 @@ async function expectClean(page: Page, { safe }: { safe: boolean }): Promise<voi
   }
 }
 
-/**
- * Waits for the entrances and the price reveal to finish. A countdown's progress bar animates
- * over the whole deal or slot: an animation that long is a clock, not an entrance.
- */
-async function settleEntrances(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => {
-      const end = a.effect?.getComputedTiming().endTime;
-      // A CSS transition is a value easing to its next reading (a countdown's bar each second).
-      const clock = a instanceof CSSTransition || (typeof end === 'number' && end > 5_000);
-      return a.playState !== 'running' || clock;
-    }),
-  );
-}
-
 /** Checks the settled page, and takes its picture when asked to. */
 async function look(page: Page, file: string, safe: boolean): Promise<void> {
   // toBeVisible() already passes for a card still at opacity 0, before its entrance has begun
@@ -173,6 +159,9 @@ for (const lang of ['zh-CN', 'th'] as const) {
         await expect(page.locator('html')).toHaveAttribute('lang', lang);
         await expect(page.locator('.fc-card').first()).toBeVisible();
         await look(page, `${name}-${layout}-${lang}`, layout === 'portrait');
+        // The language spec's own checks of the same page (111 kept a copy of each case).
+        await expectCardsInside(page);
+        if (lang === 'zh-CN') expect(await ourText(page, SELLERS[lang])).not.toMatch(/[A-Za-z]/);
         expect(errors).toEqual([]);
       });
     }
