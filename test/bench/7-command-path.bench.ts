@@ -150,6 +150,11 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
   try {
     const controller = await home.newPage();
     await installProbe(controller, { messages: true, idb: true, trace: true });
+    // 7a and 7c measure the preview in its own process, as on a machine with cores to spare
+    // (controller/live/previewSite.ts keeps it in-process on two cores, like 7a-inline).
+    await controller.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 8 });
+    });
     await openController(controller, obs);
     const tool = await openTool(home);
     await must(tool, 'runsheet.load', {
