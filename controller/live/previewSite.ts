@@ -27,7 +27,7 @@ export interface PreviewSite {
 const SAME: PreviewSite = { origin: '', transport: 'auto' };
 
 /** Fewer cores than this: the preview renders in the controller's own process. */
-export const OWN_PROCESS_MIN_CORES = 3;
+const OWN_PROCESS_MIN_CORES = 3;
 
 interface Probe {
   onopen: ((event: Event) => unknown) | null;
