@@ -207,6 +207,9 @@ const overlayBuild = {
   // Each page is one script: nothing to preload, and Chromium has modulepreload anyway. The
   // lazy links (obs-websocket, relay) fetch their own imports when asked for.
   modulePreload: false,
+  // One stylesheet per page, lazy parts' styles included (the error box's): a lazy chunk
+  // with its own CSS would need the preload helper this build replaces.
+  cssCodeSplit: false,
   rolldownOptions: {
     treeshake: {
       // Svelte's package declares no `sideEffects`; its reactive classes (SvelteMap, SvelteSet,
