@@ -45,9 +45,7 @@ export function noteText(
       );
       break;
     case 'stock':
-      params.list = items
-        .map((i) => (m.pbn_stock_item as Message)(i, o))
-        .join(m.pbn_clause_sep({}, o));
+      params.list = items.map((i) => catalogue.pbn_stock_item!(i, o)).join(m.pbn_clause_sep({}, o));
       break;
   }
   return message(params, o);
