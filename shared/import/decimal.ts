@@ -175,7 +175,7 @@ export function countOf(value: ParsedDecimal): number | DecimalProblem {
 
 /** The English phrase alone, for readers that show no other language (orders, summaries). */
 const phrase = <T>(read: T | DecimalProblem): T | string =>
-  typeof read === 'object' && read !== null && 'message' in read ? read.message : (read);
+  typeof read === 'object' && read !== null && 'message' in read ? read.message : read;
 
 export const decimalToMinor = (value: ParsedDecimal, currency: string): number | string =>
   phrase(minorOf(value, currency));
