@@ -5,6 +5,7 @@
  * words for the command API and the exports; the screen shows these.
  */
 import type { LiveSummary } from '../../shared/orders/liveSummary';
+import type { CommitOutcome } from './platform/orderImport';
 import type { DealRow, OrderFlag } from '../../shared/report/types';
 import type { SegmentKind } from '../../shared/runsheet/schema';
 import * as m from '../i18n/paraglide/messages.js';
@@ -106,4 +107,16 @@ export function sourceName(source: string | null | undefined): string {
   if (source === 'shopify') return 'Shopify';
   if (source === 'api') return 'API';
   return source;
+}
+
+/** What an import of the platform's orders did, for the producer (the API keeps its English). */
+export function commitText(c: CommitOutcome): string {
+  const parts = [
+    m.rep_commit_in_window({ count: c.inWindow, platform: platformName(c.format) }),
+    m.rep_commit_new({ count: c.added }),
+  ];
+  if (c.changed) parts.push(m.rep_commit_updated({ count: c.changed }));
+  if (c.unchanged) parts.push(m.rep_commit_unchanged({ count: c.unchanged }));
+  if (c.outside) parts.push(m.rep_commit_outside({ count: c.outside }));
+  return `${parts.join(m.rep_clause_separator())}${m.rep_full_stop()}`;
 }
