@@ -15,3 +15,17 @@ const catalogue = m as unknown as Record<string, Message | undefined>;
 export function csvHeader(locale: Locale = getLocale()): CsvHeader {
   return (key) => catalogue[`rcsv_${key}`]?.({}, { locale }) ?? key;
 }
+
+/**
+ * A CSV built elsewhere (the markers export, shared/marker/exports.ts) with its header row put
+ * in the controller's language. Its headers are our own snake_case keys, never quoted, so the
+ * first row splits on commas; the rows below are left exactly as they were.
+ */
+export function withHeaders(csv: string, header: CsvHeader = csvHeader()): string {
+  const bom = csv.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const body = csv.slice(bom.length);
+  const end = body.indexOf('\r\n');
+  const first = end === -1 ? body : body.slice(0, end);
+  const rest = end === -1 ? '' : body.slice(end);
+  return `${bom}${first.split(',').map(header).join(',')}${rest}`;
+}

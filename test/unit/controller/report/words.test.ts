@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { baseLocale, overwriteGetLocale } from '../../../../controller/i18n/paraglide/runtime.js';
 import { gmvChart, viewerChart } from '../../../../controller/report/charts/chartData';
-import { csvHeader } from '../../../../controller/report/csvHeaders';
+import { csvHeader, withHeaders } from '../../../../controller/report/csvHeaders';
 import { earningsText } from '../../../../controller/report/earningsText';
 import { dateTime, money, points } from '../../../../controller/report/format';
 import {
@@ -127,5 +127,17 @@ describe('the report in English reads as before', () => {
         outside: 1,
       } as Parameters<typeof commitText>[0]),
     ).toBe("7 TikTok Shop order lines in the show's window, 7 new, 1 outside the window left out.");
+  });
+});
+
+describe('a CSV made elsewhere gets its header row in the language', () => {
+  test('only the first row changes, the BOM and the rows stay', () => {
+    zh();
+    const csv = '\uFEFFkind,title,at_utc\r\nmanual,"a,b",2026-03-16T03:00:00.000Z\r\n';
+    expect(withHeaders(csv)).toBe(
+      '\uFEFF类型,标题,时间（UTC）\r\nmanual,"a,b",2026-03-16T03:00:00.000Z\r\n',
+    );
+    overwriteGetLocale(() => baseLocale);
+    expect(withHeaders(csv)).toBe(csv);
   });
 });
