@@ -12,22 +12,25 @@ import * as m from '../i18n/paraglide/messages.js';
 
 type Phrase = () => string;
 
+/** shared/report's defaults are the kind capitalised ("Closing"), kept so in English. */
 const SEGMENT_DEFAULTS: Record<SegmentKind, Phrase> = {
-  opening: m.seg_opening,
-  product: m.seg_product,
-  flash: m.seg_flash,
-  engagement: m.seg_engagement,
-  break: m.seg_break,
-  closing: m.seg_closing,
+  opening: m.rep_run_opening,
+  product: m.rep_run_product,
+  flash: m.rep_run_flash,
+  engagement: m.rep_run_engagement,
+  break: m.rep_run_break,
+  closing: m.rep_run_closing,
 };
 
 /**
  * A run's title: the seller's own as typed, else the default shared/report gave it (the kind,
  * capitalised: "Opening") in the controller's language.
  */
-export function runTitle(title: string, kind: string): string {
-  const phrase = SEGMENT_DEFAULTS[kind as SegmentKind] as Phrase | undefined;
-  const englishDefault = kind.charAt(0).toUpperCase() + kind.slice(1);
+export function runTitle(title: string, kind?: string): string {
+  // Without the kind (a marker, a room row), any kind's default is recognised.
+  const guess = kind ?? title.toLowerCase();
+  const phrase = SEGMENT_DEFAULTS[guess as SegmentKind] as Phrase | undefined;
+  const englishDefault = guess.charAt(0).toUpperCase() + guess.slice(1);
   return phrase && title === englishDefault ? phrase() : title;
 }
 

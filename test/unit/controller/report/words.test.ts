@@ -50,6 +50,9 @@ describe('the report in Chinese', () => {
     expect(runTitle('Opening', 'opening')).toBe('开场');
     expect(runTitle('Spring opening', 'opening')).toBe('Spring opening');
     expect(runTitle('Wireless Earbuds', 'product')).toBe('Wireless Earbuds');
+    expect(runTitle('Closing')).toBe('收尾');
+    expect(runTitle('Flash', 'flash')).toBe('限时秒杀');
+    expect(runTitle('Wireless Earbuds')).toBe('Wireless Earbuds');
     expect(dealEnd({ running: false, endReason: 'expired' })).toBe('时间到');
     expect(dealEnd({ running: true, endReason: null })).toBe('仍在进行');
     expect(flagWords(['cancelled', 'price-differs'])).toBe('已取消、价格不同');
@@ -112,6 +115,7 @@ describe('the report in English reads as before', () => {
     const { sheet, report: r } = report();
     expect(points(0.012)).toBe('+1.2 pts');
     expect(runTitle('Opening', 'opening')).toBe('Opening');
+    expect(runTitle('Closing')).toBe('Closing');
     expect(flagWords(['cancelled', 'off-sheet'])).toBe('cancelled, not in the run sheet');
     const words = earningsText(r.earnings!, sheet.show.commission, r.totals.gmv, 'CNY');
     expect(words.arithmetic).toEqual(r.earnings!.arithmetic);
