@@ -69,7 +69,7 @@ async function csvHead(page: Page, testId: string): Promise<string[]> {
     page.waitForEvent('download'),
     page.getByTestId(testId).click(),
   ]);
-  const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+  const text = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   return text.split('\r\n').slice(0, 2);
 }
 

@@ -2,8 +2,7 @@
  * What each report chart shows, from a ShowReport: the points in chart units (minutes since
  * the start, major currency units), an empty-state message when there is nothing to draw, and
  * a sentence that says what the chart shows for people who cannot see it (and for print).
- * Pure: the drawing is in plots.ts. Every word is a message in the controller's language, read
- * when the chart is built, so a chart built in a reactive scope follows a language switch.
+ * Pure: the drawing is in plots.ts. Words are messages read when built (a language switch follows).
  */
 import type { GrowthPoint } from '../../../shared/report/compare';
 import type { ShowReport } from '../../../shared/report/showReport';
@@ -12,7 +11,6 @@ import * as m from '../../i18n/paraglide/messages.js';
 import { runTitle } from '../words';
 
 export const MINUTE = 60_000;
-
 export interface Band {
   x1: number;
   x2: number;
@@ -192,8 +190,8 @@ export function stockChart(report: ShowReport): StockChart {
     endX: minutes(end),
     relative: true,
   };
-  const notStarted = m.rep_chart_not_started();
   const trail = report.series.stockBurnDown;
+  const notStarted = !trail ? m.rep_chart_not_started() : '';
   if (!trail) return { ...base, empty: notStarted, summary: notStarted, points: [] };
   const names = new Map(report.products.map((p) => [p.productId, p.name]));
   const moved = Object.entries(trail).filter(([, points]) =>
@@ -278,8 +276,7 @@ export function seriesChart(
     gmv: major(p.figures.gmv ?? 0, currency),
     growth: p.growth.gmv === null ? '' : growth(p.growth.gmv),
   }));
-  // Two shows on one day would share a bar: number them.
-  const seen = new Map<string, number>();
+  const seen = new Map<string, number>(); // two shows on one day would share a bar: number them
   for (const bar of bars) {
     const n = (seen.get(bar.label) ?? 0) + 1;
     seen.set(bar.label, n);

@@ -129,7 +129,7 @@ describe('the report in English reads as before', () => {
         changed: 0,
         unchanged: 0,
         outside: 1,
-      } as Parameters<typeof commitText>[0]),
+      }),
     ).toBe("7 TikTok Shop order lines in the show's window, 7 new, 1 outside the window left out.");
   });
 });
