@@ -232,6 +232,9 @@ function commandOf(event: ShowEvent): Record<string, unknown> {
     }
     case 'viewers':
       return defined(rest);
+    case 'marker.add':
+      // decide fills in the show time, segment and product; the command carries the rest.
+      return defined({ type: rest.type, label: rest.label, recordMs: rest.recordMs });
     default:
       return rest;
   }

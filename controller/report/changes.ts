@@ -8,13 +8,15 @@
  * small JSON object tagged `"flashcue": "changes"`. Anything else reads as a plain note.
  */
 import { z } from 'zod';
+import * as m from '../i18n/paraglide/messages.js';
 
+/** Each label is a message: it reads in the controller's language when it is shown. */
 export const CHANGE_VARIABLES = [
-  { key: 'startTime', label: 'Start time' },
-  { key: 'length', label: 'Length' },
-  { key: 'order', label: 'Product order' },
-  { key: 'offer', label: 'Offer structure' },
-  { key: 'hostStyle', label: 'Host style' },
+  { key: 'startTime', label: m.rep_var_start_time },
+  { key: 'length', label: m.rep_var_length },
+  { key: 'order', label: m.rep_var_order },
+  { key: 'offer', label: m.rep_var_offer },
+  { key: 'hostStyle', label: m.rep_var_host_style },
 ] as const;
 
 export type ChangeVariable = (typeof CHANGE_VARIABLES)[number]['key'];
@@ -61,7 +63,7 @@ function ordered(variables: readonly string[]): ChangeVariable[] {
 }
 
 export function variableLabel(key: ChangeVariable): string {
-  return CHANGE_VARIABLES.find((v) => v.key === key)?.label ?? key;
+  return CHANGE_VARIABLES.find((v) => v.key === key)?.label() ?? key;
 }
 
 /** One line for a table cell or a comparison header: "Changed: start time, length — note". */
@@ -69,7 +71,11 @@ export function describeChanges(changes: ShowChanges): string {
   const parts: string[] = [];
   if (changes.variables.length)
     parts.push(
-      `Changed: ${changes.variables.map((v) => variableLabel(v).toLowerCase()).join(', ')}`,
+      m.rep_changed({
+        list: changes.variables
+          .map((v) => variableLabel(v).toLowerCase())
+          .join(m.rep_list_separator()),
+      }),
     );
   if (changes.note) parts.push(changes.note);
   return parts.join(' — ');

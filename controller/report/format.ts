@@ -1,31 +1,46 @@
 /**
- * How the report writes its figures for people. Unknown is a dash, never "NaN", "0" or
- * "Infinity": a figure nobody measured must not read like one that was measured as zero.
+ * How the report writes its figures for people, in the controller's language (English keeps
+ * the forms it always had). Unknown is a dash, never "NaN", "0" or "Infinity": a figure nobody
+ * measured must not read like one that was measured as zero.
  */
-import { formatMoney, minorDigits } from '../../shared/money';
+import { minorDigits } from '../../shared/money';
+import { formatDateTime, formatPrice } from '../i18n/format';
+import * as m from '../i18n/paraglide/messages.js';
+import { getLocale } from '../i18n/paraglide/runtime.js';
 
 export const DASH = '—';
 
 export function money(minor: number | null | undefined, currency: string): string {
   return minor === null || minor === undefined || !Number.isFinite(minor)
     ? DASH
-    : formatMoney(minor, currency);
+    : formatPrice(minor, currency);
 }
 
-const counts = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
-const decimals = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A cached number format in the controller's language. */
+function numbers(digits: number, extra: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const locale = getLocale();
+  const key = `${locale}|${digits}|${JSON.stringify(extra)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, ...extra });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
 
 export function count(value: number | null | undefined): string {
   return value === null || value === undefined || !Number.isFinite(value)
     ? DASH
-    : counts.format(value);
+    : numbers(0).format(value);
 }
 
 /** A figure with up to one decimal (units per minute, an average). */
 export function decimal(value: number | null | undefined): string {
   return value === null || value === undefined || !Number.isFinite(value)
     ? DASH
-    : decimals.format(value);
+    : numbers(1).format(value);
 }
 
 /** A fraction as a percentage: 0.083 → "8.3%". */
@@ -41,11 +56,11 @@ export function growth(rate: number | null | undefined): string {
   return rate > 0 ? `+${text}` : rate < 0 ? `−${text}` : text;
 }
 
-/** A difference of two rates in percentage points: 0.012 → "+1.2 pts". */
+/** A difference of two rates in percentage points: 0.012 → "+1.2 pts" (zh: "+1.2 个百分点"). */
 export function points(diff: number | null | undefined): string {
   if (diff === null || diff === undefined || !Number.isFinite(diff)) return DASH;
   const text = (Math.abs(diff) * 100).toFixed(1);
-  return `${diff > 0 ? '+' : diff < 0 ? '−' : ''}${text} pts`;
+  return m.rep_points({ value: `${diff > 0 ? '+' : diff < 0 ? '−' : ''}${text}` });
 }
 
 /** Milliseconds as a clock: "4:05", "1:02:03"; a dash when unknown. */
@@ -65,27 +80,14 @@ export function overUnder(ms: number): string {
   return ms > 0 ? `+${duration(ms)}` : duration(ms);
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A moment on the show's own clock (its run sheet's time zone). */
+/** A moment on the show's own clock (its run sheet's time zone), in the controller's language. */
 export function dateTime(
   at: number | null | undefined,
   timeZone: string,
   style: 'full' | 'date' = 'full',
 ): string {
   if (at === null || at === undefined) return DASH;
-  const key = `${timeZone}|${style}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(
-      'en-GB',
-      style === 'date'
-        ? { timeZone, dateStyle: 'medium' }
-        : { timeZone, dateStyle: 'medium', timeStyle: 'short' },
-    );
-    dateFormats.set(key, format);
-  }
-  return format.format(at);
+  return formatDateTime(at, timeZone, style);
 }
 
 /** Minor units to the major unit, for chart axes (which only need to read well). */
@@ -93,21 +95,9 @@ export function major(minor: number, currency: string): number {
   return minor / 10 ** minorDigits(currency);
 }
 
-const axisFormats = new Map<string, Intl.NumberFormat>();
-
-/** A compact money label for an axis tick: "¥1.2K". Takes major units. */
+/** A compact money label for an axis tick: "¥1.2K" (zh: "¥1.2千"). Takes major units. */
 export function axisMoney(value: number, currency: string): string {
-  let format = axisFormats.get(currency);
-  if (!format) {
-    format = new Intl.NumberFormat('en', {
-      style: 'currency',
-      currency,
-      notation: 'compact',
-      maximumFractionDigits: 1,
-    });
-    axisFormats.set(currency, format);
-  }
-  return format.format(value);
+  return numbers(1, { style: 'currency', currency, notation: 'compact' }).format(value);
 }
 
 /** A file-name-safe slug of a title: "Spring Glow Live!" → "spring-glow-live". */

@@ -6,6 +6,7 @@ import * as m from '../i18n/paraglide/messages.js';
 import { download } from '../plan/files';
 import type { ShowEntry } from './reportStore.svelte';
 import { fileStem } from './reportFiles';
+import { withHeaders } from './csvHeaders';
 
 /** Read at call time, so a language switched since is the one used. */
 export const markerWords = (): MarkerWords => ({
@@ -27,7 +28,7 @@ export function downloadMarkersCsv(entry: ShowEntry): void {
   const zone = entry.report.show.timeZone;
   download(
     `${fileStem(entry)}-markers.csv`,
-    markersCsv(entryMarkers(entry), (at) => localDateTime(at, zone), markerWords()),
+    withHeaders(markersCsv(entryMarkers(entry), (at) => localDateTime(at, zone), markerWords())),
     'text/csv;charset=utf-8',
   );
 }

@@ -1,12 +1,15 @@
 /** The report's downloads and its import of show files, through the plan's file helpers. */
 import { reportCsv, type ReportCsvKind } from '../../shared/report/csv';
-import { describeErrors } from '../../shared/validation';
+import type { LocatedError } from '../../shared/validation';
+import { errorText, placeText } from '../i18n/located';
+import * as m from '../i18n/paraglide/messages.js';
 import { exportShowArchive, importShowArchiveText, type ArchiveImport } from '../db/showArchive';
 import type { FlashcueDb } from '../db/db';
 import { download, readText, tooLarge } from '../plan/files';
 import { archiveJson } from './archive';
 import { localDateTime } from '../../shared/report/csv';
 import { slug } from './format';
+import { csvHeader } from './csvHeaders';
 import type { ShowEntry } from './reportStore.svelte';
 
 /** "spring-glow-live-2026-03-15": the title and the show's own date. */
@@ -24,7 +27,7 @@ export async function downloadShowJson(db: FlashcueDb, entry: ShowEntry): Promis
 export function downloadReportCsv(entry: ShowEntry, kind: ReportCsvKind): void {
   download(
     `${fileStem(entry)}-${kind}.csv`,
-    reportCsv(entry.report, kind),
+    reportCsv(entry.report, kind, {}, csvHeader()),
     'text/csv;charset=utf-8',
   );
 }
@@ -36,12 +39,18 @@ export interface FileOutcome {
   imported: ArchiveImport | null;
 }
 
-const OUTCOME_WORDS: Record<ArchiveImport['outcome'], string> = {
-  added: 'imported',
-  reused: 'is already here: nothing was added',
-  copied:
-    'imported as a copy (a different show with the same id was already here, and was kept as it is)',
+const OUTCOME_WORDS: Record<ArchiveImport['outcome'], (p: { title: string }) => string> = {
+  added: m.rep_file_added,
+  reused: m.rep_file_reused,
+  copied: m.rep_file_copied,
 };
+
+/** A refused file's problems, each where it is, in the controller's language (8 at most). */
+function problems(errors: LocatedError[], limit = 8): string {
+  const lines = errors.slice(0, limit).map((e) => `${placeText(e.path)}: ${errorText(e)}`);
+  if (errors.length > limit) lines.push(m.rep_file_more({ count: errors.length - limit }));
+  return lines.join('\n');
+}
 
 /** Reads and imports each file in turn; a refused file is reported with where it went wrong. */
 export async function importShowFiles(
@@ -63,13 +72,13 @@ export async function importShowFiles(
           ? {
               file: file.name,
               ok: true,
-              message: `“${result.title}” ${OUTCOME_WORDS[result.outcome]}.`,
+              message: OUTCOME_WORDS[result.outcome]({ title: result.title }),
               imported: result,
             }
           : {
               file: file.name,
               ok: false,
-              message: `${file.name} was refused:\n${describeErrors(result.errors, 8)}`,
+              message: m.rep_file_refused({ file: file.name, problems: problems(result.errors) }),
               imported: null,
             },
       );
@@ -77,7 +86,7 @@ export async function importShowFiles(
       outcomes.push({
         file: file.name,
         ok: false,
-        message: `${file.name} could not be imported: ${String(error)}`,
+        message: m.rep_file_failed({ file: file.name, error: String(error) }),
         imported: null,
       });
     }

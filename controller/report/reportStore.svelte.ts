@@ -15,6 +15,8 @@ import { saveShowChanges } from '../db/showArchive';
 import { createShowRunner } from '../show/showRunner';
 import type { LiveSession } from '../show/liveSession.svelte';
 import { parseChanges, serializeChanges, type ShowChanges } from './changes';
+import { refusalText } from '../i18n/refusal';
+import * as m from '../i18n/paraglide/messages.js';
 
 export interface ShowEntry {
   row: ShowRow;
@@ -157,12 +159,14 @@ export class ReportStore {
       const runner = await createShowRunner({ db: this.db, showId });
       try {
         const result = await runner.dispatch(command);
-        return result.ok ? null : result.error;
+        return result.ok ? null : refusalText(result);
       } finally {
         runner.stop();
       }
     } catch (error) {
-      return `Could not save the unique viewers: ${error instanceof Error ? error.message : String(error)}`;
+      return m.rep_unique_failed({
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 
@@ -171,14 +175,14 @@ export class ReportStore {
       await saveShowChanges(this.db, showId, serializeChanges(changes));
       return null;
     } catch (error) {
-      return `Could not save the notes: ${error instanceof Error ? error.message : String(error)}`;
+      return m.rep_notes_failed({ error: error instanceof Error ? error.message : String(error) });
     }
   }
 
   /** Deletes a show and its log; a live show is refused. The Live screen lets go of it first. */
   async remove(showId: string): Promise<string | null> {
     const row = await getShow(this.db, showId);
-    if (row?.status === 'live') return 'This show is live: end it before you delete it.';
+    if (row?.status === 'live') return m.rep_delete_live();
     if (this.live.show?.id === showId) this.live.close();
     const result = await deleteShow(this.db, showId);
     return result.ok ? null : result.error;

@@ -140,17 +140,27 @@ export function segmentColumns(report: ShowReport): Array<CsvColumn<RunRow>> {
 
 export type ReportCsvKind = 'sales' | 'products' | 'segments';
 
+/**
+ * A column header by its key: the controller passes its language's (`order_id` → 订单号); the
+ * values stay machine-readable whatever the language (ISO times, decimals with '.').
+ */
+export type CsvHeader = (key: string) => string;
+
+const named = <T>(columns: Array<CsvColumn<T>>, header: CsvHeader) =>
+  columns.map((c) => ({ ...c, header: header(c.header) }));
+
 export function reportCsv(
   report: ShowReport,
   kind: ReportCsvKind,
   options: CsvOptions = {},
+  header: CsvHeader = (key) => key,
 ): string {
   switch (kind) {
     case 'sales':
-      return toCsv(report.orders, salesColumns(report), options);
+      return toCsv(report.orders, named(salesColumns(report), header), options);
     case 'products':
-      return toCsv(report.products, productColumnsOfReport(report), options);
+      return toCsv(report.products, named(productColumnsOfReport(report), header), options);
     case 'segments':
-      return toCsv(report.runs, segmentColumns(report), options);
+      return toCsv(report.runs, named(segmentColumns(report), header), options);
   }
 }

@@ -22,14 +22,6 @@ export function orderFlags(sale: Pick<Sale, 'unitPrice' | 'order'>): OrderFlag[]
   return flags;
 }
 
-export const FLAG_WORDS: Record<OrderFlag, string> = {
-  cancelled: 'cancelled',
-  'off-sheet': 'not in the run sheet',
-  'price-differs': 'price differs',
-  'over-stock': 'beyond the stock',
-  'over-cap': "beyond the deal's cap",
-};
-
 export function orderNotes(ctx: ShowContext): OrderNotes {
   const cancelled = noSales();
   const offSheet = noSales();

@@ -93,6 +93,7 @@ const HISTORY_COLUMNS: Array<CsvColumn<AppearanceRow>> = [
 export function historyCsv(
   rows: readonly ProductHistory[],
   timeZones: ReadonlyMap<string, string>,
+  header: (key: string) => string = (key) => key,
 ): string {
   const lines = rows.flatMap((r) =>
     r.appearances.map((a) => ({
@@ -101,7 +102,10 @@ export function historyCsv(
       timeZone: timeZones.get(a.showId) ?? 'UTC',
     })),
   );
-  return toCsv(lines, HISTORY_COLUMNS);
+  return toCsv(
+    lines,
+    HISTORY_COLUMNS.map((c) => ({ ...c, header: header(c.header) })),
+  );
 }
 
 export type SeriesBy = 'sheet' | 'title';

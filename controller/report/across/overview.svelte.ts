@@ -2,14 +2,15 @@
 import { SvelteSet } from 'svelte/reactivity';
 import type { ProductSortKey } from '../../../shared/report/history';
 import type { SeriesBy } from './acrossData';
+import * as m from '../../i18n/paraglide/messages.js';
 
 export type OverviewTab = 'shows' | 'compare' | 'series' | 'products';
 
-export const TABS: Array<{ key: OverviewTab; label: string }> = [
-  { key: 'shows', label: 'Shows' },
-  { key: 'compare', label: 'Compare' },
-  { key: 'series', label: 'Series' },
-  { key: 'products', label: 'Product history' },
+export const TABS: Array<{ key: OverviewTab; label: () => string }> = [
+  { key: 'shows', label: m.rep_tab_shows },
+  { key: 'compare', label: m.rep_tab_compare },
+  { key: 'series', label: m.rep_tab_series },
+  { key: 'products', label: m.rep_tab_products },
 ];
 
 export class OverviewState {

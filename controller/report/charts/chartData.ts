@@ -2,14 +2,15 @@
  * What each report chart shows, from a ShowReport: the points in chart units (minutes since
  * the start, major currency units), an empty-state message when there is nothing to draw, and
  * a sentence that says what the chart shows for people who cannot see it (and for print).
- * Pure: the drawing is in plots.ts.
+ * Pure: the drawing is in plots.ts. Words are messages read when built (a language switch follows).
  */
 import type { GrowthPoint } from '../../../shared/report/compare';
 import type { ShowReport } from '../../../shared/report/showReport';
 import { count, dateTime, decimal, duration, growth, major, money } from '../format';
+import * as m from '../../i18n/paraglide/messages.js';
+import { runTitle } from '../words';
 
 export const MINUTE = 60_000;
-
 export interface Band {
   x1: number;
   x2: number;
@@ -97,7 +98,6 @@ export const KIND_COLOURS: Record<string, string> = {
 };
 
 const minutes = (ms: number) => ms / MINUTE;
-const notStarted = 'The show has not started: there is nothing to chart yet.';
 
 function endMs(report: ShowReport): number {
   const { startedAt, endedAt, asOf } = report.show;
@@ -109,7 +109,7 @@ function bandsOf(report: ShowReport): Band[] {
     x1: minutes(b.start),
     x2: minutes(b.end),
     kind: b.kind,
-    title: b.title,
+    title: runTitle(b.title, b.kind),
   }));
 }
 
@@ -118,7 +118,7 @@ export function gmvChart(report: ShowReport): GmvChart {
   const end = endMs(report);
   const base = {
     kind: 'gmv' as const,
-    title: 'GMV over time',
+    title: m.rep_chart_gmv_title(),
     currency,
     endX: minutes(end),
     bands: bandsOf(report),
@@ -126,12 +126,13 @@ export function gmvChart(report: ShowReport): GmvChart {
   const deals = report.deals.map((d, i) => ({
     x1: minutes(d.startMs),
     x2: minutes(d.endMs ?? end),
-    label: `Flash deal ${i + 1}: ${d.productName}`,
+    label: m.rep_chart_deal_window({ n: i + 1, name: d.productName }),
   }));
+  const notStarted = m.rep_chart_not_started();
   if (report.show.startedAt === null)
     return { ...base, empty: notStarted, summary: notStarted, points: [], deals: [] };
   if (report.totals.orders === 0) {
-    const none = 'No sales were recorded in this show, so GMV stayed at zero.';
+    const none = m.rep_chart_gmv_none();
     return { ...base, empty: none, summary: none, points: [], deals };
   }
   const points = report.series.gmvOverTime.map((p) => ({
@@ -141,13 +142,25 @@ export function gmvChart(report: ShowReport): GmvChart {
   const best = [...report.runs].sort((a, b) => b.gmv - a.gmv)[0];
   const inDeals = report.deals.reduce((sum, d) => sum + d.gmv, 0);
   const summary =
-    `GMV reached ${money(report.totals.gmv, currency)} over ${duration(end)} from ${count(report.totals.orders)} orders` +
+    m.rep_chart_gmv_summary({
+      gmv: money(report.totals.gmv, currency),
+      time: duration(end),
+      count: report.totals.orders,
+      shown: count(report.totals.orders),
+    }) +
     (best && best.gmv > 0
-      ? `; the most came during "${best.title}" (${money(best.gmv, currency)})`
+      ? m.rep_chart_gmv_best({
+          title: runTitle(best.title, best.kind),
+          gmv: money(best.gmv, currency),
+        })
       : '') +
     (report.deals.length
-      ? `; ${money(inDeals, currency)} was sold in ${report.deals.length} flash deal${report.deals.length === 1 ? '' : 's'}.`
-      : '.');
+      ? m.rep_chart_gmv_deals({
+          gmv: money(inDeals, currency),
+          count: report.deals.length,
+          shown: count(report.deals.length),
+        })
+      : m.rep_full_stop());
   return { ...base, empty: null, summary, points, deals };
 }
 
@@ -158,12 +171,14 @@ export function unitsChart(report: ShowReport): UnitsChart {
     )
     .map((p) => ({ name: p.name, units: p.units }))
     .sort((a, b) => b.units - a.units);
-  const base = { kind: 'units' as const, title: 'Units sold per product' };
+  const base = { kind: 'units' as const, title: m.rep_chart_units_title() };
   if (bars.every((b) => b.units === 0)) {
-    const none = 'No units were sold in this show.';
+    const none = m.rep_chart_units_none();
     return { ...base, empty: none, summary: none, bars: [] };
   }
-  const summary = `Units sold: ${bars.map((b) => `${b.name} ${count(b.units)}`).join(', ')}.`;
+  const summary = m.rep_chart_units_summary({
+    list: bars.map((b) => `${b.name} ${count(b.units)}`).join(m.rep_list_separator()),
+  });
   return { ...base, empty: null, summary, bars };
 }
 
@@ -171,18 +186,19 @@ export function stockChart(report: ShowReport): StockChart {
   const end = endMs(report);
   const base = {
     kind: 'stock' as const,
-    title: 'Stock burn-down',
+    title: m.rep_chart_stock_title(),
     endX: minutes(end),
     relative: true,
   };
   const trail = report.series.stockBurnDown;
+  const notStarted = !trail ? m.rep_chart_not_started() : '';
   if (!trail) return { ...base, empty: notStarted, summary: notStarted, points: [] };
   const names = new Map(report.products.map((p) => [p.productId, p.name]));
   const moved = Object.entries(trail).filter(([, points]) =>
     points.some((p) => p.cause !== 'start' && p.cause !== 'end'),
   );
   if (moved.length === 0) {
-    const none = 'No stock changed during the show.';
+    const none = m.rep_chart_stock_none();
     return { ...base, empty: none, summary: none, points: [] };
   }
   const relative = moved.every(([, list]) => list[0]!.remaining > 0);
@@ -198,13 +214,14 @@ export function stockChart(report: ShowReport): StockChart {
     const first = list[0]!.remaining;
     const last = list.at(-1)!.remaining;
     const out = list.find((p) => p.remaining === 0 && p.cause === 'sale');
-    return `${names.get(id) ?? id} ${count(first)} → ${count(last)}${out ? ` (sold out at ${duration(out.t)})` : ''}`;
+    const soldOut = out ? m.rep_chart_sold_out_at({ time: duration(out.t) }) : '';
+    return `${names.get(id) ?? id} ${count(first)} → ${count(last)}${soldOut}`;
   });
   return {
     ...base,
     relative,
     empty: null,
-    summary: `Stock from the start to the end: ${lines.join('; ')}.`,
+    summary: m.rep_chart_stock_summary({ list: lines.join(m.rep_chart_separator()) }),
     points,
   };
 }
@@ -213,13 +230,13 @@ export function viewerChart(report: ShowReport): ViewerChart {
   const end = endMs(report);
   const base = {
     kind: 'viewers' as const,
-    title: 'Concurrent viewers',
+    title: m.rep_chart_viewers_title(),
     endX: minutes(end),
     bands: bandsOf(report),
   };
   const samples = report.series.viewerCurve;
   if (samples.length === 0) {
-    const none = 'No concurrent-viewer counts were entered during the show.';
+    const none = m.rep_chart_viewers_none();
     return { ...base, empty: none, summary: none, points: [], dots: [] };
   }
   const dots = samples.map((s) => ({ x: minutes(s.t), y: s.concurrent }));
@@ -229,9 +246,13 @@ export function viewerChart(report: ShowReport): ViewerChart {
   if (last.x < minutes(end)) points.push({ x: minutes(end), y: last.y });
   const peak = samples.reduce((a, b) => (b.concurrent > a.concurrent ? b : a));
   const { viewers } = report;
-  const summary =
-    `Peak ${count(viewers.peakConcurrent)} concurrent viewers at ${duration(peak.t)}; ` +
-    `time-weighted average ${decimal(viewers.averageConcurrent)} over ${count(viewers.samples)} count${viewers.samples === 1 ? '' : 's'}.`;
+  const summary = m.rep_chart_viewers_summary({
+    peak: count(viewers.peakConcurrent),
+    time: duration(peak.t),
+    average: decimal(viewers.averageConcurrent),
+    count: viewers.samples,
+    shown: count(viewers.samples),
+  });
   return { ...base, empty: null, summary, points, dots };
 }
 
@@ -245,10 +266,9 @@ export function seriesChart(
   timeZone: (showId: string) => string,
 ): SeriesChart {
   const currency = points[0]?.currency ?? 'USD';
-  const base = { kind: 'series' as const, title: 'GMV show over show', currency };
+  const base = { kind: 'series' as const, title: m.rep_chart_series_title(), currency };
   if (points.some((p) => p.currency !== currency)) {
-    const mixed =
-      'These shows sold in different currencies, so their GMV is not charted on one scale.';
+    const mixed = m.rep_chart_series_mixed();
     return { ...base, empty: mixed, summary: mixed, bars: [] };
   }
   const bars = points.map((p) => ({
@@ -256,8 +276,7 @@ export function seriesChart(
     gmv: major(p.figures.gmv ?? 0, currency),
     growth: p.growth.gmv === null ? '' : growth(p.growth.gmv),
   }));
-  // Two shows on one day would share a bar: number them.
-  const seen = new Map<string, number>();
+  const seen = new Map<string, number>(); // two shows on one day would share a bar: number them
   for (const bar of bars) {
     const n = (seen.get(bar.label) ?? 0) + 1;
     seen.set(bar.label, n);
@@ -267,10 +286,15 @@ export function seriesChart(
   const last = points.at(-1);
   const summary =
     first && last && first !== last
-      ? `GMV went from ${money(first.figures.gmv, currency)} on ${bars[0]!.label} to ${money(last.figures.gmv, currency)} on ${bars.at(-1)!.label}` +
+      ? m.rep_chart_series_summary({
+          from: money(first.figures.gmv, currency),
+          first: bars[0]!.label,
+          to: money(last.figures.gmv, currency),
+          last: bars.at(-1)!.label,
+        }) +
         (last.growth.gmv === null
-          ? '.'
-          : `; the latest show changed ${growth(last.growth.gmv)} against the one before.`)
-      : 'A series needs two or more shows.';
+          ? m.rep_full_stop()
+          : m.rep_chart_series_growth({ growth: growth(last.growth.gmv) }))
+      : m.rep_chart_series_short();
   return { ...base, empty: null, summary, bars };
 }

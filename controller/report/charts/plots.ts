@@ -5,7 +5,8 @@
  * only by the report page (a separate chunk): the live controller never pays for it.
  */
 import * as Plot from '@observablehq/plot';
-import { SEGMENT_KIND_LABELS } from '../../../shared/runsheet/kindLabels';
+import { kindLabel } from '../../i18n/kindLabel';
+import * as m from '../../i18n/paraglide/messages.js';
 import { axisMoney } from '../format';
 import {
   KIND_COLOURS,
@@ -18,9 +19,6 @@ import {
   type UnitsChart,
   type ViewerChart,
 } from './chartData';
-
-/** Kinds arrive as strings from the chart data: an unknown one shows as itself. */
-const KIND_LABELS: Record<string, string> = SEGMENT_KIND_LABELS;
 
 const ACCENT = '#ff5a1f';
 const DEAL = '#ff2d55';
@@ -56,12 +54,12 @@ function kindScale(bands: readonly Band[]) {
     domain: kinds,
     range: kinds.map((k) => KIND_COLOURS[k] ?? '#888'),
     legend: kinds.length > 0,
-    tickFormat: (k: string) => KIND_LABELS[k] ?? k,
+    tickFormat: (k: string) => kindLabel(k),
   };
 }
 
 const xMinutes = (endX: number) => ({
-  label: 'Minutes since the start',
+  label: m.rep_axis_minutes(),
   domain: [0, Math.max(endX, 1)],
   nice: false,
 });
@@ -72,7 +70,7 @@ function bandMarks(chart: GmvChart | ViewerChart) {
     x2: 'x2',
     fill: 'kind',
     fillOpacity: 0.16,
-    title: (b: { title: string; kind: string }) => `${KIND_LABELS[b.kind] ?? b.kind}: ${b.title}`,
+    title: (b: { title: string; kind: string }) => `${kindLabel(b.kind)}: ${b.title}`,
   });
 }
 
@@ -86,7 +84,7 @@ function gmv(chart: GmvChart, { width }: Options) {
     ariaDescription: chart.summary,
     x: xMinutes(chart.endX),
     y: {
-      label: `GMV (${chart.currency})`,
+      label: m.rep_axis_gmv({ currency: chart.currency }),
       grid: true,
       nice: true,
       tickFormat: (v: number) => axisMoney(v, chart.currency),
@@ -105,7 +103,7 @@ function gmv(chart: GmvChart, { width }: Options) {
       }),
       Plot.text(chart.deals, {
         x: 'x1',
-        text: () => '⚡ deal',
+        text: () => m.rep_chart_deal_mark(),
         frameAnchor: 'top-left',
         dx: 4,
         dy: 4,
@@ -135,7 +133,7 @@ function units(chart: UnitsChart, { width }: Options) {
     ariaLabel: chart.title,
     ariaDescription: chart.summary,
     x: {
-      label: 'Units sold',
+      label: m.rep_axis_units_sold(),
       grid: true,
       tickFormat: (v: number) => (Number.isInteger(v) ? String(v) : ''),
     },
@@ -176,12 +174,12 @@ function stock(chart: StockChart, { width }: Options) {
     x: xMinutes(chart.endX),
     y: chart.relative
       ? {
-          label: 'Stock left (share of the start)',
+          label: m.rep_axis_stock_share(),
           grid: true,
           zero: true,
           tickFormat: (v: number) => `${Math.round(v * 100)}%`,
         }
-      : { label: 'Units in stock', grid: true, zero: true },
+      : { label: m.rep_axis_stock_units(), grid: true, zero: true },
     color: { type: 'ordinal', range: LINES, legend: true },
     marks: [
       Plot.ruleY([0]),
@@ -192,7 +190,8 @@ function stock(chart: StockChart, { width }: Options) {
         stroke: 'name',
         curve: 'step-after',
         strokeWidth: 2,
-        title: (p: { name: string; units: number }) => `${p.name}: ${p.units} left`,
+        title: (p: { name: string; units: number }) =>
+          `${p.name}: ${m.rep_chart_left({ count: p.units })}`,
       }),
       // Each line ends with the units left, so the count is there without hovering.
       Plot.text(
@@ -201,7 +200,7 @@ function stock(chart: StockChart, { width }: Options) {
           x: 'x',
           y: 'y',
           z: 'name',
-          text: (p: { units: number }) => `${p.units} left`,
+          text: (p: { units: number }) => m.rep_chart_left({ count: p.units }),
           textAnchor: 'start',
           dx: 6,
           fill: 'name',
@@ -220,7 +219,7 @@ function viewers(chart: ViewerChart, { width }: Options) {
     ariaLabel: chart.title,
     ariaDescription: chart.summary,
     x: xMinutes(chart.endX),
-    y: { label: 'Concurrent viewers', grid: true, zero: true },
+    y: { label: m.rep_axis_viewers(), grid: true, zero: true },
     color: kindScale(chart.bands),
     marks: [
       bandMarks(chart),
@@ -247,7 +246,7 @@ function series(chart: SeriesChart, { width }: Options) {
     ariaDescription: chart.summary,
     x: { label: null, domain: chart.bars.map((b) => b.label) },
     y: {
-      label: `GMV (${chart.currency})`,
+      label: m.rep_axis_gmv({ currency: chart.currency }),
       grid: true,
       nice: true,
       tickFormat: (v: number) => axisMoney(v, chart.currency),

@@ -23,7 +23,8 @@ import {
 } from '../../db/platformOrders';
 import { liveValue } from '../../app/liveQuery.svelte';
 import type { ShowEntry } from '../reportStore.svelte';
-import { commitImport, describeCommit } from './orderImport';
+import { commitImport } from './orderImport';
+import { commitText } from '../words';
 
 interface Loaded extends StoredPlatform {
   remembered: Map<string, string>;
@@ -79,7 +80,7 @@ export class PlatformData {
   }
 
   async commit(parsed: ParsedExport, info: { window: Window; timeZone: string; file: string }) {
-    return describeCommit(await commitImport(this.db, this.showId, parsed, info));
+    return commitText(await commitImport(this.db, this.showId, parsed, info));
   }
 
   async saveWindow(entry: ShowEntry, window: Window) {

@@ -6,7 +6,9 @@ import {
   parseShowArchiveValue,
   sameContent,
   SHOW_ARCHIVE_FORMAT,
+  toArchive,
 } from '../../../../controller/report/archive';
+import { drive } from '../../../support/driver';
 import { buildReport } from '../../../../shared/report/showReport';
 import { clone, mainArchive } from '../../../support/reportArchive';
 
@@ -220,4 +222,26 @@ test('a file with more events than any show logs is refused before it is replaye
   a.events = Array.from({ length: 50_001 }, (_, i) => ({ ...last, seq: i + 1 }));
   const errors = refused(a);
   expect(errors).toContainEqual({ path: 'events', message: 'holds more than 50,000 events' });
+});
+
+test('a show with highlight markers goes out and comes back in (each checked as its command)', () => {
+  const s = drive();
+  s.ok({ type: 'show.start' });
+  s.advance(60_000);
+  s.ok({ type: 'marker.add' });
+  s.advance(60_000);
+  s.ok({ type: 'marker.add', label: 'Unboxing', recordMs: 95_000 });
+  s.ok({ type: 'show.end' });
+  const start = s.log[0]!.at;
+  const end = s.log.at(-1)!.at;
+  const row = {
+    ...{ id: 'show-markers', runSheetId: s.sheet.id, status: 'ended' as const },
+    ...{ createdAt: start - 60_000, startedAt: start, endedAt: end, sheet: s.sheet },
+    ...{ changes: '', terms: [] },
+  };
+  const rows = s.log.map((event, i) => ({
+    ...{ showId: row.id, seq: i + 1, at: event.at, event, commandId: null, loggedAt: 0 },
+  }));
+  const back = parseShowArchive(archiveJson(toArchive(row, rows, end)));
+  expect(back.ok && back.value.events.map((e) => e.event)).toEqual(s.log);
 });
