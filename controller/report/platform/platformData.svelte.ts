@@ -1,18 +1,13 @@
 /**
  * A show's platform orders for the Report screen: the stored lines and settings live from
  * IndexedDB (one liveQuery per show, only while the page reads it), reconciled with the
- * show's report once per change, and the writes the screen makes (import, window, summary,
- * assignments).
+ * show's log once per change — in the import worker, since 20,000 lines take longer than a
+ * frame may — and the writes the screen makes (import, window, summary, assignments).
  */
-import {
-  platformReport,
-  showWindow,
-  type PlatformReport,
-} from '../../../shared/orders/platformReport';
+import { showWindow, type PlatformReport } from '../../../shared/orders/platformReport';
 import type { LiveSummary } from '../../../shared/orders/liveSummary';
 import type { Window } from '../../../shared/orders/reconcile';
-import type { ParsedExport } from '../../../shared/orders/types';
-import { replay } from '../../../shared/show';
+import type { OrderFormat, PlatformLine } from '../../../shared/orders/types';
 import type { FlashcueDb } from '../../db/db';
 import {
   loadPlatform,
@@ -23,7 +18,8 @@ import {
 } from '../../db/platformOrders';
 import { liveValue } from '../../app/liveQuery.svelte';
 import type { ShowEntry } from '../reportStore.svelte';
-import { commitImport, describeCommit } from './orderImport';
+import { commitLines, describeCommit, type CommitInfo } from './orderImport';
+import { ImportWorker } from './importWorker';
 
 interface Loaded extends StoredPlatform {
   remembered: Map<string, string>;
@@ -31,7 +27,9 @@ interface Loaded extends StoredPlatform {
 
 export class PlatformData {
   #query: () => Loaded | undefined;
-  #cache: { loaded: Loaded; entry: ShowEntry; report: PlatformReport | null } | null = null;
+  #latest = $state.raw<{ showId: string; report: PlatformReport | null } | null>(null);
+  #worker = new ImportWorker();
+  #asked = 0;
 
   constructor(
     readonly db: FlashcueDb,
@@ -47,26 +45,40 @@ export class PlatformData {
     );
   }
 
-  /** Undefined while loading; null when nothing was imported or typed yet. */
+  /**
+   * Undefined while loading; null when nothing was imported or typed yet. Between a change
+   * and the worker's answer the previous reconciliation of the same show stays on screen.
+   */
   report(entry: ShowEntry): PlatformReport | null | undefined {
+    const latest = this.#latest;
+    if (!latest || latest.showId !== entry.row.id) return undefined;
+    return latest.report;
+  }
+
+  /** Asks the worker again for what is read now (call it from an effect); late answers dropped. */
+  reconcile(entry: ShowEntry): void {
     const loaded = this.#query();
-    if (!loaded) return undefined;
-    const c = this.#cache;
-    if (c && c.loaded === loaded && c.entry === entry) return c.report;
-    // The show's context, so orders are attributed by the show's own rule (shared/show/onAir.ts).
-    const context = loaded.lines.length
-      ? replay(entry.row.sheet, entry.events, entry.report.show.asOf).context
-      : undefined;
-    const report = platformReport(
-      entry.report,
-      entry.row.sheet.products,
-      loaded.lines,
-      loaded.meta,
-      loaded.remembered,
-      context,
-    );
-    this.#cache = { loaded, entry, report };
-    return report;
+    if (!loaded) return;
+    const asked = ++this.#asked;
+    const done = (report: PlatformReport | null) => {
+      if (asked === this.#asked) this.#latest = { showId: entry.row.id, report };
+    };
+    if (!loaded.meta && !loaded.lines.length) return done(null);
+    this.#worker
+      .reconcile({
+        sheet: entry.row.sheet,
+        events: entry.events,
+        now: entry.report.show.asOf,
+        lines: loaded.lines,
+        meta: loaded.meta,
+        remembered: [...loaded.remembered],
+      })
+      .then(done)
+      .catch((error: unknown) => console.error('Flashcue: platform orders not reconciled', error));
+  }
+
+  dispose() {
+    this.#worker.dispose();
   }
 
   /** The stored window and zone, else the show's span and zone. */
@@ -78,8 +90,11 @@ export class PlatformData {
     };
   }
 
-  async commit(parsed: ParsedExport, info: { window: Window; timeZone: string; file: string }) {
-    return describeCommit(await commitImport(this.db, this.showId, parsed, info));
+  async commitLines(
+    taken: { format: OrderFormat; lines: readonly PlatformLine[]; outside: number },
+    info: CommitInfo,
+  ) {
+    return describeCommit(await commitLines(this.db, this.showId, taken, info));
   }
 
   async saveWindow(entry: ShowEntry, window: Window) {
