@@ -8,11 +8,12 @@
  */
 import { z } from 'zod';
 import { EventSchema } from '../show/eventSchema';
-import { PlatformLineSchema, PlatformMetaSchema } from './schema';
 import type { PlatformReport } from './platformReport';
 import { ORDER_FORMATS } from './types';
 
 const Id = z.number().int().nonnegative();
+const DbName = z.string().min(1).max(200);
+const ShowId = z.string().min(1).max(200);
 const Time = z.number().int().nonnegative().max(8.64e15);
 export const WindowSchema = z
   .strictObject({ from: Time, to: Time })
@@ -40,23 +41,44 @@ const Preview = z.strictObject({
   options: ParseOptionsSchema,
   window: WindowSchema.nullable(),
 });
-/** The parsed lines placed within the window, for the page to store. */
-const Take = z.strictObject({
-  kind: z.literal('take'),
+/**
+ * Store the parsed lines placed within the window beside the show's log, in one transaction
+ * of the worker's own connection to the app's database (so 20,000 lines never cross to the
+ * page); `abort` with the same id rolls it back.
+ */
+const Store = z.strictObject({
+  kind: z.literal('store'),
   id: Id,
+  db: DbName,
+  showId: ShowId,
   options: ParseOptionsSchema,
   window: WindowSchema,
+  timeZone: z.string().min(1).max(64),
+  file: z.string().max(260),
+  now: Time,
 });
-/** The platform block of a show's report: built from the show's own log, reconciled here. */
+const Abort = z.strictObject({ kind: z.literal('abort'), id: Id });
+/**
+ * The platform block of a show's report: the report rebuilt from the show's own log, the
+ * stored lines read by the worker itself, reconciled there. The answer leaves the attributed
+ * lines in the worker (kept for `csv`): the page shows figures, not 20,000 rows.
+ */
 const Reconcile = z.strictObject({
   kind: z.literal('reconcile'),
   id: Id,
+  db: DbName,
+  showId: ShowId,
   sheet: z.record(z.string(), z.unknown()),
   events: z.array(EventSchema),
   now: Time,
-  lines: z.array(PlatformLineSchema),
-  meta: PlatformMetaSchema.nullable(),
-  remembered: z.array(z.tuple([z.string(), z.string()])),
+});
+/** The last reconciled show's lines as the platform-orders CSV. */
+const Csv = z.strictObject({
+  kind: z.literal('csv'),
+  id: Id,
+  showId: ShowId,
+  currency: z.string().min(3).max(3),
+  timeZone: z.string().min(1).max(64),
 });
 /** Let go of the rows: the import is done or was cancelled. */
 const Forget = z.strictObject({ kind: z.literal('forget'), id: Id });
@@ -65,8 +87,10 @@ export const WorkerRequestSchema = z.discriminatedUnion('kind', [
   ReadFile,
   ReadPayload,
   Preview,
-  Take,
+  Store,
+  Abort,
   Reconcile,
+  Csv,
   Forget,
 ]);
 export type WorkerRequest = z.infer<typeof WorkerRequestSchema>;
@@ -100,23 +124,29 @@ export const WorkerReplySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('read'), id: Id, rows: z.number().int().nonnegative() }),
   z.strictObject({ kind: z.literal('preview'), id: Id, preview: PreviewSchema }),
   z.strictObject({
-    kind: z.literal('lines'),
+    kind: z.literal('stored'),
     id: Id,
-    format: z.enum(ORDER_FORMATS),
-    lines: z.array(PlatformLineSchema),
-    outside: z.number().int().nonnegative(),
+    outcome: z.strictObject({
+      format: z.enum(ORDER_FORMATS),
+      inWindow: z.number().int().nonnegative(),
+      outside: z.number().int().nonnegative(),
+      added: z.number().int().nonnegative(),
+      changed: z.number().int().nonnegative(),
+      unchanged: z.number().int().nonnegative(),
+    }),
   }),
+  z.strictObject({ kind: z.literal('csv'), id: Id, text: z.string() }),
   // The reconciled report is the worker's own pure output over inputs checked above; it is
-  // checked here at its top (totals and a line list) only: a deep check of 20,000 attributed
-  // lines would put back on the page the very task the worker takes off it.
+  // checked here at its top (totals, an empty line list and the lines' count) only.
   z.strictObject({
     kind: z.literal('report'),
     id: Id,
+    lineCount: z.number().int().nonnegative(),
     report: z
       .custom<PlatformReport>(
         (v) =>
           Figures.safeParse((v as { totals?: unknown } | null)?.totals).success &&
-          Array.isArray((v as { lines?: unknown }).lines),
+          (v as { lines?: unknown }).lines instanceof Array,
         'must be a platform report',
       )
       .nullable(),

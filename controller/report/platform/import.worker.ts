@@ -1,10 +1,11 @@
 /**
- * The import worker: reads and parses a platform's order export, sums the preview, hands over
- * the lines to store and reconciles a show with its stored orders — all the work that held the
- * Report screen for half a second and more on a 20,000-line export. It holds one file's rows
- * at a time; the page stores (in one IndexedDB transaction, so an import is all or nothing)
- * and cancels by ending the worker. Every request is checked (importProtocol.ts); a request
- * that fails is answered with a sentence, never with silence.
+ * The import worker: reads and parses a platform's order export, sums the preview, stores the
+ * lines and reconciles a show with its stored orders — all the work that held the Report
+ * screen for half a second and more on a 20,000-line export. It stores on its own connection
+ * to the app's IndexedDB, in one transaction (all or nothing; `abort` rolls it back between
+ * slices), so the lines never cross to the page; the page's live queries hear the change
+ * through Dexie's own cross-context channel. It holds one file's rows at a time. Every request
+ * is checked (importProtocol.ts); one that fails is answered with a sentence, never silence.
  */
 import '../../app/zodConfig'; // first: a worker is an entry of its own (no eval probe under the CSP)
 import {
@@ -13,6 +14,11 @@ import {
   type WorkerRequest,
 } from '../../../shared/orders/importProtocol';
 import { ImportJob, reconcileShow } from '../../../shared/orders/importJob';
+import { platformOrdersCsv } from '../../../shared/orders/csv';
+import type { PlatformReport } from '../../../shared/orders/platformReport';
+import { FlashcueDb } from '../../db/db';
+import { loadPlatform, rememberedAssignments } from '../../db/platformOrders';
+import { commitLines } from './orderImport';
 import { readExportFile, rowsFromPayload } from './readExport';
 
 // The project's types are the page's (lib "DOM"); a worker's scope is typed here by the
@@ -24,6 +30,16 @@ const scope = self as unknown as {
 
 const job = new ImportJob();
 const reply = (message: WorkerReply) => scope.postMessage(message);
+/** The worker's own connection to the app's database (the page names it). */
+let connection: FlashcueDb | null = null;
+const database = (name: string) => {
+  if (connection?.name !== name) connection = new FlashcueDb(name);
+  return connection;
+};
+/** Stores in progress, by request id: `abort` rolls one back between its slices. */
+const storing = new Map<number, AbortController>();
+/** The last reconciled show, its attributed lines kept here for the CSV. */
+let last: { showId: string; report: PlatformReport } | null = null;
 
 async function handle(request: WorkerRequest): Promise<void> {
   const { id } = request;
@@ -46,15 +62,50 @@ async function handle(request: WorkerRequest): Promise<void> {
       if (!preview) return reply({ kind: 'error', id, message: 'No file is open.' });
       return reply({ kind: 'preview', id, preview });
     }
-    case 'take': {
+    case 'store': {
       const taken = job.take(request.options, request.window);
       if (!taken) return reply({ kind: 'error', id, message: 'No file is open.' });
-      return reply({ kind: 'lines', id, ...taken });
+      const abort = new AbortController();
+      storing.set(id, abort);
+      try {
+        const outcome = await commitLines(database(request.db), request.showId, taken, {
+          window: request.window,
+          timeZone: request.timeZone,
+          file: request.file,
+          now: request.now,
+          signal: abort.signal,
+        });
+        job.forget();
+        return reply({ kind: 'stored', id, outcome });
+      } finally {
+        storing.delete(id);
+      }
     }
+    case 'abort':
+      storing.get(id)?.abort();
+      return;
     case 'reconcile': {
-      const report = reconcileShow(request);
+      const db = database(request.db);
+      const [stored, remembered] = await Promise.all([
+        loadPlatform(db, request.showId),
+        rememberedAssignments(db),
+      ]);
+      const report = reconcileShow({
+        ...request,
+        lines: stored.lines,
+        meta: stored.meta,
+        remembered: [...remembered],
+      });
       if (typeof report === 'string') return reply({ kind: 'error', id, message: report });
-      return reply({ kind: 'report', id, report });
+      last = report ? { showId: request.showId, report } : null;
+      const lineCount = report?.lines.length ?? 0;
+      return reply({ kind: 'report', id, lineCount, report: report && { ...report, lines: [] } });
+    }
+    case 'csv': {
+      if (last?.showId !== request.showId)
+        return reply({ kind: 'error', id, message: 'The orders are not reconciled yet.' });
+      const text = platformOrdersCsv(last.report.lines, request.currency, request.timeZone);
+      return reply({ kind: 'csv', id, text });
     }
     case 'forget':
       job.forget();

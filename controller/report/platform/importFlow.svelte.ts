@@ -1,16 +1,16 @@
 /**
  * One import on the Report screen, from the file picked to the lines stored: the reading,
  * parsing and preview sums run in the import worker (importWorker.ts), so the screen keeps
- * painting; the page only stores the lines the worker hands over, in one IndexedDB
- * transaction, so a cancelled or failed import saves nothing. Cancel works at every stage:
- * reading (the worker is ended), the preview (the rows are let go) and storing (the
- * transaction is aborted between slices).
+ * painting, and so does the storing (in the worker, one IndexedDB transaction), so a cancelled
+ * or failed import saves nothing. Cancel works at every stage: reading (the worker is ended),
+ * the preview (the rows are let go) and storing (the transaction is aborted between slices).
  */
 import type { Preview } from '../../../shared/orders/importProtocol';
 import type { ExportOptions } from '../../../shared/orders/parse';
 import type { Window } from '../../../shared/orders/reconcile';
 import * as m from '../../i18n/paraglide/messages.js';
 import { ImportCancelled, ImportWorker } from './importWorker';
+import { describeCommit } from './orderImport';
 import type { PlatformData } from './platformData.svelte';
 
 export type Stage = 'idle' | 'reading' | 'ready' | 'storing';
@@ -24,7 +24,7 @@ export class ImportFlow {
   result = $state<string | null>(null);
   #worker = new ImportWorker();
   #asked = 0;
-  #abort: AbortController | null = null;
+  #abort: (() => void) | null = null;
 
   constructor(private readonly data: PlatformData) {}
 
@@ -65,20 +65,26 @@ export class ImportFlow {
   async confirm(options: ExportOptions, window: Window, timeZone: string) {
     if (this.stage !== 'ready') return;
     this.stage = 'storing';
-    const abort = new AbortController();
-    this.#abort = abort;
+    let aborted = false;
+    // The worker stores what it parsed (the lines never cross to the page), in one transaction.
+    const store = this.#worker.store({
+      db: this.data.db.name,
+      showId: this.data.showId,
+      options,
+      window,
+      timeZone,
+      file: this.fileName.slice(0, 260),
+      now: Date.now(),
+    });
+    this.#abort = () => {
+      aborted = true;
+      store.abort();
+    };
     try {
-      const taken = await this.#worker.take(options, window);
-      this.#worker.forget();
-      this.result = await this.data.commitLines(taken, {
-        window,
-        timeZone,
-        file: this.fileName,
-        signal: abort.signal,
-      });
+      this.result = describeCommit(await store.done);
     } catch (error) {
       this.result = null;
-      this.readError = abort.signal.aborted
+      this.readError = aborted
         ? m.orders_cancelled()
         : m.orders_not_saved({ error: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -93,7 +99,7 @@ export class ImportFlow {
     const was = this.stage;
     if (was === 'idle') return;
     if (was === 'storing') {
-      this.#abort?.abort();
+      this.#abort?.();
       return; // confirm() says so once the transaction has rolled back
     }
     this.#worker.cancel();
@@ -104,7 +110,7 @@ export class ImportFlow {
   }
 
   dispose() {
-    this.#abort?.abort();
+    this.#abort?.();
     this.#worker.dispose();
   }
 }

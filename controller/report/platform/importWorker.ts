@@ -13,8 +13,7 @@ import {
 import type { ExportOptions } from '../../../shared/orders/parse';
 import type { PlatformReport } from '../../../shared/orders/platformReport';
 import type { Window } from '../../../shared/orders/reconcile';
-import type { ReconcileInput } from '../../../shared/orders/importJob';
-import type { OrderFormat, PlatformLine } from '../../../shared/orders/types';
+import type { CommitOutcome } from './orderImport';
 
 type Answer = Exclude<WorkerReply, { kind: 'progress' }>;
 /** A request before it gets its id (distributed over the union, so each kind keeps its fields). */
@@ -114,29 +113,30 @@ export class ImportWorker {
       .preview;
   }
 
-  async take(
-    options: ExportOptions,
-    window: Window,
-  ): Promise<{ format: OrderFormat; lines: PlatformLine[]; outside: number }> {
-    const { dayOrder: _d, ...rest } = options;
-    const a = await this.#expect(this.#ask({ kind: 'take', options: rest, window }), 'lines');
-    return { format: a.format, lines: a.lines, outside: a.outside };
+  /** Stores the kept lines in the worker; `abort()` rolls the transaction back. */
+  store(
+    request: Omit<Extract<Unsent, { kind: 'store' }>, 'kind' | 'options'> & {
+      options: ExportOptions;
+    },
+  ): { done: Promise<CommitOutcome>; abort: () => void } {
+    const { dayOrder: _d, ...options } = request.options;
+    const id = this.#next;
+    const done = this.#expect(this.#ask({ ...request, kind: 'store', options }), 'stored');
+    return {
+      done: done.then((a) => a.outcome),
+      abort: () => this.#worker?.postMessage({ kind: 'abort', id } satisfies WorkerRequest),
+    };
   }
 
-  async reconcile(input: ReconcileInput): Promise<PlatformReport | null> {
-    const a = await this.#expect(
-      this.#ask({
-        kind: 'reconcile',
-        sheet: input.sheet as Record<string, unknown>,
-        events: [...input.events],
-        now: input.now,
-        lines: [...input.lines],
-        meta: input.meta,
-        remembered: input.remembered.map(([k, v]) => [k, v] as [string, string]),
-      }),
-      'report',
-    );
-    return a.report;
+  async reconcile(
+    request: Omit<Extract<Unsent, { kind: 'reconcile' }>, 'kind'>,
+  ): Promise<{ report: PlatformReport | null; lineCount: number }> {
+    const a = await this.#expect(this.#ask({ ...request, kind: 'reconcile' }), 'report');
+    return { report: a.report, lineCount: a.lineCount };
+  }
+
+  async csv(showId: string, currency: string, timeZone: string): Promise<string> {
+    return (await this.#expect(this.#ask({ kind: 'csv', showId, currency, timeZone }), 'csv')).text;
   }
 
   /** Lets go of the file's rows in the worker (they can be tens of megabytes). */

@@ -7,22 +7,22 @@
 import { showWindow, type PlatformReport } from '../../../shared/orders/platformReport';
 import type { LiveSummary } from '../../../shared/orders/liveSummary';
 import type { Window } from '../../../shared/orders/reconcile';
-import type { OrderFormat, PlatformLine } from '../../../shared/orders/types';
+import type { PlatformMeta } from '../../../shared/orders/platformReport';
 import type { FlashcueDb } from '../../db/db';
-import {
-  loadPlatform,
-  rememberAssignment,
-  rememberedAssignments,
-  savePlatformMeta,
-  type StoredPlatform,
-} from '../../db/platformOrders';
+import { rememberAssignment, savePlatformMeta } from '../../db/platformOrders';
 import { liveValue } from '../../app/liveQuery.svelte';
 import type { ShowEntry } from '../reportStore.svelte';
-import { commitLines, describeCommit, type CommitInfo } from './orderImport';
 import { ImportWorker } from './importWorker';
 
-interface Loaded extends StoredPlatform {
-  remembered: Map<string, string>;
+/**
+ * What the page itself reads: the settings, how many lines there are and the assignments'
+ * count — cheap, yet any change to the stored lines or the remembered assignments changes
+ * it, so the worker (which reads the lines itself) is asked again exactly then.
+ */
+interface Loaded {
+  meta: PlatformMeta | null;
+  lines: number;
+  assignments: number;
 }
 
 export class PlatformData {
@@ -36,10 +36,18 @@ export class PlatformData {
     readonly showId: string,
   ) {
     this.#query = liveValue<Loaded | undefined>(
-      async () => ({
-        ...(await loadPlatform(db, showId)),
-        remembered: await rememberedAssignments(db),
-      }),
+      () =>
+        db.transaction('r', db.platformOrders, db.platformMeta, db.catalogue, async () => {
+          const row = await db.platformMeta.get(showId);
+          const meta = row ? (({ showId: _s, ...rest }) => rest)(row) : null;
+          let assignments = 0;
+          await db.catalogue.each((row) => (assignments += row.platformKeys?.length ?? 0));
+          return {
+            meta,
+            lines: await db.platformOrders.where('showId').equals(showId).count(),
+            assignments,
+          };
+        }),
       undefined,
       'platform orders',
     );
@@ -60,21 +68,25 @@ export class PlatformData {
     const loaded = this.#query();
     if (!loaded) return;
     const asked = ++this.#asked;
-    const done = (report: PlatformReport | null) => {
+    const done = ({ report }: { report: PlatformReport | null }) => {
       if (asked === this.#asked) this.#latest = { showId: entry.row.id, report };
     };
-    if (!loaded.meta && !loaded.lines.length) return done(null);
+    if (!loaded.meta && !loaded.lines) return done({ report: null });
     this.#worker
       .reconcile({
+        db: this.db.name,
+        showId: this.showId,
         sheet: entry.row.sheet,
         events: entry.events,
         now: entry.report.show.asOf,
-        lines: loaded.lines,
-        meta: loaded.meta,
-        remembered: [...loaded.remembered],
       })
       .then(done)
       .catch((error: unknown) => console.error('Flashcue: platform orders not reconciled', error));
+  }
+
+  /** The platform-orders CSV, written by the worker from the lines it reconciled. */
+  csv(entry: ShowEntry): Promise<string> {
+    return this.#worker.csv(this.showId, entry.report.show.currency, entry.report.show.timeZone);
   }
 
   dispose() {
@@ -88,13 +100,6 @@ export class PlatformData {
       window: meta?.window ?? showWindow(entry.report),
       timeZone: meta?.timeZone ?? entry.report.show.timeZone,
     };
-  }
-
-  async commitLines(
-    taken: { format: OrderFormat; lines: readonly PlatformLine[]; outside: number },
-    info: CommitInfo,
-  ) {
-    return describeCommit(await commitLines(this.db, this.showId, taken, info));
   }
 
   async saveWindow(entry: ShowEntry, window: Window) {
