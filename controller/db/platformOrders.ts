@@ -54,6 +54,8 @@ export async function storePlatformLines(
     file: string;
     format: ImportRecord['format'];
     now: number;
+    /** Checked between slices: aborted, the transaction fails and nothing is kept. */
+    signal?: AbortSignal;
   },
 ): Promise<StoreOutcome> {
   return db.transaction('rw', db.platformOrders, db.platformMeta, async () => {
@@ -63,6 +65,7 @@ export async function storePlatformLines(
     // read and written in one go held the Report screen for seconds), and the transaction
     // stays one, alive across the awaits, so an import is still all or nothing.
     for (let from = 0; from < lines.length; from += STORE_SLICE) {
+      info.signal?.throwIfAborted();
       const slice = lines.slice(from, from + STORE_SLICE);
       const existing = await db.platformOrders.bulkGet(slice.map((l) => [showId, l.key]));
       const writes: PlatformOrderRow[] = [];
@@ -75,6 +78,7 @@ export async function storePlatformLines(
       });
       if (writes.length) await db.platformOrders.bulkPut(writes);
     }
+    info.signal?.throwIfAborted();
     const meta = await db.platformMeta.get(showId);
     const record: ImportRecord = {
       at: info.now,

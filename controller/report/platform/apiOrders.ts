@@ -13,7 +13,8 @@ import { isValidTimeZone } from '../../../shared/time';
 import { describeErrors, zodErrors } from '../../../shared/validation';
 import type { FlashcueDb } from '../../db/db';
 import { loadPlatform, rememberedAssignments } from '../../db/platformOrders';
-import { commitImport, describeCommit, parseRows, rowsFromPayload } from './orderImport';
+import { commitImport, describeCommit, parseRows } from './orderImport';
+import { rowsFromPayload } from './readExport';
 
 const Args = z.strictObject({
   text: z.string({ error: 'must be the CSV as text' }).optional(),

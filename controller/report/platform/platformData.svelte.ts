@@ -1,73 +1,96 @@
 /**
  * A show's platform orders for the Report screen: the stored lines and settings live from
  * IndexedDB (one liveQuery per show, only while the page reads it), reconciled with the
- * show's report once per change, and the writes the screen makes (import, window, summary,
- * assignments).
+ * show's log once per change — in the import worker, since 20,000 lines take longer than a
+ * frame may — and the writes the screen makes (import, window, summary, assignments).
  */
-import {
-  platformReport,
-  showWindow,
-  type PlatformReport,
-} from '../../../shared/orders/platformReport';
+import { showWindow, type PlatformReport } from '../../../shared/orders/platformReport';
 import type { LiveSummary } from '../../../shared/orders/liveSummary';
 import type { Window } from '../../../shared/orders/reconcile';
-import type { ParsedExport } from '../../../shared/orders/types';
-import { replay } from '../../../shared/show';
+import type { PlatformMeta } from '../../../shared/orders/platformReport';
 import type { FlashcueDb } from '../../db/db';
-import {
-  loadPlatform,
-  rememberAssignment,
-  rememberedAssignments,
-  savePlatformMeta,
-  type StoredPlatform,
-} from '../../db/platformOrders';
+import { rememberAssignment, savePlatformMeta } from '../../db/platformOrders';
 import { liveValue } from '../../app/liveQuery.svelte';
 import type { ShowEntry } from '../reportStore.svelte';
-import { commitImport } from './orderImport';
-import { commitText } from '../words';
+import { ImportWorker } from './importWorker';
 
-interface Loaded extends StoredPlatform {
-  remembered: Map<string, string>;
+/**
+ * What the page itself reads: the settings, how many lines there are and the assignments'
+ * count — cheap, yet any change to the stored lines or the remembered assignments changes
+ * it, so the worker (which reads the lines itself) is asked again exactly then.
+ */
+interface Loaded {
+  meta: PlatformMeta | null;
+  lines: number;
+  assignments: number;
 }
 
 export class PlatformData {
   #query: () => Loaded | undefined;
-  #cache: { loaded: Loaded; entry: ShowEntry; report: PlatformReport | null } | null = null;
+  #latest = $state.raw<{ showId: string; report: PlatformReport | null } | null>(null);
+  #worker = new ImportWorker();
+  #asked = 0;
 
   constructor(
     readonly db: FlashcueDb,
     readonly showId: string,
   ) {
     this.#query = liveValue<Loaded | undefined>(
-      async () => ({
-        ...(await loadPlatform(db, showId)),
-        remembered: await rememberedAssignments(db),
-      }),
+      () =>
+        db.transaction('r', db.platformOrders, db.platformMeta, db.catalogue, async () => {
+          const row = await db.platformMeta.get(showId);
+          const meta = row ? (({ showId: _s, ...rest }) => rest)(row) : null;
+          let assignments = 0;
+          await db.catalogue.each((row) => (assignments += row.platformKeys?.length ?? 0));
+          return {
+            meta,
+            lines: await db.platformOrders.where('showId').equals(showId).count(),
+            assignments,
+          };
+        }),
       undefined,
       'platform orders',
     );
   }
 
-  /** Undefined while loading; null when nothing was imported or typed yet. */
+  /**
+   * Undefined while loading; null when nothing was imported or typed yet. Between a change
+   * and the worker's answer the previous reconciliation of the same show stays on screen.
+   */
   report(entry: ShowEntry): PlatformReport | null | undefined {
+    const latest = this.#latest;
+    if (!latest || latest.showId !== entry.row.id) return undefined;
+    return latest.report;
+  }
+
+  /** Asks the worker again for what is read now (call it from an effect); late answers dropped. */
+  reconcile(entry: ShowEntry): void {
     const loaded = this.#query();
-    if (!loaded) return undefined;
-    const c = this.#cache;
-    if (c && c.loaded === loaded && c.entry === entry) return c.report;
-    // The show's context, so orders are attributed by the show's own rule (shared/show/onAir.ts).
-    const context = loaded.lines.length
-      ? replay(entry.row.sheet, entry.events, entry.report.show.asOf).context
-      : undefined;
-    const report = platformReport(
-      entry.report,
-      entry.row.sheet.products,
-      loaded.lines,
-      loaded.meta,
-      loaded.remembered,
-      context,
-    );
-    this.#cache = { loaded, entry, report };
-    return report;
+    if (!loaded) return;
+    const asked = ++this.#asked;
+    const done = ({ report }: { report: PlatformReport | null }) => {
+      if (asked === this.#asked) this.#latest = { showId: entry.row.id, report };
+    };
+    if (!loaded.meta && !loaded.lines) return done({ report: null });
+    this.#worker
+      .reconcile({
+        db: this.db.name,
+        showId: this.showId,
+        sheet: entry.row.sheet,
+        events: entry.events,
+        now: entry.report.show.asOf,
+      })
+      .then(done)
+      .catch((error: unknown) => console.error('Flashcue: platform orders not reconciled', error));
+  }
+
+  /** The platform-orders CSV, written by the worker from the lines it reconciled. */
+  csv(entry: ShowEntry): Promise<string> {
+    return this.#worker.csv(this.showId, entry.report.show.currency, entry.report.show.timeZone);
+  }
+
+  dispose() {
+    this.#worker.dispose();
   }
 
   /** The stored window and zone, else the show's span and zone. */
@@ -77,10 +100,6 @@ export class PlatformData {
       window: meta?.window ?? showWindow(entry.report),
       timeZone: meta?.timeZone ?? entry.report.show.timeZone,
     };
-  }
-
-  async commit(parsed: ParsedExport, info: { window: Window; timeZone: string; file: string }) {
-    return commitText(await commitImport(this.db, this.showId, parsed, info));
   }
 
   async saveWindow(entry: ShowEntry, window: Window) {

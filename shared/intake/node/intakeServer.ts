@@ -156,11 +156,17 @@ export function attachIntake(options: IntakeOptions): Intake {
       return sendJson(res, 200, {
         ignored: `Topic "${topic.slice(0, 60)}" is not an order topic Flashcue uses.`,
       });
-    const webhookId = String(req.headers['x-shopify-webhook-id'] ?? '');
-    if (webhookId && webhooks.has(webhookId))
+    // shopify.dev "Ignore duplicate webhooks" names X-Shopify-Event-Id as the key of a
+    // redelivered event; older deliveries and guides use X-Shopify-Webhook-Id: either repeats.
+    const ids = (['event', 'webhook'] as const)
+      .map((kind) => [kind, String(req.headers[`x-shopify-${kind}-id`] ?? '')] as const)
+      .filter(([, id]) => id !== '')
+      .map(([kind, id]) => `${kind}:${id}`);
+    const seen = ids.find((id) => webhooks.has(id));
+    if (seen)
       return sendJson(res, 200, {
         duplicate: true,
-        message: `Webhook ${webhookId.slice(0, 80)} was already taken.`,
+        message: `Webhook ${seen.replace(/^\w+:/, '').slice(0, 80)} was already taken.`,
       });
     let json: unknown;
     try {
@@ -174,10 +180,11 @@ export function attachIntake(options: IntakeOptions): Intake {
       return sendJson(res, 200, { orders: [], skipped: parsed.skipped });
     if (!forwarder.liveShow()) return noShow(res);
     const answer = await take(parsed.orders, 'shopify');
-    if (answer.status === 200 && webhookId) {
-      webhooks.add(webhookId);
-      if (webhooks.size > REMEMBER_WEBHOOKS) webhooks.delete(webhooks.values().next().value!);
-    }
+    if (answer.status === 200)
+      for (const id of ids) {
+        webhooks.add(id);
+        if (webhooks.size > REMEMBER_WEBHOOKS) webhooks.delete(webhooks.values().next().value!);
+      }
     sendJson(res, answer.status, { ...answer.body, skipped: parsed.skipped });
   }
 

@@ -188,6 +188,22 @@ describe('POST /api/shopify/orders', () => {
     expect(primary!.commands).toHaveLength(1);
   });
 
+  test('a redelivery with the same X-Shopify-Event-Id (and a new webhook id) is dropped', async () => {
+    await live();
+    running!.intake.store.update({ shopifySecret: secret });
+    const withEvent = (webhookId: string) => ({
+      ...headers(paid, webhookId),
+      'x-shopify-event-id': 'ev-9',
+    });
+    expect((await post('/api/shopify/orders', paid, withEvent('wh-a'))).status).toBe(200);
+    const again = await post('/api/shopify/orders', paid, withEvent('wh-b'));
+    expect(await again.json()).toMatchObject({
+      duplicate: true,
+      message: 'Webhook ev-9 was already taken.',
+    });
+    expect(primary!.commands).toHaveLength(1);
+  });
+
   test('without a secret the webhook is refused (503, retried by Shopify); the env secret works', async () => {
     running = await startIntake();
     expect((await post('/api/shopify/orders', paid, headers(paid))).status).toBe(503);

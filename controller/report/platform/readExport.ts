@@ -1,0 +1,77 @@
+/**
+ * A platform's order export to rows of cells: a picked file (CSV in 1 MB chunks with progress,
+ * XLSX through read-excel-file) or the command API's text or base64. Runs inside the import
+ * worker (import.worker.ts), so even a 40 MB file never holds the page.
+ */
+import Papa from 'papaparse';
+import { tooBig } from '../../../shared/orders/parse';
+import { looksLikeXlsx, xlsxRows } from '../../../shared/orders/xlsx';
+
+export type Rows = Array<Array<string | null>>;
+
+/** A file to rows; CSV is parsed in 1 MB chunks so the page keeps painting and shows progress. */
+export async function readExportFile(
+  file: Blob & { name?: string },
+  onProgress: (fraction: number) => void,
+): Promise<{ rows: Rows } | { error: string }> {
+  const big = tooBig(file.size);
+  if (big) return { error: big };
+  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  if (looksLikeXlsx(head)) {
+    onProgress(0.1);
+    const read = await xlsxRows(await file.arrayBuffer());
+    onProgress(1);
+    return read;
+  }
+  return new Promise((resolve) => {
+    const rows: Rows = [];
+    let broken: string | null = null;
+    Papa.parse<string[]>(file as File, {
+      chunkSize: 1024 * 1024,
+      skipEmptyLines: 'greedy',
+      chunk(result) {
+        rows.push(...result.data);
+        const quote = result.errors.find((e) => e.type === 'Quotes');
+        if (quote && !broken)
+          broken = `row ${rows.length - result.data.length + (quote.row ?? 0) + 1}: ${quote.message.replace(/\.$/, '')} — the file is cut off or damaged; export it again.`;
+        onProgress(Math.min(1, result.meta.cursor / Math.max(1, file.size)));
+      },
+      complete: () => resolve(broken ? { error: broken } : { rows }),
+      error: (error) => resolve({ error: `The file could not be read: ${error.message}` }),
+    });
+  });
+}
+
+/** Text or base64 (the command API) to rows. */
+export async function rowsFromPayload(args: {
+  text?: unknown;
+  base64?: unknown;
+}): Promise<{ rows: Rows } | { error: string }> {
+  if (typeof args.base64 === 'string') {
+    let bytes: Uint8Array;
+    try {
+      bytes = Uint8Array.from(atob(args.base64.replace(/\s/g, '')), (c) => c.charCodeAt(0));
+    } catch {
+      return { error: 'base64 is not valid base64.' };
+    }
+    const big = tooBig(bytes.length);
+    if (big) return { error: big };
+    if (looksLikeXlsx(bytes)) return xlsxRows(bytes.buffer as ArrayBuffer);
+    return rowsFromPayload({ text: new TextDecoder().decode(bytes) });
+  }
+  if (typeof args.text !== 'string')
+    return { error: 'orders.import needs text (the CSV) or base64 (a CSV or XLSX file).' };
+  const big = tooBig(args.text.length);
+  if (big) return { error: big };
+  if (args.text.includes('\u0000'))
+    return { error: 'text holds binary data: send an XLSX file as base64.' };
+  const parsed = Papa.parse<string[]>(args.text.replace(/^\uFEFF/, ''), {
+    skipEmptyLines: 'greedy',
+  });
+  const quote = parsed.errors.find((e) => e.type === 'Quotes');
+  if (quote)
+    return {
+      error: `row ${(quote.row ?? 0) + 1}: ${quote.message.replace(/\.$/, '')} — the file is cut off or damaged; export it again.`,
+    };
+  return { rows: parsed.data };
+}
