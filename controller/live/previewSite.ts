@@ -7,6 +7,12 @@
  * preview hears the show over the relay, which accepts both names. When the twin does not
  * reach this server (a server bound to ::1 only, a controller served by another server, a
  * LAN address) the preview stays same-origin on BroadcastChannel, as before.
+ *
+ * Only where there are cores to spare: on two cores the second renderer competes with the
+ * controller for the same CPUs and the command path got slower, not faster (bench 7a vs
+ * 7a-inline, in the same run: quiet median 21.8 vs 16.1 ms, p95 43.2 vs 33.0; under load
+ * median 42.5 vs 26.1 and 124 vs 31 — README, Benchmarks). So with two cores or fewer the
+ * preview stays in the controller's process.
  */
 import { RELAY_PATH } from '../../shared/relay/policy';
 import { loopbackTwin } from '../../shared/relay/twin';
@@ -20,6 +26,9 @@ export interface PreviewSite {
 
 const SAME: PreviewSite = { origin: '', transport: 'auto' };
 
+/** Fewer cores than this: the preview renders in the controller's own process. */
+const OWN_PROCESS_MIN_CORES = 3;
+
 interface Probe {
   onopen: ((event: Event) => unknown) | null;
   onerror: ((event: Event) => unknown) | null;
@@ -32,9 +41,11 @@ export function previewSite(
   page: { protocol: string; host: string } = location,
   open: (url: string) => Probe = (url) => new WebSocket(url),
   timeoutMs = 1500,
+  /** `navigator.hardwareConcurrency`; unknown (undefined) counts as enough. */
+  cores: number | undefined = globalThis.navigator?.hardwareConcurrency,
 ): Promise<PreviewSite> {
   const twin = loopbackTwin(page.host);
-  if (!twin) return Promise.resolve(SAME);
+  if (!twin || (cores !== undefined && cores < OWN_PROCESS_MIN_CORES)) return Promise.resolve(SAME);
   const secure = page.protocol === 'https:';
   return new Promise((resolve) => {
     let socket: Probe;

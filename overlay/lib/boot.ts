@@ -5,7 +5,6 @@
 import { mount } from 'svelte';
 import { baseLocale, matchLocale, useLocale } from '../../shared/i18n/locale';
 import { createViewReceiver } from '../../shared/protocol/viewReceiver';
-import ErrorBox from './ErrorBox.svelte';
 import { LiveView } from './liveView.svelte';
 import type { ParsedOptions, TransportKind } from './options';
 import type { Locale } from '../../shared/i18n/locale';
@@ -46,9 +45,12 @@ export function bootOverlay<O extends { transport: TransportKind; lang: Locale }
   // Words first: the controller answers the receiver's hello with them too.
   if (opened && parsed.ok) listenForWords(opened.transports, parsed.options.lang);
   const live = opened && new LiveView(createViewReceiver({ transports: opened.transports }));
-  loadOnAirWords(locale).then(
-    () => {
-      if (!parsed.ok) mount(ErrorBox, { target, props: { overlay, errors: parsed.errors } });
+  // The error box only when an option is wrong, fetched beside the strings: its code (and the
+  // Svelte list block it alone uses on most pages) stays out of every correct page's script.
+  const errorBox = parsed.ok ? null : import('./ErrorBox.svelte');
+  Promise.all([loadOnAirWords(locale), errorBox]).then(
+    ([, box]) => {
+      if (!parsed.ok) mount(box!.default, { target, props: { overlay, errors: parsed.errors } });
       else
         start({
           target,

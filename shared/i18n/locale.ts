@@ -3,7 +3,7 @@
  * own language: the audience's language is the producer's choice), the controller from its
  * settings or `?lang=`. The list itself is project.inlang/settings.json, compiled by Paraglide.
  */
-import { baseLocale, locales, overwriteGetLocale, type Locale } from './paraglide/runtime.js';
+import { baseLocale, locales, type Locale } from './paraglide/runtime.js';
 
 export { baseLocale, locales, type Locale };
 
@@ -27,11 +27,20 @@ export function matchLocale(raw: string): Locale | null {
   return locales.find((l) => l.toLowerCase() === tag) ?? ALIASES[tag] ?? null;
 }
 
+let current: Locale = baseLocale;
+
 /**
- * Sets the language of this page once, at its start: every Paraglide message reads it, and
- * `<html lang>` picks the right glyphs for code points Chinese and Japanese share.
+ * Sets the language of this page once, at its start, and `<html lang>`, which picks the right
+ * glyphs for code points Chinese and Japanese share. Overlays read their words from the one
+ * language chunk they load (onAirBuild.ts), never through Paraglide's `getLocale`: importing
+ * its locale strategies (URL, cookie, globalThis…) cost every overlay page ~1 KB gzip.
  */
 export function useLocale(locale: Locale, doc: Document | undefined = globalThis.document): void {
-  overwriteGetLocale(() => locale);
+  current = locale;
   if (doc) doc.documentElement.lang = locale;
+}
+
+/** The language `useLocale` set (English until then). */
+export function pageLocale(): Locale {
+  return current;
 }

@@ -12,14 +12,18 @@ import { noteGuess, optional } from './csvGuess';
 import { checkImportSize, stripBom } from './json';
 import { detectDelimiter, mapColumns, unescapeFormula, type Field } from './csvColumns';
 import {
-  decimalToCount,
+  countOf,
   fileDecimalMark,
   parseDecimal,
-  readMoney,
+  readAmount,
   type DecimalMark,
+  type DecimalProblem,
 } from './decimal';
 import { IdAllocator } from './ids';
 import { PLACEHOLDER_STOCK } from './outcome';
+
+/** A cell's problem as the located error's code and values (`imp_<code>`). */
+const coded = ({ code, params }: DecimalProblem) => ({ code, ...(params ? { params } : {}) });
 
 export interface CsvOptions {
   /** The currency the prices are in (ISO 4217). */
@@ -177,8 +181,8 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
     const money = (field: 'retail' | 'live' | 'flash') => {
       const text = cell(row, field);
       if (!text) return undefined;
-      const read = readMoney(text, currency, hint);
-      if (typeof read === 'string') return void fail(field, read);
+      const read = readAmount(text, currency, hint);
+      if ('code' in read) return void fail(field, read.message, coded(read));
       if (read.guessed) noteGuess(guesses, field, at(i, field), read.guessed);
       return read.minor;
     };
@@ -193,11 +197,11 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
         count: field !== 'flashMinutes',
         ...(mark ? { hint: mark } : {}),
       });
-      if (!read.ok) return void fail(field, read.message);
+      if (!read.ok) return void fail(field, read.message, coded(read));
       if (field === 'flashMinutes')
         return Math.round(Number(`${read.value.whole}.${read.value.fraction || '0'}`) * 60);
-      const n = decimalToCount(read.value);
-      return typeof n === 'string' ? void fail(field, n) : n;
+      const n = countOf(read.value);
+      return typeof n === 'number' ? n : void fail(field, n.message, coded(n));
     };
 
     const retail = money('retail');

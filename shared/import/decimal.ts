@@ -20,13 +20,26 @@ export interface ParsedDecimal {
   guessed?: string;
 }
 
-export type DecimalOutcome = { ok: true; value: ParsedDecimal } | { ok: false; message: string };
+/**
+ * A cell's problem: the English phrase (exports, the tests) and, for the controller's
+ * language, its code (controller message `imp_<code>`) and values.
+ */
+export interface DecimalProblem {
+  message: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export type DecimalOutcome = { ok: true; value: ParsedDecimal } | ({ ok: false } & DecimalProblem);
 
 /** Alternative names people write for a currency, upper-cased. */
 const ALIASES: Record<string, string> = { RMB: 'CNY', 元: 'CNY', 圆: 'CNY', 円: 'JPY' };
 
 /** Removes currency symbols and codes; reports a code that names another currency. */
-function stripCurrency(text: string, currency: string): { rest: string } | { error: string } {
+function stripCurrency(
+  text: string,
+  currency: string,
+): { rest: string } | { error: DecimalProblem } {
   let rest = text.replace(/\p{Sc}/gu, ' ').trim();
   const codes: string[] = [];
   rest = rest
@@ -38,7 +51,11 @@ function stripCurrency(text: string, currency: string): { rest: string } | { err
     // Two-letter prefixes (US$, HK$, NT$) only qualify a symbol: not checked.
     if (code !== currency && isKnownCurrency(code) && rest !== '') {
       return {
-        error: `is in ${code}, but this import is in ${currency}: convert it or import with currency ${code}`,
+        error: {
+          message: `is in ${code}, but this import is in ${currency}: convert it or import with currency ${code}`,
+          code: 'dec_other_currency',
+          params: { code, currency },
+        },
       };
     }
   }
@@ -84,12 +101,18 @@ export function parseDecimal(
   opts: { currency: string; hint?: DecimalMark; count?: boolean },
 ): DecimalOutcome {
   const stripped = stripCurrency(text, opts.currency);
-  if ('error' in stripped) return { ok: false, message: stripped.error };
+  if ('error' in stripped) return { ok: false, ...stripped.error };
   let s = stripped.rest.replace(/(\d)[\s\u00a0\u202f\u2009'’](?=\d)/g, '$1');
-  if (/^[-−‒–]|^\(.*\)$/.test(s)) return { ok: false, message: 'must not be negative' };
+  if (/^[-−‒–]|^\(.*\)$/.test(s))
+    return { ok: false, message: 'must not be negative', code: 'not_negative' };
   if (s.startsWith('+')) s = s.slice(1);
   if (!/^\d[\d.,]*$/.test(s) || /[.,]$/.test(s) || /[.,]{2}/.test(s)) {
-    return { ok: false, message: `"${text.trim()}" is not a number` };
+    return {
+      ok: false,
+      message: `"${text.trim()}" is not a number`,
+      code: 'dec_not_number',
+      params: { text: text.trim() },
+    };
   }
   let mark = decimalEvidence(s);
   let guessed: string | undefined;
@@ -111,6 +134,8 @@ export function parseDecimal(
     return {
       ok: false,
       message: `"${text.trim()}" is not a number (check the thousands and decimal separators)`,
+      code: 'dec_separators',
+      params: { text: text.trim() },
     };
   }
   return {
@@ -119,34 +144,62 @@ export function parseDecimal(
   };
 }
 
-/** A decimal amount in the major unit to exact minor units. */
-export function decimalToMinor(value: ParsedDecimal, currency: string): number | string {
+const TOO_LARGE: DecimalProblem = { message: 'is implausibly large', code: 'too_large' };
+
+/** A decimal amount in the major unit to exact minor units, or its problem. */
+export function minorOf(value: ParsedDecimal, currency: string): number | DecimalProblem {
   const digits = minorDigits(currency);
   if (/[1-9]/.test(value.fraction.slice(digits))) {
     return digits === 0
-      ? `must be a whole amount: ${currency} has no smaller unit`
-      : `has more than ${digits} decimal places, which ${currency} does not have`;
+      ? {
+          message: `must be a whole amount: ${currency} has no smaller unit`,
+          code: 'dec_whole_amount',
+          params: { currency },
+        }
+      : {
+          message: `has more than ${digits} decimal places, which ${currency} does not have`,
+          code: 'dec_decimals',
+          params: { digits, currency },
+        };
   }
   const minor = Number(value.whole + value.fraction.slice(0, digits).padEnd(digits, '0'));
-  return Number.isSafeInteger(minor) ? minor : 'is implausibly large';
+  return Number.isSafeInteger(minor) ? minor : TOO_LARGE;
 }
 
-/** A whole count ("1,000" is a thousand). */
-export function decimalToCount(value: ParsedDecimal): number | string {
-  if (/[1-9]/.test(value.fraction)) return 'must be a whole number';
+/** A whole count ("1,000" is a thousand), or its problem. */
+export function countOf(value: ParsedDecimal): number | DecimalProblem {
+  if (/[1-9]/.test(value.fraction)) return { message: 'must be a whole number', code: 'whole' };
   const n = Number(value.whole);
-  return Number.isSafeInteger(n) ? n : 'is implausibly large';
+  return Number.isSafeInteger(n) ? n : TOO_LARGE;
 }
 
-/** Reads a cell to minor units; returns a message on failure and a guess note if any. */
+/** The English phrase alone, for readers that show no other language (orders, summaries). */
+const phrase = <T>(read: T | DecimalProblem): T | string =>
+  typeof read === 'object' && read !== null && 'message' in read ? read.message : read;
+
+export const decimalToMinor = (value: ParsedDecimal, currency: string): number | string =>
+  phrase(minorOf(value, currency));
+
+export const decimalToCount = (value: ParsedDecimal): number | string => phrase(countOf(value));
+
+/** Reads a cell to minor units, or its problem; a guess note if the reading was guessed. */
+export function readAmount(
+  text: string,
+  currency: string,
+  hint?: DecimalMark,
+): { minor: number; guessed?: string } | DecimalProblem {
+  const parsed = parseDecimal(text, { currency, ...(hint ? { hint } : {}) });
+  if (!parsed.ok) return parsed;
+  const minor = minorOf(parsed.value, currency);
+  if (typeof minor !== 'number') return minor;
+  return parsed.value.guessed ? { minor, guessed: parsed.value.guessed } : { minor };
+}
+
+/** readAmount with the problem as its English phrase. */
 export function readMoney(
   text: string,
   currency: string,
   hint?: DecimalMark,
 ): { minor: number; guessed?: string } | string {
-  const parsed = parseDecimal(text, { currency, ...(hint ? { hint } : {}) });
-  if (!parsed.ok) return parsed.message;
-  const minor = decimalToMinor(parsed.value, currency);
-  if (typeof minor === 'string') return minor;
-  return parsed.value.guessed ? { minor, guessed: parsed.value.guessed } : { minor };
+  return phrase(readAmount(text, currency, hint));
 }

@@ -36,12 +36,37 @@ export interface Proposal {
   kind: 'trim-weakest' | 'trim-evenly' | 'stretch-strongest' | 'stretch-top';
   summary: string;
   reasons: string[];
+  /** `reasons` as data, one per line, for the controller's language (same order). */
+  lines: AdviceLine[];
   /** New planned lengths of later segments (only the ones that change). */
   segments: Array<{ index: number; segmentId: string; durationSec: number }>;
   projectedEndAt: number;
   /** Estimated GMV (minor units) given up (negative: gained) by the change. */
   gmvDelta: number;
 }
+
+/**
+ * One reason as a code and its values: `shorten`/`stretch` a slot (`from`/`to` as m:ss, its
+ * worth per minute as minor units of `currency` and units, `basis` where the figures come
+ * from; `label` empty for a segment with neither title nor product: `kind` names it), then
+ * where the show ends (`ends_on_plan`, `ends_late`/`ends_early` by `min`).
+ */
+export type AdviceLine =
+  | {
+      code: 'shorten' | 'stretch';
+      params: {
+        label: string;
+        kind: string;
+        from: string;
+        to: string;
+        gmvPerMin: number;
+        currency: string;
+        units: string;
+        basis: SegmentWorth['basis'];
+      };
+    }
+  | { code: 'ends_on_plan'; params: Record<string, never> }
+  | { code: 'ends_late' | 'ends_early'; params: { min: number } };
 
 export interface Advice {
   driftMs: number;
@@ -179,6 +204,8 @@ function build(
   let gmv = 0;
   const segments: Proposal['segments'] = [];
   const reasons: string[] = [];
+  const lines: AdviceLine[] = [];
+  const currency = input.sheet.show.currency;
   for (const w of worths) {
     const by = changes.get(w.index);
     if (!by) continue;
@@ -187,8 +214,25 @@ function build(
     movedSec += by;
     gmv += (w.gmvPerMin * by) / 60;
     reasons.push(
-      `${sign < 0 ? 'Shorten' : 'Stretch'} “${w.label}” ${mmss(from)} → ${mmss(from + sign * by)}: ${worthText(w, input.sheet.show.currency)}`,
+      `${sign < 0 ? 'Shorten' : 'Stretch'} “${w.label}” ${mmss(from)} → ${mmss(from + sign * by)}: ${worthText(w, currency)}`,
     );
+    const segment = input.sheet.segments[w.index]!;
+    lines.push({
+      code: sign < 0 ? 'shorten' : 'stretch',
+      params: {
+        label:
+          segment.title ??
+          input.sheet.products.find((p) => p.id === productOf(segment))?.name ??
+          '',
+        kind: segment.kind,
+        from: mmss(from),
+        to: mmss(from + sign * by),
+        gmvPerMin: Math.round(w.gmvPerMin),
+        currency,
+        units: w.unitsPerMin.toFixed(2),
+        basis: w.basis,
+      },
+    });
   }
   const projectedEndAt = input.projectedEndAt + sign * movedSec * 1000;
   const gapMin = Math.round((projectedEndAt - input.plannedEndAt) / 60_000);
@@ -198,6 +242,11 @@ function build(
     'stretch-strongest': 'Give the time to the strongest seller',
     'stretch-top': 'Share the time between the two strongest sellers',
   }[kind];
+  lines.push(
+    gapMin === 0
+      ? { code: 'ends_on_plan', params: {} }
+      : { code: gapMin > 0 ? 'ends_late' : 'ends_early', params: { min: Math.abs(gapMin) } },
+  );
   reasons.push(
     gapMin === 0
       ? 'The show then ends on plan; the last call is kept.'
@@ -208,6 +257,7 @@ function build(
     kind,
     summary,
     reasons,
+    lines,
     segments,
     projectedEndAt,
     gmvDelta: Math.round(sign < 0 ? gmv : -gmv),

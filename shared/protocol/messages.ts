@@ -8,9 +8,9 @@ import { APP, PROTOCOL_VERSION, isFlashcueEnvelope } from './envelope.js';
 
 export { APP, PROTOCOL_VERSION, isFlashcueEnvelope };
 
-import { OverlayViewSchema } from './viewSchema';
-import { nonneg, nullable, text } from './fields';
-import { RoomMessage } from './roomMessage';
+import { OverlayViewSchema } from './viewSchema.js';
+import { nonneg, nullable, text } from './fields.js';
+import { RoomMessage } from './roomMessage.js';
 
 export { OverlayViewSchema };
 

@@ -128,10 +128,12 @@ async function recordPath(
       hop: roundSummary(hop),
       breakdown,
       viewSendsPerSale: run.viewSends,
+      idbPerSale: run.idbPerSale,
+      messagesPerSale: run.messagesPerSale,
     },
   });
   console.log(
-    `  ${id} breakdown (median/p95 ms): ${line(breakdown)}; view sends per sale bc ${run.viewSends.bc}, ws ${run.viewSends.ws}`,
+    `  ${id} breakdown (median/p95 ms): ${line(breakdown)}; view sends per sale bc ${run.viewSends.bc}, ws ${run.viewSends.ws}; IndexedDB per sale rw ${run.idbPerSale.rw}, ro ${run.idbPerSale.ro} ${JSON.stringify(run.idbPerSale.roStores)}, requests ${run.idbPerSale.req}; messages out per sale ${JSON.stringify(run.messagesPerSale.out)}, in ${JSON.stringify(run.messagesPerSale.in)}`,
   );
   expect(run.totals.length).toBe(STEPS);
 }
@@ -148,6 +150,11 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
   try {
     const controller = await home.newPage();
     await installProbe(controller, { messages: true, idb: true, trace: true });
+    // 7a and 7c measure the preview in its own process, as on a machine with cores to spare
+    // (controller/live/previewSite.ts keeps it in-process on two cores, like 7a-inline).
+    await controller.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 8 });
+    });
     await openController(controller, obs);
     const tool = await openTool(home);
     await must(tool, 'runsheet.load', {
@@ -185,12 +192,23 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
     await sender.connect(obs.url, obs.password);
 
     const path = { controller, overlay, warmup: WARMUP, steps: STEPS, total };
+    // BENCH_PROFILE=<file>: a CPU profile of the controller over 7a, for Chromium's DevTools.
+    const cdp = process.env.BENCH_PROFILE ? await home.newCDPSession(controller) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const viaObs = await measurePath({
       ...path,
       prefix: 'obs',
       left: start.stock,
       send: (eventData) => sender.call('BroadcastCustomEvent', { eventData: eventData as never }),
     });
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      (await import('node:fs')).writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+    }
     const viaRelay = await measurePath({
       ...path,
       prefix: 'relay',
@@ -227,6 +245,13 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       await gotoBlank(p);
       return p;
     };
+    // The same bare commit inside the controller's page, its show live and idle: what the page
+    // itself (not the write path) adds to a commit.
+    const inPage = await commitFloor(controller, row, STEPS);
+    const inPageStrict = summarize(inPage.strict.slice(10));
+    console.log(
+      `  7 strict commit in the idle controller page (median/p95 ms): ${inPageStrict.median.toFixed(2)}/${inPageStrict.p95.toFixed(2)}`,
+    );
     const hop = await obsHop(await bare(), sender, obs);
     const relayHop = await relayFloor(await bare(), relay, STEPS);
     const commits = await commitFloor(await bare(), row, STEPS);

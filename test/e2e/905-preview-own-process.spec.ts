@@ -1,14 +1,21 @@
 /**
  * The Live screen's overlay preview is loaded from the server's other loopback name
  * (localhost ↔ 127.0.0.1), so Chromium's site isolation renders it in its own process, off the
- * controller's command path, and it hears the show over the relay. When that name does not
- * reach the server, the preview falls back to the controller's own origin (BroadcastChannel).
+ * controller's command path, and it hears the show over the relay — where there are cores to
+ * spare: on two cores or fewer, and when that name does not reach the server, the preview stays
+ * on the controller's own origin (BroadcastChannel).
  */
 import { expect, test, type Page } from '@playwright/test';
 import { baseSheet } from '../support/sheets';
 import { command, openTool } from './support/tool';
 
 const preview = (page: Page) => page.locator('iframe[title="Overlay preview"]');
+
+/** The preview moves to its own process only with cores to spare (previewSite.ts). */
+const withCores = (page: Page, cores: number) =>
+  page.addInitScript((n) => {
+    Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n });
+  }, cores);
 
 async function runShow(page: Page) {
   const tool = await openTool(page.context());
@@ -24,6 +31,7 @@ test('the preview shows the show from the other site, in its own renderer', asyn
   baseURL,
 }) => {
   const port = new URL(baseURL!).port;
+  await withCores(page, 8);
   await page.goto('/controller/');
   await runShow(page);
   await expect(preview(page)).toHaveAttribute(
@@ -47,7 +55,17 @@ test('the preview shows the show from the other site, in its own renderer', asyn
 test('with the other name unreachable the preview stays on the controller’s origin', async ({
   page,
 }) => {
+  await withCores(page, 8);
   await page.routeWebSocket(/^ws:\/\/127\.0\.0\.1:\d+\/relay$/, (ws) => ws.close());
+  await page.goto('/controller/');
+  await runShow(page);
+  await expect(preview(page)).toHaveAttribute('src', '/overlay/all.html?layout=landscape');
+  const frame = page.frameLocator('iframe[title="Overlay preview"]');
+  await expect(frame.locator('.fc-name')).toHaveText('Wireless Earbuds');
+});
+
+test('on two cores the preview stays in the controller’s process', async ({ page }) => {
+  await withCores(page, 2);
   await page.goto('/controller/');
   await runShow(page);
   await expect(preview(page)).toHaveAttribute('src', '/overlay/all.html?layout=landscape');

@@ -18,6 +18,10 @@ export interface PathRun {
   totals: number[];
   parts: Record<string, number[]>;
   viewSends: { bc: number; ws: number };
+  /** Every message the controller sent / received per sale, by transport and kind. */
+  messagesPerSale: { out: Record<string, number>; in: Record<string, number> };
+  /** IndexedDB work per sale on the controller: read-write / read-only transactions, requests. */
+  idbPerSale: { rw: number; ro: number; req: number; roStores: Record<string, number> };
 }
 
 export interface PathSetup {
@@ -88,7 +92,28 @@ export async function measurePath(setup: PathSetup): Promise<PathRun> {
   const from = sentAt[warmup]! - offC;
   const perSale = (name: string) =>
     Math.round(((cm[name] ?? []).filter((m) => m.t >= from).length / steps) * 100) / 100;
-  return { totals, parts, viewSends: { bc: perSale('send:bc'), ws: perSale('send:ws') } };
+  const roStores: Record<string, number> = {};
+  for (const m of (cm['idb:ro'] ?? []).filter((m) => m.t >= from))
+    roStores[m.v] = (roStores[m.v] ?? 0) + 1 / steps;
+  for (const k of Object.keys(roStores)) roStores[k] = Math.round(roStores[k]! * 100) / 100;
+  const byKind = (name: string) => {
+    const out: Record<string, number> = {};
+    for (const m of (cm[name] ?? []).filter((m) => m.t >= from)) out[m.v] = (out[m.v] ?? 0) + 1;
+    for (const k of Object.keys(out)) out[k] = Math.round((out[k]! / steps) * 100) / 100;
+    return out;
+  };
+  return {
+    totals,
+    parts,
+    viewSends: { bc: perSale('send:bc'), ws: perSale('send:ws') },
+    messagesPerSale: { out: byKind('out'), in: byKind('in') },
+    idbPerSale: {
+      rw: perSale('idb:rw'),
+      ro: perSale('idb:ro'),
+      req: perSale('idb:req'),
+      roStores,
+    },
+  };
 }
 
 /** A tool on the relay, as a script or Companion would be: `ws` in this process, no Origin. */

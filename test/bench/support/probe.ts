@@ -216,10 +216,19 @@ function install(config: ProbeConfig): void {
         ? `${m.logSeq}:${String(m.n)}:${m.view?.deal?.remainingMs ?? ''}`
         : null;
     };
+    /** A message's kind (Flashcue's, or obs-websocket's op and request type) for the counts. */
+    const kindOf = (data: unknown): string => {
+      const text = typeof data === 'string' ? data : JSON.stringify(data ?? null);
+      const kind = /"kind":"([^"]+)"/.exec(text)?.[1];
+      const request = /"requestType":"([^"]+)"/.exec(text)?.[1];
+      const op = /^\{"op":(\d+)/.exec(text)?.[1];
+      return [op && `op${op}`, request, kind].filter(Boolean).join('/') || '?';
+    };
     const bcPost = BroadcastChannel.prototype.postMessage;
     BroadcastChannel.prototype.postMessage = function (this: BroadcastChannel, message: unknown) {
       const seq = seqOf(message);
       if (seq !== null) record('send:bc', seq);
+      record('out', `bc:${this.name}:${kindOf(message)}`); // every message, by kind
       return bcPost.call(this, message);
     };
     const wsSend = WebSocket.prototype.send;
@@ -229,6 +238,7 @@ function install(config: ProbeConfig): void {
     ) {
       const seq = seqOf(data);
       if (seq !== null) record('send:ws', seq);
+      record('out', `ws:${new URL(this.url).port}${new URL(this.url).pathname}:${kindOf(data)}`);
       return wsSend.call(this, data as Parameters<WebSocket['send']>[0]);
     };
     const NativeBC = window.BroadcastChannel;
@@ -248,6 +258,7 @@ function install(config: ProbeConfig): void {
         this.addEventListener('message', (e) => {
           const seq = seqOf(e.data);
           if (seq !== null) record('recv:ws', seq);
+          record('in', `ws:${new URL(this.url).port}:${kindOf(e.data)}`);
           // A command API message arriving (7-command-path): stamped by its id.
           const data = typeof e.data === 'string' ? e.data : '';
           if (data.includes('"kind":"command"')) {
@@ -272,13 +283,40 @@ function install(config: ProbeConfig): void {
       ...args: Parameters<IDBDatabase['transaction']>
     ) {
       const tx = open.apply(this, args);
+      const stores = ([args[0]].flat() as string[]).join('+');
       if (args[1] === 'readwrite') {
         const id = String(Math.random());
         record('idb:start', id);
+        record('idb:rw', stores);
         tx.addEventListener('complete', () => record('idb:done', id));
-      }
+      } else record('idb:ro', stores); // a liveQuery re-run is a read-only transaction
       return tx;
     } as IDBDatabase['transaction'];
+    // Every request placed on a store or an index (a count of the work each command does).
+    for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as const) {
+      for (const name of [
+        'get',
+        'getAll',
+        'getAllKeys',
+        'getKey',
+        'count',
+        'openCursor',
+        'openKeyCursor',
+        'add',
+        'put',
+        'delete',
+      ] as const) {
+        const method = (proto as unknown as Record<string, unknown>)[name];
+        if (typeof method !== 'function') continue;
+        (proto as unknown as Record<string, unknown>)[name] = function (
+          this: unknown,
+          ...a: unknown[]
+        ) {
+          record('idb:req', name);
+          return (method as (...x: unknown[]) => unknown).apply(this, a);
+        };
+      }
+    }
   }
 
   if (config.timers) {

@@ -62,3 +62,16 @@ describe('import errors in the controller language', () => {
     expect(errorText(errorsOf('   ')[0]!, 'zh-CN')).toBe('是空的');
   });
 });
+
+describe('a CSV cell that is not a number, in Chinese', () => {
+  it('says which cell and what, from the decimal reader code', () => {
+    const csv = 'name,live price,stock\nLamp,abc,5\nMask,12 USD,3\nBuds,-4,2\n';
+    const errors = errorsOf(csv, 'products.csv', 'CNY');
+    const said = errors.map((e) => `${placeText(e.path, 'zh-CN')} ${errorText(e, 'zh-CN')}`);
+    expect(said).toContain('第 2 行“live price”列 “abc”不是数字');
+    expect(said).toContain(
+      '第 3 行“live price”列 是 USD，但本次导入的币种是 CNY：请换算，或以币种 USD 导入',
+    );
+    expect(said).toContain('第 4 行“live price”列 不能为负数');
+  });
+});

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { decimalEvidence, fileDecimalMark, readMoney } from '../../../../shared/import/decimal';
+import {
+  decimalEvidence,
+  fileDecimalMark,
+  readAmount,
+  readMoney,
+} from '../../../../shared/import/decimal';
 
 const minor = (text: string, currency = 'CNY', hint?: '.' | ',') => {
   const r = readMoney(text, currency, hint);
@@ -62,5 +67,30 @@ describe('decimal money', () => {
     expect(decimalEvidence('1.299.000')).toBe(',');
     expect(fileDecimalMark(['1,299', '19,99', ''])).toBe(',');
     expect(fileDecimalMark(['1.50', '19,99'])).toBeUndefined();
+  });
+});
+
+describe('decimal problems as codes for the controller language', () => {
+  test('each problem carries a code and its values', () => {
+    expect(readAmount('12 USD', 'CNY')).toMatchObject({
+      code: 'dec_other_currency',
+      params: { code: 'USD', currency: 'CNY' },
+    });
+    expect(readAmount('abc', 'CNY')).toMatchObject({
+      code: 'dec_not_number',
+      params: { text: 'abc' },
+    });
+    expect(readAmount('1.2.3,4', 'CNY')).toMatchObject({ code: 'dec_separators' });
+    expect(readAmount('-5', 'CNY')).toMatchObject({ code: 'not_negative' });
+    expect(readAmount('1.5', 'JPY')).toMatchObject({
+      code: 'dec_whole_amount',
+      params: { currency: 'JPY' },
+    });
+    expect(readAmount('1.2345', 'CNY')).toMatchObject({
+      code: 'dec_decimals',
+      params: { digits: 2, currency: 'CNY' },
+    });
+    // The string readers keep the English phrase.
+    expect(readMoney('abc', 'CNY')).toBe('"abc" is not a number');
   });
 });

@@ -75,3 +75,37 @@ describe('adviseReplan', () => {
     expect(best.gmvDelta).toBeLessThan(0);
   });
 });
+
+describe('advice as codes: each reason as data, in the order of the English sentences', () => {
+  test('a trim names each slot, its lengths and its worth, then where the show ends', () => {
+    const best = adviseReplan(at(6)).proposals[0]!;
+    expect(best.lines).toHaveLength(best.reasons.length);
+    expect(best.lines[0]).toEqual({
+      code: 'shorten',
+      params: {
+        label: 'Hydrating Face Mask',
+        kind: 'product',
+        from: '4:00',
+        to: '3:00',
+        gmvPerMin: 100_00,
+        currency: 'CNY',
+        units: '2.00',
+        basis: 'history',
+      },
+    });
+    // The break has neither title nor product: the controller names it by its kind.
+    expect(best.lines[2]).toMatchObject({ code: 'shorten', params: { label: '', kind: 'break' } });
+    expect(best.lines.at(-1)).toEqual({ code: 'ends_late', params: { min: 1 } });
+    expect(adviseReplan(at(3)).proposals[0]!.lines.at(-1)).toEqual({
+      code: 'ends_on_plan',
+      params: {},
+    });
+  });
+
+  test('a stretch is coded stretch, and an early end ends_early', () => {
+    const best = adviseReplan(at(-8)).proposals[0]!;
+    expect(best.lines[0]!.code).toBe('stretch');
+    const end = best.lines.at(-1)!;
+    expect(['ends_on_plan', 'ends_early']).toContain(end.code);
+  });
+});

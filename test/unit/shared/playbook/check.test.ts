@@ -128,3 +128,95 @@ describe('checkPlan', () => {
     for (const r of PLAYBOOK_RULES) expect(r.source.reference).toMatch(/seed/);
   });
 });
+
+describe('checkPlan codes: each note as data the controller words in its language', () => {
+  const codeOf = (notes: ReturnType<typeof checkPlan>, id: string) => {
+    const n = notes.find((x) => x.ruleId === id)!;
+    return { code: n.code, params: n.params, items: n.items };
+  };
+
+  test('opening, missing or long, with its minutes', () => {
+    const long = checkPlan(sheetWith((s) => (seg(s, 'open').durationSec = 12 * M)));
+    expect(codeOf(long, 'opening')).toMatchObject({
+      code: 'opening_long',
+      params: { min: 12, max: 10 },
+    });
+    const none = checkPlan(sheetWith((s) => (s.segments[0] = { ...seg(s, 'p1'), id: 'p0' })));
+    expect(codeOf(none, 'opening')).toMatchObject({
+      code: 'opening_missing',
+      params: { max: 10 },
+    });
+  });
+
+  test('slot length lists each slot by its name (or its number) and minutes', () => {
+    const notes = checkPlan(
+      sheetWith((s) => {
+        seg(s, 'p2').durationSec = 2 * M;
+        seg(s, 'p3').durationSec = 150;
+      }),
+    );
+    expect(codeOf(notes, 'slotLength')).toEqual({
+      code: 'slot_length',
+      params: { count: 2, min: 3, max: 5 },
+      items: [
+        { label: 'Hydrating Face Mask', n: 4, min: 2 },
+        { label: 'Desk Lamp', n: 5, min: 2.5 },
+      ],
+    });
+    const edu = checkPlan(sheetWith((s) => (s.show.format = 'educational_sales_hybrid')));
+    expect(codeOf(edu, 'slotLength')).toMatchObject({
+      code: 'slot_length_edu',
+      params: { min: 8, max: 12 },
+    });
+  });
+
+  test('flash cadence, engagement, last call and first session carry their minutes', () => {
+    const gap = checkPlan(sheetWith((s) => (s.segments = s.segments.filter((x) => x.id !== 'f2'))));
+    expect(codeOf(gap, 'flashCadence')).toEqual({
+      code: 'flash_gap',
+      params: { from: 10, to: 50, min: 20, max: 30 },
+      items: undefined,
+    });
+    const none = checkPlan(
+      sheetWith((s) => (s.segments = s.segments.filter((x) => x.kind !== 'flash'))),
+    );
+    expect(codeOf(none, 'flashCadence').code).toBe('flash_none');
+    const marks = checkPlan(sheetWith((s) => (seg(s, 'e2').kind = 'break')));
+    expect(codeOf(marks, 'engagementMarks')).toMatchObject({
+      code: 'engagement',
+      items: [{ mark: 60 }],
+    });
+    const last = checkPlan(
+      sheetWith((s) => delete (seg(s, 'close') as { productId?: string }).productId),
+    );
+    expect(codeOf(last, 'lastCall')).toMatchObject({ code: 'last_call', params: { min: 10 } });
+    const first = checkPlan(sheetWith((s) => (s.show.durationSec = 150 * M)));
+    expect(codeOf(first, 'firstSession')).toMatchObject({
+      code: 'first_session',
+      params: { min: 150, max: 120 },
+    });
+  });
+
+  test('stock vs viewers: one item per product, with the figures of the sentence', () => {
+    const sheet = sheetWith((s) => {
+      s.show.expectedViewers = 2000;
+      s.products.find((p) => p.id === 'buds')!.stock = 40;
+    });
+    const past = { productId: 'buds', conversion: 0.04, orders: 40, units: 40 } as ProductHistory;
+    const notes = checkPlan(sheet, { showCount: 2, products: [past] });
+    expect(codeOf(notes, 'stockVsViewers')).toEqual({
+      code: 'stock',
+      params: {},
+      items: [
+        {
+          name: 'Wireless Earbuds',
+          stock: 40,
+          minute: 24,
+          viewers: 2000,
+          percent: '4.0',
+          units: 80,
+        },
+      ],
+    });
+  });
+});
