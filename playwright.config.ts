@@ -64,7 +64,7 @@ const args =
 
 /**
  * Specs that start real OBS Studio under Xvfb (131, 401, 403, 404, 410, 903 crash), stand-in
- * OBS servers (410, 602, 804), a preview server of their own (601 door) or a browser process
+ * OBS servers (410, 602, 804), a preview server of their own (601 door, 152 Euler) or a browser process
  * of their own (404, 903 crash): the `serial` project, one at a time.
  */
 const SERIAL = [
@@ -74,6 +74,7 @@ const SERIAL = [
   '404-obs-reload',
   '410-stream-health',
   '601-orders-door',
+  '152-euler-stream',
   '602-setup-fake-obs',
   '603-shopify-webhook',
   '804-security-secrets',

@@ -4,6 +4,7 @@
  *  - `POST /api/shopify/orders`: Shopify order webhooks (HMAC);
  *  - `POST /api/audience`: the live room's events from any bridge (same token as the door);
  *  - `GET|POST /api/integrations`: the controller's Integrations page (this computer only);
+ *  - `GET|POST /api/euler` and the Euler Stream link (the live room, key kept here: eulerLink.ts);
  *  - the TikTok Shop poller, started here when credentials are set.
  * Every order becomes a `sale` / `sale.cancel` command to the primary controller over the
  * relay (forwarder.ts): the controller stays the one writer.
@@ -15,6 +16,9 @@ import { doorAnswer } from '../outcome.js';
 import { bearerToken, sameSecret } from '../secrets.js';
 import { isShopifyTopic, parseShopifyJson, shopifyOrders, verifyShopify } from '../shopify.js';
 import { AUDIENCE_PATH, audienceRoute } from './audienceRoute.js';
+import { createEulerLink, type EulerLink } from './eulerLink.js';
+import { EULER_PATH, eulerRoute } from './eulerRoute.js';
+import { openEulerStore } from './eulerStore.js';
 import { createForwarder, type Forwarder, type RelayLink } from './forwarder.js';
 import { BodyTooLarge, fromLoopback, pathnameOf, readBody, sendError, sendJson } from './http.js';
 import { settingsRoute } from './settingsRoute.js';
@@ -36,6 +40,8 @@ export interface IntakeOptions {
   ratePerSecond?: number;
   ackTimeoutMs?: number;
   tiktok?: { apiBase?: string; authBase?: string; intervalMs?: number };
+  /** `url`: test-only stand-in (FLASHCUE_EULER_URL); `flushMs`: batch interval. */
+  euler?: { url?: string; flushMs?: number };
   warn?: (line: string) => void;
 }
 
@@ -44,6 +50,7 @@ export interface Intake {
   forwarder: Forwarder;
   store: IntakeStore;
   poller: TikTokPoller;
+  euler: EulerLink;
   close(): void;
 }
 
@@ -56,6 +63,13 @@ export function attachIntake(options: IntakeOptions): Intake {
   const forwarder = createForwarder(options.relay, { ackTimeoutMs: options.ackTimeoutMs ?? 4000 });
   const mask = () => store.get().maskBuyers;
   const poller = createTikTokPoller({ store, forwarder, maskBuyers: mask, ...options.tiktok });
+  const eulerStore = openEulerStore(options.dataDir, options.warn);
+  const euler = createEulerLink({
+    store: eulerStore,
+    forwarder,
+    url: env.FLASHCUE_EULER_URL,
+    ...options.euler,
+  });
   const rate = options.ratePerSecond ?? 300;
   const buckets = new Map<string, TokenBucket>();
   const webhooks = new Set<string>();
@@ -189,6 +203,7 @@ export function attachIntake(options: IntakeOptions): Intake {
   }
 
   const audience = audienceRoute({ admitted, body, token, forwarder, noShow });
+  const eulerSettings = eulerRoute(eulerStore, euler);
   const settings = settingsRoute({ store, env, poller, forwarder, open: !!options.open });
 
   const middleware: Intake['middleware'] = (req, res, next) => {
@@ -202,7 +217,9 @@ export function attachIntake(options: IntakeOptions): Intake {
             ? settings
             : path === AUDIENCE_PATH
               ? audience
-              : null;
+              : path === EULER_PATH
+                ? eulerSettings
+                : null;
     if (!route) return next?.();
     route(req, res).catch((error: unknown) => {
       if (!res.headersSent)
@@ -219,7 +236,9 @@ export function attachIntake(options: IntakeOptions): Intake {
     forwarder,
     store,
     poller,
+    euler,
     close: () => {
+      euler.stop();
       poller.stop();
       forwarder.stop();
     },
