@@ -11,6 +11,7 @@ export { APP, PROTOCOL_VERSION, isFlashcueEnvelope };
 import { OverlayViewSchema } from './viewSchema';
 import { nonneg, nullable, text } from './fields';
 import { RoomMessage } from './roomMessage';
+import { PollMessage } from './pollMessage';
 
 export { OverlayViewSchema };
 
@@ -188,6 +189,7 @@ export const FlashcueMessage = z.discriminatedUnion('kind', [
   AssetMessage,
   WordsMessage,
   RoomMessage,
+  PollMessage,
   PrimaryMessage,
   LogMessage,
   SheetMessage,
