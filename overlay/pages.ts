@@ -1,5 +1,5 @@
 /**
- * Build-time (Node): the six overlay pages come from ONE template, so a change to what every
+ * Build-time (Node): the overlay pages come from ONE template, so a change to what every
  * OBS browser source loads (head, transparent background, mount point) is made once. This
  * Vite plugin answers `/overlay/<name>.html` in the dev server and hands the same HTML to
  * `vite build` as each page's entry; `vite preview` (`npm start`) serves the built files.
@@ -17,6 +17,7 @@ export const OVERLAY_PAGES = {
   ticker: 'Ticker',
   'next-up': 'Next up',
   all: 'All overlays',
+  poll: 'Poll and giveaway',
 } as const;
 
 export type OverlayName = keyof typeof OVERLAY_PAGES;
