@@ -1,9 +1,34 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, defineConfig, devices } from '@playwright/test';
 
 const CI = !!process.env.CI;
-const port = Number(process.env.E2E_PORT) || 4173;
-const baseURL = `http://localhost:${port}`;
+
+/**
+ * Workers, and a preview server of its own for each (ports E2E_PORT, E2E_PORT + 1, …).
+ * Every controller served by a preview server joins that server's relay (and its order door),
+ * so two tests on one server hear each other's primaries, views and heartbeats (CI run of
+ * 5 Dec on two workers and one server: a backup offered two live shows, a countdown fed by the
+ * other test's show). With a server per worker slot, the tests side by side never share a relay.
+ * Playwright loads this file again in each worker process, with TEST_PARALLEL_INDEX (the
+ * worker's slot, 0 … workers - 1) set: that slot picks the worker's server as its baseURL.
+ * Two workers by default: on this 2-core machine the overlay specs (101 + 111, 71 tests) took
+ * 770 s on one worker and 590 s on two (same tree, same load, CONTRIBUTING.md "CI time"): a
+ * test spends much of its time waiting on a page, not on the CPU. They were set back to one only
+ * because one shared server let side-by-side tests hear each other, which a server per slot
+ * ends. E2E_WORKERS=1 for one.
+ */
+const WORKERS = Number(process.env.E2E_WORKERS) || 2;
+const firstPort = Number(process.env.E2E_PORT) || 4173;
+const ports = Array.from({ length: WORKERS }, (_, slot) => firstPort + slot);
+const slot = Number(process.env.TEST_PARALLEL_INDEX) || 0;
+const baseURL = `http://localhost:${ports[slot % WORKERS]}`;
+// In the runner process only (the workers never start servers): a fresh data folder (order
+// door token, Shopify secret) per server, never the repository's .flashcue of `npm start`.
+const inWorker = process.env.TEST_WORKER_INDEX !== undefined;
+const dataDir = (port: number) =>
+  inWorker ? '' : mkdtempSync(join(tmpdir(), `flashcue-e2e-${port}-`));
 
 /**
  * Browser choice: CHROMIUM_PATH wins; otherwise Playwright's own Chromium when it has been
@@ -64,11 +89,7 @@ export default defineConfig({
   // Playwright empties outputDir at start: keep it apart from test-results/unit.json.
   outputDir: 'test-results/e2e-artifacts',
   fullyParallel: true,
-  // One worker by default: every controller served by the preview server joins its relay, and
-  // the relay has no room per test yet, so two tests side by side hear each other's primaries,
-  // views and heartbeats (CI run of 5 Dec: a backup offered two live shows, a countdown fed by
-  // the other test's show). E2E_WORKERS=2 runs two at a time for specs known to be apart.
-  workers: Number(process.env.E2E_WORKERS) || 1,
+  workers: WORKERS,
   forbidOnly: CI,
   retries: CI ? 1 : 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
@@ -81,13 +102,16 @@ export default defineConfig({
     { name: 'pages', testIgnore: SERIAL, use: browser },
     { name: 'serial', testMatch: SERIAL, workers: 1, use: browser },
   ],
-  webServer: {
-    // .ci/run builds once, beside lint and check (E2E_PREBUILT=1); otherwise build here.
-    command: `${process.env.E2E_PREBUILT === '1' ? '' : 'npm run build && '}npx vite preview --port ${port} --strictPort`,
-    url: `${baseURL}/controller/`,
+  // One server per worker slot, started one after another (Playwright sets web servers up in
+  // order): the first builds unless .ci/run already did (E2E_PREBUILT=1, built beside lint and
+  // check); the others serve that same dist/.
+  webServer: ports.map((port, i) => ({
+    command: `${i === 0 && process.env.E2E_PREBUILT !== '1' ? 'npm run build && ' : ''}npx vite preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}/controller/`,
+    env: { FLASHCUE_DATA_DIR: dataDir(port) },
     reuseExistingServer: !CI,
     timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  })),
 });

@@ -17,6 +17,7 @@ export const OVERLAY_PAGES = {
   ticker: 'Ticker',
   'next-up': 'Next up',
   all: 'All overlays',
+  cards: 'Closing cards',
   poll: 'Poll and giveaway',
 } as const;
 

@@ -85,8 +85,9 @@ export class LiveControls {
   }
 
   /** A highlight marker, confirmed with the time it carries (the recording's when OBS records). */
-  async addMarker() {
-    const result = await this.send({ type: 'marker.add' });
+  async addMarker(label = '') {
+    const text = label.trim();
+    const result = await this.send({ type: 'marker.add', ...(text ? { label: text } : {}) });
     if (result.ok && result.event.type === 'marker.add') {
       const { recordMs, showMs } = result.event;
       this.notices.info(m.marker_added({ time: formatTimecode(recordMs ?? showMs) }));

@@ -27,6 +27,7 @@ import { createShowRunner, type DispatchResult, type ShowRunner } from './showRu
 import type { BackupRunner } from './backupRunner';
 import type { Clock } from '../app/clock.svelte';
 import type { Notices } from '../app/notices.svelte';
+import { NextShowLookup } from './nextShow';
 
 /** Settings keys: the show open on this controller, and the role it had, for a reload. */
 export const CURRENT_SHOW = 'currentShowId';
@@ -62,6 +63,7 @@ export class LiveSession {
   #onChange: Array<() => void> = [];
   #assets = new Map<string, string>();
   #publishQueued = false;
+  #next = new NextShowLookup();
   /** Reads OBS's recording timecode for a marker (set by the wiring module once OBS is known). */
   recordClock: (() => Promise<number | null>) | null = null;
 
@@ -126,7 +128,7 @@ export class LiveSession {
 
   /** The overlay view at the app clock: what every overlay shows right now. */
   get view(): OverlayView | null {
-    return this.snapshot ? selectOverlayView(this.snapshot, this.clock.now) : null;
+    return this.snapshot && selectOverlayView(this.snapshot, this.clock.now, this.#next.current);
   }
 
   /** A new show from a run sheet (a frozen copy), made current. */
@@ -210,12 +212,13 @@ export class LiveSession {
     this.#publisher = createViewPublisher({
       transports: this.#viewTransports(),
       showId: show.id,
-      view: (now) => selectOverlayView(runner.getSnapshot(), now),
+      view: (now) => selectOverlayView(runner.getSnapshot(), now, this.#next.current),
       logSeq: () => runner.logSeq(),
       term: () => currentTerm(this.terms),
       asset: (ref) => this.#assets.get(ref),
     });
     this.logSeq = runner.logSeq();
+    this.#next.load(this.db, show.sheet, this.clock.now, () => this.#publisher?.publish());
     this.#unsubscribe = runner.subscribe((snapshot) => {
       this.#publishSoon(); // queued before Svelte's own flush: the overlays first
       this.snapshot = snapshot;

@@ -9,12 +9,14 @@ import { readPriceOptions, type LowerThirdOptions } from '../lower-third/lower-t
 import type { NextUpOptions } from '../next-up/next-up.options';
 import { parseLow, type StockOptions } from '../stock/stock.options';
 import type { TickerOptions } from '../ticker/ticker.options';
+import { DEFAULT_SOLD_HOLD, type CardsOptions } from '../cards/cards.options';
 
 export type AllOptions = LowerThirdOptions &
   Omit<CountdownOptions, 'label'> &
   StockOptions &
   TickerOptions &
-  Omit<NextUpOptions, 'label'>;
+  Omit<NextUpOptions, 'label'> &
+  Pick<CardsOptions, 'soldHold'>;
 
 export function parseAllOptions(search: string | URLSearchParams): ParsedOptions<AllOptions> {
   return parseOptions(search, { position: 'bottom-left' }, (r) => ({
@@ -28,5 +30,6 @@ export function parseAllOptions(search: string | URLSearchParams): ParsedOptions
     hold: r.get('hold', 8, number(1, 600)),
     minBurst: r.get('minBurst', 5, number(0, 1_000_000, true)),
     soon: r.get('soon', 10, number(0, 600, true)),
+    soldHold: r.get('soldHold', DEFAULT_SOLD_HOLD, number(1, 60)),
   }));
 }

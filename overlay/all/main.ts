@@ -8,6 +8,7 @@ import { isOnAir } from '../lib/view';
 import { nextUpSource, readNextUp } from '../next-up/nextUp';
 import { burstText, tickerFeed } from '../ticker/tickerFeed';
 import { parseAllOptions } from './all.options';
+import { recapOf, soldOutCard } from '../cards/closingCards';
 import All from './All.svelte';
 
 bootOverlay('all', parseAllOptions(location.search), ({ target, options, live, note }) => {
@@ -16,6 +17,7 @@ bootOverlay('all', parseAllOptions(location.search), ({ target, options, live, n
   const feed = new Timed((now) =>
     tickerFeed(live.received, now, { holdMs: options.hold * 1000, max: options.max }),
   );
+  const sold = new Timed((now) => soldOutCard(live.received, now, options.soldHold * 1000));
   mount(All, {
     target,
     props: {
@@ -33,6 +35,12 @@ bootOverlay('all', parseAllOptions(location.search), ({ target, options, live, n
       get burst() {
         const view = live.view;
         return isOnAir(view) ? burstText(view.ticker.unitsLastMinute, options.minBurst) : null;
+      },
+      get soldOut() {
+        return sold.current;
+      },
+      get recap() {
+        return recapOf(live.received);
       },
       get next() {
         return readNextUp(live.received, nextClock.current, options.soon);

@@ -38,6 +38,13 @@ export const ON_AIR_PHRASES = {
   ov_starts_in: { en: 'in {time}', params: ['time'] },
   ov_starting_soon: { en: 'Starting soon', params: [] },
   ov_first_deal: { en: 'First deal: {product}', params: ['product'] },
+  ov_sold_out_in_s: { en: 'Sold out in {seconds} s', params: ['seconds'] },
+  ov_sold_out_in: { en: 'Sold out in {time}', params: ['time'] },
+  ov_last_call: { en: 'Last call', params: [] },
+  ov_top_sellers: { en: 'Top sellers', params: [] },
+  ov_still_open: { en: 'Still on offer', params: [] },
+  ov_units_sold: { en: '{units} sold', params: ['units'] },
+  ov_next_live: { en: 'Next live: {date}', params: ['date'] },
 } as const satisfies Record<string, { en: string; params: readonly string[] }>;
 
 export type OnAirKey = keyof typeof ON_AIR_PHRASES;

@@ -166,6 +166,26 @@ const view = object({
   }),
   cue: nullable(object({ text: text(200), agoMs: nonneg })),
   start: nullable(object({ inMs: nonneg, firstDeal: nullable(text(200)) })),
+  cards: object({
+    soldOut: nullable(
+      object({
+        productId: text(64),
+        productName: text(200),
+        afterMs: nullable(nonneg),
+        agoMs: nonneg,
+      }),
+    ),
+    recap: nullable(
+      object({
+        top: list(object({ name: text(200), units: nonneg }), 5),
+        open: list(
+          object({ name: text(200), price: nonneg, retailPrice: nonneg, left: nonneg, deal: bool }),
+          5,
+        ),
+        next: nullable(object({ at: nonneg, timeZone: text(64) })),
+      }),
+    ),
+  }),
 });
 
 /** z.record(key pattern, value) with at most `max` entries: own enumerable keys, as zod reads. */

@@ -8,10 +8,10 @@ import { APP, PROTOCOL_VERSION, isFlashcueEnvelope } from './envelope.js';
 
 export { APP, PROTOCOL_VERSION, isFlashcueEnvelope };
 
-import { OverlayViewSchema } from './viewSchema';
-import { nonneg, nullable, text } from './fields';
-import { RoomMessage } from './roomMessage';
-import { PollMessage } from './pollMessage';
+import { OverlayViewSchema } from './viewSchema.js';
+import { nonneg, nullable, text } from './fields.js';
+import { RoomMessage } from './roomMessage.js';
+import { PollMessage } from './pollMessage.js';
 
 export { OverlayViewSchema };
 

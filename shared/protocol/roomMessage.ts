@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { APP, PROTOCOL_VERSION } from './envelope.js';
-import { nonneg, nullable, text } from './fields';
+import { nonneg, nullable, text } from './fields.js';
 
 export const RoomMessage = z.object({
   app: z.literal(APP),

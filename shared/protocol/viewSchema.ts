@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import type { OverlayView } from '../view/overlayView';
-import { int, nonneg, nullable, text } from './fields';
+import { int, nonneg, nullable, text } from './fields.js';
 
 const segmentKind = z.enum(['opening', 'product', 'flash', 'engagement', 'break', 'closing']);
 
@@ -78,6 +78,33 @@ export const OverlayViewSchema = z.object({
   }),
   cue: nullable(z.object({ text: text(200), agoMs: nonneg() })),
   start: nullable(z.object({ inMs: nonneg(), firstDeal: nullable(text(200)) })),
+  cards: z.object({
+    soldOut: nullable(
+      z.object({
+        productId: text(64),
+        productName: text(200),
+        afterMs: nullable(nonneg()),
+        agoMs: nonneg(),
+      }),
+    ),
+    recap: nullable(
+      z.object({
+        top: z.array(z.object({ name: text(200), units: nonneg() })).check(z.maxLength(5)),
+        open: z
+          .array(
+            z.object({
+              name: text(200),
+              price: nonneg(),
+              retailPrice: nonneg(),
+              left: nonneg(),
+              deal: z.boolean(),
+            }),
+          )
+          .check(z.maxLength(5)),
+        next: nullable(z.object({ at: nonneg(), timeZone: text(64) })),
+      }),
+    ),
+  }),
 });
 
 // The schema and the selector's type must describe the same thing.

@@ -6,6 +6,7 @@
 import type { SegmentKind } from '../runsheet/schema';
 import { imageForView } from './assets';
 import { selectStart, type StartView } from './startingSoon';
+import { selectCards, type CardsView, type NextShow } from '../cards/cards';
 import {
   currentSegment,
   dealRemainingMs,
@@ -81,6 +82,8 @@ export interface OverlayView {
   cue: { text: string; agoMs: number } | null;
   /** Before the show: the countdown to the scheduled start (null when none is scheduled). */
   start: StartView | null;
+  /** The closing cards (shared/cards): a sell-out to celebrate, the last call's recap. */
+  cards: CardsView;
 }
 
 const RECENT = 5;
@@ -108,7 +111,12 @@ export function segmentTitle(
   }
 }
 
-export function selectOverlayView(snapshot: ShowSnapshot, now: number): OverlayView {
+/** `nextShow`: the series' next show, for the last call's recap (the controller looks it up). */
+export function selectOverlayView(
+  snapshot: ShowSnapshot,
+  now: number,
+  nextShow: NextShow | null = null,
+): OverlayView {
   const { phase, paused, context: ctx } = showState(snapshot);
   const segment = currentSegment(ctx);
   const onAir = ctx.onAir;
@@ -212,5 +220,6 @@ export function selectOverlayView(snapshot: ShowSnapshot, now: number): OverlayV
     },
     cue: ctx.cue ? { text: ctx.cue.text, agoMs: Math.max(0, now - ctx.cue.at) } : null,
     start: phase === 'ready' ? selectStart(ctx, now) : null,
+    cards: selectCards(ctx, now, nextShow),
   };
 }

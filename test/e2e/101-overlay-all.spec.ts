@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { TIKTOK_BANDS, bandsHit, toPx, type Rect } from '../../overlay/lib/safeZone';
-import { VIEWPORTS, openOverlay } from './fixtures/overlay/harness';
+import { VIEWPORTS, openOverlay, settleEntrances } from './fixtures/overlay/harness';
 import { richView } from './fixtures/overlay/views';
 
 const CARDS = ['lower-third', 'countdown', 'stock', 'ticker', 'next-up'];
@@ -39,7 +39,7 @@ test.describe('all overlay', () => {
       '@anna just bought Wireless Earbuds Pro',
     );
     await expect(page.locator('.fc-next-title')).toHaveText('Hydrating Face Serum');
-    await page.waitForTimeout(800);
+    await settleEntrances(page);
     for (const { what, box } of await visibleBoxes(page)) {
       expect.soft(box.x, what).toBeGreaterThanOrEqual(96 - 0.5);
       expect.soft(box.y, what).toBeGreaterThanOrEqual(54 - 0.5);
@@ -60,7 +60,7 @@ test.describe('all overlay', () => {
       await publisher.send(richView());
       for (const name of CARDS)
         await expect(page.locator(`[data-overlay="${name}"]`)).toBeVisible();
-      await page.waitForTimeout(800);
+      await settleEntrances(page);
       const canvas = await canvasBox(page);
       expect(canvas.w / canvas.h).toBeCloseTo(9 / 16, 3);
       const boxes = await visibleBoxes(page);
@@ -77,7 +77,7 @@ test.describe('all overlay', () => {
     const { publisher } = await openOverlay(context, page, 'all', '?layout=portrait&safe=0');
     await publisher.send(richView());
     await expect(page.locator('[data-overlay="lower-third"]')).toBeVisible();
-    await page.waitForTimeout(800);
+    await settleEntrances(page);
     const canvas = await canvasBox(page);
     const hits = (await visibleBoxes(page)).flatMap(({ box }) => bandsHit(box, canvas));
     expect(hits).toContain('bottom');

@@ -8,9 +8,11 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { bandsHit, type Rect } from '../../overlay/lib/safeZone';
-import { VIEWPORTS, backdrop, openOverlay } from './fixtures/overlay/harness';
+import { VIEWPORTS, backdrop, openOverlay, settleEntrances } from './fixtures/overlay/harness';
 import { dealView, liveView, product, richView } from './fixtures/overlay/views';
+import { expectCardsInside, ourText } from './fixtures/overlay/languageChecks';
 import { SELLERS, localView } from './fixtures/overlay/localViews';
+import { lastCallView, soldOutView } from './fixtures/overlay/cardViews';
 import type { OverlayView } from '../../shared/view/overlayView';
 
 const DIR = 'test-results/screenshots';
@@ -109,21 +111,6 @@ async function expectClean(page: Page, { safe }: { safe: boolean }): Promise<voi
   }
 }
 
-/**
- * Waits for the entrances and the price reveal to finish. A countdown's progress bar animates
- * over the whole deal or slot: an animation that long is a clock, not an entrance.
- */
-async function settleEntrances(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => {
-      const end = a.effect?.getComputedTiming().endTime;
-      // A CSS transition is a value easing to its next reading (a countdown's bar each second).
-      const clock = a instanceof CSSTransition || (typeof end === 'number' && end > 5_000);
-      return a.playState !== 'running' || clock;
-    }),
-  );
-}
-
 /** Checks the settled page, and takes its picture when asked to. */
 async function look(page: Page, file: string, safe: boolean): Promise<void> {
   // toBeVisible() already passes for a card still at opacity 0, before its entrance has begun
@@ -172,6 +159,9 @@ for (const lang of ['zh-CN', 'th'] as const) {
         await expect(page.locator('html')).toHaveAttribute('lang', lang);
         await expect(page.locator('.fc-card').first()).toBeVisible();
         await look(page, `${name}-${layout}-${lang}`, layout === 'portrait');
+        // The language spec's own checks of the same page (111 kept a copy of each case).
+        await expectCardsInside(page);
+        if (lang === 'zh-CN') expect(await ourText(page, SELLERS[lang])).not.toMatch(/[A-Za-z]/);
         expect(errors).toEqual([]);
       });
     }
@@ -254,6 +244,38 @@ for (const v of variants) {
     await look(page, v.file, v.layout === 'portrait');
     expect(errors).toEqual([]);
   });
+}
+
+// The closing cards (issue 19): the SOLD OUT card and the last call's recap on their own page
+// and in the composite (where they take the ticker's place), in English, Chinese and Thai,
+// 16:9 and 9:16. One test per language and layout: the three pictures share one page.
+for (const lang of ['en', 'zh-CN', 'th'] as const) {
+  for (const layout of ['landscape', 'portrait'] as const) {
+    test(`closing cards in ${lang}, ${layout}: text whole, cards inside the canvas${layout === 'portrait' ? ' and the safe zone' : ''}`, async ({
+      context,
+      page,
+    }) => {
+      test.slow(); // three pages looked at (and pictured) in one test
+      await page.setViewportSize(VIEWPORTS[layout]);
+      const seller = lang === 'en' ? undefined : SELLERS[lang];
+      const query = `?layout=${layout}&lang=${lang}&soldHold=60`;
+      const suffix = `${layout}${lang === 'en' ? '' : `-${lang}`}`;
+      const { publisher, errors } = await openOverlay(context, page, 'cards', query);
+      for (const [file, view, card] of [
+        [`cards-soldout-${suffix}`, soldOutView(seller), 'sold-out'],
+        [`cards-recap-${suffix}`, lastCallView(seller), 'recap'],
+      ] as const) {
+        await publisher.send(view);
+        await expect(page.locator(`[data-overlay="${card}"]`)).toHaveAttribute('data-state', 'in');
+        await look(page, file, layout === 'portrait');
+      }
+      await page.goto(`/overlay/all.html${query}`);
+      await publisher.send(lastCallView(seller));
+      await expect(page.locator('[data-overlay="recap"]')).toHaveAttribute('data-state', 'in');
+      await look(page, `all-last-call-${suffix}`, layout === 'portrait');
+      expect(errors).toEqual([]);
+    });
+  }
 }
 
 test('a broken URL shows its error box whole, inside the canvas', async ({ page }) => {

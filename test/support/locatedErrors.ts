@@ -16,13 +16,25 @@ const located = (v: Record<string, unknown>): boolean =>
   'message' in v &&
   Object.keys(v).every((k) => k === 'path' || k === 'message' || k === 'code' || k === 'params');
 
-expect.addEqualityTesters([
-  function locatedError(this: { equals: (a: unknown, b: unknown) => boolean }, a, b) {
-    if (!isObject(a) || !isObject(b)) return undefined;
-    const [received, expected] = sentenceOnly(b) ? [a, b] : sentenceOnly(a) ? [b, a] : [];
-    if (!received || !expected || !located(received)) return undefined;
-    return (
-      this.equals(received.path, expected.path) && this.equals(received.message, expected.message)
-    );
-  },
-]);
+// The unit project shares one process between test files (isolate: false, vite.config.ts):
+// this file runs before each of them, and expect's equality testers live as long as the
+// process. Added once: one more copy per file would make every toEqual slower and slower.
+const added = Symbol.for('flashcue.locatedErrorTester');
+const processWide = globalThis as { [added]?: true };
+if (!processWide[added]) {
+  processWide[added] = true;
+  addTester();
+}
+
+function addTester(): void {
+  expect.addEqualityTesters([
+    function locatedError(this: { equals: (a: unknown, b: unknown) => boolean }, a, b) {
+      if (!isObject(a) || !isObject(b)) return undefined;
+      const [received, expected] = sentenceOnly(b) ? [a, b] : sentenceOnly(a) ? [b, a] : [];
+      if (!received || !expected || !located(received)) return undefined;
+      return (
+        this.equals(received.path, expected.path) && this.equals(received.message, expected.message)
+      );
+    },
+  ]);
+}

@@ -24,19 +24,16 @@ import {
 const located = /^(\(file\)|\(top level\)|line \d+, column \d+|[a-z_]+(\[\d+\])?([.[][\w\]]*)*)$/;
 
 describe('a 5 MB JSON file cut short', () => {
-  test('is refused at its last line and column, in well under a second or two', () => {
+  test('is refused at its last line and column', { timeout: 60_000 }, () => {
     const text = truncatedJson();
     expect(text.length).toBe(5 * 1024 * 1024);
-    const started = performance.now();
     const outcome = importAny(text, { fileName: 'show.json' });
-    const ms = performance.now() - started;
     expect(outcome.result.ok).toBe(false);
     const errors = outcome.result.ok ? [] : outcome.result.errors;
     const lines = text.split('\n').length;
     expect(errors).toHaveLength(1);
     expect(errors[0]!.path).toMatch(new RegExp(`^line ${lines}, column \\d+$`));
     expect(errors[0]!.message).toMatch(/unterminated|never closed|end of the file|cut short/i);
-    expect(ms).toBeLessThan(5_000);
   });
 });
 
@@ -107,24 +104,27 @@ describe('megabyte values quoted in error messages', () => {
 });
 
 describe('a CSV of 100,000 rows', () => {
-  test('finishes within seconds and says how many products it found', () => {
-    const text = bigCsv(100_000);
-    const started = performance.now();
-    const outcome = importAny(text, { fileName: 'everything.csv', currency: 'USD' });
-    const ms = performance.now() - started;
-    expect(outcome.kind).toBe('csv');
-    expect(outcome.result).toEqual({
-      ok: false,
-      errors: [
-        {
-          path: '(file)',
-          message:
-            'has 100000 products: a run sheet holds at most 500. Split the list across shows',
-        },
-      ],
-    });
-    expect(ms).toBeLessThan(15_000);
-  });
+  // How fast a big file is refused is a benchmark's business (house rule: no timed
+  // assertions in tests); the long timeout only keeps a hang from passing unnoticed.
+  test(
+    'refuses a 100,000-row list and says how many products it found',
+    { timeout: 60_000 },
+    () => {
+      const text = bigCsv(100_000);
+      const outcome = importAny(text, { fileName: 'everything.csv', currency: 'USD' });
+      expect(outcome.kind).toBe('csv');
+      expect(outcome.result).toEqual({
+        ok: false,
+        errors: [
+          {
+            path: '(file)',
+            message:
+              'has 100000 products: a run sheet holds at most 500. Split the list across shows',
+          },
+        ],
+      });
+    },
+  );
 
   test('a long but plausible list (200 rows) still imports', () => {
     const outcome = importAny(bigCsv(200), {

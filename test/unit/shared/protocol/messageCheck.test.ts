@@ -149,6 +149,32 @@ const view = record({
   }),
   cue: nullable(record({ text: text(200), agoMs: nonneg })),
   start: nullable(record({ inMs: nonneg, firstDeal: nullable(text(200)) })),
+  cards: record({
+    soldOut: nullable(
+      record({
+        productId: text(64),
+        productName: text(200),
+        afterMs: nullable(nonneg),
+        agoMs: nonneg,
+      }),
+    ),
+    recap: nullable(
+      record({
+        top: fc.array(record({ name: text(200), units: nonneg }), { maxLength: 5 }),
+        open: fc.array(
+          record({
+            name: text(200),
+            price: nonneg,
+            retailPrice: nonneg,
+            left: nonneg,
+            deal: fc.boolean(),
+          }),
+          { maxLength: 5 },
+        ),
+        next: nullable(record({ at: nonneg, timeZone: text(64) })),
+      }),
+    ),
+  }),
 });
 
 const envelope = { app: fc.constant('flashcue'), v: fc.constant(1) };
