@@ -29,6 +29,7 @@ import { overlayThemeFor } from './overlays/overlayThemeStore.svelte';
 import { createWordsPublisher } from '../shared/protocol/wordsPublisher';
 import { RoomStore } from './room/roomStore.svelte';
 import { urlProblem } from './room/roomWords';
+import { PollStore } from './poll/pollStore.svelte';
 import { startLanguage } from './i18n/language.svelte';
 import * as m from './i18n/paraglide/messages.js';
 
@@ -71,9 +72,13 @@ if (router.route.name === 'host') {
   void look.load();
   // The live room (TikFinity, POST /api/audience): counted and sampled, never logged one by one.
   const room = new RoomStore(live, db, transports);
+  // Polls and giveaways read the room's comments; their events go to the show's poll log.
+  const polls = new PollStore(live, db, transports);
+  room.onChat((user, text, at) => polls.chat(user, text, at));
   const commands = createCommandServer(transports, {
     ...liveCommandTarget(live, db),
     room: (args) => room.takeCommand(args),
+    poll: (command, args) => polls.run(command, args),
   });
   commands.setTransports([]); // listens only once this tab holds the tab lock
   const health = createHealthRecorder(db, () =>
@@ -96,6 +101,7 @@ if (router.route.name === 'host') {
       words.setTransports([...transports, ...extra]);
       roles.setTransports([...transports, ...extra]);
       room.setTransports([...transports, ...extra]);
+      polls.setTransports([...transports, ...extra]);
       if (tabLock.held) commands.setTransports([...transports, ...extra]);
     },
   });
@@ -113,6 +119,7 @@ if (router.route.name === 'host') {
     performance.mark('flashcue:tab-lock'); // the bench's reload breakdown (test/bench/6-recovery)
     commands.setTransports(transports);
     room.start();
+    polls.start();
     // A launcher may pass TikFinity's address: `#tikfinity=ws://localhost:21213/`.
     const tikfinity = fragment.get('tikfinity');
     if (tikfinity) {
@@ -135,6 +142,7 @@ if (router.route.name === 'host') {
     // transaction the page leaves unfinished; the page says "Saved" once it is kept.
     void look.flush();
     void room.flush();
+    void polls.flush();
     obs.disconnect();
   });
   const storage = new StorageState();
@@ -156,6 +164,7 @@ if (router.route.name === 'host') {
         obs,
         storage,
         room,
+        polls,
         dock,
       },
     },

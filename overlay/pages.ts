@@ -18,6 +18,7 @@ export const OVERLAY_PAGES = {
   'next-up': 'Next up',
   all: 'All overlays',
   cards: 'Closing cards',
+  poll: 'Poll and giveaway',
 } as const;
 
 export type OverlayName = keyof typeof OVERLAY_PAGES;

@@ -18,6 +18,7 @@ import type { Transport } from '../../shared/protocol/transport';
 import type { ShowCommandInput } from '../../shared/show';
 import type { DispatchResult } from '../show/showRunner';
 import { refusalText } from '../i18n/refusal';
+import { isPollCommand, type Decision, type PollCommandName } from '../../shared/poll/decide';
 
 export interface CommandTarget {
   /**
@@ -35,6 +36,8 @@ export interface CommandTarget {
   ): Promise<{ ok: true; result: unknown } | { ok: false; error: string }>;
   /** `room.events` (POST /api/audience via the relay): the live room, counted, not logged. */
   room?(args: unknown): { ok: true; result: unknown } | { ok: false; error: string };
+  /** `poll.*` and `giveaway.*` (controller/poll): logged in the show's poll log. */
+  poll?(command: PollCommandName, args: unknown): Decision;
 }
 
 export interface CommandServerStats {
@@ -64,6 +67,12 @@ export function createCommandServer(transports: Transport[], target: CommandTarg
   async function answer(message: CommandMessage): Promise<AckMessage> {
     if (message.command === 'room.events' && target.room)
       return ack(message.id, target.room(message.args));
+    if (isPollCommand(message.command) && target.poll) {
+      const decided = target.poll(message.command, message.args);
+      return decided.ok
+        ? ack(message.id, { ok: true, result: { events: decided.events } })
+        : ack(message.id, { ok: false, error: refusalText(decided) });
+    }
     const translated = translateApiCommand(message.command, message.args, target.currency());
     // A refusal's sentence follows the controller's language; the ack's fields never change.
     if (!translated.ok) return ack(message.id, { ok: false, error: refusalText(translated) });
@@ -99,7 +108,8 @@ export function createCommandServer(transports: Transport[], target: CommandTarg
         error: `The command could not be run: ${error instanceof Error ? error.message : String(error)}.`,
       }),
     );
-    if (message.command === 'runsheet.load') {
+    // A poll command has no show log to de-duplicate it: remembered here like a load.
+    if (message.command === 'runsheet.load' || isPollCommand(message.command)) {
       answers.set(message.id, reply);
       if (answers.size > REMEMBER) answers.delete(answers.keys().next().value!);
     }

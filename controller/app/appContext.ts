@@ -12,6 +12,7 @@ import type { TabLock } from './tabLock.svelte';
 import type { ObsManager } from '../obs/obsManager.svelte';
 import type { StorageState } from './storage.svelte';
 import type { RoomStore } from '../room/roomStore.svelte';
+import type { PollStore } from '../poll/pollStore.svelte';
 
 export interface App {
   db: FlashcueDb;
@@ -31,6 +32,8 @@ export interface App {
   storage: StorageState;
   /** The live room: viewer samples, the question queue, keyword orders (controller/room). */
   room: RoomStore;
+  /** Polls and giveaways from the room's comments (controller/poll). */
+  polls: PollStore;
   /** `?dock` in the URL: the compact layout for an OBS custom dock (~350 px wide). */
   dock: boolean;
 }

@@ -94,6 +94,13 @@ export interface RoomRow {
   updatedAt: number;
 }
 
+/** One poll or giveaway event of a show (issue 19): shared/poll/events.ts, checked when read. */
+export interface PollLogRow {
+  showId: string;
+  seq: number;
+  event: unknown;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -116,6 +123,7 @@ export class FlashcueDb extends Dexie {
   series!: EntityTable<SeriesRow, 'id'>;
   rooms!: EntityTable<RoomRow, 'showId'>;
   healthMinutes!: Table<HealthMinute, [string, number]>;
+  pollLog!: Table<PollLogRow, [string, number]>;
 
   /** `options` takes a test's own `indexedDB` / `IDBKeyRange` (fake-indexeddb). */
   constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
@@ -162,5 +170,7 @@ export class FlashcueDb extends Dexie {
     this.version(15).stores({ series: 'id, createdAt' });
     // Version 16 (issue 19): the per-minute stream health record beside each show's log.
     this.version(16).stores({ healthMinutes: '[showId+minute], showId' });
+    // Version 17 (issue 19): each show's poll and giveaway events, replayed on a reload.
+    this.version(17).stores({ pollLog: '[showId+seq], showId' });
   }
 }

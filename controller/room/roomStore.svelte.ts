@@ -7,7 +7,7 @@
  * and the thanks the producer switched on (one `room` message, shared/protocol/roomPublisher).
  * The aggregates (queue, pin, counts) are kept per show, so a reload resumes them.
  */
-import type { RoomEvent } from '../../shared/room/events';
+import type { RoomEvent, RoomUser } from '../../shared/room/events';
 import { parseAudienceJson } from '../../shared/room/generic';
 import { dismiss, saleArgs } from '../../shared/room/keywords';
 import { answer, pin, pinned } from '../../shared/room/questions';
@@ -47,6 +47,8 @@ export class RoomStore {
   #held: RoomEvent[] | null = null;
   #fragmentWins = false;
   #thanks: { id: number; thanks: Thanks } | null = null;
+  /** Who else reads the comments as they come (the poll store: votes and giveaway entries). */
+  #chatReaders: Array<(user: RoomUser, text: string, at: number) => void> = [];
 
   constructor(live: LiveSession, db: FlashcueDb, transports: Transport[]) {
     this.#live = live;
@@ -179,7 +181,16 @@ export class RoomStore {
     };
   }
 
+  /** Comments, as they arrive, for another reader (polls and giveaways, controller/poll). */
+  onChat(reader: (user: RoomUser, text: string, at: number) => void): void {
+    this.#chatReaders.push(reader);
+  }
+
   take(event: RoomEvent): void {
+    if (event.kind === 'chat') {
+      const at = Date.now();
+      for (const read of this.#chatReaders) read(event.user, event.text, at);
+    }
     if (this.#held) {
       this.#held.push(event);
       return;

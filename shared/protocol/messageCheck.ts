@@ -5,7 +5,8 @@
  * test/unit/shared/protocol/messageCheck.test.ts proves them equivalent (same verdict, same output,
  * unknown keys stripped) on generated and hostile input.
  *
- * A page reads only views, assets, custom words and the room's message (thanks for the ticker). Every other kind — hellos, commands and acks meant for
+ * A page reads only views, assets, custom words, the room's message (thanks for the ticker) and
+ * the poll overlay's message. Every other kind — hellos, commands and acks meant for
  * the controller, controller-to-controller traffic — is `unknown`: ignored and counted apart,
  * never parsed, which keeps these checks (and the page) small.
  */
@@ -13,6 +14,7 @@ import type { OverlayView } from '../view/overlayView';
 import { APP, PROTOCOL_VERSION, isFlashcueEnvelope } from './envelope';
 import type { AssetMessage, FlashcueMessage, ViewMessage, WordsMessage } from './messages';
 import type { RoomMessage } from './roomMessage';
+import type { PollMessage } from './pollMessage';
 
 const NO: unique symbol = Symbol('invalid');
 type Check<T> = (value: unknown) => T | typeof NO;
@@ -247,6 +249,32 @@ const checks = {
       }),
     ),
   }),
+  poll: object({
+    ...envelope,
+    kind: oneOf('poll'),
+    session: text(64),
+    n: nonneg,
+    poll: nullable(
+      object({
+        id: text(16),
+        question: text(960),
+        options: list(object({ label: text(320), votes: nonneg, percent: nonneg }), 4),
+        total: nonneg,
+        state: oneOf('open', 'closed', 'confirmed'),
+        winners: list(nonneg, 4),
+      }),
+    ),
+    giveaway: nullable(
+      object({
+        id: text(16),
+        keyword: text(320),
+        remainingMs: nonneg,
+        entrants: nonneg,
+        winner: nullable(text(256)),
+        draw: nonneg,
+      }),
+    ),
+  }),
 } satisfies { [K in FlashcueMessage['kind']]?: Check<unknown> };
 
 export type Checked =
@@ -275,5 +303,6 @@ const sameAsSchema: [
   Same<Flat<Out<typeof checks.asset>>, AssetMessage>,
   Same<Flat<Out<typeof checks.words>>, WordsMessage>,
   Same<Flat<Out<typeof checks.room>>, RoomMessage>,
-] = [true, true, true, true, true];
+  Same<Flat<Out<typeof checks.poll>>, PollMessage>,
+] = [true, true, true, true, true, true];
 void sameAsSchema;

@@ -11,6 +11,7 @@ export { APP, PROTOCOL_VERSION, isFlashcueEnvelope };
 import { OverlayViewSchema } from './viewSchema.js';
 import { nonneg, nullable, text } from './fields.js';
 import { RoomMessage } from './roomMessage.js';
+import { PollMessage } from './pollMessage.js';
 
 export { OverlayViewSchema };
 
@@ -188,6 +189,7 @@ export const FlashcueMessage = z.discriminatedUnion('kind', [
   AssetMessage,
   WordsMessage,
   RoomMessage,
+  PollMessage,
   PrimaryMessage,
   LogMessage,
   SheetMessage,
