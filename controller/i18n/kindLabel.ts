@@ -1,6 +1,5 @@
 /**
- * The name of a kind of segment in the controller's language. shared/runsheet/kindLabels
- * keeps the English names for places outside the controller (exports, the README).
+ * The name of a kind of segment in the controller's language, the one place it is worded.
  */
 import type { SegmentKind } from '../../shared/runsheet/schema';
 import * as m from './paraglide/messages.js';

@@ -177,9 +177,6 @@ export function countOf(value: ParsedDecimal): number | DecimalProblem {
 const phrase = <T>(read: T | DecimalProblem): T | string =>
   typeof read === 'object' && read !== null && 'message' in read ? read.message : read;
 
-export const decimalToMinor = (value: ParsedDecimal, currency: string): number | string =>
-  phrase(minorOf(value, currency));
-
 export const decimalToCount = (value: ParsedDecimal): number | string => phrase(countOf(value));
 
 /** Reads a cell to minor units, or its problem; a guess note if the reading was guessed. */
