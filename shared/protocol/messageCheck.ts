@@ -112,10 +112,10 @@ const view = object({
     ),
     recap: nullable(
       object({
-        top: list(object({ name: text(200), units: nonneg }), 5),
+        top: list(object({ name: text(200), units: nonneg }), 3),
         open: list(
           object({ name: text(200), price: nonneg, retailPrice: nonneg, left: nonneg, deal: bool }),
-          5,
+          3,
         ),
         next: nullable(object({ at: nonneg, timeZone: text(64) })),
       }),

@@ -87,9 +87,10 @@ export const OverlayViewSchema = z.object({
         agoMs: nonneg(),
       }),
     ),
+    // At most three lines each: what the recap card shows (shared/cards/recap.ts RECAP_LINES).
     recap: nullable(
       z.object({
-        top: z.array(z.object({ name: text(200), units: nonneg() })).check(z.maxLength(5)),
+        top: z.array(z.object({ name: text(200), units: nonneg() })).check(z.maxLength(3)),
         open: z
           .array(
             z.object({
@@ -100,7 +101,7 @@ export const OverlayViewSchema = z.object({
               deal: z.boolean(),
             }),
           )
-          .check(z.maxLength(5)),
+          .check(z.maxLength(3)),
         next: nullable(z.object({ at: nonneg(), timeZone: text(64) })),
       }),
     ),

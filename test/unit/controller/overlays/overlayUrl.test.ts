@@ -12,6 +12,7 @@ import {
   THEMES,
   type ParsedOptions,
 } from '../../../../overlay/lib/options';
+import { DEFAULT_SOLD_HOLD } from '../../../../overlay/cards/cards.options';
 import { FONT_KEYS } from '../../../../overlay/lib/fonts';
 import {
   CURRENCY_DISPLAYS,
@@ -80,6 +81,8 @@ function expected(name: OverlayName, t: OverlayTheme): Record<string, unknown> {
     hold: t.hold,
     minBurst: t.minBurst,
     soon: t.soon,
+    // Not on the Overlays screen yet either: how long the SOLD OUT card stays up.
+    soldHold: DEFAULT_SOLD_HOLD,
   };
   switch (name) {
     case 'lower-third':

@@ -160,7 +160,7 @@ const view = record({
     ),
     recap: nullable(
       record({
-        top: fc.array(record({ name: text(200), units: nonneg }), { maxLength: 5 }),
+        top: fc.array(record({ name: text(200), units: nonneg }), { maxLength: 3 }),
         open: fc.array(
           record({
             name: text(200),
@@ -169,7 +169,7 @@ const view = record({
             left: nonneg,
             deal: fc.boolean(),
           }),
-          { maxLength: 5 },
+          { maxLength: 3 },
         ),
         next: nullable(record({ at: nonneg, timeZone: text(64) })),
       }),

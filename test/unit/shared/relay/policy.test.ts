@@ -165,6 +165,20 @@ describe('limits', () => {
       },
       cue: { text: worst(200), agoMs: big },
       start: { inMs: big, firstDeal: worst(200) },
+      cards: {
+        soldOut: { productId: worst(64), productName: worst(200), afterMs: big, agoMs: big },
+        recap: {
+          top: Array.from({ length: 3 }, () => ({ name: worst(200), units: big })),
+          open: Array.from({ length: 3 }, () => ({
+            name: worst(200),
+            price: big,
+            retailPrice: big,
+            left: big,
+            deal: true,
+          })),
+          next: { at: big, timeZone: worst(64) },
+        },
+      },
     };
     const viewMessage = {
       app: 'flashcue',
@@ -181,7 +195,10 @@ describe('limits', () => {
       expect(parseMessage(message).ok).toBe(true);
       expect(Buffer.byteLength(JSON.stringify(message))).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
     }
-    expect(Buffer.byteLength(JSON.stringify(viewMessage))).toBeLessThan(64 * 1024); // views stay small
+    // Views stay small: even this worst case (every text at its cap, each character escaped to
+    // six bytes) costs at most two of the relay's rate units (RATE.unitBytes, 64 KiB); since
+    // the closing cards joined the view it is ~71 KB, a real view a few KB (one unit).
+    expect(messageCost(Buffer.byteLength(JSON.stringify(viewMessage)))).toBeLessThanOrEqual(2);
   });
 });
 
