@@ -135,6 +135,8 @@ test.describe('the controller in Simplified Chinese', () => {
       'POST /api/orders /api/shopify/orders FLASHCUE_INTAKE_OPEN FLASHCUE_SHOPIFY_SECRET http',
       'Streamer.bot Zapier curl webhook Webhooks JSON README anna Partner Center npm start',
       'App key App secret Access token Refresh token Shop cipher WebSocket TikFinity',
+      // Euler Stream's name (its panel heading is set in capitals) and TikTok's "LIVE".
+      'Euler Stream EULER STREAM LIVE',
     ];
     expect(await englishWords(page, 'integrations', [...data, ...technical])).toEqual([]);
   });
@@ -154,10 +156,12 @@ test.describe('the controller in Simplified Chinese', () => {
       .evaluateAll((els) => els.forEach((el) => el.remove()));
     // Kept as written in every language: a font's name, currency codes and symbols (CN¥), OBS's
     // own setting names, the on-air language's own name, the phrase placeholders a producer must
-    // keep ({count}, {buyer}, {name}, {gift}…, and the sample buyer @anna) and a command to type.
+    // keep ({count}, {buyer}, {name}, {gift}, the poll's {numbers}, the cards' {date}…, and the
+    // sample buyer @anna) and a command to type.
     const technical = [
       'Inter CNY CN USD Ctrl Mac MB IP WebSocket JSON English',
       'count buyer product time name gift anna npm start host localhost',
+      'numbers keyword seconds units date',
     ];
     expect(await englishWords(page, 'overlays-screen', technical)).toEqual([]);
   });
