@@ -4,9 +4,8 @@
  * the server-side link's status. Checked with zod like any outside input; polled every 2 s
  * while the page is open.
  */
-import * as m from '../i18n/paraglide/messages.js';
 import { z } from 'zod';
-import { describeErrors, parseWith } from '../../shared/validation';
+import { ServerSettings } from './serverSettings.svelte';
 
 const Count = z.number().int().nonnegative();
 const View = z.object({
@@ -36,56 +35,8 @@ export type EulerPatch = { apiKey?: string | null; creator?: string; on?: boolea
 
 const PATH = '/api/euler';
 
-export class EulerClient {
-  view = $state<EulerView | null>(null);
-  error = $state<string | null>(null);
-  saveError = $state<string | null>(null);
-
-  async load(): Promise<void> {
-    try {
-      const res = await fetch(PATH, { cache: 'no-store' });
-      const json: unknown = await res.json().catch(() => null);
-      if (!res.ok) throw new Error(errorOf(json) ?? `HTTP ${res.status}`);
-      this.#take(json);
-    } catch (error) {
-      this.error = m.int_no_answer({
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
-  }
-
-  async save(patch: EulerPatch): Promise<boolean> {
-    this.saveError = null;
-    const res = await fetch(PATH, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(patch),
-    }).catch(() => null);
-    const json: unknown = await res?.json().catch(() => null);
-    if (!res?.ok) {
-      this.saveError = errorOf(json) ?? m.int_not_taken();
-      return false;
-    }
-    this.#take(json);
-    return true;
-  }
-
-  watch(ms = 2000): () => void {
-    void this.load();
-    const timer = setInterval(() => void this.load(), ms);
-    return () => clearInterval(timer);
-  }
-
-  #take(json: unknown) {
-    const parsed = parseWith(View, json);
-    if (parsed.ok) {
-      this.view = parsed.value;
-      this.error = null;
-    } else this.error = m.int_not_understood({ errors: describeErrors(parsed.errors, 5) });
+export class EulerClient extends ServerSettings<EulerView, EulerPatch> {
+  constructor() {
+    super(PATH, View);
   }
 }
-
-const errorOf = (json: unknown) => {
-  const error = (json as { error?: unknown } | null)?.error;
-  return typeof error === 'string' ? error : null;
-};

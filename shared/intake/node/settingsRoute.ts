@@ -7,9 +7,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { describeErrors, parseWith } from '../../validation.js';
 import type { Forwarder } from './forwarder.js';
-import { isLocalPage, readBody, sendError, sendJson } from './http.js';
+import { sendJson } from './http.js';
+import { settingsRequest } from './settingsRequest.js';
 import { newToken, TikTokCredentials, type IntakeStore } from './store.js';
 import type { TikTokPoller } from './tiktokPoller.js';
 
@@ -59,25 +59,14 @@ export function settingsRoute(o: SettingsRouteOptions) {
   };
 
   return async function settings(req: IncomingMessage, res: ServerResponse) {
-    if (!isLocalPage(req))
-      return sendError(res, 403, 'The integration settings are shown to this computer only.');
-    if (req.method === 'GET') return sendJson(res, 200, view());
-    if (req.method !== 'POST')
-      return sendError(res, 405, 'Use GET or POST.', { Allow: 'GET, POST' });
-    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
-      return sendError(res, 415, 'Send the settings as application/json.');
-    const raw = await readBody(req, 64 * 1024).catch(() => null);
-    if (!raw) return sendError(res, 413, 'The settings are over 64 KiB.');
-    let json: unknown;
-    try {
-      json = JSON.parse(raw.toString('utf8'));
-    } catch {
-      return sendError(res, 400, 'The settings are not JSON.');
-    }
-    const parsed = parseWith(Update, json);
-    if (!parsed.ok)
-      return sendError(res, 400, `The settings are not valid:\n${describeErrors(parsed.errors)}`);
-    const { newToken: rotate, tiktok, ...rest } = parsed.value;
+    const patch = await settingsRequest(req, res, {
+      what: 'integration settings',
+      maxKiB: 64,
+      schema: Update,
+      view,
+    });
+    if (!patch) return;
+    const { newToken: rotate, tiktok, ...rest } = patch;
     o.store.update({
       ...rest,
       ...(rotate && { token: newToken() }),
