@@ -310,6 +310,10 @@ export default defineConfig(({ mode }) => {
             // controller, 41 files: 139 CPU-s isolated, 30 CPU-s not). The tests leave nothing
             // behind (own fake-indexeddb per test, timers and spies restored).
             isolate: false,
+            // A hang guard, not a timing goal (those live in `npm run bench`): in CI the suite
+            // shares two cores with lint and the type check, and the property and flood tests
+            // (5,000 hostile messages, 100,000-row files) took over vitest's default 5 s there.
+            testTimeout: 30_000,
             // Overlay code reads its strings from the table a page loads at boot: English here;
             // located errors compare by sentence and place (test/support/locatedErrors.ts).
             setupFiles: ['test/support/onAirEnglish.ts', 'test/support/locatedErrors.ts'],
