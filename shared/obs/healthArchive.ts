@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { MINUTE_MS, type HealthMinute } from './healthRecord';
 
 /** A day of minutes and more: far above any show, low enough to refuse a runaway file. */
-export const MAX_ARCHIVED_MINUTES = 2_000;
+const MAX_ARCHIVED_MINUTES = 2_000;
 
 const Count = z
   .number({ error: 'must be a number' })
@@ -15,7 +15,7 @@ const Count = z
   .min(0, 'must not be negative')
   .max(1e9, 'is too large');
 
-export const ArchivedHealthMinuteSchema = z.strictObject({
+const ArchivedHealthMinuteSchema = z.strictObject({
   minute: z
     .number({ error: 'must be a time in milliseconds' })
     .int('must be a whole number')

@@ -175,6 +175,7 @@ test('frames dropped in a minute: the strip shows it under the viewer curve and 
       ).toEqual(['good', 'bad', 'good']);
       await expect(cells.nth(1)).toHaveAttribute('data-from', '60000');
       await expect(chart.getByTestId('health-note')).toHaveText(sentence);
+      await chart.screenshot({ path: `test-results/screenshots/411-health-strip-${lang}.png` });
       // The trouble cell sits under the curve's second minute: from the chart's own axis tick
       // at 1 to its tick at 2 (the strip and the curve share one x scale).
       const tickX = async (label: RegExp) => {

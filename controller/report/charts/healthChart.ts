@@ -13,7 +13,7 @@ import { duration, percent } from '../format';
 
 const MINUTE = 60_000;
 
-export interface HealthStripCell extends HealthCell {
+interface HealthStripCell extends HealthCell {
   /** Chart units (minutes since the start), as the viewer chart's x. */
   x1: number;
   x2: number;
@@ -49,7 +49,7 @@ function cellTitle(cell: HealthCell): string {
   return parts.join(m.rep_chart_separator());
 }
 
-export function noteText(note: HealthNote): string {
+function noteText(note: HealthNote): string {
   const time = duration(note.t);
   if (note.dropped >= 0.01)
     return m.health_record_fell_dropped({ time, dropped: percent(note.dropped, 0) });
