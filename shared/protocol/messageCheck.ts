@@ -237,9 +237,11 @@ function checkKinds(data: unknown, kinds: Record<string, Check<unknown>>): Check
 /** What every overlay page reads: views, assets and custom words; any other kind is `unknown`. */
 export const checkViewMessage = (data: unknown): Checked => checkKinds(data, checks);
 
+// Built once, not per message; pure, so pages without checkMessage drop it with the checks.
+const everyKind = /* @__PURE__ */ Object.assign({ room: roomCheck, poll: pollCheck }, checks);
+
 /** Every kind a page may read: the room's and the poll's messages too (ticker, poll page). */
-export const checkMessage = (data: unknown): Checked =>
-  checkKinds(data, { ...checks, room: roomCheck, poll: pollCheck });
+export const checkMessage = (data: unknown): Checked => checkKinds(data, everyKind);
 
 // Each check describes exactly the type zod infers from messages.ts.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
