@@ -30,7 +30,13 @@ import {
   type Summary,
 } from './support/bench';
 import { calibrate } from './support/clocks';
-import { measurePath, relayFloor, relayTool, type PathRun } from './support/commandPath';
+import {
+  measurePath,
+  relayFloor,
+  relayTool,
+  standInBackup,
+  type PathRun,
+} from './support/commandPath';
 import { broadcastFloor, rawObsClient } from './support/floors';
 import { installProbe } from './support/probe';
 import type { ObsInstance } from '../obs/obsHarness';
@@ -209,6 +215,19 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       const { profile } = await cdp.send('Profiler.stop');
       (await import('node:fs')).writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
     }
+    // A/B (issue 13 §3): 7a again while a backup is heard on every transport — the primary then
+    // sends each sale's `log` entry on all three, as it did for every show before.
+    const obsSend = (eventData: Record<string, unknown>) =>
+      sender.call('BroadcastCustomEvent', { eventData: eventData as never });
+    const stopBackup = await standInBackup(tool, relay, obsSend);
+    await new Promise((ok) => setTimeout(ok, 1500)); // heard on all three before the first sale
+    const withBackup = await measurePath({
+      ...path,
+      prefix: 'backup',
+      left: (await left()).stock,
+      send: obsSend,
+    });
+    await stopBackup();
     const viaRelay = await measurePath({
       ...path,
       prefix: 'relay',
@@ -276,6 +295,16 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       hop,
       strict,
       'BroadcastCustomEvent from obs-websocket-js in the bench process; the controller listens on a socket of its own that never sends (shared/obs/splitConnection.ts). ' +
+        common,
+    );
+    await recordPath(
+      testInfo,
+      '7a-backup',
+      '7a while a backup is heard on every transport (each sale also sent to it as `log`)',
+      withBackup,
+      hop,
+      strict,
+      'As 7a, right after it, while a stand-in backup says hello every second on BroadcastChannel, the relay and obs-websocket (support/commandPath.ts standInBackup): the primary sends each entry as `log` on all three — what every show paid before `log` went only where a backup is heard. ' +
         common,
     );
     await recordPath(

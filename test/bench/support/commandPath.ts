@@ -169,3 +169,35 @@ export async function relayFloor(
   const off = (cal0.offset + cal1.offset) / 2;
   return summarize(got.map((t, i) => t + off - sent[i]!).slice(10));
 }
+
+/**
+ * A stand-in backup device for the A/B of issue 13 §3: it says hello (`role: 'remote'`, the
+ * backup's heartbeat) every second on all three transports — BroadcastChannel from `page` (a page
+ * of the controller's browser), the relay and obs-websocket from this process — so the primary
+ * streams every logged entry on all three, as it did for every show before it sent `log` only
+ * where a backup is heard. It never asks for the log (no `sync`): only the primary's cost moves.
+ */
+export async function standInBackup(
+  page: Page,
+  relay: { send: (message: Record<string, unknown>) => Promise<void> },
+  obsSend: (message: Record<string, unknown>) => Promise<unknown>,
+): Promise<() => Promise<void>> {
+  const hello = { app: 'flashcue', v: 1, kind: 'hello', sender: 'bench-backup', role: 'remote' };
+  const say = () => Promise.all([relay.send(hello), obsSend(hello)]);
+  await page.evaluate((hello) => {
+    const channel = new BroadcastChannel('flashcue');
+    channel.postMessage(hello);
+    (window as unknown as { __benchBackup: number }).__benchBackup = window.setInterval(
+      () => channel.postMessage(hello),
+      1000,
+    );
+  }, hello);
+  await say();
+  const timer = setInterval(() => void say().catch(() => undefined), 1000);
+  return async () => {
+    clearInterval(timer);
+    await page.evaluate(() =>
+      clearInterval((window as unknown as { __benchBackup: number }).__benchBackup),
+    );
+  };
+}
