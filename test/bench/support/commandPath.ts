@@ -201,3 +201,33 @@ export async function standInBackup(
     );
   };
 }
+
+/** Runs of the same path in blocks, as one: samples joined, per-sale counts averaged. */
+export function mergeRuns(runs: PathRun[]): PathRun {
+  const parts: Record<string, number[]> = {};
+  for (const run of runs)
+    for (const [k, v] of Object.entries(run.parts)) (parts[k] ??= []).push(...v);
+  const mean = (pick: (run: PathRun) => Record<string, number>) => {
+    const out: Record<string, number> = {};
+    for (const run of runs)
+      for (const [k, v] of Object.entries(pick(run))) out[k] = (out[k] ?? 0) + v / runs.length;
+    for (const k of Object.keys(out)) out[k] = Math.round(out[k]! * 100) / 100;
+    return out;
+  };
+  const idb = mean((r) => ({ rw: r.idbPerSale.rw, ro: r.idbPerSale.ro, req: r.idbPerSale.req }));
+  return {
+    totals: runs.flatMap((r) => r.totals),
+    parts,
+    viewSends: mean((r) => r.viewSends) as PathRun['viewSends'],
+    messagesPerSale: {
+      out: mean((r) => r.messagesPerSale.out),
+      in: mean((r) => r.messagesPerSale.in),
+    },
+    idbPerSale: {
+      rw: idb.rw ?? 0,
+      ro: idb.ro ?? 0,
+      req: idb.req ?? 0,
+      roStores: mean((r) => r.idbPerSale.roStores),
+    },
+  };
+}
