@@ -154,7 +154,7 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
   obs,
   baseURL,
 }, testInfo) => {
-  test.setTimeout(8 * 60_000);
+  test.setTimeout(Math.max(8, Number(process.env.BENCH_MINUTES) || 0) * 60_000);
   const home = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
   const sender = new OBSWebSocket();
   const relay = await relayTool(`${baseURL!.replace(/^http/, 'ws')}/relay`);
