@@ -221,7 +221,8 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       const block = { ...path, warmup: k ? 5 : WARMUP, steps: STEPS / BLOCKS, send: obsSend };
       plain.push(await measurePath({ ...block, prefix: `obs${k}`, left: (await left()).stock }));
       const stopBackup = await standInBackup(tool, relay, obsSend);
-      await sleep(1500); // heard on all three before the first sale
+      // Heard on all three before the first sale; as long a pause as before each 7a block.
+      await sleep(BACKUP_HEARD_MS + 500);
       backed.push(await measurePath({ ...block, prefix: `bk${k}`, left: (await left()).stock }));
       await stopBackup();
       await sleep(BACKUP_HEARD_MS + 500); // forgotten: no `log` in the next 7a block
