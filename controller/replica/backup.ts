@@ -11,6 +11,7 @@ import {
   type PrimaryMessage,
   type SheetMessage,
 } from '../../shared/protocol/messages';
+import { BACKUP_HELLO_MS } from '../../shared/replica/backupsHeard';
 import { divergence, leads, recoverOrphans } from '../../shared/replica/terms';
 import { parseRunSheet } from '../../shared/runsheet';
 import { EventSchema, ShowMetaSchema } from '../../shared/show/eventSchema';
@@ -55,6 +56,7 @@ export class BackupSide {
   hasShow: boolean;
   last: number;
   #syncAt = 0;
+  #helloAt = 0;
   #timer: ReturnType<typeof setInterval>;
   #stopped = false;
 
@@ -72,13 +74,7 @@ export class BackupSide {
     this.hasShow = start.hasShow;
     this.last = start.last;
     this.#timer = setInterval(() => this.tick(), 250);
-    ctx.send({
-      app: APP,
-      v: PROTOCOL_VERSION,
-      kind: 'hello',
-      sender: ctx.device.id,
-      role: 'remote',
-    });
+    this.#hello();
     const heard = start.heard?.message;
     if (heard) ctx.enqueue(() => this.onPrimary(heard));
     else this.tick();
@@ -103,9 +99,26 @@ export class BackupSide {
     clearInterval(this.#timer);
   }
 
-  /** Asks the primary for what this device lacks, at most once a second. */
+  /**
+   * The backup's heartbeat: the primary streams entries only where a backup said hello lately
+   * (shared/replica/backupsHeard.ts).
+   */
+  #hello(): void {
+    this.#helloAt = this.ctx.now();
+    this.ctx.send({
+      app: APP,
+      v: PROTOCOL_VERSION,
+      kind: 'hello',
+      sender: this.ctx.device.id,
+      role: 'remote',
+    });
+  }
+
+  /** Says hello once a second; asks the primary for what this device lacks, at most once a second. */
   tick(): void {
-    if (this.#stopped || !this.primary) return;
+    if (this.#stopped) return;
+    if (this.ctx.now() - this.#helloAt >= BACKUP_HELLO_MS) this.#hello();
+    if (!this.primary) return;
     const behind = !this.hasShow || this.primary.lastSeq > this.last;
     if (behind && this.ctx.now() - this.#syncAt >= 1000) {
       this.#syncAt = this.ctx.now();

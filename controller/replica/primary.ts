@@ -1,7 +1,8 @@
 /**
  * The primary's side of the replica protocol: a heartbeat every second (show, device, term,
- * term history, last seq), each logged entry as it is written, and answers to a backup's
- * sync — the frozen sheet and the log from a seq on, in chunks, at a bounded rate.
+ * term history, last seq), each logged entry as it is written — only on the transports a
+ * backup was heard on lately (shared/replica/backupsHeard.ts) — and answers to a backup's
+ * sync: the frozen sheet and the log from a seq on, in chunks, at a bounded rate.
  */
 import {
   APP,
@@ -31,7 +32,8 @@ export class PrimarySide {
     private readonly db: FlashcueDb,
     private readonly device: Device,
     readonly options: PrimaryOptions,
-    private readonly send: (message: unknown) => void,
+    /** `toBackups`: only on the transports a backup was heard on lately (none: not sent). */
+    private readonly send: (message: unknown, toBackups?: boolean) => void,
     private readonly stats: ReplicaStats,
     private readonly now: () => number,
   ) {
@@ -79,7 +81,8 @@ export class PrimarySide {
     if (this.#pending.length > 1) return;
     queueMicrotask(() => {
       const entries = this.#pending.splice(0);
-      for (let i = 0; i < entries.length; i += CHUNK) this.#sendLog(entries.slice(i, i + CHUNK));
+      for (let i = 0; i < entries.length; i += CHUNK)
+        this.#sendLog(entries.slice(i, i + CHUNK), true);
     });
   }
   #pending: Entry[] = [];
@@ -112,12 +115,13 @@ export class PrimarySide {
       for (let i = 0; i < rows.length; i += CHUNK) {
         this.#sendLog(
           rows.slice(i, i + CHUNK).map(({ seq, commandId, event }) => ({ seq, commandId, event })),
+          true, // the sync itself marked its transport as a backup's
         );
       }
     })().catch((error: unknown) => console.warn('Flashcue replica: sync answer failed', error));
   }
 
-  #sendLog(entries: Entry[]): void {
+  #sendLog(entries: Entry[], toBackups: boolean): void {
     const message: LogMessage = {
       app: APP,
       v: PROTOCOL_VERSION,
@@ -127,7 +131,7 @@ export class PrimarySide {
       term: this.term(),
       entries,
     };
-    this.send(message);
+    this.send(message, toBackups);
   }
 }
 

@@ -13,6 +13,7 @@
  */
 import { parseMessage, type PrimaryMessage } from '../../shared/protocol/messages';
 import type { Transport } from '../../shared/protocol/transport';
+import { BackupsHeard } from '../../shared/replica/backupsHeard';
 import { leads } from '../../shared/replica/terms';
 import type { ShowEvent } from '../../shared/show';
 import type { FlashcueDb } from '../db/db';
@@ -47,6 +48,7 @@ export class Replica {
   #backup: BackupSide | null = null;
   #queue: Promise<unknown> = Promise.resolve();
   #ctx: BackupContext;
+  #backups: BackupsHeard<Transport>;
 
   constructor(
     private readonly db: FlashcueDb,
@@ -54,6 +56,7 @@ export class Replica {
     sendCommand: CommandSender,
     private readonly now: () => number = Date.now,
   ) {
+    this.#backups = new BackupsHeard(now);
     this.#ctx = {
       db,
       device,
@@ -71,7 +74,7 @@ export class Replica {
     // Browser sources inside OBS (emit_event, one-way) are never controllers: no log for them.
     const transports = all.filter((t) => !ONE_WAY_TO_OVERLAYS.has(t.name));
     this.#transports = transports;
-    this.#unsubscribe = transports.map((t) => t.subscribe((data) => this.#receive(data)));
+    this.#unsubscribe = transports.map((t) => t.subscribe((data) => this.#receive(data, t)));
     this.#primary?.announce();
   }
 
@@ -88,7 +91,8 @@ export class Replica {
       this.db,
       this.device,
       options,
-      (message) => this.#send(message),
+      (message, toBackups) =>
+        this.#send(message, toBackups ? this.#backups.on(this.#transports) : this.#transports),
       this.stats,
       this.now,
     );
@@ -144,8 +148,8 @@ export class Replica {
     this.#unsubscribe = [];
   }
 
-  #send(message: unknown): void {
-    for (const t of this.#transports) t.send(message);
+  #send(message: unknown, to: readonly Transport[] = this.#transports): void {
+    for (const t of to) t.send(message);
   }
 
   #enqueue(work: () => Promise<void>): void {
@@ -154,7 +158,7 @@ export class Replica {
       .catch((error: unknown) => console.warn('Flashcue replica:', error));
   }
 
-  #receive(data: unknown): void {
+  #receive(data: unknown, via: Transport): void {
     const parsed = parseMessage(data);
     if (!parsed.ok) return; // counted by the view receiver and the command server already
     const message = parsed.message;
@@ -162,10 +166,14 @@ export class Replica {
       case 'primary':
         return this.#onPrimary(message);
       case 'hello':
-        // `remote` is the wire's word for a backup (a public message format, kept).
-        if (message.role === 'remote') this.#primary?.announce();
+        // `remote` is the wire's word for a backup (a public message format, kept). A backup
+        // says hello every second: the heartbeat at once only to a newcomer on this transport.
+        if (message.role === 'remote' && message.sender !== this.device.id) {
+          if (this.#backups.heard(via)) this.#primary?.announce();
+        }
         return;
       case 'sync':
+        if (message.device !== this.device.id) this.#backups.heard(via);
         if (
           this.#primary &&
           message.showId === this.#primary.showId &&

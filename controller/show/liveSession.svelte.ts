@@ -28,6 +28,7 @@ import type { BackupRunner } from './backupRunner';
 import type { Clock } from '../app/clock.svelte';
 import type { Notices } from '../app/notices.svelte';
 import { NextShowLookup } from './nextShow';
+import { keptView } from './keptView';
 
 /** Settings keys: the show open on this controller, and the role it had, for a reload. */
 export const CURRENT_SHOW = 'currentShowId';
@@ -64,6 +65,7 @@ export class LiveSession {
   #assets = new Map<string, string>();
   #publishQueued = false;
   #next = new NextShowLookup();
+  #view = keptView();
   /** Reads OBS's recording timecode for a marker (set by the wiring module once OBS is known). */
   recordClock: (() => Promise<number | null>) | null = null;
 
@@ -105,8 +107,7 @@ export class LiveSession {
     return isAssetRef(image) ? (this.#assets.get(image) ?? null) : image;
   }
 
-  /** Sends the current view now (an OBS source became active, OBS came back); `withAssets`
-   * also re-sends the current uploaded image, for pages that reconnected. */
+  /** Sends the view now (an OBS source active, OBS back); `withAssets`: the image too (pages reconnected). */
   republish(withAssets = false): void {
     if (withAssets) this.#publisher?.setTransports(this.#viewTransports());
     this.#publisher?.publish();
@@ -126,9 +127,10 @@ export class LiveSession {
     return this.show?.sheet ?? null;
   }
 
-  /** The overlay view at the app clock: what every overlay shows right now. */
+  /** The overlay view at the app clock (the clock read first: a $derived of it tracks both). */
   get view(): OverlayView | null {
-    return this.snapshot && selectOverlayView(this.snapshot, this.clock.now, this.#next.current);
+    const now = this.clock.now;
+    return this.snapshot && this.#view(this.snapshot, now, this.#next.current);
   }
 
   /** A new show from a run sheet (a frozen copy), made current. */
@@ -223,7 +225,6 @@ export class LiveSession {
       this.#publishSoon(); // queued before Svelte's own flush: the overlays first
       this.snapshot = snapshot;
       this.logSeq = runner.logSeq();
-      this.#onChange.forEach((l) => l());
     });
     this.#publisher.publish();
     this.#onChange.forEach((l) => l());
@@ -269,7 +270,8 @@ export class LiveSession {
 
   /**
    * One view per change: applying an event moves the actor twice (clock, then the event), so
-   * the snapshots of one task go out as one view, at the end of that task's microtasks.
+   * the snapshots of one task go out as one view, at the end of that task's microtasks; then the
+   * change listeners, once (they ran per snapshot, before the view: issue 13 §3).
    */
   #publishSoon(): void {
     if (this.#publishQueued) return;
@@ -277,6 +279,7 @@ export class LiveSession {
     queueMicrotask(() => {
       this.#publishQueued = false;
       this.#publisher?.publish();
+      this.#onChange.forEach((l) => l());
     });
   }
 

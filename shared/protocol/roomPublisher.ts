@@ -30,7 +30,8 @@ export function createRoomPublisher(options: {
       n: n++,
       ...options.screens(),
     }),
-    answers: (role) => role !== 'tool',
+    // A backup (`remote`) says hello every second as its heartbeat: it needs no room message.
+    answers: (role) => role !== 'tool' && role !== 'remote',
     heartbeatMs: options.heartbeatMs ?? ROOM_HEARTBEAT_MS,
   });
 }

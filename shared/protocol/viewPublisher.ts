@@ -93,7 +93,10 @@ export function createViewPublisher(options: PublisherOptions): ViewPublisher {
     unsubscribers = next.map((t) =>
       t.subscribe((data) => {
         const parsed = parseMessage(data);
-        if (!parsed.ok || parsed.message.kind !== 'hello') return;
+        // A backup (`remote`) says hello every second as its heartbeat to the primary and
+        // rebuilds its show from the log, never from views: no view for it.
+        if (!parsed.ok || parsed.message.kind !== 'hello' || parsed.message.role === 'remote')
+          return;
         hellos.hello();
       }),
     );

@@ -30,14 +30,25 @@ import {
   type Summary,
 } from './support/bench';
 import { calibrate } from './support/clocks';
-import { measurePath, relayFloor, relayTool, type PathRun } from './support/commandPath';
+import {
+  measurePath,
+  relayFloor,
+  relayTool,
+  mergeRuns,
+  standInBackup,
+  type PathRun,
+} from './support/commandPath';
 import { broadcastFloor, rawObsClient } from './support/floors';
 import { installProbe } from './support/probe';
 import type { ObsInstance } from '../obs/obsHarness';
+import { BACKUP_HEARD_MS } from '../../shared/replica/backupsHeard';
 
 const STEPS = QUICK ? 100 : 500;
 const WARMUP = 20;
 const STOCK = 100_000;
+/** 7a and 7a-backup alternate in this many blocks. */
+const BLOCKS = 5;
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 /** One readwrite commit of `row` per sample, strict and relaxed interleaved, in a bare page. */
 async function commitFloor(page: Page, row: unknown, count: number) {
@@ -143,7 +154,7 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
   obs,
   baseURL,
 }, testInfo) => {
-  test.setTimeout(8 * 60_000);
+  test.setTimeout(Math.max(8, Number(process.env.BENCH_MINUTES) || 0) * 60_000);
   const home = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
   const sender = new OBSWebSocket();
   const relay = await relayTool(`${baseURL!.replace(/^http/, 'ws')}/relay`);
@@ -192,19 +203,32 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
     await sender.connect(obs.url, obs.password);
 
     const path = { controller, overlay, warmup: WARMUP, steps: STEPS, total };
-    // BENCH_PROFILE=<file>: a CPU profile of the controller over 7a, for Chromium's DevTools.
+    // BENCH_PROFILE=<file>: a CPU profile of the controller over 7a and 7a-backup, for Chromium's DevTools.
     const cdp = process.env.BENCH_PROFILE ? await home.newCDPSession(controller) : null;
     if (cdp) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
-    const viaObs = await measurePath({
-      ...path,
-      prefix: 'obs',
-      left: start.stock,
-      send: (eventData) => sender.call('BroadcastCustomEvent', { eventData: eventData as never }),
-    });
+    // A/B (issue 13 §3), interleaved in blocks so the machine's load falls on both alike: 7a (no
+    // backup heard: no `log` sent) and 7a-backup (a stand-in backup heard on every transport: each
+    // sale's entry also goes out as `log` on all three, as it did for every show before).
+    const obsSend = (eventData: Record<string, unknown>) =>
+      sender.call('BroadcastCustomEvent', { eventData: eventData as never });
+    const plain: PathRun[] = [];
+    const backed: PathRun[] = [];
+    for (let k = 0; k < BLOCKS; k++) {
+      const block = { ...path, warmup: k ? 5 : WARMUP, steps: STEPS / BLOCKS, send: obsSend };
+      plain.push(await measurePath({ ...block, prefix: `obs${k}`, left: (await left()).stock }));
+      const stopBackup = await standInBackup(tool, relay, obsSend);
+      // Heard on all three before the first sale; as long a pause as before each 7a block.
+      await sleep(BACKUP_HEARD_MS + 500);
+      backed.push(await measurePath({ ...block, prefix: `bk${k}`, left: (await left()).stock }));
+      await stopBackup();
+      await sleep(BACKUP_HEARD_MS + 500); // forgotten: no `log` in the next 7a block
+    }
+    const viaObs = mergeRuns(plain);
+    const withBackup = mergeRuns(backed);
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
       (await import('node:fs')).writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
@@ -276,6 +300,16 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       hop,
       strict,
       'BroadcastCustomEvent from obs-websocket-js in the bench process; the controller listens on a socket of its own that never sends (shared/obs/splitConnection.ts). ' +
+        common,
+    );
+    await recordPath(
+      testInfo,
+      '7a-backup',
+      '7a while a backup is heard on every transport (each sale also sent to it as `log`)',
+      withBackup,
+      hop,
+      strict,
+      `As 7a, alternating with it in ${BLOCKS} blocks (its figures are the other half of the same run), while a stand-in backup says hello every second on BroadcastChannel, the relay and obs-websocket (support/commandPath.ts standInBackup): the primary sends each entry as \`log\` on all three — what every show paid before \`log\` went only where a backup is heard. ` +
         common,
     );
     await recordPath(

@@ -169,3 +169,65 @@ export async function relayFloor(
   const off = (cal0.offset + cal1.offset) / 2;
   return summarize(got.map((t, i) => t + off - sent[i]!).slice(10));
 }
+
+/**
+ * A stand-in backup device for the A/B of issue 13 §3: it says hello (`role: 'remote'`, the
+ * backup's heartbeat) every second on all three transports — BroadcastChannel from `page` (a page
+ * of the controller's browser), the relay and obs-websocket from this process — so the primary
+ * streams every logged entry on all three, as it did for every show before it sent `log` only
+ * where a backup is heard. It never asks for the log (no `sync`): only the primary's cost moves.
+ */
+export async function standInBackup(
+  page: Page,
+  relay: { send: (message: Record<string, unknown>) => Promise<void> },
+  obsSend: (message: Record<string, unknown>) => Promise<unknown>,
+): Promise<() => Promise<void>> {
+  const hello = { app: 'flashcue', v: 1, kind: 'hello', sender: 'bench-backup', role: 'remote' };
+  const say = () => Promise.all([relay.send(hello), obsSend(hello)]);
+  await page.evaluate((hello) => {
+    const channel = new BroadcastChannel('flashcue');
+    channel.postMessage(hello);
+    (window as unknown as { __benchBackup: number }).__benchBackup = window.setInterval(
+      () => channel.postMessage(hello),
+      1000,
+    );
+  }, hello);
+  await say();
+  const timer = setInterval(() => void say().catch(() => undefined), 1000);
+  return async () => {
+    clearInterval(timer);
+    await page.evaluate(() =>
+      clearInterval((window as unknown as { __benchBackup: number }).__benchBackup),
+    );
+  };
+}
+
+/** Runs of the same path in blocks, as one: samples joined, per-sale counts averaged. */
+export function mergeRuns(runs: PathRun[]): PathRun {
+  const parts: Record<string, number[]> = {};
+  for (const run of runs)
+    for (const [k, v] of Object.entries(run.parts)) (parts[k] ??= []).push(...v);
+  const mean = (pick: (run: PathRun) => Record<string, number>) => {
+    const out: Record<string, number> = {};
+    for (const run of runs)
+      for (const [k, v] of Object.entries(pick(run))) out[k] = (out[k] ?? 0) + v / runs.length;
+    for (const k of Object.keys(out)) out[k] = Math.round(out[k]! * 100) / 100;
+    return out;
+  };
+  const idb = mean((r) => ({ rw: r.idbPerSale.rw, ro: r.idbPerSale.ro, req: r.idbPerSale.req }));
+  return {
+    totals: runs.flatMap((r) => r.totals),
+    parts,
+    viewSends: mean((r) => r.viewSends) as PathRun['viewSends'],
+    messagesPerSale: {
+      out: mean((r) => r.messagesPerSale.out),
+      in: mean((r) => r.messagesPerSale.in),
+    },
+    idbPerSale: {
+      rw: idb.rw ?? 0,
+      ro: idb.ro ?? 0,
+      req: idb.req ?? 0,
+      roStores: mean((r) => r.idbPerSale.roStores),
+    },
+  };
+}
