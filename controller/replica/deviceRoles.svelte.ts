@@ -192,7 +192,8 @@ export class DeviceRoles implements RoleHooks {
       );
       await setTerms(this.db, show.id, terms);
       await this.db.settings.put({ key: ROLE, value: 'primary' });
-      this.live.role = 'primary';
+      // open() says "primary" once the runner is ready: saying it here, before, let a person
+      // (or a script) see this device as primary and be told "No show is loaded" in between.
       await this.live.open(show.id);
       this.notices.info(
         (how === 'auto' ? m.notice_took_over_auto : m.notice_took_over)({
