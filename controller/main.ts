@@ -76,7 +76,7 @@ if (router.route.name === 'host') {
   const polls = new PollStore(live, db, transports);
   room.onChat((user, text, at) => polls.chat(user, text, at));
   const commands = createCommandServer(transports, {
-    ...liveCommandTarget(live, db),
+    ...liveCommandTarget(live, db, () => polls.room),
     room: (args) => room.takeCommand(args),
     poll: (command, args) => polls.run(command, args),
   });
