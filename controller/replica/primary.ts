@@ -7,6 +7,7 @@ import {
   APP,
   PROTOCOL_VERSION,
   type LogMessage,
+  type PollLogMessage,
   type PrimaryMessage,
   type SheetMessage,
 } from '../../shared/protocol/messages';
@@ -14,6 +15,7 @@ import type { ShowEvent } from '../../shared/show';
 import type { FlashcueDb, ShowRow } from '../db/db';
 import { getShow, loadEvents } from '../db/eventLog';
 import type { Device, PrimaryOptions, ReplicaStats } from './types';
+import { PollLogSender, pollLogHeader, type PollEntry } from './pollCopy';
 
 export const PRIMARY_HEARTBEAT_MS = 1000;
 /** Entries per log message when a backup catches up. */
@@ -35,9 +37,15 @@ export class PrimarySide {
     private readonly stats: ReplicaStats,
     private readonly now: () => number,
   ) {
+    this.#polls = new PollLogSender(
+      db,
+      () => pollLogHeader(this.showId, this.device.id, this.term()),
+      (message: PollLogMessage) => this.send(message),
+    );
     this.announce();
     this.#timer = setInterval(() => this.announce(), PRIMARY_HEARTBEAT_MS);
   }
+  #polls: PollLogSender;
 
   get showId(): string {
     return this.options.showId;
@@ -66,6 +74,7 @@ export class PrimarySide {
       terms: [...terms],
       lastSeq: options.lastSeq(),
       phase: options.phase(),
+      ...(options.pollSeq ? { pollSeq: options.pollSeq() } : {}),
     };
     this.send(message);
   }
@@ -84,7 +93,12 @@ export class PrimarySide {
   }
   #pending: Entry[] = [];
 
-  answerSync(fromSeq: number, needSheet: boolean, to: string): void {
+  /** One poll event logged here (controller/poll): to the backups with the next microtask. */
+  pollAppended(entry: PollEntry): void {
+    this.#polls.appended(entry);
+  }
+
+  answerSync(fromSeq: number, needSheet: boolean, to: string, pollFromSeq?: number): void {
     const now = this.now();
     if (now - this.#syncWindow.start >= 1000) this.#syncWindow = { start: now, count: 0 };
     if (this.#syncWindow.count >= SYNCS_PER_SECOND) {
@@ -114,6 +128,7 @@ export class PrimarySide {
           rows.slice(i, i + CHUNK).map(({ seq, commandId, event }) => ({ seq, commandId, event })),
         );
       }
+      if (pollFromSeq !== undefined) await this.#polls.answer(this.showId, pollFromSeq);
     })().catch((error: unknown) => console.warn('Flashcue replica: sync answer failed', error));
   }
 
