@@ -19,8 +19,10 @@ test('closing cards, poll and the starting-soon teaser: their cards, options, UR
   await expect(page.getByTestId('overlay-poll').getByRole('heading')).toHaveText(
     'Poll and giveaway',
   );
-  await expect(urlOf(page, 'cards')).toHaveText(`${origin}/overlay/cards.html`);
-  await expect(urlOf(page, 'poll')).toHaveText(`${origin}/overlay/poll.html`);
+  for (const name of ['cards', 'poll']) {
+    await expect(urlOf(page, name)).toHaveText(`${origin}/overlay/${name}.html`);
+    await expect(page.getByTestId(`size-${name}`)).toContainText('1920 × 1080');
+  }
 
   await page.getByTestId('opt-soldHold').fill('12');
   await page.getByTestId('opt-soldHold').blur();

@@ -8,16 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { baseSheet } from '../support/sheets';
 import { command, openTool } from './support/tool';
 
-const NAMES = [
-  'all',
-  'lower-third',
-  'countdown',
-  'stock',
-  'ticker',
-  'next-up',
-  'cards',
-  'poll',
-] as const;
+const NAMES = ['all', 'lower-third', 'countdown', 'stock', 'ticker', 'next-up'] as const;
 
 async function openSetup(page: Page): Promise<string> {
   await page.goto('/controller/#/setup');
