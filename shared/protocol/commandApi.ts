@@ -55,7 +55,6 @@ export const API_COMMANDS = [
   ...ROOM_COMMANDS,
   ...QUERY_COMMANDS,
 ] as const;
-export type ApiCommand = (typeof API_COMMANDS)[number];
 
 export type ApiTranslation =
   | { ok: true; kind: 'show'; command: ShowCommandInput }
