@@ -11,16 +11,25 @@ import type { LocatedError } from '../../shared/validation';
 import type { CatalogueRow, EventRow, FlashcueDb, ShowRow } from './db';
 import { getShow, loadEvents, UnknownShowError } from './eventLog';
 import { loadPlatform, restorePlatform } from './platformOrders';
+import { loadHealth, restoreHealth } from './healthArchive';
 
 export async function exportShowArchive(
   db: FlashcueDb,
   showId: string,
   now: number = Date.now(),
 ): Promise<ShowArchive> {
-  return db.transaction('r', db.shows, db.events, db.platformOrders, db.platformMeta, async () => {
+  const tables = [db.shows, db.events, db.platformOrders, db.platformMeta, db.healthMinutes];
+  return db.transaction('r', tables, async () => {
     const show = await getShow(db, showId);
     if (!show) throw new UnknownShowError(showId);
-    return toArchive(show, await loadEvents(db, showId), now, await loadPlatform(db, showId));
+    const archive = toArchive(
+      show,
+      await loadEvents(db, showId),
+      now,
+      await loadPlatform(db, showId),
+    );
+    const health = await loadHealth(db, showId); // issue 19: kept beside the log, optional
+    return health.length ? { ...archive, health } : archive;
   });
 }
 
@@ -39,12 +48,20 @@ export async function importShowArchive(
   now: number = Date.now(),
 ): Promise<ArchiveImport> {
   const title = archive.sheet.show.title;
-  const tables = [db.shows, db.events, db.catalogue, db.platformOrders, db.platformMeta];
+  const tables = [
+    db.shows,
+    db.events,
+    db.catalogue,
+    db.platformOrders,
+    db.platformMeta,
+    db.healthMinutes,
+  ];
   return db.transaction('rw', tables, async () => {
     const same = await findSameContent(db, archive);
     if (same) {
       // The same show, perhaps without the orders imported since: add them (same keys).
       if (archive.platform) await restorePlatform(db, same, archive.platform);
+      if (archive.health) await restoreHealth(db, same, archive.health);
       return { showId: same, outcome: 'reused' as const, title };
     }
     const taken = (await db.shows.get(archive.show.id)) !== undefined;
@@ -62,6 +79,7 @@ export async function importShowArchive(
     if (events.length) await db.events.bulkAdd(events);
     await rememberProducts(db, archive, showId);
     if (archive.platform) await restorePlatform(db, showId, archive.platform);
+    if (archive.health) await restoreHealth(db, showId, archive.health);
     return { showId, outcome: taken ? ('copied' as const) : ('added' as const), title };
   });
 }

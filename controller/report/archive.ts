@@ -21,6 +21,7 @@ import {
 } from '../../shared/show/eventSchema';
 import type { StoredPlatform } from '../../shared/orders/platformReport';
 import { termsFromCurrent } from '../../shared/replica/terms';
+import type { ArchivedHealthMinute } from '../../shared/obs/healthArchive';
 
 export { SHOW_ARCHIVE_FORMAT, SHOW_ARCHIVE_VERSION } from '../../shared/show/eventSchema';
 
@@ -49,6 +50,8 @@ export interface ShowArchive {
   events: ArchivedEvent[];
   /** The platform's orders imported for this show, kept beside the log. */
   platform?: StoredPlatform;
+  /** The per-minute stream-health record (issue 19), kept beside the log like the orders. */
+  health?: ArchivedHealthMinute[];
 }
 
 export function toArchive(

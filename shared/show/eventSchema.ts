@@ -8,6 +8,7 @@ import { OrderId, OrderSource } from './orders';
 import { PlatformArchiveSchema } from '../orders/schema';
 import { ReplanEventSchema } from './replan';
 import { MarkerEventSchema } from '../marker/marker';
+import { HealthArchiveSchema } from '../obs/healthArchive';
 
 export const SHOW_ARCHIVE_FORMAT = 'flashcue.show';
 export const SHOW_ARCHIVE_VERSION = 1;
@@ -194,4 +195,6 @@ export const ArchiveSchema = z.strictObject({
     .max(MAX_ARCHIVE_EVENTS, `holds more than ${MAX_ARCHIVE_EVENTS.toLocaleString('en')} events`),
   /** Imported platform orders (issue 15), absent in files from before them. */
   platform: PlatformArchiveSchema.optional(),
+  /** The per-minute stream-health record (issue 19), absent in files from before it. */
+  health: HealthArchiveSchema.optional(),
 });
