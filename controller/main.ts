@@ -73,10 +73,17 @@ if (router.route.name === 'host') {
   // The live room (TikFinity, POST /api/audience): counted and sampled, never logged one by one.
   const room = new RoomStore(live, db, transports);
   // Polls and giveaways read the room's comments; their events go to the show's poll log.
-  const polls = new PollStore(live, db, transports);
+  const polls = new PollStore(live, db, transports, [channel]);
   room.onChat((user, text, at) => polls.chat(user, text, at));
+  // The poll log goes to the backups with the show's log; a backup's copy comes back to it.
+  polls.onAppended((entry) => roles.pollAppended(entry));
+  roles.usePolls({
+    seq: () => polls.seq,
+    copied: (showId, change) => polls.copied(showId, change),
+    forget: (showId) => polls.forget(showId),
+  });
   const commands = createCommandServer(transports, {
-    ...liveCommandTarget(live, db),
+    ...liveCommandTarget(live, db, () => polls.room),
     room: (args) => room.takeCommand(args),
     poll: (command, args) => polls.run(command, args),
   });

@@ -13,7 +13,11 @@ import {
   type AckMessage,
   type CommandMessage,
 } from '../../shared/protocol/messages';
-import { translateApiCommand, type QueryCommand } from '../../shared/protocol/commandApi';
+import {
+  ROOM_COMMANDS,
+  translateApiCommand,
+  type QueryCommand,
+} from '../../shared/protocol/commandApi';
 import type { Transport } from '../../shared/protocol/transport';
 import type { ShowCommandInput } from '../../shared/show';
 import type { DispatchResult } from '../show/showRunner';
@@ -65,7 +69,7 @@ export function createCommandServer(transports: Transport[], target: CommandTarg
   });
 
   async function answer(message: CommandMessage): Promise<AckMessage> {
-    if (message.command === 'room.events' && target.room)
+    if (message.command === ROOM_COMMANDS[0] && target.room)
       return ack(message.id, target.room(message.args));
     if (isPollCommand(message.command) && target.poll) {
       const decided = target.poll(message.command, message.args);

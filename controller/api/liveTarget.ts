@@ -10,8 +10,15 @@ import type { CommandTarget } from './commandServer';
 import { ordersImport, platformBlock } from '../report/platform/apiOrders';
 import { adviceFor } from '../../shared/playbook/liveAdvice';
 import { pastProductHistory } from '../show/pastHistory';
+import { apiPolls } from '../../shared/poll/apiPolls';
+import { emptyPollRoom, type PollRoom } from '../../shared/poll/state';
 
-export function liveCommandTarget(live: LiveSession, db: FlashcueDb): CommandTarget {
+/** `polls`: the show's poll room as the poll store holds it (its newest votes, not yet written). */
+export function liveCommandTarget(
+  live: LiveSession,
+  db: FlashcueDb,
+  polls: () => PollRoom = emptyPollRoom,
+): CommandTarget {
   return {
     answers: (transport) => live.role !== 'backup' || live.isLocal(transport),
     currency: () => live.sheet?.show.currency ?? null,
@@ -35,6 +42,7 @@ export function liveCommandTarget(live: LiveSession, db: FlashcueDb): CommandTar
               showId,
               ...apiReport(report),
               platform: showId ? await platformBlock(db, showId, ctx.sheet, report, ctx) : null,
+              ...apiPolls(polls()),
             },
           };
         }

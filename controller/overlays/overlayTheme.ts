@@ -8,6 +8,8 @@
 import { z } from 'zod';
 import * as m from '../i18n/paraglide/messages.js';
 import { COUNTDOWN_MODES } from '../../overlay/countdown/countdown.options';
+import { DEFAULT_SOLD_HOLD } from '../../overlay/cards/cards.options';
+import { POLL_SHOWS } from '../../overlay/poll/poll.options';
 import {
   CARD_STYLES,
   DEFAULT_ACCENT,
@@ -32,10 +34,20 @@ export const OVERLAY_NAMES = [
   'stock',
   'ticker',
   'next-up',
+  'cards',
+  'poll',
 ] as const;
 export type OverlayName = (typeof OVERLAY_NAMES)[number];
 /** The single-card pages: the composite places its cards itself and ignores `position`. */
-export const CARD_NAMES = ['lower-third', 'countdown', 'stock', 'ticker', 'next-up'] as const;
+export const CARD_NAMES = [
+  'lower-third',
+  'countdown',
+  'stock',
+  'ticker',
+  'next-up',
+  'cards',
+  'poll',
+] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 
 export const DEFAULT_POSITIONS: Record<CardName, Position> = {
@@ -44,6 +56,8 @@ export const DEFAULT_POSITIONS: Record<CardName, Position> = {
   stock: 'center-right',
   ticker: 'top-left',
   'next-up': 'bottom-right',
+  cards: 'top-center',
+  poll: 'center-left',
 };
 
 /** Limits the pages accept; `step` is what the inputs offer (1 = whole numbers). */
@@ -54,6 +68,7 @@ export const RANGES = {
   hold: { min: 1, max: 600, step: 0.5 },
   minBurst: { min: 0, max: 1_000_000, step: 1 },
   soon: { min: 0, max: 600, step: 1 },
+  soldHold: { min: 1, max: 60, step: 1 },
   lowUnits: { min: 0, max: 999_999, step: 1 },
   lowPercent: { min: 1, max: 100, step: 1 },
 } as const;
@@ -110,6 +125,14 @@ export const THEME_FIELDS = {
   soon: ranged('soon'),
   /** null = "Coming up" (or "Flash sale next"), '' = no label. */
   nextUpLabel: z.string().trim().max(TEXT_MAX.label).nullable(),
+  /** Countdown in start mode: "First deal: …" under the show's title. */
+  teaser: z.boolean(),
+  /** Closing cards: seconds the SOLD OUT card stays up, and which of the two cards show. */
+  soldHold: ranged('soldHold'),
+  soldOut: z.boolean(),
+  recap: z.boolean(),
+  /** The poll page: the poll and the giveaway, or one of them (two sources place them apart). */
+  pollShow: z.enum(POLL_SHOWS),
   /** The audience's language: every overlay URL carries it as `lang`. */
   lang: z.enum(locales as unknown as [Locale, ...Locale[]]),
   currencyDisplay: z.enum(CURRENCY_DISPLAYS),
@@ -142,6 +165,11 @@ export const DEFAULT_THEME: OverlayTheme = {
   minBurst: 5,
   soon: 10,
   nextUpLabel: null,
+  teaser: true,
+  soldHold: DEFAULT_SOLD_HOLD,
+  soldOut: true,
+  recap: true,
+  pollShow: 'both',
   lang: baseLocale,
   currencyDisplay: 'symbol',
   decimals: 'auto',
@@ -189,6 +217,7 @@ function problem(key: ThemeField, value: unknown): string {
     case 'hold':
     case 'minBurst':
     case 'soon':
+    case 'soldHold':
       return range(key);
     default:
       return m.ovl_check_choice();

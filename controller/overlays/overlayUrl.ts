@@ -17,7 +17,7 @@ import {
 /** What each page reads beyond the common options. */
 const READS: Record<OverlayName, ReadonlySet<string>> = {
   'lower-third': new Set(['cta', 'currencyDisplay', 'decimals']),
-  countdown: new Set(['mode', 'urgent', 'label']),
+  countdown: new Set(['mode', 'urgent', 'label', 'teaser']),
   stock: new Set(['low']),
   ticker: new Set(['max', 'hold', 'minBurst']),
   'next-up': new Set(['soon', 'label']),
@@ -32,7 +32,11 @@ const READS: Record<OverlayName, ReadonlySet<string>> = {
     'hold',
     'minBurst',
     'soon',
+    'teaser',
+    'soldHold',
   ]),
+  cards: new Set(['soldHold', 'soldOut', 'recap']),
+  poll: new Set(['show']),
 };
 
 export interface UrlExtras {
@@ -75,6 +79,13 @@ export function overlayQuery(
   if (reads.has('minBurst') && theme.minBurst !== d.minBurst)
     q.set('minBurst', String(theme.minBurst));
   if (reads.has('soon') && theme.soon !== d.soon) q.set('soon', String(theme.soon));
+  if (reads.has('teaser') && theme.teaser !== d.teaser) q.set('teaser', theme.teaser ? '1' : '0');
+  if (reads.has('soldHold') && theme.soldHold !== d.soldHold)
+    q.set('soldHold', String(theme.soldHold));
+  if (reads.has('soldOut') && theme.soldOut !== d.soldOut)
+    q.set('soldOut', theme.soldOut ? '1' : '0');
+  if (reads.has('recap') && theme.recap !== d.recap) q.set('recap', theme.recap ? '1' : '0');
+  if (reads.has('show') && theme.pollShow !== d.pollShow) q.set('show', theme.pollShow);
   return q.toString();
 }
 

@@ -14,6 +14,8 @@ const OVERLAY_INFO: Record<OverlayName, { label: () => string; blurb: () => stri
   stock: { label: m.ovl_name_stock, blurb: m.ovl_blurb_stock },
   ticker: { label: m.ovl_name_ticker, blurb: m.ovl_blurb_ticker },
   'next-up': { label: m.ovl_name_next_up, blurb: m.ovl_blurb_next_up },
+  cards: { label: m.ovl_name_cards, blurb: m.ovl_blurb_cards },
+  poll: { label: m.ovl_name_poll, blurb: m.ovl_blurb_poll },
 };
 
 /** An overlay's name and what it shows, in the controller's language. */

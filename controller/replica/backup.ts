@@ -8,6 +8,7 @@ import {
   APP,
   PROTOCOL_VERSION,
   type LogMessage,
+  type PollLogMessage,
   type PrimaryMessage,
   type SheetMessage,
 } from '../../shared/protocol/messages';
@@ -35,6 +36,7 @@ import {
   type Device,
   type ReplicaStats,
 } from './types';
+import { PollLogCopy } from './pollCopy';
 
 /** What the backup's side borrows from the Replica that owns the transports. */
 export interface BackupContext {
@@ -59,6 +61,8 @@ export class BackupSide {
   #helloAt = 0;
   #timer: ReturnType<typeof setInterval>;
   #stopped = false;
+  /** The copy of the primary's poll log (polls and giveaways). */
+  readonly polls: PollLogCopy;
 
   constructor(
     private readonly ctx: BackupContext,
@@ -67,8 +71,12 @@ export class BackupSide {
       heard: { message: PrimaryMessage; at: number } | null;
       hasShow: boolean;
       last: number;
+      pollLast: number;
     },
   ) {
+    this.polls = new PollLogCopy(ctx.db, options.showId, start.pollLast, (change) =>
+      options.onPolls?.(change),
+    );
     this.primary = start.heard?.message ?? null;
     this.heardAt = start.heard?.at ?? null;
     this.hasShow = start.hasShow;
@@ -119,7 +127,8 @@ export class BackupSide {
     if (this.#stopped) return;
     if (this.ctx.now() - this.#helloAt >= BACKUP_HELLO_MS) this.#hello();
     if (!this.primary) return;
-    const behind = !this.hasShow || this.primary.lastSeq > this.last;
+    const pollsBehind = this.polls.behind(this.primary);
+    const behind = !this.hasShow || this.primary.lastSeq > this.last || pollsBehind;
     if (behind && this.ctx.now() - this.#syncAt >= 1000) {
       this.#syncAt = this.ctx.now();
       this.ctx.send({
@@ -130,6 +139,7 @@ export class BackupSide {
         device: this.ctx.device.id,
         fromSeq: this.last + 1,
         needSheet: !this.hasShow,
+        ...(pollsBehind ? { pollFromSeq: this.polls.last + 1 } : {}),
       });
     }
   }
@@ -154,6 +164,8 @@ export class BackupSide {
       return;
     this.primary = message;
     this.heardAt = ctx.now();
+    await this.polls.onPrimary(message);
+    if (this.#stopped) return;
     if (!this.hasShow) return this.tick();
     const show = await getShow(ctx.db, this.showId);
     if (!show) return;
@@ -203,6 +215,17 @@ export class BackupSide {
       this.options.onHandover({ handedOver, dropped });
     } finally {
       ctx.handover.busy = false;
+    }
+  }
+
+  /** Poll log entries from the primary this backup copies (Replica checked device and term). */
+  async onPollLog(message: PollLogMessage): Promise<void> {
+    if (this.#stopped) return;
+    const { gap, refused } = await this.polls.take(message);
+    this.ctx.stats.refused += refused;
+    if (gap) {
+      this.#syncAt = 0;
+      this.tick();
     }
   }
 

@@ -19,6 +19,15 @@ import { CURRENT_SHOW, ROLE, type LiveSession, type RoleHooks } from '../show/li
 import { createCommandClient, type CommandClient } from './commandClient';
 import { Replica } from './replica';
 import type { BackupStatus, Device } from './types';
+import type { PollCopyChange, PollEntry } from './pollCopy';
+
+/** What the roles ask of the poll store (controller/poll): its log's length, copies, forgetting. */
+export interface PollHooks {
+  seq(): number;
+  copied(showId: string, change: PollCopyChange): void;
+  /** Drops this device's poll log of the show (a deposed primary copies the new one's). */
+  forget(showId: string): Promise<void>;
+}
 
 const AUTO_TAKEOVER = 'autoTakeoverSeconds';
 
@@ -33,6 +42,7 @@ export class DeviceRoles implements RoleHooks {
   #linkUp: () => boolean = () => true;
   #takingOver = false;
   #linkUpSince: number | null = null;
+  #polls: PollHooks | null = null;
 
   constructor(
     private readonly db: FlashcueDb,
@@ -68,6 +78,16 @@ export class DeviceRoles implements RoleHooks {
     const auto = await this.db.settings.get(AUTO_TAKEOVER);
     this.autoTakeoverSeconds = typeof auto?.value === 'number' ? auto.value : null;
     setInterval(() => this.#watchPrimary(), 250);
+  }
+
+  /** The poll store: its log goes to the backups, and a backup's copy goes to it. */
+  usePolls(polls: PollHooks): void {
+    this.#polls = polls;
+  }
+
+  /** A poll event logged here: to the backups when this device is the primary. */
+  pollAppended(entry: PollEntry): void {
+    this.#replica?.pollAppended(entry);
   }
 
   get device(): Device | null {
@@ -157,6 +177,7 @@ export class DeviceRoles implements RoleHooks {
     await replica.startBackup({
       showId,
       onShow: () => inOrder(attach),
+      onPolls: (change) => this.#polls?.copied(showId, change),
       onLog: (change) =>
         inOrder(async () => {
           if (!live.hasBackupRunner) return attach();
@@ -221,6 +242,7 @@ export class DeviceRoles implements RoleHooks {
       terms: () => live.terms,
       lastSeq: () => live.logSeq,
       phase: () => live.state?.phase ?? 'ready',
+      pollSeq: () => this.#polls?.seq() ?? 0,
       onDeposed: (primary) => {
         this.notices.error(
           m.notice_taken_from_us({
@@ -228,7 +250,8 @@ export class DeviceRoles implements RoleHooks {
             term: primary.term,
           }),
         );
-        void this.backUp(showId);
+        // The poll log it kept while cut off is not the new primary's: copy theirs instead.
+        void (this.#polls?.forget(showId) ?? Promise.resolve()).then(() => this.backUp(showId));
       },
     });
   }

@@ -8,6 +8,7 @@ import {
   APP,
   PROTOCOL_VERSION,
   type LogMessage,
+  type PollLogMessage,
   type PrimaryMessage,
   type SheetMessage,
 } from '../../shared/protocol/messages';
@@ -15,6 +16,7 @@ import type { ShowEvent } from '../../shared/show';
 import type { FlashcueDb, ShowRow } from '../db/db';
 import { getShow, loadEvents } from '../db/eventLog';
 import type { Device, PrimaryOptions, ReplicaStats } from './types';
+import { PollLogSender, pollLogHeader, type PollEntry } from './pollCopy';
 
 export const PRIMARY_HEARTBEAT_MS = 1000;
 /** Entries per log message when a backup catches up. */
@@ -37,9 +39,16 @@ export class PrimarySide {
     private readonly stats: ReplicaStats,
     private readonly now: () => number,
   ) {
+    this.#polls = new PollLogSender(
+      db,
+      () => pollLogHeader(this.showId, this.device.id, this.term()),
+      // Like the show's log: only where a backup was heard; a newcomer catches up by sync.
+      (message: PollLogMessage) => this.send(message, true),
+    );
     this.announce();
     this.#timer = setInterval(() => this.announce(), PRIMARY_HEARTBEAT_MS);
   }
+  #polls: PollLogSender;
 
   get showId(): string {
     return this.options.showId;
@@ -68,6 +77,7 @@ export class PrimarySide {
       terms: [...terms],
       lastSeq: options.lastSeq(),
       phase: options.phase(),
+      ...(options.pollSeq ? { pollSeq: options.pollSeq() } : {}),
     };
     this.send(message);
   }
@@ -87,7 +97,12 @@ export class PrimarySide {
   }
   #pending: Entry[] = [];
 
-  answerSync(fromSeq: number, needSheet: boolean, to: string): void {
+  /** One poll event logged here (controller/poll): to the backups with the next microtask. */
+  pollAppended(entry: PollEntry): void {
+    this.#polls.appended(entry);
+  }
+
+  answerSync(fromSeq: number, needSheet: boolean, to: string, pollFromSeq?: number): void {
     const now = this.now();
     if (now - this.#syncWindow.start >= 1000) this.#syncWindow = { start: now, count: 0 };
     if (this.#syncWindow.count >= SYNCS_PER_SECOND) {
@@ -118,6 +133,7 @@ export class PrimarySide {
           true, // the sync itself marked its transport as a backup's
         );
       }
+      if (pollFromSeq !== undefined) await this.#polls.answer(this.showId, pollFromSeq);
     })().catch((error: unknown) => console.warn('Flashcue replica: sync answer failed', error));
   }
 

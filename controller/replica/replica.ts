@@ -20,6 +20,7 @@ import type { FlashcueDb } from '../db/db';
 import { getShow } from '../db/eventLog';
 import { lastSeq } from '../db/replicaLog';
 import { BackupSide, type BackupContext } from './backup';
+import { lastPollSeq, type PollEntry } from './pollCopy';
 import { PrimarySide } from './primary';
 import {
   SILENT_AFTER_MS,
@@ -108,6 +109,11 @@ export class Replica {
     this.#primary?.appended(entry);
   }
 
+  /** Streams one logged poll event (controller/poll) to the backups. */
+  pollAppended(entry: PollEntry): void {
+    this.#primary?.pollAppended(entry);
+  }
+
   /** Becomes a backup of the show: copies the primary's log here, from what it already holds. */
   async startBackup(options: BackupOptions): Promise<void> {
     this.stop();
@@ -116,6 +122,7 @@ export class Replica {
       heard: this.#heard.get(options.showId) ?? null,
       hasShow: !!show,
       last: show ? await lastSeq(this.db, options.showId) : 0,
+      pollLast: await lastPollSeq(this.db, options.showId),
     });
   }
 
@@ -179,7 +186,12 @@ export class Replica {
           message.showId === this.#primary.showId &&
           message.device !== this.device.id
         ) {
-          this.#primary.answerSync(message.fromSeq, message.needSheet, message.device);
+          this.#primary.answerSync(
+            message.fromSeq,
+            message.needSheet,
+            message.device,
+            message.pollFromSeq,
+          );
         }
         return;
       case 'sheet': {
@@ -193,6 +205,16 @@ export class Replica {
           // The side running when the work's turn comes (as for every copied write).
           this.#enqueue(async () => this.#backup?.onSheet(message));
         }
+        return;
+      }
+      case 'pollLog': {
+        const backup = this.#backup;
+        if (!backup || message.showId !== backup.showId) return;
+        if (message.device !== backup.primary?.device || message.term !== backup.primary.term) {
+          if (message.device !== this.device.id) this.stats.refused += 1;
+          return;
+        }
+        this.#enqueue(async () => this.#backup?.onPollLog(message));
         return;
       }
       case 'log': {

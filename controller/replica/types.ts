@@ -6,6 +6,7 @@ import type { PrimaryMessage } from '../../shared/protocol/messages';
 import type { TermStart } from '../../shared/replica/terms';
 import type { ShowCommandInput } from '../../shared/show';
 import type { EventRow, ShowRow } from '../db/db';
+import type { PollCopyChange } from './pollCopy';
 
 /** A primary not heard for this long is shown as silent; the producer may take over. */
 export const SILENT_AFTER_MS = 3000;
@@ -31,6 +32,8 @@ export interface PrimaryOptions {
   terms: () => readonly TermStart[];
   lastSeq: () => number;
   phase: () => 'ready' | 'live' | 'ended';
+  /** How far the show's poll log runs here (its heartbeat tells the backups). */
+  pollSeq?: () => number;
   /** A higher claim was heard for this show: step down and become its backup. */
   onDeposed: (primary: PrimaryMessage) => void;
 }
@@ -42,6 +45,8 @@ export interface BackupOptions {
   onLog: (change: { added: EventRow[]; reset: boolean }) => void;
   /** The show's frozen sheet arrived (a backup that had none). */
   onShow: (show: ShowRow) => void;
+  /** The copied poll log changed: entries appended in order, or the copy started again. */
+  onPolls?: (change: PollCopyChange) => void;
   /** Orphans handed over or not carried over, in words for the producer. */
   onHandover: (summary: { handedOver: number; dropped: string[] }) => void;
 }

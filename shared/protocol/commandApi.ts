@@ -4,6 +4,7 @@
  * Pure; the controller's command server does the sending and the acks.
  */
 import { toMinor } from '../money';
+import { POLL_COMMANDS } from '../poll/decide';
 import type { ShowCommandInput } from '../show/commands';
 import { refusal, type Refusal } from '../show/refusal';
 
@@ -40,12 +41,27 @@ export const SHOW_COMMANDS = [
   'marker.add',
 ] as const;
 
+/** The live room's events (POST /api/audience through the relay): counted, not logged. */
+export const ROOM_COMMANDS = ['room.events'] as const;
+
+/**
+ * Every command the controller answers, in the order the README's table lists them: the one
+ * registry the "Known commands" sentence is built from, so a new command cannot be missing
+ * from it. (Closing cards have no command: they follow the show by themselves.)
+ */
+export const API_COMMANDS = [
+  ...SHOW_COMMANDS,
+  ...POLL_COMMANDS,
+  ...ROOM_COMMANDS,
+  ...QUERY_COMMANDS,
+] as const;
+
 export type ApiTranslation =
   | { ok: true; kind: 'show'; command: ShowCommandInput }
   | { ok: true; kind: 'query'; command: QueryCommand; args: Record<string, unknown> }
   | Refusal;
 
-const known = new Set<string>([...SHOW_COMMANDS, ...QUERY_COMMANDS]);
+const showOrQuery = new Set<string>([...SHOW_COMMANDS, ...QUERY_COMMANDS]);
 
 export function isQuery(command: string): command is QueryCommand {
   return (QUERY_COMMANDS as readonly string[]).includes(command);
@@ -60,8 +76,14 @@ export function translateApiCommand(
   args: Record<string, unknown> | undefined,
   currency: string | null,
 ): ApiTranslation {
-  if (!known.has(command)) {
-    const list = [...known].join(', ');
+  if ((API_COMMANDS as readonly string[]).includes(command) && !showOrQuery.has(command))
+    // Poll and room commands are answered before this translation (controller/api): one that
+    // reaches it has no handler on this controller (a tool or test wired without one).
+    return refusal(`"${command}" is not answered by this controller.`, 'command_unavailable', {
+      command,
+    });
+  if (!showOrQuery.has(command)) {
+    const list = API_COMMANDS.join(', ');
     return refusal(
       `Unknown command "${command.slice(0, 64)}". Known commands: ${list}.`,
       'unknown_command',

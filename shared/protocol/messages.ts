@@ -140,6 +140,8 @@ export const PrimaryMessage = z.object({
   terms: z.array(TermStart).check(z.minLength(1), z.maxLength(1000)),
   lastSeq: nonneg(),
   phase: z.enum(['ready', 'live', 'ended']),
+  /** How far the show's poll log runs (absent from builds before polls reached backups). */
+  pollSeq: z.optional(nonneg()),
 });
 
 /** Log entries in seq order: one per append, or a chunk answering a sync. */
@@ -157,6 +159,21 @@ export const LogMessage = z.object({
         event: z.unknown(),
       }),
     )
+    .check(z.maxLength(500)),
+});
+
+/**
+ * Entries of the show's poll log (polls and giveaways, controller/poll), for the backups: one
+ * message per burst of votes, or a chunk answering a sync. Events are checked by the backup.
+ */
+export const PollLogMessage = z.object({
+  ...envelope,
+  kind: z.literal('pollLog'),
+  showId: text(64),
+  device: device(),
+  term: z.number().check(z.int(), z.minimum(1)),
+  entries: z
+    .array(z.object({ seq: z.number().check(z.int(), z.minimum(1)), event: z.unknown() }))
     .check(z.maxLength(500)),
 });
 
@@ -178,6 +195,8 @@ export const SyncMessage = z.object({
   device: device(),
   fromSeq: z.number().check(z.int(), z.minimum(1)),
   needSheet: z.boolean(),
+  /** The poll log from this seq on, too (a backup behind on the poll log). */
+  pollFromSeq: z.optional(z.number().check(z.int(), z.minimum(1))),
 });
 
 export const FlashcueMessage = z.discriminatedUnion('kind', [
@@ -192,6 +211,7 @@ export const FlashcueMessage = z.discriminatedUnion('kind', [
   PollMessage,
   PrimaryMessage,
   LogMessage,
+  PollLogMessage,
   SheetMessage,
   SyncMessage,
 ]);
@@ -205,6 +225,7 @@ export type AssetMessage = z.infer<typeof AssetMessage>;
 export type WordsMessage = z.infer<typeof WordsMessage>;
 export type PrimaryMessage = z.infer<typeof PrimaryMessage>;
 export type LogMessage = z.infer<typeof LogMessage>;
+export type PollLogMessage = z.infer<typeof PollLogMessage>;
 export type SheetMessage = z.infer<typeof SheetMessage>;
 export type SyncMessage = z.infer<typeof SyncMessage>;
 export type TermStart = z.infer<typeof TermStart>;

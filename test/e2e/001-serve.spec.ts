@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { OVERLAYS, type OverlayName } from '../../overlay/pages';
 
-const OVERLAYS = ['lower-third', 'countdown', 'stock', 'ticker', 'next-up', 'all'];
+/** The element each page always renders: the closing cards' recap, else the page's own card. */
+const ROOT: Partial<Record<OverlayName, string>> = { cards: 'recap' };
 
 test('/ redirects to the controller', async ({ page }) => {
   const response = await page.goto('/');
@@ -23,7 +25,7 @@ for (const name of OVERLAYS) {
     page.on('pageerror', (error) => errors.push(error.message));
     const response = await page.goto(`/overlay/${name}.html`);
     expect(response?.status()).toBe(200);
-    await expect(page.locator(`[data-overlay="${name}"]`)).toHaveCount(1);
+    await expect(page.locator(`[data-overlay="${ROOT[name] ?? name}"]`)).toHaveCount(1);
     const backgrounds = await page.evaluate(() => ({
       html: getComputedStyle(document.documentElement).backgroundColor,
       body: getComputedStyle(document.body).backgroundColor,

@@ -180,6 +180,32 @@ test('sets up chosen overlays in an existing scene picked from OBS’s list', as
   expect(obs.items.get('Table cam')).toEqual(['Flashcue · countdown', 'Flashcue · stock']);
 });
 
+test('sets up the closing cards and the poll beside the composite, with their URLs', async ({
+  page,
+}) => {
+  const obs = mountMiniObs(fake);
+  await connect(page);
+  const setup = page.getByTestId('obs-setup');
+  await setup.getByTestId('setup-pick-poll').check();
+  await expect(setup).not.toContainText('shows them twice'); // the composite has no poll
+  await setup.getByTestId('setup-pick-cards').check();
+  await expect(setup).toContainText('shows them twice'); // …but has the closing cards
+  await setup.getByTestId('setup-pick-all').uncheck();
+  await setup.getByTestId('setup-run').click();
+  await expect(setup.getByTestId('setup-result').getByRole('listitem')).toHaveText([
+    'Created the scene “Flashcue”',
+    'Created the browser source “Flashcue · cards”',
+    'Created the browser source “Flashcue · poll”',
+  ]);
+  for (const name of ['cards', 'poll'])
+    expect(obs.inputs.get(`Flashcue · ${name}`)?.settings).toMatchObject({
+      url: await page.getByTestId(`url-${name}`).textContent(),
+      width: 1080,
+      height: 1920,
+    });
+  expect(obs.items.get('Flashcue')).toEqual(['Flashcue · cards', 'Flashcue · poll']);
+});
+
 test('without a Browser source, says so and lists the URLs and sizes to add by hand', async ({
   page,
   context,

@@ -6,12 +6,14 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { OVERLAY_PAGES } from '../../overlay/pages';
 import { expect, test, type Page } from '@playwright/test';
 import { baseSheet } from '../support/sheets';
 import { command, openTool } from './support/tool';
 import { parsePolicy, recordViolations, violations, watch } from '../fixtures/hostile/browser';
 
-const OVERLAYS = ['lower-third', 'countdown', 'stock', 'ticker', 'next-up', 'all'];
+// Every page overlay/pages.ts serves (the order there: lower-third first, ticker fourth).
+const OVERLAYS = Object.keys(OVERLAY_PAGES);
 const PAGES = ['/controller/', ...OVERLAYS.map((name) => `/overlay/${name}.html`)];
 
 /** What every page's policy must say (the header adds frame-ancestors). */

@@ -5,6 +5,7 @@
  * screen's import, on every page. The CSP is bypassed here on purpose: what is tested is that
  * every page renders the text as text; test 801 tests the policy, the second line.
  */
+import { OVERLAY_PAGES } from '../../overlay/pages';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { command, openTool } from './support/tool';
 import { pwned, watch, type Watch } from '../fixtures/hostile/browser';
@@ -19,7 +20,8 @@ import {
 
 test.use({ bypassCSP: true });
 
-const OVERLAYS = ['lower-third', 'countdown', 'stock', 'ticker', 'next-up', 'all'];
+// Every page overlay/pages.ts serves (the order there: lower-third first, ticker fourth).
+const OVERLAYS = Object.keys(OVERLAY_PAGES);
 
 /**
  * Everything a person can read in a frame: text nodes, form field values, and titles (a product

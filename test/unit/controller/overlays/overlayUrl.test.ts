@@ -12,7 +12,8 @@ import {
   THEMES,
   type ParsedOptions,
 } from '../../../../overlay/lib/options';
-import { DEFAULT_SOLD_HOLD } from '../../../../overlay/cards/cards.options';
+import { parseCardsOptions } from '../../../../overlay/cards/cards.options';
+import { POLL_SHOWS, parsePollOptions } from '../../../../overlay/poll/poll.options';
 import { FONT_KEYS } from '../../../../overlay/lib/fonts';
 import {
   CURRENCY_DISPLAYS,
@@ -47,6 +48,8 @@ const PARSERS: Record<OverlayName, (search: string) => ParsedOptions<object>> = 
   ticker: parseTickerOptions,
   'next-up': parseNextUpOptions,
   all: parseAllOptions,
+  cards: parseCardsOptions,
+  poll: parsePollOptions,
 };
 
 const ORIGIN = 'http://localhost:5173';
@@ -74,21 +77,25 @@ function expected(name: OverlayName, t: OverlayTheme): Record<string, unknown> {
     ...prices,
     mode: t.mode,
     urgent: t.urgent,
-    // Not on the Overlays screen yet: the page's own default (the first deal teased).
-    teaser: true,
+    teaser: t.teaser,
     low: t.low,
     max: t.max,
     hold: t.hold,
     minBurst: t.minBurst,
     soon: t.soon,
-    // Not on the Overlays screen yet either: how long the SOLD OUT card stays up.
-    soldHold: DEFAULT_SOLD_HOLD,
+    soldHold: t.soldHold,
   };
   switch (name) {
     case 'lower-third':
       return { ...common, cta, ...prices };
     case 'countdown':
-      return { ...common, mode: t.mode, urgent: t.urgent, label: t.countdownLabel, teaser: true };
+      return {
+        ...common,
+        mode: t.mode,
+        urgent: t.urgent,
+        label: t.countdownLabel,
+        teaser: t.teaser,
+      };
     case 'stock':
       return { ...common, low: t.low };
     case 'ticker':
@@ -97,6 +104,10 @@ function expected(name: OverlayName, t: OverlayTheme): Record<string, unknown> {
       return { ...common, soon: t.soon, label: t.nextUpLabel };
     case 'all':
       return { ...common, ...cards };
+    case 'cards':
+      return { ...common, soldHold: t.soldHold, soldOut: t.soldOut, recap: t.recap };
+    case 'poll':
+      return { ...common, show: t.pollShow };
   }
 }
 
@@ -177,6 +188,11 @@ describe('every option is encoded where its page reads it', () => {
       { ticker: { position: 'bottom-center' }, all: {}, stock: {} },
     ],
     [
+      'position of the edges',
+      { positions: { ...DEFAULT_THEME.positions, cards: 'bottom-center', poll: 'top-left' } },
+      { cards: { position: 'bottom-center' }, poll: { position: 'top-left' }, all: {} },
+    ],
+    [
       'cta',
       { cta: 'Link in bio' },
       { 'lower-third': { cta: 'Link in bio' }, all: { cta: 'Link in bio' }, countdown: {} },
@@ -196,6 +212,23 @@ describe('every option is encoded where its page reads it', () => {
     ['hold', { hold: 12.5 }, { ticker: { hold: '12.5' }, all: { hold: '12.5' } }],
     ['minBurst', { minBurst: 0 }, { ticker: { minBurst: '0' }, all: { minBurst: '0' } }],
     ['soon', { soon: 30 }, { 'next-up': { soon: '30' }, all: { soon: '30' }, countdown: {} }],
+    [
+      'teaser (countdown card, start mode)',
+      { mode: 'start', teaser: false },
+      {
+        countdown: { mode: 'start', teaser: '0' },
+        all: { mode: 'start', teaser: '0' },
+        cards: {},
+      },
+    ],
+    [
+      'soldHold (cards card)',
+      { soldHold: 12 },
+      { cards: { soldHold: '12' }, all: { soldHold: '12' }, countdown: {}, poll: {} },
+    ],
+    ['SOLD OUT card off', { soldOut: false }, { cards: { soldOut: '0' }, all: {} }],
+    ['recap off', { recap: false }, { cards: { recap: '0' }, all: {} }],
+    ['poll shows', { pollShow: 'giveaway' }, { poll: { show: 'giveaway' }, all: {}, cards: {} }],
     [
       'next-up label',
       { nextUpLabel: 'Then' },
@@ -265,6 +298,11 @@ const themeArb: fc.Arbitrary<OverlayTheme> = fc.record({
   minBurst: fc.integer({ min: 0, max: 1_000_000 }),
   soon: fc.integer({ min: 0, max: 600 }),
   nextUpLabel: fc.option(text(40), { nil: null }),
+  teaser: fc.boolean(),
+  soldHold: fc.integer({ min: 1, max: 60 }),
+  soldOut: fc.boolean(),
+  recap: fc.boolean(),
+  pollShow: fc.constantFrom(...POLL_SHOWS),
 });
 
 describe('round trip through the overlays’ own parsers', () => {
@@ -313,6 +351,11 @@ describe('no password, ever', () => {
     'hold',
     'minBurst',
     'soon',
+    'teaser',
+    'soldHold',
+    'soldOut',
+    'recap',
+    'show',
     'lang',
     'currencyDisplay',
     'decimals',
