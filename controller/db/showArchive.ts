@@ -11,16 +11,20 @@ import type { LocatedError } from '../../shared/validation';
 import type { CatalogueRow, EventRow, FlashcueDb, ShowRow } from './db';
 import { getShow, loadEvents, UnknownShowError } from './eventLog';
 import { loadPlatform, restorePlatform } from './platformOrders';
+import { keptRoom, restoreKeptRoom } from './roomArchive';
 
 export async function exportShowArchive(
   db: FlashcueDb,
   showId: string,
   now: number = Date.now(),
 ): Promise<ShowArchive> {
-  return db.transaction('r', db.shows, db.events, db.platformOrders, db.platformMeta, async () => {
+  const tables = [db.shows, db.events, db.platformOrders, db.platformMeta, db.rooms];
+  return db.transaction('r', tables, async () => {
     const show = await getShow(db, showId);
     if (!show) throw new UnknownShowError(showId);
-    return toArchive(show, await loadEvents(db, showId), now, await loadPlatform(db, showId));
+    const events = await loadEvents(db, showId);
+    const platform = await loadPlatform(db, showId);
+    return toArchive(show, events, now, platform, await keptRoom(db, showId));
   });
 }
 
@@ -39,12 +43,13 @@ export async function importShowArchive(
   now: number = Date.now(),
 ): Promise<ArchiveImport> {
   const title = archive.sheet.show.title;
-  const tables = [db.shows, db.events, db.catalogue, db.platformOrders, db.platformMeta];
+  const tables = [db.shows, db.events, db.catalogue, db.platformOrders, db.platformMeta, db.rooms];
   return db.transaction('rw', tables, async () => {
     const same = await findSameContent(db, archive);
     if (same) {
       // The same show, perhaps without the orders imported since: add them (same keys).
       if (archive.platform) await restorePlatform(db, same, archive.platform);
+      if (archive.room) await restoreKeptRoom(db, same, archive.room, now, { keep: true });
       return { showId: same, outcome: 'reused' as const, title };
     }
     const taken = (await db.shows.get(archive.show.id)) !== undefined;
@@ -62,6 +67,7 @@ export async function importShowArchive(
     if (events.length) await db.events.bulkAdd(events);
     await rememberProducts(db, archive, showId);
     if (archive.platform) await restorePlatform(db, showId, archive.platform);
+    if (archive.room) await restoreKeptRoom(db, showId, archive.room, now);
     return { showId, outcome: taken ? ('copied' as const) : ('added' as const), title };
   });
 }
