@@ -39,8 +39,9 @@ export default defineConfig({
     screenshot: 'off',
   },
   webServer: {
-    // Built once per run; preview only serves dist/.
-    command: `npm run build && npx vite preview --port ${port} --strictPort`,
+    // Built once per run (BENCH_PREBUILT=1: dist/ is already built, as E2E_PREBUILT for e2e);
+    // preview only serves dist/.
+    command: `${process.env.BENCH_PREBUILT === '1' ? '' : 'npm run build && '}npx vite preview --port ${port} --strictPort`,
     url: `${baseURL}/controller/`,
     // Paths in a config resolve from its own folder: run from the project root.
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
