@@ -18,14 +18,20 @@ export type PageCounts = Record<string, Record<string, KindCount>>;
 
 declare global {
   interface Window {
-    __roomBench: { phase: string; counts: PageCounts; loaf: number };
+    __roomBench: {
+      phase: string;
+      counts: PageCounts;
+      loaf: number;
+      /** phase → the distinct thanks (by id) the page heard in a `room` message. */
+      thanks: Record<string, number[]>;
+    };
   }
 }
 
 /** Counts every Flashcue message the page hears on BroadcastChannel; the longest LoAF. */
 export async function installRoomCounter(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const state: Window['__roomBench'] = { phase: 'setup', counts: {}, loaf: 0 };
+    const state: Window['__roomBench'] = { phase: 'setup', counts: {}, loaf: 0, thanks: {} };
     window.__roomBench = state;
     const last = new Map<string, string>();
     // What identifies a message's content: not the send counter, session or message age.
@@ -48,6 +54,10 @@ export async function installRoomCounter(page: Page): Promise<void> {
           const key = keyOf(data);
           if (last.get(kind) !== key) count.changes += 1;
           last.set(kind, key);
+          const thanks = (data.thanks as { id?: unknown } | null | undefined)?.id;
+          const heard = (state.thanks[state.phase] ??= []);
+          if (kind === 'room' && typeof thanks === 'number' && !heard.includes(thanks))
+            heard.push(thanks);
         });
       }
     };
@@ -195,9 +205,10 @@ export interface OverlayFigure {
 /**
  * What the chat caused on each overlay: content changes in the chat phase of kinds whose
  * content nothing in the mix changes (room with thanks off and the pin kept, poll with no poll
- * open, words; the view and the backups' log move with each viewer sample), plus, per kind, messages heard above the
- * baseline's rate by more than 10 % and one heartbeat (the heartbeat is periodic; a per-chat
- * send would add ~16 a second).
+ * open, words; the view and the backups' log move with each viewer sample), plus, per kind,
+ * messages heard above the baseline's rate by more than 25 % and two messages (heartbeats
+ * jitter, and a short baseline holds only a few; a send per chat would add ~16 a second, one
+ * per 200 ms beat 5 a second).
  */
 export function overlayFigures(
   names: string[],
@@ -213,7 +224,7 @@ export function overlayFigures(
     for (const kind of new Set([...Object.keys(base), ...Object.keys(chat)])) {
       const b = base[kind] ?? { heard: 0, changes: 0 };
       const c = chat[kind] ?? { heard: 0, changes: 0 };
-      const expected = Math.ceil(((b.heard / baseSeconds) * chatSeconds * 11) / 10) + 1;
+      const expected = Math.ceil(((b.heard / baseSeconds) * chatSeconds * 5) / 4) + 2;
       caused += Math.max(0, c.heard - expected);
       if (STEADY.has(kind)) caused += c.changes;
       rates.push(
