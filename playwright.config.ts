@@ -100,9 +100,13 @@ export default defineConfig({
     trace: 'on-first-retry',
     screenshot: 'only-on-failure',
   },
+  // `serial` first: Playwright hands out test groups in project order, and a `serial` group
+  // waits while another one runs. Listed last, the serial specs (real OBS, own servers: minutes
+  // in all) ran after every page spec, on one worker, the other idle. Listed first, one worker
+  // works through them while the other takes page specs, and both finish together.
   projects: [
-    { name: 'pages', testIgnore: SERIAL, use: browser },
     { name: 'serial', testMatch: SERIAL, workers: 1, use: browser },
+    { name: 'pages', testIgnore: SERIAL, use: browser },
   ],
   // One server per worker slot, started one after another (Playwright sets web servers up in
   // order): the first builds unless .ci/run already did (E2E_PREBUILT=1, built beside lint and

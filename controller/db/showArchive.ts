@@ -12,19 +12,29 @@ import type { CatalogueRow, EventRow, FlashcueDb, ShowRow } from './db';
 import { getShow, loadEvents, UnknownShowError } from './eventLog';
 import { loadPlatform, restorePlatform } from './platformOrders';
 import { keptRoom, restoreKeptRoom } from './roomArchive';
+import { loadHealth, restoreHealth } from './healthArchive';
 
 export async function exportShowArchive(
   db: FlashcueDb,
   showId: string,
   now: number = Date.now(),
 ): Promise<ShowArchive> {
-  const tables = [db.shows, db.events, db.platformOrders, db.platformMeta, db.rooms];
+  const tables = [
+    db.shows,
+    db.events,
+    db.platformOrders,
+    db.platformMeta,
+    db.healthMinutes,
+    db.rooms,
+  ];
   return db.transaction('r', tables, async () => {
     const show = await getShow(db, showId);
     if (!show) throw new UnknownShowError(showId);
     const events = await loadEvents(db, showId);
     const platform = await loadPlatform(db, showId);
-    return toArchive(show, events, now, platform, await keptRoom(db, showId));
+    const archive = toArchive(show, events, now, platform, await keptRoom(db, showId));
+    const health = await loadHealth(db, showId); // issue 19: kept beside the log, optional
+    return health.length ? { ...archive, health } : archive;
   });
 }
 
@@ -43,12 +53,21 @@ export async function importShowArchive(
   now: number = Date.now(),
 ): Promise<ArchiveImport> {
   const title = archive.sheet.show.title;
-  const tables = [db.shows, db.events, db.catalogue, db.platformOrders, db.platformMeta, db.rooms];
+  const tables = [
+    db.shows,
+    db.events,
+    db.catalogue,
+    db.platformOrders,
+    db.platformMeta,
+    db.healthMinutes,
+    db.rooms,
+  ];
   return db.transaction('rw', tables, async () => {
     const same = await findSameContent(db, archive);
     if (same) {
       // The same show, perhaps without the orders imported since: add them (same keys).
       if (archive.platform) await restorePlatform(db, same, archive.platform);
+      if (archive.health) await restoreHealth(db, same, archive.health);
       if (archive.room) await restoreKeptRoom(db, same, archive.room, now, { keep: true });
       return { showId: same, outcome: 'reused' as const, title };
     }
@@ -67,6 +86,7 @@ export async function importShowArchive(
     if (events.length) await db.events.bulkAdd(events);
     await rememberProducts(db, archive, showId);
     if (archive.platform) await restorePlatform(db, showId, archive.platform);
+    if (archive.health) await restoreHealth(db, showId, archive.health);
     if (archive.room) await restoreKeptRoom(db, showId, archive.room, now);
     return { showId, outcome: taken ? ('copied' as const) : ('added' as const), title };
   });

@@ -23,6 +23,7 @@ import {
 import type { StoredPlatform } from '../../shared/orders/platformReport';
 import { termsFromCurrent } from '../../shared/replica/terms';
 import type { SavedRoom } from '../../shared/room/saved';
+import type { ArchivedHealthMinute } from '../../shared/obs/healthArchive';
 
 export { SHOW_ARCHIVE_FORMAT, SHOW_ARCHIVE_VERSION } from '../../shared/show/eventSchema';
 
@@ -51,6 +52,8 @@ export interface ShowArchive {
   events: ArchivedEvent[];
   /** The platform's orders imported for this show, kept beside the log. */
   platform?: StoredPlatform;
+  /** The per-minute stream-health record (issue 19), kept beside the log like the orders. */
+  health?: ArchivedHealthMinute[];
   /** The live room's kept aggregates (shared/room/saved.ts), when the show heard a room. */
   room?: SavedRoom;
 }

@@ -2,7 +2,6 @@
  * The common start of every overlay page: parse the URL options (a bad one shows the error
  * box, never a blank overlay), open the transports, and hand the page its live view.
  */
-import { mount } from 'svelte';
 import { baseLocale, matchLocale, useLocale } from '../../shared/i18n/locale';
 import { createViewReceiver } from '../../shared/protocol/viewReceiver';
 import { LiveView } from './liveView.svelte';
@@ -45,12 +44,13 @@ export function bootOverlay<O extends { transport: TransportKind; lang: Locale }
   // Words first: the controller answers the receiver's hello with them too.
   if (opened && parsed.ok) listenForWords(opened.transports, parsed.options.lang);
   const live = opened && new LiveView(createViewReceiver({ transports: opened.transports }));
-  // The error box only when an option is wrong, fetched beside the strings: its code (and the
-  // Svelte list block it alone uses on most pages) stays out of every correct page's script.
-  const errorBox = parsed.ok ? null : import('./ErrorBox.svelte');
+  // The error box only when an option is wrong, fetched beside the strings with its own
+  // words: its code (and the Svelte list block it alone uses on most pages) and its sentences
+  // stay out of every correct page's script and strings.
+  const errorBox = parsed.ok ? null : import('./errorBox').then((m) => m.errorBox(locale));
   Promise.all([loadOnAirWords(locale), errorBox]).then(
-    ([, box]) => {
-      if (!parsed.ok) mount(box!.default, { target, props: { overlay, errors: parsed.errors } });
+    ([, showErrors]) => {
+      if (!parsed.ok) showErrors!(target, overlay, parsed.errors);
       else
         start({
           target,

@@ -15,6 +15,11 @@ export async function loadOnAirWords(locale: Locale): Promise<void> {
   table = await loadOnAir(locale);
 }
 
+/** More messages of the page's language, loaded with a lazy part (the error box's). */
+export function addOnAirWords(more: Partial<OnAirTable>): void {
+  table = { ...onAir(), ...more };
+}
+
 /** The page language's messages (loaded by boot before anything is drawn). */
 export function onAir(): OnAirTable {
   if (!table) throw new Error('Flashcue overlay: on-air strings used before they were loaded');

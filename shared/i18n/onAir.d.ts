@@ -4,3 +4,10 @@ declare module 'virtual:flashcue-onair' {
   import type { OnAirTable } from './onAirTable';
   export function loadOnAir(locale: Locale): Promise<OnAirTable>;
 }
+
+/** The error box's messages (a lazy chunk of their own on a built overlay page). */
+declare module 'virtual:flashcue-onair-errors' {
+  import type { Locale } from './locale';
+  import type { OnAirTable } from './onAirTable';
+  export function loadOnAirErrors(locale: Locale): Promise<Partial<OnAirTable>>;
+}

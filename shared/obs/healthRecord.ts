@@ -82,6 +82,24 @@ export function foldSample(
   };
 }
 
+/**
+ * Two records of one minute added together: what a restarted recorder (a reload, a new link to
+ * OBS) counted on top of what was already stored for that minute, so neither part is lost.
+ */
+export function mergeMinutes(stored: HealthMinute, fresh: HealthMinute): HealthMinute {
+  return {
+    ...fresh,
+    frames: stored.frames + fresh.frames,
+    dropped: stored.dropped + fresh.dropped,
+    renderFrames: stored.renderFrames + fresh.renderFrames,
+    renderSkipped: stored.renderSkipped + fresh.renderSkipped,
+    congestion: Math.max(stored.congestion, fresh.congestion),
+    reconnecting: stored.reconnecting || fresh.reconnecting,
+    streaming: stored.streaming || fresh.streaming,
+    recording: stored.recording || fresh.recording,
+  };
+}
+
 export const droppedShare = (row: HealthMinute) => (row.frames > 0 ? row.dropped / row.frames : 0);
 
 /** A viewer fall the health record may explain: the report's sentence, as data. */

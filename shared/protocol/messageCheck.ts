@@ -167,50 +167,55 @@ const checks = {
       16,
     ),
   }),
-  room: object({
-    ...envelope,
-    kind: oneOf('room'),
-    session: text(64),
-    n: nonneg,
-    question: nullable(object({ id: text(16), name: text(64), text: text(400) })),
-    thanks: nullable(
-      object({
-        id: nonneg,
-        kind: oneOf('gift', 'follow', 'share'),
-        name: text(64),
-        gift: optional(text(64)),
-        count: optional(nonneg),
-        agoMs: nonneg,
-      }),
-    ),
-  }),
-  poll: object({
-    ...envelope,
-    kind: oneOf('poll'),
-    session: text(64),
-    n: nonneg,
-    poll: nullable(
-      object({
-        id: text(16),
-        question: text(960),
-        options: list(object({ label: text(320), votes: nonneg, percent: nonneg }), 4),
-        total: nonneg,
-        state: oneOf('open', 'closed', 'confirmed'),
-        winners: list(nonneg, 4),
-      }),
-    ),
-    giveaway: nullable(
-      object({
-        id: text(16),
-        keyword: text(320),
-        remainingMs: nonneg,
-        entrants: nonneg,
-        winner: nullable(text(256)),
-        draw: nonneg,
-      }),
-    ),
-  }),
 } satisfies { [K in FlashcueMessage['kind']]?: Check<unknown> };
+
+/**
+ * The room's message (the ticker's thanks) and the poll page's: only those pages read them,
+ * so the checks are marked pure and every other page's script drops them.
+ */
+const roomCheck = /* @__PURE__ */ object({
+  ...envelope,
+  kind: oneOf('room'),
+  session: text(64),
+  n: nonneg,
+  question: nullable(object({ id: text(16), name: text(64), text: text(400) })),
+  thanks: nullable(
+    object({
+      id: nonneg,
+      kind: oneOf('gift', 'follow', 'share'),
+      name: text(64),
+      gift: optional(text(64)),
+      count: optional(nonneg),
+      agoMs: nonneg,
+    }),
+  ),
+});
+const pollCheck = /* @__PURE__ */ object({
+  ...envelope,
+  kind: oneOf('poll'),
+  session: text(64),
+  n: nonneg,
+  poll: nullable(
+    object({
+      id: text(16),
+      question: text(960),
+      options: list(object({ label: text(320), votes: nonneg, percent: nonneg }), 4),
+      total: nonneg,
+      state: oneOf('open', 'closed', 'confirmed'),
+      winners: list(nonneg, 4),
+    }),
+  ),
+  giveaway: nullable(
+    object({
+      id: text(16),
+      keyword: text(320),
+      remainingMs: nonneg,
+      entrants: nonneg,
+      winner: nullable(text(256)),
+      draw: nonneg,
+    }),
+  ),
+});
 
 export type Checked =
   | { ok: true; message: FlashcueMessage }
@@ -218,16 +223,25 @@ export type Checked =
   /** A kind this page does not know: ignored, neither an attack nor an error. */
   | { ok: false; reason: 'unknown'; kind: string };
 
-export function checkMessage(data: unknown): Checked {
+function checkKinds(data: unknown, kinds: Record<string, Check<unknown>>): Checked {
   if (!isFlashcueEnvelope(data)) return { ok: false, reason: 'foreign' };
   const { v, kind } = data as { v?: unknown; kind?: unknown };
   if (v !== PROTOCOL_VERSION || typeof kind !== 'string') return { ok: false, reason: 'invalid' };
-  if (!Object.hasOwn(checks, kind)) return { ok: false, reason: 'unknown', kind };
-  const message = checks[kind as keyof typeof checks](data);
+  if (!Object.hasOwn(kinds, kind)) return { ok: false, reason: 'unknown', kind };
+  const message = kinds[kind]!(data);
   return message === NO
     ? { ok: false, reason: 'invalid' }
     : { ok: true, message: message as FlashcueMessage };
 }
+
+/** What every overlay page reads: views, assets and custom words; any other kind is `unknown`. */
+export const checkViewMessage = (data: unknown): Checked => checkKinds(data, checks);
+
+// Built once, not per message; pure, so pages without checkMessage drop it with the checks.
+const everyKind = /* @__PURE__ */ Object.assign({ room: roomCheck, poll: pollCheck }, checks);
+
+/** Every kind a page may read: the room's and the poll's messages too (ticker, poll page). */
+export const checkMessage = (data: unknown): Checked => checkKinds(data, everyKind);
 
 // Each check describes exactly the type zod infers from messages.ts.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -237,7 +251,7 @@ const sameAsSchema: [
   Same<Out<typeof view>, OverlayView>,
   Same<Flat<Out<typeof checks.asset>>, AssetMessage>,
   Same<Flat<Out<typeof checks.words>>, WordsMessage>,
-  Same<Flat<Out<typeof checks.room>>, RoomMessage>,
-  Same<Flat<Out<typeof checks.poll>>, PollMessage>,
+  Same<Flat<Out<typeof roomCheck>>, RoomMessage>,
+  Same<Flat<Out<typeof pollCheck>>, PollMessage>,
 ] = [true, true, true, true, true, true];
 void sameAsSchema;

@@ -5,7 +5,7 @@
  * so an overlay page stays small).
  */
 import { APP, PROTOCOL_VERSION } from './envelope';
-import { checkMessage } from './messageCheck';
+import { checkViewMessage } from './messageCheck';
 import type { ViewMessage } from './messages';
 import type { Transport } from './transport';
 import type { OverlayView } from '../view/overlayView';
@@ -74,7 +74,7 @@ export function createViewReceiver(options: ReceiverOptions): ViewReceiver {
   const ASSETS_KEPT = 16;
 
   const onData = (data: unknown) => {
-    const parsed = checkMessage(data);
+    const parsed = checkViewMessage(data);
     if (!parsed.ok) {
       stats[parsed.reason] += 1;
       return;

@@ -9,6 +9,7 @@ import { PlatformArchiveSchema } from '../orders/schema';
 import { ReplanEventSchema } from './replan';
 import { MarkerEventSchema } from '../marker/marker';
 import { SavedRoom } from '../room/saved';
+import { HealthArchiveSchema } from '../obs/healthArchive';
 
 export const SHOW_ARCHIVE_FORMAT = 'flashcue.show';
 /** 2: the live room's kept counts and question log (`room`, issue 17); version 1 files still open. */
@@ -198,6 +199,8 @@ export const ArchiveSchema = z.strictObject({
     .max(MAX_ARCHIVE_EVENTS, `holds more than ${MAX_ARCHIVE_EVENTS.toLocaleString('en')} events`),
   /** Imported platform orders (issue 15), absent in files from before them. */
   platform: PlatformArchiveSchema.optional(),
+  /** The per-minute stream-health record (issue 19), absent in files from before it. */
+  health: HealthArchiveSchema.optional(),
   /** The live room's per-segment counts and question log (version 2; absent without a room). */
   room: SavedRoom.optional(),
 });

@@ -204,8 +204,9 @@ export function attributeLargestChunk(root: string, page: string): Attribution |
         'overlays',
         '--sourcemap',
         '--outDir',
+        // A fresh temp folder, never emptied: with --emptyOutDir each page's build (one
+        // environment after another) emptied it, leaving only the last page's chunks.
         out,
-        '--emptyOutDir',
         '--logLevel',
         'error',
       ],

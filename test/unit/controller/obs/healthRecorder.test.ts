@@ -54,3 +54,32 @@ test('rows per minute for the live show only; nothing while no show is live', as
   expect(rows[1]).toMatchObject({ frames: 16 * 30, dropped: 15 * 3 });
   db.close();
 });
+
+test('a recorder begun again mid-minute (a reload) adds to the stored minute, never replaces it', async () => {
+  const db = openTestDb();
+  let now = T;
+  const recorder = (live: string) =>
+    createHealthRecorder(
+      db,
+      () => live,
+      () => now,
+    );
+  const first = recorder('show-1');
+  for (let read = 1; read <= 21; read++) {
+    now = T + read * 1000;
+    first.note(sample(read, read * 3)); // 3 of 30 frames lost a read: 10 %
+  }
+  // Written every ten reads: at read 20, reads 2–20 counted (the first counts nothing);
+  // read 21 was still held when the page went away.
+  await expect.poll(async () => (await db.healthMinutes.get(['show-1', T]))?.frames).toBe(570);
+  const again = recorder('show-1'); // the reloaded controller, on a new link to OBS
+  for (let read = 40; read <= 50; read++) {
+    now = T + read * 1000;
+    again.note(sample(read, read * 3));
+  }
+  // Its tenth read (49) writes reads 41–49 on top of the stored 19 reads: 28 reads in all.
+  await expect.poll(async () => (await db.healthMinutes.get(['show-1', T]))?.frames).toBe(840);
+  const row = (await db.healthMinutes.get(['show-1', T]))!;
+  expect(row.dropped).toBe(28 * 3);
+  db.close();
+});
