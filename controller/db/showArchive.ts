@@ -11,6 +11,7 @@ import type { LocatedError } from '../../shared/validation';
 import type { CatalogueRow, EventRow, FlashcueDb, ShowRow } from './db';
 import { getShow, loadEvents, UnknownShowError } from './eventLog';
 import { loadPlatform, restorePlatform } from './platformOrders';
+import { keptRoom, restoreKeptRoom } from './roomArchive';
 import { loadHealth, restoreHealth } from './healthArchive';
 
 export async function exportShowArchive(
@@ -18,16 +19,20 @@ export async function exportShowArchive(
   showId: string,
   now: number = Date.now(),
 ): Promise<ShowArchive> {
-  const tables = [db.shows, db.events, db.platformOrders, db.platformMeta, db.healthMinutes];
+  const tables = [
+    db.shows,
+    db.events,
+    db.platformOrders,
+    db.platformMeta,
+    db.healthMinutes,
+    db.rooms,
+  ];
   return db.transaction('r', tables, async () => {
     const show = await getShow(db, showId);
     if (!show) throw new UnknownShowError(showId);
-    const archive = toArchive(
-      show,
-      await loadEvents(db, showId),
-      now,
-      await loadPlatform(db, showId),
-    );
+    const events = await loadEvents(db, showId);
+    const platform = await loadPlatform(db, showId);
+    const archive = toArchive(show, events, now, platform, await keptRoom(db, showId));
     const health = await loadHealth(db, showId); // issue 19: kept beside the log, optional
     return health.length ? { ...archive, health } : archive;
   });
@@ -55,6 +60,7 @@ export async function importShowArchive(
     db.platformOrders,
     db.platformMeta,
     db.healthMinutes,
+    db.rooms,
   ];
   return db.transaction('rw', tables, async () => {
     const same = await findSameContent(db, archive);
@@ -62,6 +68,7 @@ export async function importShowArchive(
       // The same show, perhaps without the orders imported since: add them (same keys).
       if (archive.platform) await restorePlatform(db, same, archive.platform);
       if (archive.health) await restoreHealth(db, same, archive.health);
+      if (archive.room) await restoreKeptRoom(db, same, archive.room, now, { keep: true });
       return { showId: same, outcome: 'reused' as const, title };
     }
     const taken = (await db.shows.get(archive.show.id)) !== undefined;
@@ -80,6 +87,7 @@ export async function importShowArchive(
     await rememberProducts(db, archive, showId);
     if (archive.platform) await restorePlatform(db, showId, archive.platform);
     if (archive.health) await restoreHealth(db, showId, archive.health);
+    if (archive.room) await restoreKeptRoom(db, showId, archive.room, now);
     return { showId, outcome: taken ? ('copied' as const) : ('added' as const), title };
   });
 }

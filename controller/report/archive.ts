@@ -1,7 +1,8 @@
 /**
- * A whole show as one file ("flashcue.show", version 1): the frozen run sheet it ran, its
- * event log in order, its status and its experiment notes. The report is rebuilt from it, so
- * an archive re-imported anywhere gives the same report.
+ * A whole show as one file ("flashcue.show", version 2): the frozen run sheet it ran, its
+ * event log in order (viewer samples included), its status, its experiment notes, and since
+ * version 2 the live room's kept counts and question log. The report is rebuilt from it, so
+ * an archive re-imported anywhere gives the same report. Version 1 files (no room) still open.
  *
  * Nothing in a file is trusted: the shape is checked with zod, then the log is replayed
  * through the show's own `decide`, so a hand-edited or hostile file (a sale after the end, a
@@ -21,6 +22,7 @@ import {
 } from '../../shared/show/eventSchema';
 import type { StoredPlatform } from '../../shared/orders/platformReport';
 import { termsFromCurrent } from '../../shared/replica/terms';
+import type { SavedRoom } from '../../shared/room/saved';
 import type { ArchivedHealthMinute } from '../../shared/obs/healthArchive';
 
 export { SHOW_ARCHIVE_FORMAT, SHOW_ARCHIVE_VERSION } from '../../shared/show/eventSchema';
@@ -52,6 +54,8 @@ export interface ShowArchive {
   platform?: StoredPlatform;
   /** The per-minute stream-health record (issue 19), kept beside the log like the orders. */
   health?: ArchivedHealthMinute[];
+  /** The live room's kept aggregates (shared/room/saved.ts), when the show heard a room. */
+  room?: SavedRoom;
 }
 
 export function toArchive(
@@ -59,6 +63,7 @@ export function toArchive(
   rows: readonly EventRow[],
   exportedAt: number = Date.now(),
   platform?: StoredPlatform,
+  room?: SavedRoom,
 ): ShowArchive {
   const withPlatform = platform && (platform.lines.length || platform.meta) ? { platform } : {};
   return {
@@ -78,6 +83,7 @@ export function toArchive(
     },
     sheet: show.sheet,
     events: rows.map((r) => ({ seq: r.seq, commandId: r.commandId, event: r.event })),
+    ...(room ? { room } : {}),
   };
 }
 
@@ -123,9 +129,13 @@ export function parseShowArchiveValue(value: unknown): Result<ShowArchive> {
     ...(sheet.success ? [] : zodErrors(sheet.error, ['sheet'])),
   ];
   if (!shape.success || !sheet.success) return { ok: false, errors };
+  if (shape.data.version === 1 && shape.data.room)
+    return fail('room', 'is not part of a version 1 file: the live room came with version 2');
   const { term, terms, ...show } = shape.data.show;
+  // Read as the current version: a version 1 file is a version 2 file without a room.
   const archive: ShowArchive = {
     ...shape.data,
+    version: SHOW_ARCHIVE_VERSION,
     show: { ...show, terms: terms ?? termsFromCurrent(term) },
     sheet: sheet.data,
   };

@@ -21,11 +21,15 @@ import { createRoomPublisher, type RoomPublisher } from '../../shared/protocol/r
 import type { Transport } from '../../shared/protocol/transport';
 import type { FlashcueDb } from '../db/db';
 import type { LiveSession } from '../show/liveSession.svelte';
+import { createBatcher } from './roomBatch';
 import { createRoomKeeper, type RoomKeeper } from './roomKeeper';
 import { createTikFinitySource, type SourceStatus, type TikFinitySource } from './tikfinitySource';
 
 /** A thanks older than this is not put on the ticker by a page that hears it late. */
 const THANKS_FRESH_MS = 8_000;
+
+/** An event as it arrived: its time and what was on air then (it is counted a beat later). */
+type Arrival = { event: RoomEvent; at: number; onAir: OnAir };
 
 export class RoomStore {
   room = $state.raw<RoomState>(emptyRoom());
@@ -44,7 +48,9 @@ export class RoomStore {
   #transports: Transport[];
   #showId: string | null = null;
   /** Events heard while the show's kept room is being read: taken once it is back. */
-  #held: RoomEvent[] | null = null;
+  #held: Arrival[] | null = null;
+  /** Events gathered for one beat: one state change per beat, not per comment. */
+  #batch = createBatcher<Arrival>((arrivals) => this.#ingest(arrivals));
   #fragmentWins = false;
   #thanks: { id: number; thanks: Thanks } | null = null;
   /** Who else reads the comments as they come (the poll store: votes and giveaway entries). */
@@ -146,6 +152,7 @@ export class RoomStore {
   #follow(): void {
     const id = this.#live.show?.id ?? null;
     if (id === this.#showId) return;
+    this.#batch.flush(); // what the last show heard is counted in it
     void this.#keeper.flush();
     this.#showId = id;
     this.room = emptyRoom();
@@ -158,7 +165,7 @@ export class RoomStore {
       this.#held = null;
       if (state) this.room = state;
       this.keepError = error;
-      held.forEach((event) => this.take(event));
+      this.#ingest(held);
       this.#publisher?.publish();
     });
   }
@@ -169,6 +176,7 @@ export class RoomStore {
 
   /** Written now (pagehide): the last second of counts is not lost to a reload. */
   flush(): Promise<void> {
+    this.#batch.flush();
     return this.#keeper.flush();
   }
 
@@ -187,22 +195,33 @@ export class RoomStore {
   }
 
   take(event: RoomEvent): void {
-    if (event.kind === 'chat') {
-      const at = Date.now();
+    const at = Date.now();
+    if (event.kind === 'chat')
       for (const read of this.#chatReaders) read(event.user, event.text, at);
+    const arrival = { event, at, onAir: this.#onAir() };
+    if (this.#held) this.#held.push(arrival);
+    else this.#batch.push(arrival);
+  }
+
+  /** A beat's events through the reducer: one new state, one keep, one publish at most. */
+  #ingest(arrivals: readonly Arrival[]): void {
+    if (!arrivals.length) return;
+    let state = this.room;
+    const samples: ViewerSample[] = [];
+    let thanked = false;
+    for (const { event, at, onAir } of arrivals) {
+      const taken = ingest(state, event, at, onAir, this.#rules);
+      state = taken.state;
+      if (taken.effects.sample) samples.push(taken.effects.sample);
+      if (taken.effects.thanks) {
+        this.#thanks = { id: (this.#thanks?.id ?? 0) + 1, thanks: taken.effects.thanks };
+        thanked = true;
+      }
     }
-    if (this.#held) {
-      this.#held.push(event);
-      return;
-    }
-    const { state, effects } = ingest(this.room, event, Date.now(), this.#onAir(), this.#rules);
     this.room = state;
     this.#changed();
-    if (effects.sample) this.#record(effects.sample);
-    if (effects.thanks) {
-      this.#thanks = { id: (this.#thanks?.id ?? 0) + 1, thanks: effects.thanks };
-      this.#publisher?.publish();
-    }
+    samples.forEach((sample) => this.#record(sample));
+    if (thanked) this.#publisher?.publish();
   }
 
   /** The `room.events` command's args, checked again here: any transport may carry commands. */
@@ -257,6 +276,7 @@ export class RoomStore {
   }
 
   stop(): void {
+    this.#batch.flush();
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
     this.#publisher?.stop();

@@ -1,5 +1,5 @@
 /**
- * The zod shape of a show file ("flashcue.show" v1; see archive.ts): every field typed and
+ * The zod shape of a show file ("flashcue.show" v2, v1 read too; see archive.ts): every field typed and
  * bounded, every event exactly one the machine knows, with no extra fields.
  */
 import { z } from 'zod';
@@ -8,10 +8,12 @@ import { OrderId, OrderSource } from './orders';
 import { PlatformArchiveSchema } from '../orders/schema';
 import { ReplanEventSchema } from './replan';
 import { MarkerEventSchema } from '../marker/marker';
+import { SavedRoom } from '../room/saved';
 import { HealthArchiveSchema } from '../obs/healthArchive';
 
 export const SHOW_ARCHIVE_FORMAT = 'flashcue.show';
-export const SHOW_ARCHIVE_VERSION = 1;
+/** 2: the live room's kept counts and question log (`room`, issue 17); version 1 files still open. */
+export const SHOW_ARCHIVE_VERSION = 2;
 /**
  * Far above a real show (a long, busy one logs a few thousand events). The import replays the
  * log, and replay grows faster than the log (each sale copies the list of sales before it:
@@ -151,7 +153,9 @@ export const ShowMetaSchema = z.strictObject({
 
 export const ArchiveSchema = z.strictObject({
   format: z.literal(SHOW_ARCHIVE_FORMAT),
-  version: z.literal(SHOW_ARCHIVE_VERSION),
+  version: z.union([z.literal(1), z.literal(SHOW_ARCHIVE_VERSION)], {
+    error: `must be 1 or ${SHOW_ARCHIVE_VERSION}`,
+  }),
   exportedAt: z.string({ error: 'must be text' }).max(40),
   show: z.strictObject({
     id: ShowId,
@@ -197,4 +201,6 @@ export const ArchiveSchema = z.strictObject({
   platform: PlatformArchiveSchema.optional(),
   /** The per-minute stream-health record (issue 19), absent in files from before it. */
   health: HealthArchiveSchema.optional(),
+  /** The live room's per-segment counts and question log (version 2; absent without a room). */
+  room: SavedRoom.optional(),
 });

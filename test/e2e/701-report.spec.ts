@@ -205,7 +205,7 @@ test('one show: figures, charts, unique viewers, notes, exports and print; delet
   const archive = readFileSync(await json.path(), 'utf8');
   expect(JSON.parse(archive)).toMatchObject({
     format: 'flashcue.show',
-    version: 1,
+    version: 2,
     show: { status: 'ended' },
   });
   const showId = (JSON.parse(archive) as { show: { id: string } }).show.id;

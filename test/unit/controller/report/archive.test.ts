@@ -46,7 +46,7 @@ describe('round trip', () => {
       sheet: Record<string, unknown>;
     };
     expect(value.format).toBe(SHOW_ARCHIVE_FORMAT);
-    expect(value.version).toBe(1);
+    expect(value.version).toBe(2);
     expect(Object.keys(value.sheet).slice(0, 4)).toEqual(['format', 'version', 'id', 'show']);
     // Saving twice gives the same bytes.
     expect(archiveJson(mainArchive())).toBe(text);
@@ -78,7 +78,7 @@ describe('hostile files are refused with the place of the problem', () => {
     expect(refused([1, 2])[0]).toMatchObject({ path: '(top level)' });
     expect(refused({ format: 'nope' })[0]).toMatchObject({ path: 'format' });
     expect(refused({ format: 'flashcue.runsheet', version: 1 })[0]!.message).toMatch(/Plan screen/);
-    expect(refused({ ...mainArchive(), version: 2 })[0]).toMatchObject({
+    expect(refused({ ...mainArchive(), version: 3 })[0]).toMatchObject({
       path: 'version',
       message: expect.stringMatching(/newer Flashcue/),
     });
