@@ -24,8 +24,12 @@ export function errorText(
     const inner = errorText({ message: error.message, code: of, params }, locale);
     return m.imp_csv_row_skipped({ problem: inner }, { locale });
   }
+  if (error.code.startsWith('dec_guess_')) {
+    const count = Number(params.more ?? 0);
+    params.more = count ? m.imp_dec_guess_more({ count }, { locale }) : '';
+  }
   const message = catalogue[`imp_${error.code}`];
-  return message ? message({ ...error.params }, { locale }) : error.message;
+  return message ? message({ ...error.params, ...params }, { locale }) : error.message;
 }
 
 const LIST = /^(products|segments)\[(\d+)\]\.?(.*)$/;
