@@ -9,6 +9,7 @@ import type { LocatedError } from '../../shared/validation';
 import * as m from './paraglide/messages.js';
 import { getLocale, type Locale } from './paraglide/runtime.js';
 import { fieldLabel } from './fieldLabel';
+import { refusalText } from './refusal';
 
 type Message = (params: Record<string, string | number>, options?: { locale?: Locale }) => string;
 const catalogue = m as unknown as Record<string, Message | undefined>;
@@ -23,6 +24,12 @@ export function errorText(
   if (error.code === 'csv_row_skipped' && typeof of === 'string') {
     const inner = errorText({ message: error.message, code: of, params }, locale);
     return m.imp_csv_row_skipped({ problem: inner }, { locale });
+  }
+  if (error.code === 'arch_impossible' && typeof of === 'string') {
+    // A show file's event the show would have refused: the refusal's own words.
+    const { reason, ...values } = params;
+    const said = refusalText({ error: String(reason ?? ''), code: of, params: values }, locale);
+    return m.imp_arch_impossible({ reason: said }, { locale });
   }
   if (error.code.startsWith('dec_guess_')) {
     const count = Number(params.more ?? 0);
