@@ -9,6 +9,7 @@ import type { LocatedError } from '../../shared/validation';
 import * as m from './paraglide/messages.js';
 import { getLocale, type Locale } from './paraglide/runtime.js';
 import { fieldLabel } from './fieldLabel';
+import { refusalText } from './refusal';
 
 type Message = (params: Record<string, string | number>, options?: { locale?: Locale }) => string;
 const catalogue = m as unknown as Record<string, Message | undefined>;
@@ -24,8 +25,18 @@ export function errorText(
     const inner = errorText({ message: error.message, code: of, params }, locale);
     return m.imp_csv_row_skipped({ problem: inner }, { locale });
   }
+  if (error.code === 'arch_impossible' && typeof of === 'string') {
+    // A show file's event the show would have refused: the refusal's own words.
+    const { reason, ...values } = params;
+    const said = refusalText({ error: String(reason ?? ''), code: of, params: values }, locale);
+    return m.imp_arch_impossible({ reason: said }, { locale });
+  }
+  if (error.code.startsWith('dec_guess_')) {
+    const count = Number(params.more ?? 0);
+    params.more = count ? m.imp_dec_guess_more({ count }, { locale }) : '';
+  }
   const message = catalogue[`imp_${error.code}`];
-  return message ? message({ ...error.params }, { locale }) : error.message;
+  return message ? message({ ...error.params, ...params }, { locale }) : error.message;
 }
 
 const LIST = /^(products|segments)\[(\d+)\]\.?(.*)$/;

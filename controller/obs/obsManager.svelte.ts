@@ -10,6 +10,7 @@ import { splitObsConnection } from '../../shared/obs/splitConnection';
 import { customEventTransport } from '../../shared/obs/customEventTransport';
 import { emitEventTransport, type EmitAvailability } from '../../shared/obs/emitEventTransport';
 import { parseObsFragment } from '../../shared/obs/fragment';
+import { fragmentText } from './obsWords';
 import type { Health, HealthSample } from '../../shared/obs/health';
 import { createHealthPoller } from '../../shared/obs/healthPoller';
 import { readRecordMs } from '../../shared/marker/recordClock';
@@ -100,7 +101,7 @@ export class ObsManager {
       );
       return;
     }
-    if (fragment.reason === 'invalid') this.problem = fragment.message;
+    if (fragment.reason === 'invalid') this.problem = fragmentText(fragment);
     // Before the remembered settings: this tab was connected this way (maybe to another OBS).
     const kept = readSessionLink(this.tab);
     if (kept) {

@@ -1,9 +1,10 @@
 import type { ObsStatus } from '../../shared/obs/connection';
 import * as m from '../i18n/paraglide/messages.js';
+import { causeText } from './obsWords';
 
 /**
- * Status as one line a producer understands at a glance, in the controller's language. The
- * reason after a failure is OBS's or the connection's own sentence (shared/obs/policy.ts).
+ * Status as one line a producer understands at a glance, in the controller's language, the
+ * reason after a failure too (shared/obs/policy.ts's cause, worded by obsWords.ts).
  */
 export function obsStatusText(status: ObsStatus): string {
   switch (status.state) {
@@ -18,9 +19,9 @@ export function obsStatusText(status: ObsStatus): string {
     case 'retrying':
       return m.obs_retrying({
         seconds: Math.max(1, Math.ceil(status.inMs / 1000)),
-        reason: status.reason,
+        reason: causeText(status.cause),
       });
     case 'failed':
-      return m.obs_failed({ reason: status.reason });
+      return m.obs_failed({ reason: causeText(status.cause) });
   }
 }

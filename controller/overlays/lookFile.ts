@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import * as m from '../i18n/paraglide/messages.js';
-import { checkWords, type WordsByLang } from '../../shared/i18n/words';
+import { wordProblems, type WordsByLang } from '../../shared/i18n/words';
+import { wordProblemText } from '../i18n/wordProblem';
 import {
   THEME_FIELDS,
   checkField,
@@ -63,8 +64,8 @@ export function lookFromFile(text: string, fileName = LOOK_FILE_NAME): LookRead 
         problems.push(m.ovl_file_bad_words({ file: fileName }));
       else
         problems.push(
-          ...checkWords(words as WordsByLang).map((p) =>
-            m.ovl_file_problem({ file: fileName, problem: p }),
+          ...wordProblems(words as WordsByLang).map((p) =>
+            m.ovl_file_problem({ file: fileName, problem: wordProblemText(p) }),
           ),
         );
       continue;

@@ -3,6 +3,8 @@
  * ObsManager (the one OBS adapter); it holds no socket of its own.
  */
 import type { ObsManager } from '../obs/obsManager.svelte';
+import { ObsCallError, callFault } from '../../shared/obs/callError';
+import { obsErrorText } from '../obs/obsWords';
 import * as m from '../i18n/paraglide/messages.js';
 
 export type SetupOutcome = Awaited<ReturnType<ObsManager['setup']>>;
@@ -26,9 +28,7 @@ export class ObsSetupFlow {
       }
     } catch (error) {
       if (ask === this.#asked)
-        this.scenesProblem = m.ovl_scenes_problem({
-          message: error instanceof Error ? error.message : String(error),
-        });
+        this.scenesProblem = m.ovl_scenes_problem({ message: obsErrorText(error) });
     }
   }
 
@@ -44,6 +44,7 @@ export class ObsSetupFlow {
         ok: false,
         reason: 'obsError',
         message: error instanceof Error ? error.message : String(error),
+        ...(error instanceof ObsCallError ? { fault: callFault(error) } : {}),
       };
     } finally {
       this.running = false;

@@ -25,7 +25,8 @@ import {
   DEFAULT_CTA,
 } from '../../overlay/lower-third/lower-third.options';
 import { baseLocale, locales, type Locale } from '../../shared/i18n/locale';
-import { checkWords, readWords, type WordsByLang } from '../../shared/i18n/words';
+import { readWords, wordProblems, type WordsByLang } from '../../shared/i18n/words';
+import { wordProblemText } from '../i18n/wordProblem';
 
 export const OVERLAY_NAMES = [
   'all',
@@ -139,7 +140,7 @@ export const THEME_FIELDS = {
   decimals: z.enum(DECIMALS),
   /** Custom words per language (shared/i18n/words.ts); sent to the overlays, not in URLs. */
   words: z.custom<WordsByLang>(
-    (v) => !!v && typeof v === 'object' && !Array.isArray(v) && checkWords(v).length === 0,
+    (v) => !!v && typeof v === 'object' && !Array.isArray(v) && wordProblems(v).length === 0,
   ),
 };
 
@@ -204,8 +205,9 @@ function problem(key: ThemeField, value: unknown): string {
       return m.ovl_check_max_chars({ max: TEXT_MAX.label });
     case 'words':
       return (
-        (value && typeof value === 'object' ? checkWords(value)[0] : undefined) ??
-        m.ovl_check_words()
+        (value && typeof value === 'object'
+          ? wordProblems(value).map((p) => wordProblemText(p))[0]
+          : undefined) ?? m.ovl_check_words()
       );
     case 'low':
       return range(

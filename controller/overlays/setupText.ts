@@ -6,6 +6,7 @@ import { getLocale } from '../i18n/paraglide/runtime.js';
 import type { SetupOutcome } from './obsSetupFlow.svelte';
 import type { OverlayName } from './overlayTheme';
 import * as m from '../i18n/paraglide/messages.js';
+import { callFaultText } from '../obs/obsWords';
 
 const OVERLAY_INFO: Record<OverlayName, { label: () => string; blurb: () => string }> = {
   all: { label: m.ovl_name_all, blurb: m.ovl_blurb_all },
@@ -39,8 +40,7 @@ export function actionText(action: SetupAction): string {
 
 /**
  * Why set-up did nothing, in the controller's language. English keeps shared/obs/setup.ts's
- * sentence word for word; the reasons with no words of ours inside (OBS's own refusal, a
- * missing scene) show the sentence as shared/ wrote it.
+ * sentence word for word; OBS's own comment on a refusal stays as OBS wrote it.
  */
 export function setupProblemText(
   result: Extract<SetupOutcome, { ok: false }>,
@@ -50,6 +50,9 @@ export function setupProblemText(
   if (result.reason === 'browserSourceMissing') return m.ovl_result_no_browser();
   if (result.reason === 'nameTaken')
     return m.ovl_result_name_taken({ names: result.names.map((n) => `“${n}”`).join('、') });
+  if (result.reason === 'sceneMissing') return m.obsw_no_scene({ scene: result.scene });
+  if (result.reason === 'obsError' && result.fault)
+    return callFaultText(result.fault, result.message, locale);
   return result.message;
 }
 
@@ -72,8 +75,14 @@ export function switchText(outcome: SwitchOutcome | null): string {
     case 'alreadyOn':
       return m.ovl_switch_already({ scene: outcome.scene, kind });
     case 'missingScene':
-      return m.ovl_switch_missing({ message: outcome.message, kind });
-    case 'error':
-      return m.ovl_switch_error({ scene: outcome.scene, kind, message: outcome.message });
+      return m.ovl_switch_missing({ message: m.obsw_no_scene({ scene: outcome.scene }), kind });
+    case 'error': {
+      const { fault, message, scene } = outcome;
+      return m.ovl_switch_error({
+        scene,
+        kind,
+        message: fault ? callFaultText(fault, message) : message,
+      });
+    }
   }
 }

@@ -13,7 +13,13 @@ import { exportRunSheetJson } from '../../shared/import';
 import { parseJson } from '../../shared/import/json';
 import { RunSheet as RunSheetSchema, type RunSheet } from '../../shared/runsheet';
 import { decideAt, initialSnapshot, parseCommand, step, type ShowEvent } from '../../shared/show';
-import { zodErrors, type LocatedError, type Result } from '../../shared/validation';
+import {
+  located,
+  zodErrors,
+  type ErrorParams,
+  type LocatedError,
+  type Result,
+} from '../../shared/validation';
 import type { EventRow, ShowRow } from '../db/db';
 import {
   ArchiveSchema,
@@ -105,6 +111,8 @@ export function parseShowArchiveValue(value: unknown): Result<ShowArchive> {
     return fail(
       '(top level)',
       `must be an object: a Flashcue show file starts with {"format": "${SHOW_ARCHIVE_FORMAT}", …}`,
+      'arch_not_object',
+      { start: `{"format": "${SHOW_ARCHIVE_FORMAT}", …}` },
     );
   }
   const { format, version } = value as { format?: unknown; version?: unknown };
@@ -114,12 +122,16 @@ export function parseShowArchiveValue(value: unknown): Result<ShowArchive> {
     return fail(
       'format',
       `is ${JSON.stringify(format ?? null)}, not a Flashcue show file ("${SHOW_ARCHIVE_FORMAT}")${hint}`,
+      hint ? 'arch_format_runsheet' : 'arch_format',
+      { got: JSON.stringify(format ?? null), format: SHOW_ARCHIVE_FORMAT },
     );
   }
   if (typeof version === 'number' && version > SHOW_ARCHIVE_VERSION) {
     return fail(
       'version',
       `is ${version}: this file was made by a newer Flashcue, which this one (reading version ${SHOW_ARCHIVE_VERSION}) cannot open safely. Update Flashcue`,
+      'arch_newer',
+      { version, reads: SHOW_ARCHIVE_VERSION },
     );
   }
   const shape = ArchiveSchema.safeParse(value);
@@ -143,9 +155,10 @@ export function parseShowArchiveValue(value: unknown): Result<ShowArchive> {
   return problems.length ? { ok: false, errors: problems } : { ok: true, value: archive };
 }
 
-const fail = (path: string, message: string): Result<never> => ({
+/** Each problem carries a code (controller message `imp_<code>`) and its values. */
+const fail = (path: string, message: string, code: string, params: ErrorParams): Result<never> => ({
   ok: false,
-  errors: [{ path, message }],
+  errors: [located(path, message, code, params)],
 });
 
 /** Where an event is, in words: "events[4] (seq 5, sale)". */
@@ -159,18 +172,28 @@ function checkLog(archive: ShowArchive): LocatedError[] {
   events.forEach((e, i) => {
     if (e.seq !== i + 1) {
       const seen = events.findIndex((o) => o.seq === e.seq);
-      errors.push({
-        path: `events[${i}].seq`,
-        message:
-          seen < i
-            ? `is ${e.seq}, which events[${seen}] already has: every event needs its own number`
-            : `is ${e.seq} where ${i + 1} was expected: the log must run 1, 2, 3… with no gaps`,
-      });
+      const at = `events[${i}].seq`;
+      errors.push(
+        seen < i
+          ? located(
+              at,
+              `is ${e.seq}, which events[${seen}] already has: every event needs its own number`,
+              'arch_seq_taken',
+              { seq: e.seq, other: `events[${seen}]` },
+            )
+          : located(
+              at,
+              `is ${e.seq} where ${i + 1} was expected: the log must run 1, 2, 3… with no gaps`,
+              'arch_seq_gap',
+              { seq: e.seq, expected: i + 1 },
+            ),
+      );
     }
     if (i > 0 && e.event.at < events[i - 1]!.event.at) {
       errors.push({
         path: `events[${i}].event.at`,
         message: `is earlier than the event before it: a show log never runs backwards`,
+        code: 'arch_backwards',
       });
     }
     if (e.commandId !== null) {
@@ -178,6 +201,8 @@ function checkLog(archive: ShowArchive): LocatedError[] {
         errors.push({
           path: `events[${i}].commandId`,
           message: `"${e.commandId}" is used by an earlier event`,
+          code: 'arch_command_reused',
+          params: { id: e.commandId },
         });
       commandIds.add(e.commandId);
     }
@@ -191,19 +216,25 @@ function checkLog(archive: ShowArchive): LocatedError[] {
       path: 'show.status',
       message:
         'is "live": the file was saved while the show was on air. End the show, then export it again',
+      code: 'arch_live',
     });
   } else if (show.status === 'ready' && start !== null) {
-    errors.push({ path: 'show.status', message: 'is "ready", but the log starts the show' });
+    const message = 'is "ready", but the log starts the show';
+    errors.push({ path: 'show.status', message, code: 'arch_ready_started' });
   } else if (end !== null && show.status !== 'ended') {
-    errors.push({ path: 'show.status', message: `is "${show.status}", but the log ends the show` });
+    const message = `is "${show.status}", but the log ends the show`;
+    errors.push(located('show.status', message, 'arch_not_ended', { status: show.status }));
   }
   if (start !== show.startedAt)
     errors.push({
       path: 'show.startedAt',
       message: `does not match the log's show.start (${start ?? 'none'})`,
+      ...(start === null ? { code: 'arch_start_none' } : { code: 'arch_start', params: { start } }),
     });
   if (end !== null && end !== show.endedAt)
-    errors.push({ path: 'show.endedAt', message: `does not match the log's show.end (${end})` });
+    errors.push(
+      located('show.endedAt', `does not match the log's show.end (${end})`, 'arch_end', { end }),
+    );
   if (errors.length) return errors;
 
   // Each logged event must be one the show would have accepted at that moment.
@@ -212,13 +243,18 @@ function checkLog(archive: ShowArchive): LocatedError[] {
     const command = parseCommand(commandOf(entry.event));
     if (!command.ok) {
       return command.errors.map((e) => ({
+        ...e,
         path: `${where(i, entry)}${e.path === '(top level)' ? '' : `.${e.path}`}`,
-        message: e.message,
       }));
     }
     const decision = decideAt(snapshot, command.value, entry.event.at);
-    if (!decision.ok)
-      return [{ path: where(i, entry), message: `could not have happened: ${decision.error}` }];
+    if (!decision.ok) {
+      // The refusal's own code travels as `of` with its values, worded by the controller.
+      const { error, code, params } = decision;
+      const of = code ? { of: code, ...params } : {};
+      const message = `could not have happened: ${error}`;
+      return [located(where(i, entry), message, 'arch_impossible', { reason: error, ...of })];
+    }
     snapshot = step(snapshot, entry.event);
   }
   return [];

@@ -35,7 +35,8 @@ export function downloadReportCsv(entry: ShowEntry, kind: ReportCsvKind): void {
 export interface FileOutcome {
   file: string;
   ok: boolean;
-  message: string;
+  /** Worded when shown, so a switch of language rewords a result already on screen. */
+  message: () => string;
   imported: ArchiveImport | null;
 }
 
@@ -61,7 +62,12 @@ export async function importShowFiles(
   for (const file of files) {
     const big = tooLarge(file.size);
     if (big) {
-      outcomes.push({ file: file.name, ok: false, message: `${file.name} ${big}`, imported: null });
+      outcomes.push({
+        file: file.name,
+        ok: false,
+        message: () => `${file.name} ${big}`,
+        imported: null,
+      });
       continue;
     }
     try {
@@ -72,13 +78,14 @@ export async function importShowFiles(
           ? {
               file: file.name,
               ok: true,
-              message: OUTCOME_WORDS[result.outcome]({ title: result.title }),
+              message: () => OUTCOME_WORDS[result.outcome]({ title: result.title }),
               imported: result,
             }
           : {
               file: file.name,
               ok: false,
-              message: m.rep_file_refused({ file: file.name, problems: problems(result.errors) }),
+              message: () =>
+                m.rep_file_refused({ file: file.name, problems: problems(result.errors) }),
               imported: null,
             },
       );
@@ -86,7 +93,7 @@ export async function importShowFiles(
       outcomes.push({
         file: file.name,
         ok: false,
-        message: m.rep_file_failed({ file: file.name, error: String(error) }),
+        message: () => m.rep_file_failed({ file: file.name, error: String(error) }),
         imported: null,
       });
     }

@@ -45,28 +45,83 @@ export function splitSlot(slot: string): { key: string; form: string | null } {
 }
 
 /**
- * What is wrong with a replacement for a phrase whose placeholders are `allowed`, as a
- * sentence starting with `where`, or null. Every placeholder must be kept (a number or a
- * buyer silently gone from the card is a mistake) and none invented ("{cout}" would read so
- * on air); only a plural form of its own may leave `{count}` out ("Only one left!").
+ * What is wrong with a replacement, as data: the controller words it in the producer's
+ * language (controller/i18n/wordProblem.ts); `wordProblemSentence` is the English sentence.
  */
+export type WordFault =
+  | { code: 'too_long'; max: number }
+  | { code: 'brace' }
+  | { code: 'unknown'; name: string; allowed: readonly string[] }
+  | { code: 'missing'; missing: readonly string[]; allowed: readonly string[] }
+  | { code: 'not_language' }
+  | { code: 'not_phrase' }
+  | { code: 'no_plurals' }
+  | { code: 'not_form'; form: string; forms: readonly string[] };
+
+/** A fault and where it sits: the language and the slot (`key` or `key#form`). */
+export interface WordProblem {
+  locale: string;
+  slot: string;
+  fault: WordFault;
+}
+
+/**
+ * What is wrong with a replacement for a phrase whose placeholders are `allowed`, or null.
+ * Every placeholder must be kept (a number or a buyer silently gone from the card is a
+ * mistake) and none invented ("{cout}" would read so on air); only a plural form of its own
+ * may leave `{count}` out ("Only one left!").
+ */
+export function customWordFault(
+  pattern: string,
+  allowed: readonly string[],
+  options: { mayOmit?: readonly string[] } = {},
+): WordFault | null {
+  if (pattern.length > WORD_MAX) return { code: 'too_long', max: WORD_MAX };
+  if (/[{}]/.test(pattern.replace(PLACEHOLDER, ''))) return { code: 'brace' };
+  const used = placeholdersOf(pattern);
+  const unknown = used.filter((name) => !allowed.includes(name));
+  if (unknown.length) return { code: 'unknown', name: unknown[0]!, allowed };
+  const missing = allowed.filter((n) => !used.includes(n) && !options.mayOmit?.includes(n));
+  if (missing.length) return { code: 'missing', missing, allowed };
+  return null;
+}
+
+/** `{count}, {buyer}`: placeholders as the producer writes them (English: "none" if empty). */
+export const placeholderList = (names: readonly string[], none = 'none') =>
+  names.map((n) => `{${n}}`).join(', ') || none;
+
+/** The fault in English, after `where`. */
+function faultSentence(where: string, locale: string, slot: string, fault: WordFault): string {
+  const list = placeholderList;
+  switch (fault.code) {
+    case 'too_long':
+      return `${where}: longer than ${fault.max} characters`;
+    case 'brace':
+      return `${where}: a { or } without a name`;
+    case 'unknown':
+      return `${where}: {${fault.name}} is not a placeholder of this phrase (it has ${list(fault.allowed)})`;
+    case 'missing':
+      return `${where}: ${list(fault.missing)} is missing (the phrase must keep ${list(fault.allowed)})`;
+    case 'not_language':
+      return `${where}: ${locale} is not a language Flashcue speaks`;
+    case 'not_phrase':
+      return `${where}: ${splitSlot(slot).key} is not an on-air phrase`;
+    case 'no_plurals':
+      return `${where}: this phrase has no plural forms`;
+    case 'not_form':
+      return `${where}: ${fault.form} is not a plural form of this language (it has ${fault.forms.join(', ')})`;
+  }
+}
+
+/** The English sentence of a fault, starting with `where` (kept for the tests' wording). */
 export function checkCustomWord(
   where: string,
   pattern: string,
   allowed: readonly string[],
   options: { mayOmit?: readonly string[] } = {},
 ): string | null {
-  if (pattern.length > WORD_MAX) return `${where}: longer than ${WORD_MAX} characters`;
-  if (/[{}]/.test(pattern.replace(PLACEHOLDER, ''))) return `${where}: a { or } without a name`;
-  const used = placeholdersOf(pattern);
-  const list = (names: readonly string[]) => names.map((n) => `{${n}}`).join(', ') || 'none';
-  const unknown = used.filter((name) => !allowed.includes(name));
-  if (unknown.length)
-    return `${where}: {${unknown[0]}} is not a placeholder of this phrase (it has ${list(allowed)})`;
-  const missing = allowed.filter((n) => !used.includes(n) && !options.mayOmit?.includes(n));
-  if (missing.length)
-    return `${where}: ${list(missing)} is missing (the phrase must keep ${list(allowed)})`;
-  return null;
+  const fault = customWordFault(pattern, allowed, options);
+  return fault && faultSentence(where, '', where, fault);
 }
 
 /** Where a replacement sits, for a person: `Custom words, 简体中文, "Only {count} left" (one)`. */
@@ -77,33 +132,46 @@ export function slotLabel(locale: string, slot: string): string {
   return `Custom words, ${language}, "${en}"${form ? ` (${form})` : ''}`;
 }
 
+/** A problem as one English sentence: `Custom words, English, "Up next": …`. */
+export const wordProblemSentence = ({ locale, slot, fault }: WordProblem): string =>
+  faultSentence(slotLabel(locale, slot), locale, slot, fault);
+
 /** One replacement, checked against its phrase and its language's plural forms. */
-export function checkSlot(locale: string, slot: string, pattern: string): string | null {
-  const where = slotLabel(locale, slot);
-  if (!(locales as readonly string[]).includes(locale))
-    return `${where}: ${locale} is not a language Flashcue speaks`;
+export function slotProblem(locale: string, slot: string, pattern: string): WordProblem | null {
+  const at = (fault: WordFault): WordProblem => ({ locale, slot, fault });
+  if (!(locales as readonly string[]).includes(locale)) return at({ code: 'not_language' });
   const { key, form } = splitSlot(slot);
-  if (!isOnAirKey(key)) return `${where}: ${key} is not an on-air phrase`;
+  if (!isOnAirKey(key)) return at({ code: 'not_phrase' });
   if (form !== null) {
-    if (!isPlural(key)) return `${where}: this phrase has no plural forms`;
+    if (!isPlural(key)) return at({ code: 'no_plurals' });
     const forms = pluralForms(locale);
-    if (!forms.includes(form as Intl.LDMLPluralRule))
-      return `${where}: ${form} is not a plural form of this language (it has ${forms.join(', ')})`;
+    if (!forms.includes(form as Intl.LDMLPluralRule)) return at({ code: 'not_form', form, forms });
   }
-  return checkCustomWord(where, pattern, ON_AIR_PHRASES[key].params, {
+  const fault = customWordFault(pattern, ON_AIR_PHRASES[key].params, {
     mayOmit: form !== null ? ['count'] : [],
   });
+  return fault && at(fault);
 }
 
-/** Every problem in a set of replacements (say, an imported look), each a located sentence. */
-export function checkWords(words: WordsByLang): string[] {
+/** slotProblem as its English sentence. */
+export function checkSlot(locale: string, slot: string, pattern: string): string | null {
+  const problem = slotProblem(locale, slot, pattern);
+  return problem && wordProblemSentence(problem);
+}
+
+/** Every problem in a set of replacements (say, an imported look). */
+export function wordProblems(words: WordsByLang): WordProblem[] {
   return Object.entries(words).flatMap(([locale, slots]) =>
     Object.entries(slots ?? {}).flatMap(([slot, pattern]) => {
-      const problem = checkSlot(locale, slot, pattern);
+      const problem = slotProblem(locale, slot, pattern);
       return problem ? [problem] : [];
     }),
   );
 }
+
+/** wordProblems as English sentences, each located. */
+export const checkWords = (words: WordsByLang): string[] =>
+  wordProblems(words).map(wordProblemSentence);
 
 /** Only the valid replacements of anything stored: a bad one is dropped alone. */
 export function readWords(stored: unknown): WordsByLang {
@@ -112,7 +180,7 @@ export function readWords(stored: unknown): WordsByLang {
   for (const [locale, slots] of Object.entries(stored as Record<string, unknown>)) {
     if (!slots || typeof slots !== 'object') continue;
     for (const [slot, pattern] of Object.entries(slots as Record<string, unknown>)) {
-      if (typeof pattern !== 'string' || !pattern || checkSlot(locale, slot, pattern)) continue;
+      if (typeof pattern !== 'string' || !pattern || slotProblem(locale, slot, pattern)) continue;
       (out[locale as Locale] ??= {})[slot] = pattern;
     }
   }
@@ -147,14 +215,14 @@ export function withWord(
   locale: Locale,
   slot: string,
   pattern: string,
-): { ok: true; words: WordsByLang } | { ok: false; problem: string } {
+): { ok: true; words: WordsByLang } | { ok: false; problem: WordProblem } {
   const text = pattern.trim();
   const { [slot]: _old, ...rest } = words[locale] ?? {};
   if (!text) {
     const { [locale]: _gone, ...others } = words;
     return { ok: true, words: Object.keys(rest).length ? { ...others, [locale]: rest } : others };
   }
-  const problem = checkSlot(locale, slot, text);
+  const problem = slotProblem(locale, slot, text);
   if (problem) return { ok: false, problem };
   return { ok: true, words: { ...words, [locale]: { ...rest, [slot]: text } } };
 }

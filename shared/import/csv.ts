@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { Id, Product } from '../runsheet/schema';
 import { isKnownCurrency } from '../money';
 import { issueCode, located, type LocatedError } from '../validation';
-import { noteGuess, optional } from './csvGuess';
+import { guessWarnings, noteGuess, optional, type Guesses } from './csvGuess';
 import { checkImportSize, stripBom } from './json';
 import { detectDelimiter, mapColumns, unescapeFormula, type Field } from './csvColumns';
 import {
@@ -157,7 +157,7 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
   };
   for (const { row } of dataRows) if (explicitId(row)) ids.reserve(explicitId(row));
   const usedBy = new Map<string, number>();
-  const guesses = new Map<Field, { path: string; message: string; more: number }>();
+  const guesses: Guesses = new Map();
 
   for (const { row, i } of dataRows) {
     const rowErrors: LocatedError[] = [];
@@ -183,7 +183,7 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
       if (!text) return undefined;
       const read = readAmount(text, currency, hint);
       if ('code' in read) return void fail(field, read.message, coded(read));
-      if (read.guessed) noteGuess(guesses, field, at(i, field), read.guessed);
+      if (read.guessed) noteGuess(guesses, field, at(i, field), read.guessed, read.guess);
       return read.minor;
     };
     const count = (
@@ -286,12 +286,7 @@ export function importProductsCsv(text: string, options: CsvOptions): ProductsIm
     }
     errors.push(...rowErrors);
   }
-  for (const g of guesses.values()) {
-    warnings.push({
-      path: g.path,
-      message: `${g.message}${g.more ? ` (and ${g.more} more cells like it)` : ''}: write it without a separator, or with decimals (1,299.00), to be sure`,
-    });
-  }
+  warnings.push(...guessWarnings(guesses));
   if (!products.length && !errors.length)
     errors.push(located('(file)', 'has a header row but no products under it', 'csv_no_products'));
   return { products, errors, warnings };

@@ -18,6 +18,16 @@ export interface ParsedDecimal {
   fraction: string;
   /** Set when rule 2 decided: the caller turns it into a warning. */
   guessed?: string;
+  /** The same guess as data (controller message `imp_dec_guess_<as>`). */
+  guess?: DecimalGuess;
+}
+
+/** How an ambiguous "1,299" was read: `as` a thousands separator or the decimal mark. */
+export interface DecimalGuess {
+  text: string;
+  read: string;
+  sep: DecimalMark;
+  as: 'thousands' | 'decimal';
 }
 
 /**
@@ -116,16 +126,19 @@ export function parseDecimal(
   }
   let mark = decimalEvidence(s);
   let guessed: string | undefined;
+  let guess: DecimalGuess | undefined;
   if (!mark && /[.,]/.test(s)) {
     // Only the "1,299" shape gets here: one separator, three digits after it.
     const sep: DecimalMark = s.includes('.') ? '.' : ',';
     if (opts.hint) mark = opts.hint;
     else if (opts.count || minorDigits(opts.currency) !== 3) {
       mark = sep === '.' ? ',' : '.';
-      guessed = `read "${text.trim()}" as ${s.replace(sep, '')} ("${sep}" as a thousands separator)`;
+      guess = { text: text.trim(), read: s.replace(sep, ''), sep, as: 'thousands' };
+      guessed = `read "${guess.text}" as ${guess.read} ("${sep}" as a thousands separator)`;
     } else {
       mark = sep;
-      guessed = `read "${text.trim()}" as ${s.replace(',', '.')} ("${sep}" as the decimal mark)`;
+      guess = { text: text.trim(), read: s.replace(',', '.'), sep, as: 'decimal' };
+      guessed = `read "${guess.text}" as ${guess.read} ("${sep}" as the decimal mark)`;
     }
   }
   const group = mark === '.' ? ',' : '.';
@@ -140,7 +153,11 @@ export function parseDecimal(
   }
   return {
     ok: true,
-    value: { whole: whole.split(group).join(''), fraction, ...(guessed ? { guessed } : {}) },
+    value: {
+      whole: whole.split(group).join(''),
+      fraction,
+      ...(guessed ? { guessed, guess: guess! } : {}),
+    },
   };
 }
 
@@ -184,12 +201,13 @@ export function readAmount(
   text: string,
   currency: string,
   hint?: DecimalMark,
-): { minor: number; guessed?: string } | DecimalProblem {
+): { minor: number; guessed?: string; guess?: DecimalGuess } | DecimalProblem {
   const parsed = parseDecimal(text, { currency, ...(hint ? { hint } : {}) });
   if (!parsed.ok) return parsed;
   const minor = minorOf(parsed.value, currency);
   if (typeof minor !== 'number') return minor;
-  return parsed.value.guessed ? { minor, guessed: parsed.value.guessed } : { minor };
+  const { guessed, guess } = parsed.value;
+  return guessed ? { minor, guessed, ...(guess ? { guess } : {}) } : { minor };
 }
 
 /** readAmount with the problem as its English phrase. */

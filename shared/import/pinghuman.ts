@@ -7,7 +7,7 @@
 import { isKnownCurrency } from '../money';
 import { RUNSHEET_FORMAT, RUNSHEET_VERSION } from '../runsheet/schema';
 import { parseRunSheet } from '../runsheet';
-import type { LocatedError } from '../validation';
+import { located, type ErrorParams, type LocatedError } from '../validation';
 import { parseJson } from './json';
 import { slugify } from './ids';
 import type { ImportOutcome } from './outcome';
@@ -44,23 +44,32 @@ export function importPingHumanJson(text: string, options: PingHumanOptions = {}
 }
 
 export function importPingHumanTask(input: unknown, options: PingHumanOptions = {}): ImportOutcome {
-  const fail = (path: string, message: string): ImportOutcome => ({
-    result: { ok: false, errors: [{ path, message }] },
+  const fail = (path: string, message: string, code: string, params?: ErrorParams) => ({
+    result: { ok: false as const, errors: [located(path, message, code, params)] },
     warnings: [],
   });
   if (!isObj(input))
-    return fail('(top level)', 'must be a PingHuman task object with live_session_details');
+    return fail(
+      '(top level)',
+      'must be a PingHuman task object with live_session_details',
+      'ph_not_task_object',
+    );
   if ('human_id' in input || 'follower_stats' in input) {
     return fail(
       '(top level)',
       'is a PingHuman host profile, not a task: import the task (the body with live_session_details) instead',
+      'ph_host_profile',
     );
   }
   const isTask = 'live_session_details' in input;
   if (!isTask && !looksLikePingHuman(input))
-    return fail('(top level)', 'is not a PingHuman task: expected live_session_details');
+    return fail(
+      '(top level)',
+      'is not a PingHuman task: expected live_session_details',
+      'ph_not_task',
+    );
   const details = isTask ? input.live_session_details : input;
-  if (!isObj(details)) return fail('live_session_details', 'must be an object');
+  if (!isObj(details)) return fail('live_session_details', 'must be an object', 'ph_object');
   const task: Obj = isTask ? input : {};
   const at = (key: string) => (isTask ? `live_session_details.${key}` : key);
 
@@ -74,19 +83,22 @@ export function importPingHumanTask(input: unknown, options: PingHumanOptions = 
     return fail(
       'currency',
       `is "${String(currencyFrom)}": use an ISO 4217 code such as CNY, USD or EUR`,
+      'ph_currency',
+      { value: String(currencyFrom) },
     );
   const r = new Reader(currency);
   if (currencyFrom === undefined)
     r.warn(
       'currency',
       'is not given: prices read as CNY (yuan). Import with a currency option if they are not',
+      'ph_no_currency',
     );
 
   // Where each run-sheet field came from, to put schema errors back on the task's paths.
   const sources = new Map<string, string>();
   const title = r.text(task.title ?? details.title, 'title')?.trim() || 'Live shopping session';
   if (!(task.title ?? details.title))
-    r.warn('title', 'is missing: the show is called "Live shopping session"');
+    r.warn('title', `is missing: the show is called "${title}"`, 'ph_no_title', { title });
   sources.set('show.title', 'title');
 
   let durationSec = DEFAULT_DURATION_SEC;
@@ -98,7 +110,10 @@ export function importPingHumanTask(input: unknown, options: PingHumanOptions = 
       'show.durationSec',
       at(minutes !== undefined ? 'duration_minutes' : 'duration_hours'),
     );
-  } else r.warn(at('duration_hours'), 'is missing: the show is planned for 2 hours');
+  } else
+    r.warn(at('duration_hours'), 'is missing: the show is planned for 2 hours', 'ph_no_duration', {
+      hours: DEFAULT_DURATION_SEC / 3600,
+    });
 
   const formatText = [
     details.session_format,
@@ -144,7 +159,11 @@ export function importPingHumanTask(input: unknown, options: PingHumanOptions = 
     : at('commission_structure');
   const cs = task.commission_structure ?? details.commission_structure;
   if (cs !== undefined && !isObj(cs))
-    r.fail(csPath, 'must be an object with base_payment, commission_rate, performance_bonuses');
+    r.fail(
+      csPath,
+      'must be an object with base_payment, commission_rate, performance_bonuses',
+      'ph_commission_object',
+    );
   const commission = isObj(cs) ? readCommission(r, cs, csPath) : undefined;
   sources.set('show.commission', csPath);
   sources.set('show.commission.basePayment', `${csPath}.base_payment`);
@@ -182,6 +201,6 @@ function relocate(errors: LocatedError[], sources: Map<string, string>): Located
         e.path === key || e.path.startsWith(`${key}.`) || e.path.startsWith(`${key}[`);
       if (prefixOk && key.length > best.length) best = key;
     }
-    return best ? { path: sources.get(best)! + e.path.slice(best.length), message: e.message } : e;
+    return best ? { ...e, path: sources.get(best)! + e.path.slice(best.length) } : e;
   });
 }

@@ -23,22 +23,30 @@ export function readProducts(
   const declared = r.count(details.products_count, at('products_count'));
   const products: Product[] = [];
   if (list !== undefined && !Array.isArray(list)) {
-    r.fail(at('products'), 'must be a list of products');
+    r.fail(at('products'), 'must be a list of products', 'ph_products_list');
     return products;
   }
   if (!Array.isArray(list) || list.length === 0) {
     if (declared === undefined || declared === 0) {
-      r.warn(at('products'), 'no products given: add them in the editor before the show');
+      const message = 'no products given: add them in the editor before the show';
+      r.warn(at('products'), message, 'ph_no_products');
       return products;
     }
     if (declared > MAX_PRODUCTS)
       return (
-        r.fail(at('products_count'), `is ${declared}: at most ${MAX_PRODUCTS} products per show`),
+        r.fail(
+          at('products_count'),
+          `is ${declared}: at most ${MAX_PRODUCTS} products per show`,
+          'ph_too_many',
+          { declared, max: MAX_PRODUCTS },
+        ),
         products
       );
     r.warn(
       at('products_count'),
       `is ${declared} but there is no product list: created ${declared} placeholder products ("Product 1"…) with price 0 and stock ${PLACEHOLDER_STOCK}. Fill in names, prices and stock before the show`,
+      'ph_placeholders',
+      { declared, stock: PLACEHOLDER_STOCK },
     );
     for (let n = 1; n <= declared; n++) {
       products.push({
@@ -56,6 +64,8 @@ export function readProducts(
     r.warn(
       at('products_count'),
       `says ${declared}, but the list has ${list.length} products: the list is used`,
+      'ph_count_mismatch',
+      { declared, listed: list.length },
     );
   }
   const ids = new IdAllocator();
@@ -63,7 +73,8 @@ export function readProducts(
     if (isObj(item) && typeof item.product_id === 'string') ids.reserve(item.product_id);
   list.forEach((item, i) => {
     const path = `${at('products')}[${i}]`;
-    if (!isObj(item)) return void r.fail(path, 'must be an object with name and retail_price');
+    if (!isObj(item))
+      return void r.fail(path, 'must be an object with name and retail_price', 'ph_product_object');
     const name = r.text(item.name, `${path}.name`) ?? '';
     const rawId = item.product_id ?? item.id;
     const id =
@@ -71,7 +82,11 @@ export function readProducts(
     const retailKey = item.retail_price !== undefined ? 'retail_price' : 'price';
     const retail = r.money(item[retailKey], `${path}.${retailKey}`);
     if (retail === undefined && item[retailKey] === undefined)
-      r.fail(`${path}.retail_price`, 'is missing: every product needs a retail price');
+      r.fail(
+        `${path}.retail_price`,
+        'is missing: every product needs a retail price',
+        'ph_no_retail',
+      );
     const liveKey = ['live_discount_price', 'live_price'].find((k) => item[k] !== undefined);
     const discountKey = ['launch_discount', 'live_discount', 'discount'].find(
       (k) => item[k] !== undefined,
@@ -85,6 +100,7 @@ export function readProducts(
       r.warn(
         `${path}.live_discount_price`,
         'is missing: the live price is set to the retail price (no discount). Set the live deal before the show',
+        'ph_no_live',
       );
     }
     const stockKey = ['stock_quantity', 'stock', 'quantity'].find((k) => item[k] !== undefined);
@@ -94,6 +110,8 @@ export function readProducts(
       r.warn(
         `${path}.stock_quantity`,
         `is missing: set to ${PLACEHOLDER_STOCK} as a placeholder (0 would mean sold out). Enter the real stock before the show`,
+        'ph_no_stock',
+        { stock: PLACEHOLDER_STOCK },
       );
     }
     const flashMinutes = r.number(

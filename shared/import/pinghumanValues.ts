@@ -5,8 +5,8 @@
  */
 import { toMinor, minorDigits } from '../money';
 import type { Commission } from '../runsheet/schema';
-import type { LocatedError } from '../validation';
-import { readMoney } from './decimal';
+import { located, type ErrorParams, type LocatedError } from '../validation';
+import { readAmount, readMoney } from './decimal';
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj =>
@@ -17,38 +17,45 @@ export class Reader {
   readonly warnings: LocatedError[] = [];
   constructor(readonly currency: string) {}
 
-  fail(path: string, message: string): undefined {
-    this.errors.push({ path, message });
+  /** `code` (controller message `imp_<code>`) and `params` let the controller word it. */
+  fail(path: string, message: string, code?: string, params?: ErrorParams): undefined {
+    this.errors.push(located(path, message, code, params));
     return undefined;
   }
 
-  warn(path: string, message: string): void {
-    this.warnings.push({ path, message });
+  warn(path: string, message: string, code?: string, params?: ErrorParams): void {
+    this.warnings.push(located(path, message, code, params));
   }
 
   /** A decimal amount in the major unit (number or numeric text) to minor units. */
   money(value: unknown, path: string): number | undefined {
     if (value === undefined || value === null || value === '') return undefined;
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) return this.fail(path, 'must be a number such as 199.00');
-      if (value < 0) return this.fail(path, 'must not be negative');
+      if (!Number.isFinite(value))
+        return this.fail(path, 'must be a number such as 199.00', 'ph_money_number');
+      if (value < 0) return this.fail(path, 'must not be negative', 'not_negative');
       const minor = toMinor(value, this.currency);
       const digits = minorDigits(this.currency);
+      const currency = this.currency;
       return (
         minor ??
-        this.fail(
-          path,
-          digits
-            ? `has more than ${digits} decimal places, which ${this.currency} does not have`
-            : `must be a whole amount in ${this.currency}`,
-        )
+        (digits
+          ? this.fail(
+              path,
+              `has more than ${digits} decimal places, which ${currency} does not have`,
+              'dec_decimals',
+              { digits, currency },
+            )
+          : this.fail(path, `must be a whole amount in ${currency}`, 'ph_whole_amount', {
+              currency,
+            }))
       );
     }
     if (typeof value === 'string') {
-      const read = readMoney(value, this.currency, '.');
-      return typeof read === 'string' ? this.fail(path, read) : read.minor;
+      const read = readAmount(value, this.currency, '.');
+      return 'message' in read ? this.fail(path, read.message, read.code, read.params) : read.minor;
     }
-    return this.fail(path, 'must be a number such as 199.00');
+    return this.fail(path, 'must be a number such as 199.00', 'ph_money_number');
   }
 
   /** A non-negative number, given as a number or numeric text. */
@@ -61,25 +68,22 @@ export class Reader {
           ? Number(value)
           : NaN;
     if (Number.isFinite(n) && n >= 0) return n;
-    return this.fail(
-      path,
-      typeof value === 'number' || (typeof value === 'string' && /^\s*-/.test(value))
-        ? 'must not be negative'
-        : 'must be a number',
-    );
+    return typeof value === 'number' || (typeof value === 'string' && /^\s*-/.test(value))
+      ? this.fail(path, 'must not be negative', 'not_negative')
+      : this.fail(path, 'must be a number', 'number');
   }
 
   count(value: unknown, path: string): number | undefined {
     const n = this.number(value, path);
     if (n === undefined || Number.isInteger(n)) return n;
-    return this.fail(path, 'must be a whole number');
+    return this.fail(path, 'must be a whole number', 'whole');
   }
 
   text(value: unknown, path: string): string | undefined {
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string') return value;
     if (typeof value === 'number') return String(value);
-    return this.fail(path, 'must be text');
+    return this.fail(path, 'must be text', 'text');
   }
 
   /**
@@ -95,7 +99,8 @@ export class Reader {
       if (m) percent = Number(m[1]);
     }
     if (percent === undefined || percent < 0 || percent > 100) {
-      return this.fail(path, 'must be a percentage between 0% and 100%, such as "30%"');
+      const message = 'must be a percentage between 0% and 100%, such as "30%"';
+      return this.fail(path, message, 'ph_percent');
     }
     return Math.round(percent * 100);
   }
@@ -157,13 +162,18 @@ export function readCommission(r: Reader, cs: Obj, path: string): Commission {
   };
   const bonuses = cs.performance_bonuses;
   if (bonuses !== undefined && !isObj(bonuses))
-    r.fail(`${path}.performance_bonuses`, 'must be an object such as {"50k_gmv": 800}');
+    r.fail(
+      `${path}.performance_bonuses`,
+      'must be an object such as {"50k_gmv": 800}',
+      'ph_bonuses_object',
+      { example: '{"50k_gmv": 800}' },
+    );
   for (const [key, value] of Object.entries(isObj(bonuses) ? bonuses : {})) {
     const at = `${path}.performance_bonuses.${key}`;
     const gmv = /^(?:(\d+(?:\.\d+)?)(k|w|万|m)?_?gmv|gmv_?(\d+(?:\.\d+)?)(k|w|万|m)?)$/i.exec(key);
     const viewers = /^(peak|unique)_(?:concurrent_)?(\d+(?:\.\d+)?)(k|w|万|m)?_viewers$/i.exec(key);
     if (typeof value !== 'number' && typeof value !== 'string') {
-      r.fail(at, 'must be an amount such as 800.00');
+      r.fail(at, 'must be an amount such as 800.00', 'ph_amount');
       continue;
     }
     const amount = typeof value === 'number' ? r.money(value, at) : leadingAmount(r, value);

@@ -113,6 +113,7 @@ export function generateSegments(products: readonly PlanProduct[], options: Plan
       path: 'products',
       message:
         'there are no products: the plan has only an opening, engagement moments and a closing',
+      code: 'plan_no_products',
     });
   } else if (plan.perSlot >= TIGHT_SLOT) {
     const units = Math.floor(plan.forSlots / 10);
@@ -125,6 +126,12 @@ export function generateSegments(products: readonly PlanProduct[], options: Plan
       warnings.push({
         path: 'show.durationSec',
         message: `${count} products leave only about ${Math.floor(plan.perSlot / 60)} min ${Math.round(plan.perSlot % 60)} s per product (3–5 min is usual): consider a longer show or fewer products`,
+        code: 'plan_tight',
+        params: {
+          count,
+          min: Math.floor(plan.perSlot / 60),
+          sec: Math.round(plan.perSlot % 60),
+        },
       });
     }
   } else {
@@ -133,6 +140,8 @@ export function generateSegments(products: readonly PlanProduct[], options: Plan
     warnings.push({
       path: 'show.durationSec',
       message: `${count} products do not fit in ${Math.round(total / 60)} min: even at 2 min each the plan runs about ${over} min over. Lengthen the show or split the products across shows`,
+      code: 'plan_overfull',
+      params: { count, total: Math.round(total / 60), over },
     });
   }
 

@@ -7,7 +7,8 @@
 import OBSWebSocket, { EventSubscription, OBSWebSocketError } from 'obs-websocket-js/json';
 import { ObsCallError } from './callError';
 import { createPendingCalls } from './pendingCalls';
-import { backoffDelay, closeReason, describeWait, isFinalCloseCode } from './policy';
+import { backoffDelay, causeSentence, closeCause, describeWait, isFinalCloseCode } from './policy';
+import type { ObsCause } from './policy';
 import {
   globalTimers,
   type ObsConnection,
@@ -105,12 +106,7 @@ export function createObsConnection(options: ObsConnectionOptions): ObsConnectio
     setStatus({ state: 'connecting', attempt: failures + 1 });
     // A stopped OBS still completes TCP (the kernel accepts), then never says Hello.
     connectTimer = timers.setTimeout(
-      () =>
-        lost(
-          gen,
-          undefined,
-          `OBS at ${url} accepted the connection but did not answer within ${connectTimeoutMs / 1000} s.`,
-        ),
+      () => lost(gen, undefined, { code: 'no_hello', url, seconds: connectTimeoutMs / 1000 }),
       connectTimeoutMs,
     );
     c.on('ConnectionClosed', (error) => lost(gen, error.code));
@@ -141,7 +137,7 @@ export function createObsConnection(options: ObsConnectionOptions): ObsConnectio
   }
 
   /** Gives up the current socket: settles its calls, then retries or stops. */
-  function lost(gen: number, code: number | undefined, reason?: string): void {
+  function lost(gen: number, code: number | undefined, given?: ObsCause): void {
     if (gen !== generation || !client) return;
     const wasConnected = identified;
     abandon(client);
@@ -151,12 +147,13 @@ export function createObsConnection(options: ObsConnectionOptions): ObsConnectio
     clear(connectTimer);
     clear(probeTimer);
     connectTimer = probeTimer = undefined;
-    const why = reason ?? closeReason({ code, url, hasPassword: !!password, wasConnected });
-    calls.rejectAll(why);
+    const cause = given ?? closeCause({ code, url, hasPassword: !!password, wasConnected });
+    const why = causeSentence(cause);
+    calls.rejectAll(why, cause);
     if (!running) return;
     if (isFinalCloseCode(code)) {
       running = false;
-      setStatus({ state: 'failed', reason: why, ...(code === undefined ? {} : { code }) });
+      setStatus({ state: 'failed', reason: why, cause, ...(code === undefined ? {} : { code }) });
       return;
     }
     failures += 1;
@@ -169,7 +166,7 @@ export function createObsConnection(options: ObsConnectionOptions): ObsConnectio
       retryTimer = undefined;
       attempt();
     }, inMs);
-    setStatus({ state: 'retrying', inMs, attempt: failures, reason: why });
+    setStatus({ state: 'retrying', inMs, attempt: failures, reason: why, cause });
   }
 
   function abandon(c: OBSWebSocket): void {
@@ -202,8 +199,7 @@ export function createObsConnection(options: ObsConnectionOptions): ObsConnectio
         if (gen !== generation) return;
         const silent =
           error instanceof ObsCallError && error.kind === 'timeout' && lastHeard <= sentAt;
-        if (silent)
-          lost(gen, undefined, `OBS stopped answering (no reply within ${deadAfterMs / 1000} s).`);
+        if (silent) lost(gen, undefined, { code: 'silent', seconds: deadAfterMs / 1000 });
         else armProbe(gen, keepaliveMs);
       },
     );
@@ -223,8 +219,10 @@ export function createObsConnection(options: ObsConnectionOptions): ObsConnectio
         : status.state === 'failed'
           ? `: ${status.reason}`
           : '.';
+    const cause = status.state === 'retrying' || status.state === 'failed' ? status.cause : null;
+    const message = `Not connected to OBS${detail}`;
     return Promise.reject(
-      new ObsCallError('notConnected', requestType, `Not connected to OBS${detail}`),
+      new ObsCallError('notConnected', requestType, message, undefined, cause ? { cause } : {}),
     );
   }
 
@@ -285,7 +283,7 @@ export function createObsConnection(options: ObsConnectionOptions): ObsConnectio
       running = false;
       clear(retryTimer);
       retryTimer = undefined;
-      lost(generation, undefined, 'Flashcue closed the connection.');
+      lost(generation, undefined, { code: 'closed_by_us' });
       if (status.state !== 'idle') setStatus({ state: 'idle' });
     },
   };

@@ -6,7 +6,8 @@
 export type ObsFragment =
   | { ok: true; url: string; password?: string }
   | { ok: false; reason: 'absent' }
-  | { ok: false; reason: 'invalid'; message: string };
+  /** `code` + `url`: the problem as data, for the controller's words. */
+  | { ok: false; reason: 'invalid'; message: string; code: 'not_address' | 'not_ws'; url: string };
 
 export function parseObsFragment(hash: string): ObsFragment {
   const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
@@ -20,6 +21,8 @@ export function parseObsFragment(hash: string): ObsFragment {
       ok: false,
       reason: 'invalid',
       message: `“${url}” is not an address; expected e.g. ws://127.0.0.1:4455.`,
+      code: 'not_address',
+      url,
     };
   }
   if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') {
@@ -27,6 +30,8 @@ export function parseObsFragment(hash: string): ObsFragment {
       ok: false,
       reason: 'invalid',
       message: `The OBS address must start with ws:// or wss:// (got “${url}”).`,
+      code: 'not_ws',
+      url,
     };
   }
   const password = params.get('password');

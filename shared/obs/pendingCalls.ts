@@ -5,7 +5,7 @@
  */
 import { OBSWebSocketError } from 'obs-websocket-js/json';
 import { ObsCallError } from './callError';
-import { STATUS } from './policy';
+import { STATUS, type ObsCause } from './policy';
 import type { Timers } from './types';
 
 export interface PendingCalls {
@@ -17,7 +17,7 @@ export interface PendingCalls {
     run: () => Promise<T>,
   ): Promise<T>;
   /** Rejects every call still waiting, with the reason the link went away. */
-  rejectAll(reason: string): void;
+  rejectAll(reason: string, cause?: ObsCause): void;
   readonly size: number;
 }
 
@@ -27,7 +27,7 @@ export function createPendingCalls(options: {
   onAnswer: () => void;
 }): PendingCalls {
   const { timers } = options;
-  const pending = new Set<(reason: string) => void>();
+  const pending = new Set<(reason: string, cause?: ObsCause) => void>();
 
   function track<T>(
     requestType: string,
@@ -49,12 +49,14 @@ export function createPendingCalls(options: {
         finish();
         reject(error);
       };
-      const closed = (reason: string) =>
+      const closed = (reason: string, cause?: ObsCause) =>
         fail(
           new ObsCallError(
             'closed',
             requestType,
             `OBS connection closed before ${requestType} was answered: ${reason}`,
+            undefined,
+            cause ? { cause } : {},
           ),
         );
       const timeout = timers.setTimeout(
@@ -64,6 +66,8 @@ export function createPendingCalls(options: {
               'timeout',
               requestType,
               `OBS did not answer ${requestType} within ${timeoutMs} ms.`,
+              undefined,
+              { timeoutMs },
             ),
           ),
         timeoutMs,
@@ -80,7 +84,8 @@ export function createPendingCalls(options: {
           (error: unknown) => {
             if (done) return;
             // obs-websocket-js throws a plain Error ("Not connected") when the socket is gone.
-            if (!(error instanceof OBSWebSocketError)) return closed('the socket is gone.');
+            if (!(error instanceof OBSWebSocketError))
+              return closed('the socket is gone.', { code: 'lost' });
             options.onAnswer();
             // 207: OBS is busy starting or switching scene collection; another try is worth it.
             if (retryNotReady && error.code === STATUS.notReady) {
@@ -88,7 +93,8 @@ export function createPendingCalls(options: {
               return;
             }
             const message = `OBS refused ${requestType}: ${error.message} (status ${error.code}).`;
-            fail(new ObsCallError('status', requestType, message, error.code));
+            const detail = { comment: error.message };
+            fail(new ObsCallError('status', requestType, message, error.code, detail));
           },
         );
       };
@@ -98,8 +104,8 @@ export function createPendingCalls(options: {
 
   return {
     track,
-    rejectAll(reason) {
-      for (const closed of [...pending]) closed(reason);
+    rejectAll(reason, cause) {
+      for (const closed of [...pending]) closed(reason, cause);
     },
     get size() {
       return pending.size;

@@ -45,22 +45,64 @@ export const STATUS = {
   invalidInputKind: 605,
 } as const;
 
+/**
+ * Why the link to OBS is down, as data: the controller words it in the producer's language
+ * (controller/obs/obsWords.ts); `causeSentence` is the English sentence.
+ */
+export type ObsCause =
+  | { code: 'wrong_password' }
+  | { code: 'needs_password' }
+  | { code: 'unsupported_rpc' }
+  | { code: 'session_ended' }
+  | { code: 'shutting_down' }
+  | { code: 'lost' }
+  | { code: 'unreachable'; url: string }
+  | { code: 'silent'; seconds: number }
+  | { code: 'no_hello'; url: string; seconds: number }
+  | { code: 'closed_by_us' };
+
 export const WRONG_PASSWORD =
   'OBS refused the password. Check Tools → WebSocket Server Settings → Show Connect Info.';
+
+/** The English sentence of a cause, one a producer can act on. */
+export function causeSentence(cause: ObsCause): string {
+  switch (cause.code) {
+    case 'wrong_password':
+      return WRONG_PASSWORD;
+    case 'needs_password':
+      return 'OBS asks for a password. Copy it from Tools → WebSocket Server Settings → Show Connect Info.';
+    case 'unsupported_rpc':
+      return 'This OBS speaks an obs-websocket protocol Flashcue does not support. Use OBS 28 or newer.';
+    case 'session_ended':
+      return 'OBS ended this session (another app or OBS itself disconnected Flashcue). Reconnect when ready.';
+    case 'shutting_down':
+      return 'OBS is shutting down.';
+    case 'lost':
+      return 'Lost the connection to OBS (it closed or crashed).';
+    case 'unreachable':
+      return (
+        `OBS is not reachable at ${cause.url}. ` +
+        'Is OBS running, with Tools → WebSocket Server Settings → Enable WebSocket server ticked?'
+      );
+    case 'silent':
+      return `OBS stopped answering (no reply within ${cause.seconds} s).`;
+    case 'no_hello':
+      return `OBS at ${cause.url} accepted the connection but did not answer within ${cause.seconds} s.`;
+    case 'closed_by_us':
+      return 'Flashcue closed the connection.';
+  }
+}
 
 /**
  * Codes where trying again cannot help and would only hammer OBS (a wrong password retried
  * every few seconds also fills OBS's log): the person has to act first.
  */
-const FINAL: Record<number, (hasPassword: boolean) => string> = {
-  [CLOSE.authenticationFailed]: (hasPassword) =>
-    hasPassword
-      ? WRONG_PASSWORD
-      : 'OBS asks for a password. Copy it from Tools → WebSocket Server Settings → Show Connect Info.',
-  [CLOSE.unsupportedRpcVersion]: () =>
-    'This OBS speaks an obs-websocket protocol Flashcue does not support. Use OBS 28 or newer.',
-  [CLOSE.sessionInvalidated]: () =>
-    'OBS ended this session (another app or OBS itself disconnected Flashcue). Reconnect when ready.',
+const FINAL: Record<number, (hasPassword: boolean) => ObsCause> = {
+  [CLOSE.authenticationFailed]: (hasPassword) => ({
+    code: hasPassword ? 'wrong_password' : 'needs_password',
+  }),
+  [CLOSE.unsupportedRpcVersion]: () => ({ code: 'unsupported_rpc' }),
+  [CLOSE.sessionInvalidated]: () => ({ code: 'session_ended' }),
 };
 
 export function isFinalCloseCode(code: number | undefined): boolean {
@@ -75,17 +117,17 @@ export interface CloseContext {
   wasConnected: boolean;
 }
 
-/** One sentence a producer can act on, for the status line. */
-export function closeReason({ code, url, hasPassword, wasConnected }: CloseContext): string {
+/** Why the socket closed, as data. */
+export function closeCause({ code, url, hasPassword, wasConnected }: CloseContext): ObsCause {
   const final = code === undefined ? undefined : FINAL[code];
   if (final) return final(hasPassword);
-  if (code === CLOSE.goingAway) return 'OBS is shutting down.';
-  if (wasConnected) return 'Lost the connection to OBS (it closed or crashed).';
-  return (
-    `OBS is not reachable at ${url}. ` +
-    'Is OBS running, with Tools → WebSocket Server Settings → Enable WebSocket server ticked?'
-  );
+  if (code === CLOSE.goingAway) return { code: 'shutting_down' };
+  if (wasConnected) return { code: 'lost' };
+  return { code: 'unreachable', url };
 }
+
+/** One sentence a producer can act on, for the status line (English). */
+export const closeReason = (context: CloseContext): string => causeSentence(closeCause(context));
 
 export function describeWait(inMs: number): string {
   return inMs < 1000 ? 'in under a second' : `in ${Math.round(inMs / 1000)} s`;

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { SEGMENT_KINDS, type SegmentKind } from '../runsheet/schema';
-import { isStatusError } from './callError';
+import { ObsCallError, callFault, isStatusError, type ObsCallFault } from './callError';
 import { STATUS } from './policy';
 import { globalTimers, type ObsLink, type Timers } from './types';
 
@@ -27,7 +27,7 @@ export type SwitchOutcome =
   | { outcome: 'switched'; kind: SegmentKind; scene: string }
   | { outcome: 'alreadyOn'; kind: SegmentKind; scene: string }
   | { outcome: 'missingScene'; kind: SegmentKind; scene: string; message: string }
-  | { outcome: 'error'; kind: SegmentKind; scene: string; message: string }
+  | { outcome: 'error'; kind: SegmentKind; scene: string; message: string; fault?: ObsCallFault }
   | { outcome: 'idle'; why: 'disabled' | 'noSegment' | 'unmapped' };
 
 /** Which scene the mapping wants for this kind, or why none. Pure. */
@@ -112,7 +112,9 @@ export function createSceneSwitcher(link: ObsLink, options: SceneSwitcherOptions
           message: `OBS has no scene named “${scene}”.`,
         });
       } else {
-        report({ outcome: 'error', kind, scene, message }); // not applied: the next update retries
+        // Not applied: the next update retries. The fault is the data the controller words.
+        const fault = error instanceof ObsCallError ? { fault: callFault(error) } : {};
+        report({ outcome: 'error', kind, scene, message, ...fault });
       }
     } finally {
       busy = false;

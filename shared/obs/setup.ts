@@ -7,7 +7,7 @@
  * scene: on an OBS without obs-browser an empty "Flashcue" scene is only clutter to delete.
  */
 import type { RequestBatchRequest } from 'obs-websocket-js/json';
-import { ObsCallError } from './callError';
+import { ObsCallError, callFault, type ObsCallFault } from './callError';
 import { STATUS } from './policy';
 import { nameOf } from './names';
 import type { ObsLink } from './types';
@@ -56,8 +56,9 @@ export type SetupAction =
 export type SetupRefusal =
   | { ok: false; reason: 'browserSourceMissing'; message: string; urls: ManualSource[] }
   | { ok: false; reason: 'nameTaken'; message: string; names: string[] }
-  | { ok: false; reason: 'sceneMissing'; message: string }
-  | { ok: false; reason: 'obsError'; message: string };
+  | { ok: false; reason: 'sceneMissing'; message: string; scene: string }
+  /** `fault`: the refused or failed call as data, for the controller's words. */
+  | { ok: false; reason: 'obsError'; message: string; fault?: ObsCallFault };
 
 export type SetupPlan =
   | { ok: true; scene: string; actions: SetupAction[]; requests: RequestBatchRequest[] }
@@ -125,7 +126,8 @@ export function planSetup(state: ObsSetupState, options: SetupOptions): SetupPla
   }
   const sceneExists = state.scenes.includes(scene);
   if (options.targetScene && !sceneExists) {
-    return { ok: false, reason: 'sceneMissing', message: `OBS has no scene named “${scene}”.` };
+    const message = `OBS has no scene named “${scene}”.`;
+    return { ok: false, reason: 'sceneMissing', message, scene };
   }
   // Scenes and inputs share one namespace in OBS: a name held by anything else blocks us.
   const kindOf = new Map(state.inputs.map((i) => [i.inputName, i.inputKind]));
@@ -241,16 +243,16 @@ export async function setupScene(link: ObsLink, options: SetupOptions): Promise<
       ) {
         return planSetup({ ...state, inputKinds: [] }, options);
       }
-      return {
-        ok: false,
-        reason: 'obsError',
-        message: `OBS refused ${failed.requestType}: ${failed.requestStatus.comment}`,
-      };
+      const { requestType } = failed;
+      const comment = failed.requestStatus.comment ?? '';
+      const message = `OBS refused ${requestType}: ${comment}`;
+      const fault = { kind: 'status' as const, requestType, comment };
+      return { ok: false, reason: 'obsError', message, fault };
     }
     return { ok: true, scene: plan.scene, actions: plan.actions };
   } catch (error) {
     if (error instanceof ObsCallError)
-      return { ok: false, reason: 'obsError', message: error.message };
+      return { ok: false, reason: 'obsError', message: error.message, fault: callFault(error) };
     throw error;
   }
 }

@@ -10,14 +10,16 @@ import type {
   RequestBatchRequest,
   ResponseMessage,
 } from 'obs-websocket-js/json';
+import type { ObsCause } from './policy';
 
 export type ObsStatus =
   | { state: 'idle' }
   | { state: 'connecting'; attempt: number }
   | { state: 'connected'; obsVersion: string; wsVersion: string }
   /** `attempt`: consecutive failures so far (show "offline" from 2, as Ontime does). */
-  | { state: 'retrying'; inMs: number; attempt: number; reason: string }
-  | { state: 'failed'; reason: string; code?: number };
+  | { state: 'retrying'; inMs: number; attempt: number; reason: string; cause: ObsCause }
+  /** `reason`: the English sentence; `cause`: the same as data, for the controller's words. */
+  | { state: 'failed'; reason: string; cause: ObsCause; code?: number };
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;

@@ -96,7 +96,13 @@ export const WorkerRequestSchema = z.discriminatedUnion('kind', [
 export type WorkerRequest = z.infer<typeof WorkerRequestSchema>;
 
 const Sentence = z.string().max(2000);
-const Warning = z.strictObject({ row: z.number().int().nullable(), message: Sentence });
+const Params = z.record(z.string().max(40), z.union([z.string().max(2000), z.number()]));
+const Coded = { code: z.string().max(60).optional(), params: Params.optional() };
+const Warning = z.strictObject({
+  row: z.number().int().nullable(),
+  message: Sentence,
+  ...Coded,
+});
 const Figures = z.strictObject({
   orders: z.number().int().nonnegative(),
   units: z.number().int().nonnegative(),
@@ -151,6 +157,6 @@ export const WorkerReplySchema = z.discriminatedUnion('kind', [
       )
       .nullable(),
   }),
-  z.strictObject({ kind: z.literal('error'), id: Id, message: Sentence }),
+  z.strictObject({ kind: z.literal('error'), id: Id, message: Sentence, ...Coded }),
 ]);
 export type WorkerReply = z.infer<typeof WorkerReplySchema>;

@@ -62,6 +62,8 @@ export function parseShopify(
         {
           row: 1,
           message: `This Shopify export lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}: export the orders again with all columns.`,
+          code: 'missing_columns',
+          params: { platform: 'Shopify', columns: missing.map((m) => `"${m}"`).join(', ') },
         },
       ],
     };

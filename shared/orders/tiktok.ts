@@ -56,6 +56,8 @@ export function parseTiktok(
         {
           row: 1,
           message: `This TikTok Shop export lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}: export the orders again with all columns.`,
+          code: 'missing_columns',
+          params: { platform: 'TikTok Shop', columns: missing.map((m) => `"${m}"`).join(', ') },
         },
       ],
     };

@@ -37,7 +37,11 @@ export interface PlatformLine {
 
 export interface ParseWarning {
   row: number | null;
+  /** The English sentence (the API, the tests' wording). */
   message: string;
+  /** Its code (controller message `ord_<code>`) and values, when it has one. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ParsedExport {

@@ -5,7 +5,7 @@
  * serial number becomes the wall-clock text TikTok writes in its CSV.
  */
 import { readSheet } from 'read-excel-file/universal';
-import { parseOrderRows, tooBig, type ExportOptions } from './parse';
+import { parseOrderRows, tooBigProblem, type ExportOptions } from './parse';
 import type { ParseOutcome } from './types';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -22,14 +22,17 @@ function cellText(cell: unknown): string | null {
 
 export async function xlsxRows(
   data: ArrayBuffer,
-): Promise<{ rows: (string | null)[][] } | { error: string }> {
+): Promise<
+  | { rows: (string | null)[][] }
+  | { error: string; problem: { message: string; code: string; params: { reason: string } } }
+> {
   try {
     const sheet = await readSheet(data, { trim: false, parseNumber: (s: string) => s });
     return { rows: sheet.map((row) => row.map(cellText)) };
   } catch (error) {
-    return {
-      error: `The XLSX file could not be read (${error instanceof Error ? error.message : String(error)}): export it again, or export CSV.`,
-    };
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = `The XLSX file could not be read (${reason}): export it again, or export CSV.`;
+    return { error: message, problem: { message, code: 'xlsx_unreadable', params: { reason } } };
   }
 }
 
@@ -43,9 +46,9 @@ export async function parseOrderXlsx(
   data: ArrayBuffer,
   opts: ExportOptions,
 ): Promise<ParseOutcome> {
-  const big = tooBig(data.byteLength);
-  if (big) return { ok: false, errors: [{ row: null, message: big }] };
+  const big = tooBigProblem(data.byteLength);
+  if (big) return { ok: false, errors: [{ row: null, ...big }] };
   const read = await xlsxRows(data);
-  if ('error' in read) return { ok: false, errors: [{ row: null, message: read.error }] };
+  if ('error' in read) return { ok: false, errors: [{ row: null, ...read.problem }] };
   return parseOrderRows(read.rows, opts);
 }

@@ -53,7 +53,12 @@ describe.runIf(runObs)('OBS connection (real OBS)', () => {
     const log = statusLog(conn);
     conn.start();
     await waitFor(stateOf(conn, 'failed'), 5_000, 'failed');
-    expect(conn.status()).toEqual({ state: 'failed', reason: WRONG_PASSWORD, code: 4009 });
+    expect(conn.status()).toEqual({
+      state: 'failed',
+      reason: WRONG_PASSWORD,
+      cause: { code: 'wrong_password' },
+      code: 4009,
+    });
     await sleep(600);
     expect(log.map((s) => s.state)).toEqual(['idle', 'connecting', 'failed']);
   });

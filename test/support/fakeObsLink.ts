@@ -60,6 +60,7 @@ export function fakeLink(handlers: Record<string, Handler> = {}) {
         inMs: 250,
         attempt: 1,
         reason: 'Lost the connection to OBS (it closed or crashed).',
+        cause: { code: 'lost' },
       };
     },
     emit(event: string, data: unknown) {

@@ -41,6 +41,10 @@ const storing = new Map<number, AbortController>();
 /** The last reconciled show, its attributed lines kept here for the CSV. */
 let last: { showId: string; report: PlatformReport } | null = null;
 
+/** Each error carries a code (controller message `ord_<code>`) so the page words it. */
+const NO_FILE = (id: number) =>
+  ({ kind: 'error', id, message: 'No file is open.', code: 'no_file' }) as const;
+
 async function handle(request: WorkerRequest): Promise<void> {
   const { id } = request;
   switch (request.kind) {
@@ -53,18 +57,21 @@ async function handle(request: WorkerRequest): Promise<void> {
               reply({ kind: 'progress', id, fraction }),
             )
           : await rowsFromPayload(request);
-      if ('error' in read) return reply({ kind: 'error', id, message: read.error });
+      if ('error' in read) {
+        const problem = 'problem' in read ? read.problem : undefined;
+        return reply({ kind: 'error', id, message: read.error, ...(problem ?? {}) });
+      }
       job.hold(read.rows);
       return reply({ kind: 'read', id, rows: read.rows.length });
     }
     case 'preview': {
       const preview = job.preview(request.options, request.window);
-      if (!preview) return reply({ kind: 'error', id, message: 'No file is open.' });
+      if (!preview) return reply(NO_FILE(id));
       return reply({ kind: 'preview', id, preview });
     }
     case 'store': {
       const taken = job.take(request.options, request.window);
-      if (!taken) return reply({ kind: 'error', id, message: 'No file is open.' });
+      if (!taken) return reply(NO_FILE(id));
       const abort = new AbortController();
       storing.set(id, abort);
       try {
@@ -103,7 +110,12 @@ async function handle(request: WorkerRequest): Promise<void> {
     }
     case 'csv': {
       if (last?.showId !== request.showId)
-        return reply({ kind: 'error', id, message: 'The orders are not reconciled yet.' });
+        return reply({
+          kind: 'error',
+          id,
+          message: 'The orders are not reconciled yet.',
+          code: 'not_reconciled',
+        });
       const text = platformOrdersCsv(last.report.lines, request.currency, request.timeZone);
       return reply({ kind: 'csv', id, text });
     }
@@ -120,6 +132,8 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
       kind: 'error',
       id: typeof id === 'number' && id >= 0 ? id : 0,
       message: `The import worker could not read the request: ${checked.error.issues[0]?.message ?? 'unknown'}`,
+      code: 'bad_request',
+      params: { reason: checked.error.issues[0]?.message ?? '?' },
     });
     return;
   }
@@ -128,6 +142,8 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
       kind: 'error',
       id: checked.data.id,
       message: `The import failed: ${error instanceof Error ? error.message : String(error)}`,
+      code: 'failed',
+      params: { reason: error instanceof Error ? error.message : String(error) },
     }),
   );
 };

@@ -10,7 +10,8 @@ import type { ExportOptions } from '../../../shared/orders/parse';
 import type { Window } from '../../../shared/orders/reconcile';
 import * as m from '../../i18n/paraglide/messages.js';
 import { ImportCancelled, ImportWorker } from './importWorker';
-import { commitText } from '../words';
+import { orderErrorText } from './orderWords';
+import type { CommitOutcome } from './orderImport';
 import type { PlatformData } from './platformData.svelte';
 
 export type Stage = 'idle' | 'reading' | 'ready' | 'storing';
@@ -19,9 +20,11 @@ export class ImportFlow {
   stage = $state<Stage>('idle');
   fileName = $state('');
   progress = $state<number | null>(null);
-  readError = $state<string | null>(null);
+  /** Worded when shown, so a switch of language rewords an error already on screen. */
+  readError = $state<(() => string) | null>(null);
   preview = $state.raw<Preview | null>(null);
-  result = $state<string | null>(null);
+  /** What was stored, worded when shown (`commitText`): a switch of language rewords it. */
+  result = $state<CommitOutcome | null>(null);
   #worker = new ImportWorker();
   #asked = 0;
   #abort: (() => void) | null = null;
@@ -42,7 +45,7 @@ export class ImportFlow {
       this.stage = 'ready';
     } catch (error) {
       if (error instanceof ImportCancelled) return;
-      this.readError = `${file.name}: ${error instanceof Error ? error.message : String(error)}`;
+      this.readError = () => `${file.name}: ${orderErrorText(error)}`;
       this.stage = 'idle';
     } finally {
       this.progress = null;
@@ -58,7 +61,8 @@ export class ImportFlow {
       if (asked === this.#asked && this.stage === 'ready') this.preview = preview;
     } catch (error) {
       if (error instanceof ImportCancelled || asked !== this.#asked) return;
-      this.readError = `${this.fileName}: ${error instanceof Error ? error.message : String(error)}`;
+      const name = this.fileName;
+      this.readError = () => `${name}: ${orderErrorText(error)}`;
     }
   }
 
@@ -81,12 +85,12 @@ export class ImportFlow {
       store.abort();
     };
     try {
-      this.result = commitText(await store.done);
+      this.result = await store.done;
     } catch (error) {
       this.result = null;
       this.readError = aborted
-        ? m.orders_cancelled()
-        : m.orders_not_saved({ error: error instanceof Error ? error.message : String(error) });
+        ? () => m.orders_cancelled()
+        : () => m.orders_not_saved({ error: orderErrorText(error) });
     } finally {
       this.#abort = null;
       this.preview = null;
@@ -106,7 +110,7 @@ export class ImportFlow {
     this.stage = 'idle';
     this.preview = null;
     this.progress = null;
-    this.readError = was === 'reading' ? m.orders_cancelled() : null;
+    this.readError = was === 'reading' ? () => m.orders_cancelled() : null;
   }
 
   dispose() {

@@ -28,6 +28,17 @@ interface Pending {
 /** The sentence of a cancelled request: the caller tells it from a failure by this class. */
 export class ImportCancelled extends Error {}
 
+/** The worker's refusal: its English sentence, and its code + values for the page's words. */
+export class OrderImportError extends Error {
+  readonly code: string | undefined;
+  readonly params: Record<string, string | number> | undefined;
+  constructor(reply: { message: string; code?: string; params?: Record<string, string | number> }) {
+    super(reply.message);
+    this.code = reply.code;
+    this.params = reply.params;
+  }
+}
+
 export class ImportWorker {
   #worker: Worker | null = null;
   #next = 1;
@@ -93,7 +104,7 @@ export class ImportWorker {
     kind: K,
   ): Promise<Extract<Answer, { kind: K }>> {
     const a = await answer;
-    if (a.kind === 'error') throw new Error(a.message);
+    if (a.kind === 'error') throw new OrderImportError(a);
     if (a.kind !== kind) throw new Error(`The import worker answered ${a.kind}, not ${kind}.`);
     return a as Extract<Answer, { kind: K }>;
   }

@@ -4,7 +4,7 @@
  * worker (import.worker.ts), so even a 40 MB file never holds the page.
  */
 import Papa from 'papaparse';
-import { tooBig } from '../../../shared/orders/parse';
+import { tooBig, tooBigProblem, type FileProblem } from '../../../shared/orders/parse';
 import { looksLikeXlsx, xlsxRows } from '../../../shared/orders/xlsx';
 
 export type Rows = Array<Array<string | null>>;
@@ -13,9 +13,9 @@ export type Rows = Array<Array<string | null>>;
 export async function readExportFile(
   file: Blob & { name?: string },
   onProgress: (fraction: number) => void,
-): Promise<{ rows: Rows } | { error: string }> {
-  const big = tooBig(file.size);
-  if (big) return { error: big };
+): Promise<{ rows: Rows } | { error: string; problem?: FileProblem }> {
+  const big = tooBigProblem(file.size);
+  if (big) return { error: big.message, problem: big };
   const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
   if (looksLikeXlsx(head)) {
     onProgress(0.1);
@@ -25,19 +25,30 @@ export async function readExportFile(
   }
   return new Promise((resolve) => {
     const rows: Rows = [];
-    let broken: string | null = null;
+    let broken: FileProblem | null = null;
     Papa.parse<string[]>(file as File, {
       chunkSize: 1024 * 1024,
       skipEmptyLines: 'greedy',
       chunk(result) {
         rows.push(...result.data);
         const quote = result.errors.find((e) => e.type === 'Quotes');
-        if (quote && !broken)
-          broken = `row ${rows.length - result.data.length + (quote.row ?? 0) + 1}: ${quote.message.replace(/\.$/, '')} — the file is cut off or damaged; export it again.`;
+        if (quote && !broken) {
+          const row = rows.length - result.data.length + (quote.row ?? 0) + 1;
+          const message = `row ${row}: ${quote.message.replace(/\.$/, '')} — the file is cut off or damaged; export it again.`;
+          broken = { message, code: 'broken_quotes', params: { row } };
+        }
         onProgress(Math.min(1, result.meta.cursor / Math.max(1, file.size)));
       },
-      complete: () => resolve(broken ? { error: broken } : { rows }),
-      error: (error) => resolve({ error: `The file could not be read: ${error.message}` }),
+      complete: () => resolve(broken ? { error: broken.message, problem: broken } : { rows }),
+      error: (error) =>
+        resolve({
+          error: `The file could not be read: ${error.message}`,
+          problem: {
+            message: `The file could not be read: ${error.message}`,
+            code: 'unreadable',
+            params: { reason: error.message },
+          },
+        }),
     });
   });
 }

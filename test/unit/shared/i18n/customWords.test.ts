@@ -9,6 +9,7 @@ import {
   pluralForms,
   readWords,
   withWord,
+  wordProblemSentence,
 } from '../../../../shared/i18n/words';
 
 const en = JSON.parse(readFileSync('messages/en.json', 'utf8')) as Record<string, unknown>;
@@ -97,11 +98,18 @@ describe('editing one replacement', () => {
       words: { 'zh-CN': { ov_stock_only_left: '仅剩 {count} 件！' } },
     });
     const saved = set.ok ? set.words : {};
-    expect(withWord(saved, 'zh-CN', 'ov_stock_only_left', '仅剩 {n} 件')).toEqual({
+    const refused = withWord(saved, 'zh-CN', 'ov_stock_only_left', '仅剩 {n} 件');
+    expect(refused).toEqual({
       ok: false,
-      problem:
-        'Custom words, 简体中文, "Only {count} left": {n} is not a placeholder of this phrase (it has {count})',
+      problem: {
+        locale: 'zh-CN',
+        slot: 'ov_stock_only_left',
+        fault: { code: 'unknown', name: 'n', allowed: ['count'] },
+      },
     });
+    expect(!refused.ok && wordProblemSentence(refused.problem)).toBe(
+      'Custom words, 简体中文, "Only {count} left": {n} is not a placeholder of this phrase (it has {count})',
+    );
     expect(withWord(saved, 'zh-CN', 'ov_stock_only_left', '  ')).toEqual({ ok: true, words: {} });
   });
 });

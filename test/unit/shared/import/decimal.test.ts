@@ -57,6 +57,7 @@ describe('decimal money', () => {
     expect(guessed).toEqual({
       minor: 129900,
       guessed: expect.stringMatching(/thousands separator/),
+      guess: { text: '1,299', read: '1299', sep: ',', as: 'thousands' },
     });
   });
 

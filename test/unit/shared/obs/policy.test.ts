@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BACKOFF,
   backoffDelay,
+  closeCause,
   closeReason,
   isFinalCloseCode,
   WRONG_PASSWORD,
@@ -63,5 +64,20 @@ describe('close codes', () => {
     );
     expect(closeReason({ ...ctx, code: 1006, wasConnected: true })).toMatch(/Lost the connection/);
     expect(closeReason({ ...ctx, code: 1001, wasConnected: true })).toBe('OBS is shutting down.');
+  });
+
+  it('gives each as a code with its values, for the controller to word', () => {
+    expect(closeCause({ ...ctx, code: 4009 })).toEqual({ code: 'wrong_password' });
+    expect(closeCause({ ...ctx, code: 4009, hasPassword: false })).toEqual({
+      code: 'needs_password',
+    });
+    expect(closeCause({ ...ctx, code: 4010 })).toEqual({ code: 'unsupported_rpc' });
+    expect(closeCause({ ...ctx, code: 4011 })).toEqual({ code: 'session_ended' });
+    expect(closeCause({ ...ctx, code: 1006 })).toEqual({
+      code: 'unreachable',
+      url: 'ws://127.0.0.1:4455',
+    });
+    expect(closeCause({ ...ctx, code: 1006, wasConnected: true })).toEqual({ code: 'lost' });
+    expect(closeCause({ ...ctx, code: 1001 })).toEqual({ code: 'shutting_down' });
   });
 });

@@ -99,11 +99,26 @@ describe('splitObsConnection', () => {
     listener!.set(up);
     expect(link.status()).toEqual(up);
     expect(connected).toHaveBeenCalledTimes(1);
-    listener!.set({ state: 'retrying', inMs: 500, attempt: 1, reason: 'closed' });
-    expect(link.status()).toMatchObject({ state: 'retrying', reason: 'closed' });
+    listener!.set({
+      state: 'retrying',
+      inMs: 500,
+      attempt: 1,
+      reason: 'closed',
+      cause: { code: 'lost' },
+    });
+    expect(link.status()).toMatchObject({
+      state: 'retrying',
+      reason: 'closed',
+      cause: { code: 'lost' },
+    });
     listener!.set(up);
     expect(connected).toHaveBeenCalledTimes(2); // a reconnect re-syncs, as with one socket
-    sender!.set({ state: 'failed', reason: 'wrong password', code: 4009 });
+    sender!.set({
+      state: 'failed',
+      reason: 'wrong password',
+      cause: { code: 'wrong_password' },
+      code: 4009,
+    });
     expect(link.status()).toMatchObject({ state: 'failed', code: 4009 });
     expect(seen).toEqual(['idle', 'connecting', 'connected', 'retrying', 'connected', 'failed']);
   });

@@ -1,0 +1,30 @@
+/**
+ * A platform export's file-level problems and the import worker's errors in the controller's
+ * language (`ord_<code>`). English keeps shared/'s sentence word for word; a problem without a
+ * code (a cell's problem on a row, so far) stays in English rather than saying nothing.
+ */
+import * as m from '../../i18n/paraglide/messages.js';
+import { getLocale, type Locale } from '../../i18n/paraglide/runtime.js';
+import { OrderImportError } from './importWorker';
+
+type Message = (params: Record<string, string | number>, options?: { locale?: Locale }) => string;
+const catalogue = m as unknown as Record<string, Message | undefined>;
+
+export function orderProblemText(
+  problem: {
+    message: string;
+    code?: string | undefined;
+    params?: Record<string, string | number> | undefined;
+  },
+  locale: Locale = getLocale(),
+): string {
+  if (locale === 'en' || !problem.code) return problem.message;
+  const message = catalogue[`ord_${problem.code}`];
+  return message ? message({ ...problem.params }, { locale }) : problem.message;
+}
+
+/** An error thrown by the import (the worker's coded refusal, or anything else). */
+export function orderErrorText(error: unknown, locale: Locale = getLocale()): string {
+  if (error instanceof OrderImportError) return orderProblemText(error, locale);
+  return error instanceof Error ? error.message : String(error);
+}
