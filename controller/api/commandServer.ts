@@ -116,6 +116,13 @@ export function createCommandServer(transports: Transport[], target: CommandTarg
     if (message.command === 'runsheet.load' || isPollCommand(message.command)) {
       answers.set(message.id, reply);
       if (answers.size > REMEMBER) answers.delete(answers.keys().next().value!);
+      // A refused poll command changed nothing: the same id sent again is decided again (as a
+      // refused show command is, since only the log de-duplicates), e.g. a draw retried until
+      // the giveaway's window has ended.
+      if (message.command !== 'runsheet.load')
+        void reply.then((r) => {
+          if (!r.ok && answers.get(message.id) === reply) answers.delete(message.id);
+        });
     }
     return reply;
   }

@@ -139,4 +139,40 @@ describe('command server', () => {
     expect(s.acks).toHaveLength(2);
     expect(s.server.stats()).toEqual({ answered: 2, refused: 0, ignored: 1 });
   });
+
+  test('a refused poll command sent again under its id is decided again; an accepted one is answered, not re-run', async () => {
+    let windowOpen = true;
+    let draws = 0;
+    const [controllerSide, toolSide] = loopbackPair();
+    const acks: Array<{ id: string; ok: boolean }> = [];
+    toolSide.subscribe((data) => acks.push(data as { id: string; ok: boolean }));
+    createCommandServer([controllerSide], {
+      currency: () => 'CNY',
+      send: async () => ({ ok: false, error: 'not used' }),
+      query: async () => ({ ok: false, error: 'not used' }),
+      poll() {
+        draws += 1;
+        return windowOpen
+          ? {
+              ok: false,
+              error: 'The giveaway takes entries for 2 s more: draw when the window ends.',
+            }
+          : { ok: true, events: [] };
+      },
+    });
+    const draw = () =>
+      toolSide.send({ app: 'flashcue', v: 1, kind: 'command', id: 'd1', command: 'giveaway.draw' });
+    draw();
+    await flush();
+    await flush();
+    windowOpen = false;
+    draw();
+    await flush();
+    await flush();
+    draw();
+    await flush();
+    await flush();
+    expect(acks.map((a) => a.ok)).toEqual([false, true, true]);
+    expect(draws).toBe(2);
+  });
 });
