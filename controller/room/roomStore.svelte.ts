@@ -11,7 +11,14 @@ import type { RoomEvent, RoomUser } from '../../shared/room/events';
 import { parseAudienceJson } from '../../shared/room/generic';
 import { dismiss, saleArgs } from '../../shared/room/keywords';
 import { answer, pin, pinned } from '../../shared/room/questions';
-import { emptyRoom, ingest, roomRules, type OnAir, type RoomState } from '../../shared/room/room';
+import {
+  emptyRoom,
+  ingest,
+  roomRules,
+  type OnAir,
+  type RoomRules,
+  type RoomState,
+} from '../../shared/room/room';
 import { flushViewers, SAMPLE_EVERY_MS, type ViewerSample } from '../../shared/room/sampler';
 import { DEFAULT_STORED_ROOM, type StoredRoomSettings } from '../../shared/room/settings';
 import { countAnswered } from '../../shared/room/tally';
@@ -29,7 +36,8 @@ import { createTikFinitySource, type SourceStatus, type TikFinitySource } from '
 const THANKS_FRESH_MS = 8_000;
 
 /** An event as it arrived: its time and what was on air then (it is counted a beat later). */
-type Arrival = { event: RoomEvent; at: number; onAir: OnAir };
+/** An event with what held when it came: its time, what was on air, the producer's rules. */
+type Arrival = { event: RoomEvent; at: number; onAir: OnAir; rules: RoomRules };
 
 export class RoomStore {
   room = $state.raw<RoomState>(emptyRoom());
@@ -198,7 +206,8 @@ export class RoomStore {
     const at = Date.now();
     if (event.kind === 'chat')
       for (const read of this.#chatReaders) read(event.user, event.text, at);
-    const arrival = { event, at, onAir: this.#onAir() };
+    // The rules as they are now (thanks on or off): a beat later they may have changed.
+    const arrival = { event, at, onAir: this.#onAir(), rules: this.#rules };
     if (this.#held) this.#held.push(arrival);
     else this.#batch.push(arrival);
   }
@@ -209,8 +218,8 @@ export class RoomStore {
     let state = this.room;
     const samples: ViewerSample[] = [];
     let thanked = false;
-    for (const { event, at, onAir } of arrivals) {
-      const taken = ingest(state, event, at, onAir, this.#rules);
+    for (const { event, at, onAir, rules } of arrivals) {
+      const taken = ingest(state, event, at, onAir, rules);
       state = taken.state;
       if (taken.effects.sample) samples.push(taken.effects.sample);
       if (taken.effects.thanks) {
