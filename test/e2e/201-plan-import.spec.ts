@@ -176,6 +176,8 @@ test('a 10 MB run sheet imports with a progress bar, without freezing the page',
 
   // Long tasks are counted from the file input's change event: handing a 10 MB buffer to the
   // page (Playwright's setInputFiles) is itself a ~1 s task that is no part of the import.
+  // The input must be on the page first (CI once ran the script before the Plan screen drew).
+  await expect(page.getByTestId('import-input')).toBeAttached();
   await page.evaluate(() => {
     const w = window as unknown as {
       __from: number;
