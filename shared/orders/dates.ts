@@ -4,6 +4,7 @@
  * (`12/15/2025 9:30:33 AM`) and day first elsewhere (`27/05/2026 17:31:07`), so the person
  * confirms the zone (the show's by default) and the file as a whole decides the order.
  */
+import type { CellProblem } from './types';
 
 export type DayOrder = 'mdy' | 'dmy';
 
@@ -110,11 +111,20 @@ export function parseOrderTime(
   text: string,
   opts: { timeZone: string; dayOrder: DayOrder },
 ): number | string {
+  const read = readOrderTime(text, opts);
+  return typeof read === 'number' ? read : read.message;
+}
+
+/** parseOrderTime with the problem as data: its code (`ord_<code>`) and values. */
+export function readOrderTime(
+  text: string,
+  opts: { timeZone: string; dayOrder: DayOrder },
+): number | CellProblem {
   const cell = text.trim();
   let m = ISO.exec(cell);
   if (m) {
     const w = { y: +m[1]!, mo: +m[2]!, d: +m[3]!, h: +m[4]!, mi: +m[5]!, s: +(m[6] ?? 0) };
-    if (!valid(w)) return `"${cell}" is not a real date`;
+    if (!valid(w)) return notReal(cell);
     const zone = m[7];
     if (!zone) return wallToEpoch(w, opts.timeZone);
     if (zone === 'Z') return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s);
@@ -125,16 +135,25 @@ export function parseOrderTime(
   m = ISO_SLASH.exec(cell);
   if (m) {
     const w = { y: +m[1]!, mo: +m[2]!, d: +m[3]!, h: +m[4]!, mi: +m[5]!, s: +(m[6] ?? 0) };
-    return valid(w) ? wallToEpoch(w, opts.timeZone) : `"${cell}" is not a real date`;
+    return valid(w) ? wallToEpoch(w, opts.timeZone) : notReal(cell);
   }
   m = SLASHED.exec(cell);
   if (!m)
-    return `"${cell.slice(0, 40)}" is not a date and time Flashcue reads (e.g. 12/15/2025 9:30:33 AM or 27/05/2026 17:31:07)`;
+    return {
+      message: `"${cell.slice(0, 40)}" is not a date and time Flashcue reads (e.g. 12/15/2025 9:30:33 AM or 27/05/2026 17:31:07)`,
+      code: 'date_unread',
+      params: { cell: cell.slice(0, 40) },
+    };
   const [a, b] = [+m[1]!, +m[2]!];
   let h = +m[4]!;
   const ampm = m[7]?.toUpperCase();
   if (ampm) {
-    if (h < 1 || h > 12) return `"${cell}" has hour ${h} with ${ampm}`;
+    if (h < 1 || h > 12)
+      return {
+        message: `"${cell}" has hour ${h} with ${ampm}`,
+        code: 'date_hour_ampm',
+        params: { cell, hour: h, ampm },
+      };
     h = (h % 12) + (ampm === 'PM' ? 12 : 0);
   }
   const w =
@@ -142,6 +161,16 @@ export function parseOrderTime(
       ? { y: +m[3]!, mo: b, d: a, h, mi: +m[5]!, s: +(m[6] ?? 0) }
       : { y: +m[3]!, mo: a, d: b, h, mi: +m[5]!, s: +(m[6] ?? 0) };
   if (!valid(w))
-    return `"${cell}" is not a real date (read ${opts.dayOrder === 'dmy' ? 'day' : 'month'} first)`;
+    return {
+      message: `"${cell}" is not a real date (read ${opts.dayOrder === 'dmy' ? 'day' : 'month'} first)`,
+      code: opts.dayOrder === 'dmy' ? 'date_not_real_dmy' : 'date_not_real_mdy',
+      params: { cell },
+    };
   return wallToEpoch(w, opts.timeZone);
 }
+
+const notReal = (cell: string): CellProblem => ({
+  message: `"${cell}" is not a real date`,
+  code: 'date_not_real',
+  params: { cell },
+});

@@ -4,9 +4,9 @@
  * lines with the order's refund spread over them so that per-product sums add up to the
  * order's refund to the cent.
  */
-import { decimalToCount, parseDecimal, readMoney, type DecimalMark } from '../import/decimal';
+import { countOf, parseDecimal, readAmount, type DecimalMark } from '../import/decimal';
 import { minorDigits } from '../money';
-import type { OrderFormat, ParseWarning, PlatformLine } from './types';
+import type { CellProblem, OrderFormat, ParseWarning, PlatformLine } from './types';
 
 const PLAIN_AMOUNT = /^(\d{1,12})(?:\.(\d{1,2}))?$/;
 
@@ -16,11 +16,25 @@ export const MAX_EXPORT_LINES = 200_000;
 export class RowErrors {
   readonly errors: ParseWarning[] = [];
   readonly warnings: ParseWarning[] = [];
-  add(row: number, column: string, message: string) {
+  /**
+   * A cell's problem, located: code `cell` with the row, the column and the cell's own
+   * problem (`of` + its values; `problem` its English phrase, for problems without a code).
+   */
+  add(row: number, column: string, problem: string | CellProblem) {
+    const p = typeof problem === 'string' ? { message: problem } : problem;
     if (this.errors.length < 50)
-      this.errors.push({ row, message: `row ${row}, ${column}: ${message}` });
+      this.errors.push({
+        row,
+        message: `row ${row}, ${column}: ${p.message}`,
+        code: 'cell',
+        params: { ...p.params, row, column, problem: p.message, of: p.code ?? '' },
+      });
     else if (this.errors.length === 50)
-      this.errors.push({ row: null, message: 'more problems were left out: fix these first' });
+      this.errors.push({
+        row: null,
+        message: 'more problems were left out: fix these first',
+        code: 'more_left_out',
+      });
   }
 }
 
@@ -42,8 +56,8 @@ export function money(
     return Number(plain[1]! + (plain[2] ?? '').padEnd(digits, '0'));
   }
   // Exports write negative adjustments with a minus; amounts here are never below zero.
-  const read = readMoney(text, ctx.currency, ctx.hint);
-  if (typeof read === 'string') {
+  const read = readAmount(text, ctx.currency, ctx.hint);
+  if ('message' in read) {
     ctx.errors.add(ctx.row, ctx.column, read);
     return 0;
   }
@@ -55,13 +69,21 @@ export function count(
   ctx: { errors: RowErrors; row: number; column: string; required?: boolean },
 ): number {
   if (text === '') {
-    if (ctx.required) ctx.errors.add(ctx.row, ctx.column, 'is empty: a line needs a quantity');
+    if (ctx.required)
+      ctx.errors.add(ctx.row, ctx.column, {
+        message: 'is empty: a line needs a quantity',
+        code: 'cell_no_quantity',
+      });
     return 0;
   }
   const parsed = parseDecimal(text, { currency: 'USD', count: true });
-  const n = parsed.ok ? decimalToCount(parsed.value) : parsed.message;
-  if (typeof n === 'string' || n > 1_000_000) {
-    ctx.errors.add(ctx.row, ctx.column, typeof n === 'string' ? n : 'is implausibly large');
+  const n = parsed.ok ? countOf(parsed.value) : parsed;
+  if (typeof n !== 'number' || n > 1_000_000) {
+    ctx.errors.add(
+      ctx.row,
+      ctx.column,
+      typeof n !== 'number' ? n : { message: 'is implausibly large', code: 'too_large' },
+    );
     return 0;
   }
   return n;
@@ -82,6 +104,8 @@ export function dropRepeats(
       warnings.push({
         row: rowNumbers[i]!,
         message: `row ${rowNumbers[i]} repeats row ${first} exactly: counted once`,
+        code: 'row_repeats',
+        params: { row: rowNumbers[i]!, first },
       });
       return;
     }
@@ -106,6 +130,8 @@ export function finishOrder(
     warnings.push({
       row: drafts[0]!.row,
       message: `order ${drafts[0]!.orderId}: the refund is more than its lines sold for (shipping or tax refunded too): counted up to the lines' value`,
+      code: 'refund_over',
+      params: { order: drafts[0]!.orderId },
     });
     left = total;
   }

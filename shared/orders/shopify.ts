@@ -7,7 +7,7 @@
  * their offset (`2026-05-14 11:23:45 +0100`).
  */
 import { fileDecimalMark } from '../import/decimal';
-import { parseOrderTime } from './dates';
+import { readOrderTime } from './dates';
 import { count, dropRepeats, finishOrder, money, RowErrors, type DraftLine } from './lines';
 import { ignored } from './tiktok';
 import { headerKey, reader, type Table } from './table';
@@ -81,7 +81,13 @@ export function parseShopify(
     const get = reader(table, cells);
     const orderId = get(C.name);
     if (!orderId || orderId.length > 64) {
-      errors.add(row, C.name, orderId ? 'is longer than an order name' : 'is empty');
+      errors.add(
+        row,
+        C.name,
+        orderId
+          ? { message: 'is longer than an order name', code: 'cell_name_long' }
+          : { message: 'is empty', code: 'cell_empty' },
+      );
       continue;
     }
     const ctx = { currency: opts.currency, hint, errors, row };
@@ -89,14 +95,22 @@ export function parseShopify(
     const created = get(C.created);
     if (!head) {
       if (created === '') {
-        errors.add(row, C.created, `is empty on the first row of order ${orderId}`);
+        errors.add(row, C.created, {
+          message: `is empty on the first row of order ${orderId}`,
+          code: 'cell_created_empty',
+          params: { order: orderId },
+        });
         continue;
       }
       const currency = get(C.currency);
       if (currency && currency.toUpperCase() !== opts.currency)
-        errors.add(row, C.currency, `is ${currency}, but this show is in ${opts.currency}`);
-      const at = parseOrderTime(created, { timeZone: opts.timeZone, dayOrder: 'mdy' });
-      if (typeof at === 'string') errors.add(row, C.created, at);
+        errors.add(row, C.currency, {
+          message: `is ${currency}, but this show is in ${opts.currency}`,
+          code: 'cell_currency',
+          params: { cell: currency, currency: opts.currency },
+        });
+      const at = readOrderTime(created, { timeZone: opts.timeZone, dayOrder: 'mdy' });
+      if (typeof at !== 'number') errors.add(row, C.created, at);
       const financial = get(C.financial);
       head = {
         placedAt: typeof at === 'number' ? at : 0,
@@ -116,6 +130,8 @@ export function parseShopify(
       warnings.push({
         row,
         message: `row ${row}: order ${orderId} appears again further down: its lines are added to the first`,
+        code: 'order_again',
+        params: { row, order: orderId },
       });
     }
     const quantity = count(get(C.quantity), { errors, row, column: C.quantity, required: true });

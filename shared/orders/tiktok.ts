@@ -7,7 +7,7 @@
  * …, Buyer Username, …`. One row per SKU line; an order's rows share its Order ID.
  */
 import { fileDecimalMark } from '../import/decimal';
-import { dayOrderEvidence, parseOrderTime, type DayOrder } from './dates';
+import { dayOrderEvidence, readOrderTime, type DayOrder } from './dates';
 import { count, dropRepeats, finishOrder, money, RowErrors, type DraftLine } from './lines';
 import { headerKey, reader, type Table } from './table';
 import type { ParseOutcome, ParseWarning, PlatformLine } from './types';
@@ -71,6 +71,8 @@ export function parseTiktok(
     warnings.push({
       row: table.rowNumbers[0]!,
       message: `row ${table.rowNumbers[0]} describes the fields: skipped`,
+      code: 'row_describes',
+      params: { row: table.rowNumbers[0]! },
     });
   }
   const kept = dropRepeats(rows, rowNumbers, warnings);
@@ -91,6 +93,8 @@ export function parseTiktok(
         {
           row: null,
           message: `"${C.created}" mixes month-first and day-first dates: Flashcue cannot tell which is which. Export the file again.`,
+          code: 'dates_mixed',
+          params: { column: C.created },
         },
       ],
     };
@@ -100,6 +104,7 @@ export function parseTiktok(
       row: null,
       message:
         'The dates could be month or day first: read day first (27/05/2026). Check the window below.',
+      code: 'dates_guessed_dmy',
     });
 
   const orders = new Map<string, { drafts: DraftLine[]; refund: number }>();
@@ -110,15 +115,21 @@ export function parseTiktok(
       errors.add(
         row,
         C.orderId,
-        orderId === '' ? 'is empty' : `"${orderId.slice(0, 40)}" is not an order id`,
+        orderId === ''
+          ? { message: 'is empty', code: 'cell_empty' }
+          : {
+              message: `"${orderId.slice(0, 40)}" is not an order id`,
+              code: 'cell_not_order_id',
+              params: { cell: orderId.slice(0, 40) },
+            },
       );
       continue;
     }
     const status = get(C.status);
     const cancelled = /cancel/i.test(status);
     const ctx = { currency: opts.currency, hint, errors, row };
-    const at = parseOrderTime(get(C.created), { timeZone: opts.timeZone, dayOrder });
-    if (typeof at === 'string') errors.add(row, C.created, at);
+    const at = readOrderTime(get(C.created), { timeZone: opts.timeZone, dayOrder });
+    if (typeof at !== 'number') errors.add(row, C.created, at);
     const variation = get(C.variation);
     const draft: DraftLine = {
       orderId,

@@ -44,6 +44,14 @@ export interface ParseWarning {
   params?: Record<string, string | number>;
 }
 
+/** What is wrong with one cell: the English phrase, and its code + values when it has one. */
+export interface CellProblem {
+  message: string;
+  /** Controller message `imp_<code>` (the decimal reader's) or `ord_<code>`. */
+  code?: string;
+  params?: Record<string, string | number>;
+}
+
 export interface ParsedExport {
   format: OrderFormat;
   lines: PlatformLine[];

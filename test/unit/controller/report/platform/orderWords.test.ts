@@ -1,6 +1,7 @@
 /** A platform export's file-level problems carry a code the controller words in its language. */
 import { describe, expect, it } from 'vitest';
-import { parseOrderCsv, tooBigProblem } from '../../../../../shared/orders/parse';
+import { parseOrderCsv, parseOrderRows, tooBigProblem } from '../../../../../shared/orders/parse';
+import { OPTS, fixture } from '../../../../support/orderFiles';
 import { OrderImportError } from '../../../../../controller/report/platform/importWorker';
 import {
   orderErrorText,
@@ -43,5 +44,55 @@ describe('a platform export’s problems in Chinese', () => {
     expect(orderErrorText(error, 'en')).toBe('No file is open.');
     expect(orderErrorText(error, 'zh-CN')).toBe('没有打开的文件。');
     expect(orderErrorText(new Error('odd'), 'zh-CN')).toBe('odd');
+  });
+
+  it('a cell’s problem on a row, the rows skipped or counted once, mixed dates', () => {
+    const read = parseOrderCsv(fixture('tiktok-us.csv'), OPTS);
+    if (!read.ok) throw new Error('expected the fixture to read');
+    expect(read.value.warnings.map((w) => orderProblemText(w, 'zh-CN'))).toEqual([
+      '第 2 行是字段说明：已跳过',
+      '第 8 行与第 6 行完全相同：只计一次',
+    ]);
+    const bad = fixture('tiktok-us.csv').replace('387.00\t,0\t,0\t,387.00\t', '387.00,0,0,lots');
+    const lots = problem(bad);
+    expect(orderProblemText(lots, 'en')).toBe(
+      'row 6, SKU Subtotal After Discount: "lots" is not a number',
+    );
+    expect(orderProblemText(lots, 'zh-CN')).toBe(
+      '第 6 行，SKU Subtotal After Discount：“lots”不是数字',
+    );
+    const badDate = fixture('tiktok-us.csv').replace(
+      '3/16/2026 3:01:02 AM',
+      '2/30/2026 3:01:02 AM',
+    );
+    const date = problem(badDate);
+    expect(orderProblemText(date, 'en')).toBe(
+      'row 3, Created Time: "2/30/2026 3:01:02 AM" is not a real date (read month first)',
+    );
+    // Chinese words the date problem; only the column's name and the cell are the file's.
+    expect(
+      orderProblemText(date, 'zh-CN')
+        .replace('Created Time', '')
+        .replace(/“[^”]*”/g, ''),
+    ).not.toMatch(/[A-Za-z]{2,}/);
+    const mixed = parseOrderRows(
+      [
+        [
+          'Order ID',
+          'Seller SKU',
+          'Product Name',
+          'Quantity',
+          'SKU Subtotal After Discount',
+          'Created Time',
+        ],
+        ['1', 'A', 'x', '1', '1.00', '27/05/2026 10:00:00'],
+        ['2', 'A', 'x', '1', '1.00', '05/27/2026 10:00:00'],
+      ],
+      OPTS,
+    );
+    if (mixed.ok) throw new Error('expected a refusal');
+    expect(orderProblemText(mixed.errors[0]!, 'zh-CN')).toBe(
+      '“Created Time”混用了月在前和日在前的日期：Flashcue 无法分辨。请重新导出文件。',
+    );
   });
 });
