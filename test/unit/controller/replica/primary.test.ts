@@ -5,7 +5,6 @@
  * live copies stop. Fake IndexedDB, in-memory buses, the primary's clock skewed for silence.
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { Transport } from '../../../../shared/protocol/transport';
 import { BACKUP_HEARD_MS } from '../../../../shared/replica/backupsHeard';
 import { firstTerms } from '../../../../shared/replica/terms';
 import { createShow, loadEvents } from '../../../../controller/db/eventLog';
@@ -14,30 +13,17 @@ import { createShowRunner } from '../../../../controller/show/showRunner';
 import { Replica } from '../../../../controller/replica/replica';
 import { openTestDb } from '../../../support/db';
 import { makeSheet } from '../../../support/sheets';
+import { messageBus } from '../../../support/messageBus';
 
 /** Everyone on the bus hears everyone else; `logs` counts the `log` messages put on it. */
 function bus() {
-  const members = new Set<(data: unknown) => void>();
+  const net = messageBus();
   const counts = { logs: 0 };
-  const join = (): Transport => {
-    const mine = new Set<(data: unknown) => void>();
-    const deliver = (data: unknown) => mine.forEach((l) => l(data));
-    members.add(deliver);
-    return {
-      name: 'bus',
-      send: (message) => {
-        if ((message as { kind?: string }).kind === 'log') counts.logs += 1;
-        const copy = structuredClone(message);
-        queueMicrotask(() => members.forEach((m) => m !== deliver && m(copy)));
-      },
-      subscribe: (listener) => {
-        mine.add(listener);
-        return () => mine.delete(listener);
-      },
-      close: () => members.delete(deliver),
-    };
-  };
-  return { join, counts };
+  net.setDrop((message) => {
+    if ((message as { kind?: string }).kind === 'log') counts.logs += 1;
+    return false;
+  });
+  return { join: net.join, counts };
 }
 
 const noCommands = async () => ({ ok: false, error: 'not in this test' });

@@ -19,31 +19,7 @@ import { createCommandServer } from '../../../../controller/api/commandServer';
 import type { FlashcueDb } from '../../../../controller/db/db';
 import { openTestDb } from '../../../support/db';
 import { makeSheet } from '../../../support/sheets';
-
-/** Everyone on the bus hears everyone else; `drop` loses messages in flight. */
-function bus() {
-  const members = new Set<(data: unknown) => void>();
-  let drop: (data: unknown) => boolean = () => false;
-  const join = (): Transport => {
-    const mine = new Set<(data: unknown) => void>();
-    const deliver = (data: unknown) => mine.forEach((l) => l(data));
-    members.add(deliver);
-    return {
-      name: 'bus',
-      send: (message) => {
-        if (drop(message)) return;
-        const copy = structuredClone(message);
-        queueMicrotask(() => members.forEach((m) => m !== deliver && m(copy)));
-      },
-      subscribe: (listener) => {
-        mine.add(listener);
-        return () => mine.delete(listener);
-      },
-      close: () => members.delete(deliver),
-    };
-  };
-  return { join, setDrop: (fn: (data: unknown) => boolean) => (drop = fn) };
-}
+import { messageBus as bus } from '../../../support/messageBus';
 
 const noCommands = async () => ({ ok: false, error: 'not in this test' });
 const cleanups: Array<() => void> = [];
