@@ -33,7 +33,8 @@ const PHRASES: Record<string, Phrase> = {
   'must not be negative': m.cmderr_negative,
 };
 
-function phrase(message: string, locale: Locale): string {
+/** One of the command schema's phrases in `locale`; any other phrase as it was. */
+export function commandPhrase(message: string, locale: Locale): string {
   const known = PHRASES[message];
   if (known) return known({}, { locale });
   if (message === 'must be a list of {index, durationSec}')
@@ -47,7 +48,7 @@ export function invalidCommandText(params: Record<string, string | number>, loca
   const parts: string[] = [];
   for (let i = 0; i < Number(params.n ?? 0); i++) {
     const path = String(params[`path${i}`] ?? '');
-    const said = phrase(String(params[`message${i}`] ?? ''), locale);
+    const said = commandPhrase(String(params[`message${i}`] ?? ''), locale);
     parts.push(path === '(top level)' ? said : `${path} ${said}`);
   }
   return m.refuse_invalid_command({ problems: parts.join('；') }, { locale });

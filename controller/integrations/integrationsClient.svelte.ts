@@ -5,6 +5,7 @@
  * poller's status.
  */
 import { z } from 'zod';
+import { IntakeProblemSchema } from '../../shared/intake/problem';
 import { ServerSettings } from './serverSettings.svelte';
 
 const View = z.object({
@@ -26,6 +27,8 @@ const View = z.object({
       lastPollAt: z.string().nullable(),
       ordersTaken: z.number(),
       lastError: z.string().nullable(),
+      // Absent from a server older than the page: the English sentence is shown.
+      problem: IntakeProblemSchema.nullable().optional(),
     }),
   }),
   maskBuyers: z.boolean(),

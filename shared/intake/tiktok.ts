@@ -10,7 +10,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { describeErrors, parseWith } from '../validation.js';
+import { describeErrors, parseWith, type LocatedError } from '../validation.js';
 import type { DoorOrder } from './door.js';
 
 export const ORDER_SEARCH_PATH = '/order/202309/orders/search';
@@ -89,7 +89,8 @@ export const RefreshAnswer = z.object({
     .nullish(),
 });
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Checked<T> =
+  { ok: true; value: T } | { ok: false; error: string; errors: LocatedError[] };
 
 export function readAnswer<S extends z.ZodType>(
   schema: S,
@@ -102,6 +103,7 @@ export function readAnswer<S extends z.ZodType>(
     : {
         ok: false,
         error: `TikTok's ${what} answer was not understood:\n${describeErrors(parsed.errors, 5)}`,
+        errors: parsed.errors,
       };
 }
 

@@ -20,8 +20,10 @@ import {
   tiktokOrders,
   type TikTokOrder,
 } from '../tiktok.js';
+import { ProblemError, issueParams, problemOf, type IntakeProblem } from '../problem.js';
 import type { Forwarder } from './forwarder.js';
 import type { IntakeStore, TikTokCredentials } from './store.js';
+import type { LocatedError } from '../../validation.js';
 
 export interface TikTokStatus {
   state: 'off' | 'waiting' | 'polling' | 'backing-off' | 'error';
@@ -29,6 +31,8 @@ export interface TikTokStatus {
   lastPollAt: string | null;
   ordersTaken: number;
   lastError: string | null;
+  /** `lastError` as a code + values, worded by the page in the producer's language. */
+  problem: IntakeProblem | null;
 }
 
 export interface TikTokPoller {
@@ -60,13 +64,28 @@ const OVERLAP_S = 10;
 const REFRESH_BEFORE_S = 24 * 3600;
 const MAX_PAGES = 20;
 
+/** An answer TikTok gave that its schema refuses: which one, and each field's problem. */
+const notUnderstood = (read: { error: string; errors: LocatedError[] }, what: string) =>
+  new ProblemError(read.error, {
+    code: 'not_understood',
+    params: { what, ...issueParams(read.errors, 5) },
+  });
+
 export function createTikTokPoller(o: TikTokPollerOptions): TikTokPoller {
   const apiBase = o.apiBase ?? process.env.FLASHCUE_TIKTOK_API_BASE ?? TIKTOK_API_BASE;
   const authBase = o.authBase ?? process.env.FLASHCUE_TIKTOK_AUTH_BASE ?? TIKTOK_AUTH_BASE;
   const intervalMs = o.intervalMs ?? 3000;
   const now = o.now ?? (() => Date.now());
   const http = o.fetch ?? fetch;
-  const status: TikTokStatus = { state: 'off', lastPollAt: null, ordersTaken: 0, lastError: null };
+  const status: TikTokStatus = {
+    state: 'off',
+    lastPollAt: null,
+    ordersTaken: 0,
+    lastError: null,
+    problem: null,
+  };
+  const fail = (lastError: string, problem: IntakeProblem) =>
+    Object.assign(status, { lastError, problem });
   let window: { showId: string; since: number } | null = null;
   /** order id + kind already answered by the controller: not sent again on the next look. */
   const handled = new Set<string>();
@@ -85,10 +104,14 @@ export function createTikTokPoller(o: TikTokPollerOptions): TikTokPoller {
     });
     const res = await http(`${authBase}${TOKEN_REFRESH_PATH}?${query}`);
     const read = readAnswer(RefreshAnswer, await res.json().catch(() => null), 'token refresh');
-    if (!read.ok) throw new Error(read.error);
+    if (!read.ok) throw notUnderstood(read, 'refresh');
     if (read.value.code !== 0 || !read.value.data)
-      throw new Error(
+      throw new ProblemError(
         `TikTok Shop refused to refresh the access token: ${read.value.message ?? 'no reason given'} (code ${read.value.code}). Enter new tokens on the Integrations page.`,
+        {
+          code: 'refresh_refused',
+          params: { reason: read.value.message ?? '', code: read.value.code },
+        },
       );
     const d = read.value.data;
     const next = {
@@ -120,10 +143,14 @@ export function createTikTokPoller(o: TikTokPollerOptions): TikTokPoller {
     });
     if (res.status === 429) return { tooMany: true as const };
     const read = readAnswer(SearchAnswer, await res.json().catch(() => null), 'order search');
-    if (!read.ok) throw new Error(read.error);
+    if (!read.ok) throw notUnderstood(read, 'search');
     if (read.value.code !== 0)
-      throw new Error(
+      throw new ProblemError(
         `TikTok Shop refused the order search: ${read.value.message ?? 'no reason given'} (code ${read.value.code}, HTTP ${res.status}).`,
+        {
+          code: 'search_refused',
+          params: { reason: read.value.message ?? '', code: read.value.code, http: res.status },
+        },
       );
     return {
       tooMany: false as const,
@@ -147,15 +174,19 @@ export function createTikTokPoller(o: TikTokPollerOptions): TikTokPoller {
       if (outcome.status === 'unanswered') return void (all = false);
       handled.add(`${fresh[i]!.orderId}:${fresh[i]!.status}`);
       if (outcome.status === 'applied') status.ordersTaken += 1;
+      // The reason is the controller's own answer, already in its language.
       if (outcome.status === 'refused')
-        status.lastError = `Order ${outcome.orderId}: ${outcome.message}`;
+        fail(`Order ${outcome.orderId}: ${outcome.message}`, {
+          code: 'order_refused',
+          params: { order: outcome.orderId, reason: outcome.message },
+        });
     });
     return all;
   }
 
   async function tick(): Promise<void> {
     let creds = o.store.get().tiktok;
-    if (!creds) return void Object.assign(status, { state: 'off', lastError: null });
+    if (!creds) return void Object.assign(status, { state: 'off', lastError: null, problem: null });
     const show = o.forwarder.liveShow();
     if (!show) return void (status.state = 'waiting');
     if (window?.showId !== show.showId)
@@ -170,9 +201,11 @@ export function createTikTokPoller(o: TikTokPollerOptions): TikTokPoller {
         const answer = await search(creds, window.since, pageToken);
         if (answer.tooMany) {
           backoffMs = Math.min(60_000, Math.max(intervalMs * 2, backoffMs * 2));
-          Object.assign(status, {
-            state: 'backing-off',
-            lastError: `TikTok Shop said too many requests (HTTP 429): next look in ${Math.round(backoffMs / 1000)} s.`,
+          const seconds = Math.round(backoffMs / 1000);
+          status.state = 'backing-off';
+          fail(`TikTok Shop said too many requests (HTTP 429): next look in ${seconds} s.`, {
+            code: 'too_many',
+            params: { seconds },
           });
           return;
         }
@@ -184,12 +217,11 @@ export function createTikTokPoller(o: TikTokPollerOptions): TikTokPoller {
       // A look with unanswered orders keeps its window, so they are asked for again.
       if (complete) window.since = started - OVERLAP_S;
       Object.assign(status, { state: 'polling', lastPollAt: new Date(now()).toISOString() });
-      if (complete && status.lastError?.startsWith('TikTok')) status.lastError = null;
+      if (complete && status.problem && status.problem.code !== 'order_refused')
+        Object.assign(status, { lastError: null, problem: null });
     } catch (error) {
-      Object.assign(status, {
-        state: 'error',
-        lastError: error instanceof Error ? error.message : String(error),
-      });
+      status.state = 'error';
+      fail(error instanceof Error ? error.message : String(error), problemOf(error));
     }
   }
 
@@ -207,7 +239,7 @@ export function createTikTokPoller(o: TikTokPollerOptions): TikTokPoller {
       window = null;
       handled.clear();
       backoffMs = 0;
-      Object.assign(status, { ordersTaken: 0, lastError: null });
+      Object.assign(status, { ordersTaken: 0, lastError: null, problem: null });
     },
     tick,
     stop() {

@@ -116,6 +116,8 @@ describe('TikTok Shop poller', () => {
     await poller.tick();
     expect(poller.status()).toMatchObject({ state: 'error' });
     expect(poller.status().lastError).toMatch(/refused to refresh the access token/);
+    // The same problem as a code + values, for the page to word in its language.
+    expect(poller.status().problem).toMatchObject({ code: 'refresh_refused' });
   });
 
   test('a bad signature is refused (106001) and reported', async () => {
@@ -126,6 +128,10 @@ describe('TikTok Shop poller', () => {
     await poller.tick();
     expect(contract!.log).toEqual(['bad-sign']);
     expect(poller.status().lastError).toMatch(/signature is invalid \(code 106001, HTTP 401\)/);
+    expect(poller.status().problem).toEqual({
+      code: 'search_refused',
+      params: { reason: expect.stringMatching(/signature is invalid/), code: 106001, http: 401 },
+    });
     expect(primary!.commands).toEqual([]);
   });
 
@@ -136,8 +142,9 @@ describe('TikTok Shop poller', () => {
     await poller.tick();
     expect(poller.status()).toMatchObject({ state: 'backing-off' });
     expect(poller.status().lastError).toMatch(/429/);
+    expect(poller.status().problem).toEqual({ code: 'too_many', params: { seconds: 6 } });
     await poller.tick();
-    expect(poller.status()).toMatchObject({ state: 'polling', ordersTaken: 1 });
+    expect(poller.status()).toMatchObject({ state: 'polling', ordersTaken: 1, problem: null });
     expect(contract!.log).toEqual(['refresh', '429', 'ok']);
   });
 
