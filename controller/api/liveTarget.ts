@@ -1,6 +1,8 @@
 /** Connects the command API to the live session: queries answered here, commands sent on. */
 import { importValue } from '../../shared/import';
-import { describeErrors } from '../../shared/validation';
+import { describeErrors, type LocatedError } from '../../shared/validation';
+import { refusal } from '../../shared/show/refusal';
+import { errorText, placeText } from '../i18n/located';
 import { apiReport } from '../../shared/report/apiFigures';
 import { reportFromContext } from '../../shared/report/showReport';
 import type { FlashcueDb } from '../db/db';
@@ -12,6 +14,20 @@ import { adviceFor } from '../../shared/playbook/liveAdvice';
 import { pastProductHistory } from '../show/pastHistory';
 import { apiPolls } from '../../shared/poll/apiPolls';
 import { emptyPollRoom, type PollRoom } from '../../shared/poll/state';
+
+/**
+ * A run sheet `runsheet.load` refused: each problem's place and words are said now, in the
+ * controller's language (the refusal is answered at once, never kept on screen).
+ */
+function sheetRefused(errors: LocatedError[]) {
+  const problems = errors
+    .slice(0, 20)
+    .map((e) => `${placeText(e.path)}: ${errorText(e)}`)
+    .join('\n');
+  return refusal(`The run sheet was refused:\n${describeErrors(errors)}`, 'q_sheet_refused', {
+    problems,
+  });
+}
 
 /** `polls`: the show's poll room as the poll store holds it (its newest votes, not yet written). */
 export function liveCommandTarget(
@@ -29,11 +45,11 @@ export function liveCommandTarget(
           const view = live.view;
           return view
             ? { ok: true, result: view }
-            : { ok: false, error: 'No show is loaded: load a run sheet first.' };
+            : refusal('No show is loaded: load a run sheet first.', 'q_no_show');
         }
         case 'report.get': {
           const ctx = live.snapshot?.context;
-          if (!ctx) return { ok: false, error: 'No show is loaded: load a run sheet first.' };
+          if (!ctx) return refusal('No show is loaded: load a run sheet first.', 'q_no_show');
           const report = reportFromContext(ctx, Date.now());
           const showId = live.show?.id ?? null;
           return {
@@ -49,10 +65,10 @@ export function liveCommandTarget(
         case 'show.advice': {
           const ctx = live.snapshot?.context;
           if (!ctx || live.state?.phase !== 'live')
-            return {
-              ok: false,
-              error: 'No show is live: advice is for the segments still to come.',
-            };
+            return refusal(
+              'No show is live: advice is for the segments still to come.',
+              'q_no_live',
+            );
           const now = Date.now();
           const advice = adviceFor(ctx, now, await pastProductHistory(db));
           return { ok: true, result: advice };
@@ -61,48 +77,38 @@ export function liveCommandTarget(
           const ctx = live.snapshot?.context;
           const show = live.show;
           if (!ctx || !show)
-            return {
-              ok: false,
-              error: 'No show is loaded: open the show to import its orders into.',
-            };
+            return refusal(
+              'No show is loaded: open the show to import its orders into.',
+              'q_no_show_import',
+            );
           if (live.role === 'backup')
-            return {
-              ok: false,
-              error:
-                'This controller is the backup of a show on another device: import the orders on the primary.',
-            };
+            return refusal(
+              'This controller is the backup of a show on another device: import the orders on the primary.',
+              'q_backup_import',
+            );
           const report = reportFromContext(ctx, Date.now());
           return ordersImport(db, { id: show.id, sheet: ctx.sheet, report, context: ctx }, args);
         }
         case 'runsheet.load': {
           if (live.role === 'backup')
-            return {
-              ok: false,
-              error:
-                'This controller is the backup of a show on another device: load run sheets there, or take over first.',
-            };
+            return refusal(
+              'This controller is the backup of a show on another device: load run sheets there, or take over first.',
+              'q_backup_load',
+            );
           if (live.state?.phase === 'live')
-            return {
-              ok: false,
-              error: 'A show is live: end it before loading the next run sheet.',
-            };
+            return refusal(
+              'A show is live: end it before loading the next run sheet.',
+              'q_live_load',
+            );
           const imported = importValue(args.runSheet);
-          if (!imported.result.ok)
-            return {
-              ok: false,
-              error: `The run sheet was refused:\n${describeErrors(imported.result.errors)}`,
-            };
+          if (!imported.result.ok) return sheetRefused(imported.result.errors);
           // Never replaces a saved sheet: a taken id with other content is saved as id-2…
           const kept = await keepSheet(db, imported.result.value);
-          if (!kept.ok)
-            return {
-              ok: false,
-              error: `The run sheet was refused:\n${describeErrors(kept.errors)}`,
-            };
+          if (!kept.ok) return sheetRefused(kept.errors);
           const show = await live.startFrom(kept.value.row.sheet);
           return show
             ? { ok: true, result: { runSheetId: kept.value.row.id, showId: show.id } }
-            : { ok: false, error: 'The run sheet could not be loaded.' };
+            : refusal('The run sheet could not be loaded.', 'q_load_failed');
         }
       }
     },

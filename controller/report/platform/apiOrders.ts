@@ -15,6 +15,7 @@ import type { FlashcueDb } from '../../db/db';
 import { loadPlatform, rememberedAssignments } from '../../db/platformOrders';
 import { commitImport, describeCommit, parseRows } from './orderImport';
 import { rowsFromPayload } from './readExport';
+import { argsRefusal, exportRefusal, notStarted } from './apiOrderWords';
 
 const Args = z.strictObject({
   text: z.string({ error: 'must be the CSV as text' }).optional(),
@@ -48,22 +49,26 @@ export async function ordersImport(
   rawArgs: Record<string, unknown>,
 ): Promise<{ ok: true; result: unknown } | { ok: false; error: string }> {
   const args = Args.safeParse(rawArgs);
-  if (!args.success)
-    return {
-      ok: false,
-      error: `orders.import was refused:\n${describeErrors(zodErrors(args.error))}`,
-    };
+  if (!args.success) {
+    const errors = zodErrors(args.error);
+    const english = `orders.import was refused:\n${describeErrors(errors)}`;
+    return { ok: false, error: argsRefusal(english, errors) };
+  }
   const { sheet, report } = show;
   const stored = await loadPlatform(db, show.id);
   const window = stored.meta?.window ?? showWindow(report);
   if (!window)
     return {
       ok: false,
-      error: 'The show has not started: orders are imported into a show that ran.',
+      error: notStarted('The show has not started: orders are imported into a show that ran.'),
     };
   const timeZone = args.data.timeZone ?? stored.meta?.timeZone ?? sheet.show.timeZone;
   const read = await rowsFromPayload(args.data);
-  if ('error' in read) return { ok: false, error: `orders.import was refused: ${read.error}` };
+  if ('error' in read)
+    return {
+      ok: false,
+      error: exportRefusal(`orders.import was refused: ${read.error}`, [read.problem]),
+    };
   const parsed = parseRows(read.rows, {
     currency: sheet.show.currency,
     timeZone,
@@ -72,7 +77,10 @@ export async function ordersImport(
   if (!parsed.ok)
     return {
       ok: false,
-      error: `orders.import was refused:\n${parsed.errors.map((e) => `• ${e.message}`).join('\n')}`,
+      error: exportRefusal(
+        `orders.import was refused:\n${parsed.errors.map((e) => `• ${e.message}`).join('\n')}`,
+        parsed.errors,
+      ),
     };
   const outcome = await commitImport(db, show.id, parsed.value, {
     window,

@@ -4,7 +4,7 @@
  * worker (import.worker.ts), so even a 40 MB file never holds the page.
  */
 import Papa from 'papaparse';
-import { tooBig, tooBigProblem, type FileProblem } from '../../../shared/orders/parse';
+import { csvRows, tooBigProblem, type FileProblem } from '../../../shared/orders/parse';
 import { looksLikeXlsx, xlsxRows } from '../../../shared/orders/xlsx';
 
 export type Rows = Array<Array<string | null>>;
@@ -53,36 +53,38 @@ export async function readExportFile(
   });
 }
 
+/** A refusal of the command API's payload, with the code the controller words (`ord_<code>`). */
+const refused = (message: string, code: string): { error: string; problem: FileProblem } => ({
+  error: message,
+  problem: { message, code },
+});
+
 /** Text or base64 (the command API) to rows. */
 export async function rowsFromPayload(args: {
   text?: unknown;
   base64?: unknown;
-}): Promise<{ rows: Rows } | { error: string }> {
+}): Promise<{ rows: Rows } | { error: string; problem: FileProblem }> {
   if (typeof args.base64 === 'string') {
     let bytes: Uint8Array;
     try {
       bytes = Uint8Array.from(atob(args.base64.replace(/\s/g, '')), (c) => c.charCodeAt(0));
     } catch {
-      return { error: 'base64 is not valid base64.' };
+      return refused('base64 is not valid base64.', 'api_base64');
     }
-    const big = tooBig(bytes.length);
-    if (big) return { error: big };
+    const big = tooBigProblem(bytes.length);
+    if (big) return { error: big.message, problem: big };
     if (looksLikeXlsx(bytes)) return xlsxRows(bytes.buffer as ArrayBuffer);
     return rowsFromPayload({ text: new TextDecoder().decode(bytes) });
   }
   if (typeof args.text !== 'string')
-    return { error: 'orders.import needs text (the CSV) or base64 (a CSV or XLSX file).' };
-  const big = tooBig(args.text.length);
-  if (big) return { error: big };
+    return refused(
+      'orders.import needs text (the CSV) or base64 (a CSV or XLSX file).',
+      'api_no_payload',
+    );
+  const big = tooBigProblem(args.text.length);
+  if (big) return { error: big.message, problem: big };
   if (args.text.includes('\u0000'))
-    return { error: 'text holds binary data: send an XLSX file as base64.' };
-  const parsed = Papa.parse<string[]>(args.text.replace(/^\uFEFF/, ''), {
-    skipEmptyLines: 'greedy',
-  });
-  const quote = parsed.errors.find((e) => e.type === 'Quotes');
-  if (quote)
-    return {
-      error: `row ${(quote.row ?? 0) + 1}: ${quote.message.replace(/\.$/, '')} — the file is cut off or damaged; export it again.`,
-    };
-  return { rows: parsed.data };
+    return refused('text holds binary data: send an XLSX file as base64.', 'api_binary');
+  // The same reading as a picked CSV's: a broken quote is refused with its row.
+  return csvRows(args.text);
 }
