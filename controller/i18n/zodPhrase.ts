@@ -54,6 +54,11 @@ function zodDefault(phrase: string, locale: Locale): string | null {
     if (f[1] === 'big') return strict ? m.zph_below({ limit }, o) : m.zph_at_most({ limit }, o);
     return strict ? m.zph_above({ limit }, o) : m.zph_at_least({ limit }, o);
   }
+  // Our own limits on outside text (shared/room: a comment, a name, a bundle of messages).
+  f = /^is over (\d+) characters$/.exec(phrase);
+  if (f) return m.zph_over_chars({ max: f[1]! }, o);
+  f = /^holds over (\d+) messages$/.exec(phrase);
+  if (f) return m.zph_over_messages({ max: f[1]! }, o);
   f = /^Unrecognized keys?: (.+)$/.exec(phrase);
   if (f) return m.zph_unknown_keys({ keys: f[1]! }, o);
   f = /^Invalid number: must be a multiple of (.+)$/.exec(phrase);

@@ -5,6 +5,7 @@
  * while the page is open.
  */
 import { z } from 'zod';
+import { RoomFaultSchema } from '../room/roomFaultText';
 import { ServerSettings } from './serverSettings.svelte';
 
 const Count = z.number().int().nonnegative();
@@ -28,6 +29,8 @@ const View = z.object({
     dropped: Count,
     lastClose: z.number().nullable(),
     lastProblem: z.string().max(500).nullable(),
+    // Absent from a server older than the page: `lastProblem` is shown as it is.
+    lastFault: RoomFaultSchema.nullable().optional(),
   }),
 });
 export type EulerView = z.output<typeof View>;

@@ -1,6 +1,7 @@
 /** The live room's status and problems in the controller's language (data in, sentences out). */
 import * as m from '../i18n/paraglide/messages.js';
 import type { WordsProblem } from '../../shared/room/settings';
+import { roomFaultText } from './roomFaultText';
 import {
   TIKFINITY_DEFAULT,
   type SourceProblem,
@@ -32,7 +33,9 @@ export function sourceProblem(problem: SourceProblem): string {
     case 'not_json':
       return m.room_problem_not_json();
     case 'refused':
-      return m.room_problem_refused({ detail: problem.detail });
+      return m.room_problem_refused({
+        detail: problem.fault ? roomFaultText(problem.fault) : problem.detail,
+      });
   }
 }
 

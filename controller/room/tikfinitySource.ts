@@ -5,6 +5,7 @@
  * checks every message (shared/room/events.ts) and reports its status as data — it never
  * throws at the UI. Framework-free so it is tested in Node against a stand-in server.
  */
+import type { RoomFault } from '../../shared/room/fault';
 import { fromTikFinity, type RoomEvent } from '../../shared/room/events';
 
 export const TIKFINITY_DEFAULT = 'ws://localhost:21213/';
@@ -27,7 +28,7 @@ export type SourceProblem =
   | { code: 'unreachable'; url: string }
   | { code: 'not_text' }
   | { code: 'not_json' }
-  | { code: 'refused'; detail: string };
+  | { code: 'refused'; detail: string; fault?: RoomFault };
 
 /** Why an address was not taken. */
 export type UrlProblem = { code: 'not_address'; raw: string } | { code: 'not_ws' };
@@ -103,7 +104,7 @@ export function createTikFinitySource(options: SourceOptions) {
     } else if (result.why === 'ignored') status.ignored++;
     else {
       status.refused++;
-      status.problem = { code: 'refused', detail: result.detail };
+      status.problem = { code: 'refused', detail: result.detail, fault: result.fault };
     }
   }
 

@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import type { Normalised, RoomEvent, RoomUser } from './events.js';
 import { cleanText, COMMENT_CAP, NAME_CAP, RAW_COMMENT_LIMIT, RAW_NAME_LIMIT } from './text.js';
+import { faultDetail, fieldFault, firstIssue, type RoomFault } from './fault.js';
 
 /** A frame with more messages than this is refused whole (a real bundle holds tens). */
 export const MAX_BUNDLE = 1000;
@@ -56,13 +57,13 @@ const Frame = z.union([
   Message,
 ]);
 
-const refused = (detail: string): Normalised => ({ ok: false, why: 'refused', detail });
+const refused = (fault: RoomFault): Normalised => ({
+  ok: false,
+  why: 'refused',
+  detail: faultDetail(fault),
+  fault,
+});
 const ignored = (detail: string): Normalised => ({ ok: false, why: 'ignored', detail });
-
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join('.') || 'data'}: ${issue.message}` : 'wrong shape';
-}
 
 function userOf(user: z.output<typeof User> | undefined): RoomUser | null {
   const id = user?.uniqueId ?? '';
@@ -76,9 +77,9 @@ function withUser<T extends z.output<typeof WithUser>>(
   make: (d: T, user: RoomUser) => RoomEvent | null,
 ): Normalised {
   const parsed = schema.safeParse(data);
-  if (!parsed.success) return refused(firstIssue(parsed.error));
+  if (!parsed.success) return refused(fieldFault(parsed.error));
   const user = userOf(parsed.data.user);
-  if (!user) return refused('the viewer has no name');
+  if (!user) return refused({ code: 'no_name' });
   const event = make(parsed.data, user);
   return event ? { ok: true, event } : ignored('not a follow or a share');
 }
@@ -86,14 +87,14 @@ function withUser<T extends z.output<typeof WithUser>>(
 /** One Euler message (`{type, data}`) to a room event, or why not. */
 export function fromEulerMessage(message: unknown): Normalised {
   const outer = Message.safeParse(message);
-  if (!outer.success) return refused('not a {type, data} message');
+  if (!outer.success) return refused({ code: 'not_message', shape: '{type, data}' });
   const { type, data } = outer.data;
   switch (type) {
     case 'WebcastRoomUserSeqMessage': {
       const parsed = Viewers.safeParse(data);
       return parsed.success
         ? { ok: true, event: { kind: 'viewers', count: parsed.data.viewerCount } }
-        : refused(firstIssue(parsed.error));
+        : refused(fieldFault(parsed.error));
     }
     case 'WebcastChatMessage':
       return withUser(Chat, data, (d, user) => ({
@@ -115,7 +116,7 @@ export function fromEulerMessage(message: unknown): Normalised {
     }
     case 'WebcastLikeMessage': {
       const parsed = Like.safeParse(data);
-      if (!parsed.success) return refused(firstIssue(parsed.error));
+      if (!parsed.success) return refused(fieldFault(parsed.error));
       const count = parsed.data.likeCount ?? 1;
       return { ok: true, event: { kind: 'like', user: userOf(parsed.data.user), count } };
     }
@@ -130,7 +131,7 @@ export function fromEulerMessage(message: unknown): Normalised {
       });
     case 'WebcastControlMessage': {
       const parsed = Control.safeParse(data);
-      if (!parsed.success) return refused(firstIssue(parsed.error));
+      if (!parsed.success) return refused(fieldFault(parsed.error));
       const ended = [3, 'CONTROL_ACTION_STREAM_ENDED'].includes(parsed.data.action ?? 0);
       return ended ? { ok: true, event: { kind: 'streamEnd' } } : ignored('a control message');
     }
@@ -145,17 +146,19 @@ export interface EulerFrame {
   refused: number;
   /** The first refusal's words, for the status line. */
   problem: string | null;
+  /** The same refusal as data, worded by the page in the producer's language. */
+  fault: RoomFault | null;
 }
 
 /** One WebSocket frame (already JSON-parsed): a bundle or a single message. */
 export function fromEulerFrame(json: unknown): EulerFrame {
   const frame = Frame.safeParse(json);
   if (!frame.success) {
-    const detail = firstIssue(frame.error);
-    return { events: [], ignored: 0, refused: 1, problem: `not an Euler frame (${detail})` };
+    const fault: RoomFault = { code: 'not_frame', ...firstIssue(frame.error) };
+    return { events: [], ignored: 0, refused: 1, problem: faultDetail(fault), fault };
   }
   const messages = 'messages' in frame.data ? frame.data.messages : [frame.data];
-  const out: EulerFrame = { events: [], ignored: 0, refused: 0, problem: null };
+  const out: EulerFrame = { events: [], ignored: 0, refused: 0, problem: null, fault: null };
   for (const message of messages) {
     const one = fromEulerMessage(message);
     if (one.ok) out.events.push(one.event);
@@ -163,6 +166,7 @@ export function fromEulerFrame(json: unknown): EulerFrame {
     else {
       out.refused++;
       out.problem ??= one.detail;
+      out.fault ??= one.fault;
     }
   }
   return out;

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { cleanText, COMMENT_CAP, NAME_CAP, RAW_COMMENT_LIMIT, RAW_NAME_LIMIT } from './text.js';
+import { faultDetail, fieldFault, type RoomFault } from './fault.js';
 
 export interface RoomUser {
   /** The stable handle (TikTok's uniqueId), capped; '' when the source gave none. */
@@ -31,7 +32,10 @@ export type RoomEvent =
  * shape is wrong or whose text is over the limits.
  */
 export type Normalised =
-  { ok: true; event: RoomEvent } | { ok: false; why: 'ignored' | 'refused'; detail: string };
+  | { ok: true; event: RoomEvent }
+  | { ok: false; why: 'ignored'; detail: string }
+  /** `detail`: the fault's English words (fault.ts), for logs and tests. */
+  | { ok: false; why: 'refused'; detail: string; fault: RoomFault };
 
 const RawName = z.string().max(RAW_NAME_LIMIT, `is over ${RAW_NAME_LIMIT} characters`);
 const Count = z.number().int().nonnegative().max(1e9);
@@ -69,13 +73,13 @@ const GiftData = UserFields.extend({
 });
 const LikeData = UserFields.extend({ likeCount: Count.optional() });
 
-const refused = (detail: string): Normalised => ({ ok: false, why: 'refused', detail });
+const refused = (fault: RoomFault): Normalised => ({
+  ok: false,
+  why: 'refused',
+  detail: faultDetail(fault),
+  fault,
+});
 const ignored = (detail: string): Normalised => ({ ok: false, why: 'ignored', detail });
-
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join('.') || 'data'}: ${issue.message}` : 'wrong shape';
-}
 
 function withUser<T extends z.output<typeof UserFields>>(
   schema: z.ZodType<T>,
@@ -83,23 +87,23 @@ function withUser<T extends z.output<typeof UserFields>>(
   make: (d: T, user: RoomUser) => RoomEvent,
 ): Normalised {
   const parsed = schema.safeParse(data);
-  if (!parsed.success) return refused(firstIssue(parsed.error));
+  if (!parsed.success) return refused(fieldFault(parsed.error));
   const user = userOf(parsed.data);
-  if (!user) return refused('the viewer has no name');
+  if (!user) return refused({ code: 'no_name' });
   return { ok: true, event: make(parsed.data, user) };
 }
 
 /** One TikFinity message (already JSON-parsed) to a room event, or why not. */
 export function fromTikFinity(message: unknown): Normalised {
   const outer = TikFinityMessage.safeParse(message);
-  if (!outer.success) return refused('not a {event, data} message');
+  if (!outer.success) return refused({ code: 'not_message', shape: '{event, data}' });
   const { event, data } = outer.data;
   switch (event) {
     case 'roomUser': {
       const parsed = ViewersData.safeParse(data);
       return parsed.success
         ? { ok: true, event: { kind: 'viewers', count: parsed.data.viewerCount } }
-        : refused(firstIssue(parsed.error));
+        : refused(fieldFault(parsed.error));
     }
     case 'chat':
       return withUser(ChatData, data, (d, user) => ({
@@ -125,7 +129,7 @@ export function fromTikFinity(message: unknown): Normalised {
     }
     case 'like': {
       const parsed = LikeData.safeParse(data);
-      if (!parsed.success) return refused(firstIssue(parsed.error));
+      if (!parsed.success) return refused(fieldFault(parsed.error));
       return {
         ok: true,
         event: { kind: 'like', user: userOf(parsed.data), count: parsed.data.likeCount ?? 1 },

@@ -8,6 +8,7 @@
  * the controller calm). Reconnects with backoff; a bad key, a bad @name or Euler's rate limit
  * is reported as data (eulerClose.ts), not retried in a loop.
  */
+import { faultDetail, type RoomFault } from '../../room/fault.js';
 import { WebSocket, type RawData } from 'ws';
 import { type RoomEvent } from '../../room/events.js';
 import { fromEulerFrame } from '../../room/euler.js';
@@ -33,6 +34,8 @@ export interface EulerStatus {
   /** Euler's close code and the first refusal's words, never the key or the URL. */
   lastClose: number | null;
   lastProblem: string | null;
+  /** `lastProblem` as data, worded by the page in the producer's language. */
+  lastFault: RoomFault | null;
 }
 
 export interface EulerLinkOptions {
@@ -74,6 +77,7 @@ export function createEulerLink(o: EulerLinkOptions): EulerLink {
     dropped: 0,
     lastClose: null,
     lastProblem: null,
+    lastFault: null,
   };
   const flusher = setInterval(flush, o.flushMs ?? 1000);
   flusher.unref?.();
@@ -95,10 +99,15 @@ export function createEulerLink(o: EulerLinkOptions): EulerLink {
     }
   }
 
+  function said(fault: RoomFault) {
+    s.lastProblem = faultDetail(fault);
+    s.lastFault = fault;
+  }
+
   function onMessage(data: RawData, isBinary: boolean) {
     if (isBinary) {
       s.refused++;
-      s.lastProblem = 'a binary frame (Flashcue asks Euler for JSON)';
+      said({ code: 'binary' });
       return;
     }
     let json: unknown;
@@ -106,14 +115,14 @@ export function createEulerLink(o: EulerLinkOptions): EulerLink {
       json = JSON.parse(textOf(data));
     } catch {
       s.refused++;
-      s.lastProblem = 'a frame that is not JSON';
+      said({ code: 'not_json' });
       return;
     }
     const frame = fromEulerFrame(json);
     s.taken += frame.events.length;
     s.ignored += frame.ignored;
     s.refused += frame.refused;
-    if (frame.problem) s.lastProblem = frame.problem;
+    if (frame.fault) said(frame.fault);
     pending.push(...frame.events);
   }
 
@@ -137,7 +146,7 @@ export function createEulerLink(o: EulerLinkOptions): EulerLink {
     // The error's words may quote the address, which holds the key: keep only its kind.
     ws.on('error', (error: Error & { code?: string }) => {
       if (socket !== ws) return;
-      s.lastProblem = error.code ? `network: ${error.code}` : 'the connection failed';
+      said(error.code ? { code: 'network', error: error.code } : { code: 'failed' });
     });
     ws.on('close', (code: number) => {
       if (socket !== ws) return;
@@ -167,6 +176,7 @@ export function createEulerLink(o: EulerLinkOptions): EulerLink {
       failures = 0;
       s.lastClose = null;
       s.lastProblem = null;
+      s.lastFault = null;
       connect();
     },
     stop() {
