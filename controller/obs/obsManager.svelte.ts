@@ -12,7 +12,7 @@ import { emitEventTransport, type EmitAvailability } from '../../shared/obs/emit
 import { parseObsFragment } from '../../shared/obs/fragment';
 import { fragmentText } from './obsWords';
 import type { Health, HealthSample } from '../../shared/obs/health';
-import { createHealthPoller } from '../../shared/obs/healthPoller';
+import { createHealthPoller, type HealthReadFault } from '../../shared/obs/healthPoller';
 import { readRecordMs } from '../../shared/marker/recordClock';
 import { createResender } from '../../shared/obs/resend';
 import {
@@ -68,7 +68,8 @@ export class ObsManager {
   problem = $state<string | null>(null);
   /** Stream health from OBS's figures while connected (null: not read yet or not connected). */
   health = $state<Health | null>(null);
-  healthProblem = $state<string | null>(null);
+  /** OBS's figures that could not be read, as data (worded when shown: healthText.ts). */
+  healthProblem = $state<HealthReadFault | null>(null);
   #conn: ObsConnection | null = null;
   #cleanup: Array<() => void> = [];
   #switcher: ReturnType<typeof createSceneSwitcher> | null = null;
@@ -161,7 +162,7 @@ export class ObsManager {
           this.healthProblem = null;
           this.hooks.healthSample?.(sample);
         },
-        onProblem: (problem) => (this.healthProblem = problem),
+        onProblem: (_english, fault) => (this.healthProblem = fault),
       }),
       () => this.#switcher?.close(),
       () => custom.close(),

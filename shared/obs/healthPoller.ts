@@ -16,10 +16,20 @@ import {
 import type { ObsLink, Timers } from './types';
 import { globalTimers } from './types';
 
+/** OBS's answer that did not parse: which figures, where and what (OBS's field names). */
+export interface HealthReadFault {
+  figures: 'stream' | 'record' | 'stats';
+  path: string;
+  phrase: string;
+}
+
 export interface HealthPollerOptions {
   onHealth: (health: Health, sample: HealthSample) => void;
-  /** An answer OBS gave that does not parse: said once per kind of problem. */
-  onProblem?: (message: string) => void;
+  /**
+   * An answer OBS gave that does not parse: said once per kind of problem, in English and as
+   * data (which answer, the field's path and the schema's phrase) for the producer's language.
+   */
+  onProblem?: (message: string, fault: HealthReadFault) => void;
   intervalMs?: number;
   now?: () => number;
   timers?: Timers;
@@ -61,8 +71,14 @@ export function createHealthPoller(link: ObsLink, options: HealthPollerOptions):
       } else {
         const [name, bad] = Object.entries(parsed).find(([, p]) => !p.success)!;
         const issue = bad.error?.issues[0];
+        const fault = {
+          figures: name as HealthReadFault['figures'],
+          path: issue?.path.join('.') || 'answer',
+          phrase: issue?.message ?? 'invalid',
+        };
         options.onProblem?.(
-          `OBS's ${name} figures could not be read (${issue?.path.join('.') || 'answer'}: ${issue?.message ?? 'invalid'}).`,
+          `OBS's ${name} figures could not be read (${fault.path}: ${fault.phrase}).`,
+          fault,
         );
       }
     } catch {

@@ -168,15 +168,22 @@ describe('createHealthPoller', () => {
       GetStats: () => sample(0).stats,
     });
     const problems: string[] = [];
+    const faults: unknown[] = [];
     const health = vi.fn();
     const stop = createHealthPoller(fake.link, {
       onHealth: health,
-      onProblem: (p) => problems.push(p),
+      onProblem: (p, fault) => (problems.push(p), faults.push(fault)),
     });
     fake.connect();
     await tick();
     stop();
     expect(health).not.toHaveBeenCalled();
     expect(problems[0]).toMatch(/^OBS's stream figures could not be read \(outputActive: /);
+    // The same as data, for the controller to word in its language.
+    expect(faults[0]).toEqual({
+      figures: 'stream',
+      path: 'outputActive',
+      phrase: 'Invalid input: expected boolean, received string',
+    });
   });
 });
