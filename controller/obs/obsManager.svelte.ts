@@ -10,7 +10,7 @@ import { splitObsConnection } from '../../shared/obs/splitConnection';
 import { customEventTransport } from '../../shared/obs/customEventTransport';
 import { emitEventTransport, type EmitAvailability } from '../../shared/obs/emitEventTransport';
 import { parseObsFragment } from '../../shared/obs/fragment';
-import { fragmentText } from './obsWords';
+import type { ObsProblem } from './obsWords';
 import type { Health, HealthSample } from '../../shared/obs/health';
 import { createHealthPoller, type HealthReadFault } from '../../shared/obs/healthPoller';
 import { readRecordMs } from '../../shared/marker/recordClock';
@@ -64,8 +64,8 @@ export class ObsManager {
   settings = $state<ObsSettings | null>(null);
   mapping = $state<SceneMapping>(DEFAULT_SCENE_MAPPING);
   lastSwitch = $state<SwitchOutcome | null>(null);
-  /** A problem with the settings or the URL fragment, in words. */
-  problem = $state<string | null>(null);
+  /** A problem with the settings or the URL fragment, as data worded when shown (obsWords.ts). */
+  problem = $state<ObsProblem | null>(null);
   /** Stream health from OBS's figures while connected (null: not read yet or not connected). */
   health = $state<Health | null>(null);
   /** OBS's figures that could not be read, as data (worded when shown: healthText.ts). */
@@ -102,7 +102,7 @@ export class ObsManager {
       );
       return;
     }
-    if (fragment.reason === 'invalid') this.problem = fragmentText(fragment);
+    if (fragment.reason === 'invalid') this.problem = { kind: 'fragment', fragment };
     // Before the remembered settings: this tab was connected this way (maybe to another OBS).
     const kept = readSessionLink(this.tab);
     if (kept) {
@@ -119,9 +119,7 @@ export class ObsManager {
   connect(input: unknown, { save = true }: { save?: boolean } = {}): boolean {
     const parsed = ObsSettings.safeParse(input);
     if (!parsed.success) {
-      this.problem = m.obs_bad_address({
-        problem: parsed.error.issues[0]?.message ?? m.obs_not_valid(),
-      });
+      this.problem = { kind: 'settings', phrase: parsed.error.issues[0]?.message ?? null };
       return false;
     }
     const settings = parsed.data;

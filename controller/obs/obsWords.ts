@@ -9,6 +9,7 @@ import type { ObsFragment } from '../../shared/obs/fragment';
 import type { ObsCause } from '../../shared/obs/policy';
 import * as m from '../i18n/paraglide/messages.js';
 import { getLocale, type Locale } from '../i18n/paraglide/runtime.js';
+import { phraseText } from '../i18n/zodPhrase';
 
 /** Why the link to OBS is down, in `locale` (English: `causeSentence`'s words). */
 export function causeText(cause: ObsCause, locale: Locale = getLocale()): string {
@@ -80,4 +81,22 @@ export function fragmentText(
   return fragment.code === 'not_ws'
     ? m.obsw_fragment_not_ws({ url: fragment.url }, o)
     : m.obsw_fragment_not_address({ url: fragment.url }, o);
+}
+
+/** A problem with the OBS settings typed in, or with the `#obs=` address of the URL. */
+export type ObsProblem =
+  | { kind: 'fragment'; fragment: Extract<ObsFragment, { reason: 'invalid' }> }
+  | { kind: 'settings'; phrase: string | null };
+
+/** The settings schema's own phrase (obsManager.svelte.ts `ObsSettings`). */
+const SETTINGS_PHRASES = { 'must look like ws://127.0.0.1:4455': m.obsw_look_like };
+
+/** An OBS problem in `locale`, worded each time it is shown (a language switch rewords it). */
+export function obsProblemText(problem: ObsProblem, locale: Locale = getLocale()): string {
+  if (problem.kind === 'fragment') return fragmentText(problem.fragment, locale);
+  const o = { locale };
+  const said = problem.phrase
+    ? phraseText(problem.phrase, locale, SETTINGS_PHRASES)
+    : m.obs_not_valid({}, o);
+  return m.obs_bad_address({ problem: said }, o);
 }

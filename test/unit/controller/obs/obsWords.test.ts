@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ObsSettings } from '../../../../controller/obs/obsManager.svelte';
 import { ObsCallError, callFault } from '../../../../shared/obs/callError';
 import { parseObsFragment } from '../../../../shared/obs/fragment';
 import { causeSentence, type ObsCause } from '../../../../shared/obs/policy';
@@ -6,6 +7,7 @@ import {
   callFaultText,
   causeText,
   fragmentText,
+  obsProblemText,
   obsErrorText,
 } from '../../../../controller/obs/obsWords';
 
@@ -66,6 +68,22 @@ describe('the OBS link’s problems in the controller’s language', () => {
     expect(fragmentText(bad, 'en')).toBe(bad.message);
     expect(fragmentText(bad, 'zh-CN')).toBe(
       'OBS 地址必须以 ws:// 或 wss:// 开头（收到的是“http://127.0.0.1:4455”）。',
+    );
+  });
+
+  it('keeps the problem as data, so the panel words it in the language of the moment', () => {
+    const bad = parseObsFragment('#obs=http://127.0.0.1:4455');
+    if (bad.ok || bad.reason !== 'invalid') throw new Error('expected a refusal');
+    const fragment = { kind: 'fragment' as const, fragment: bad };
+    expect(obsProblemText(fragment, 'en')).toBe(bad.message);
+    expect(obsProblemText(fragment, 'zh-CN')).toMatch(/^OBS 地址必须以 ws:\/\//);
+    const typed = ObsSettings.safeParse({ url: 'localhost' });
+    if (typed.success) throw new Error('expected a refusal');
+    const settings = { kind: 'settings' as const, phrase: typed.error.issues[0]!.message };
+    expect(obsProblemText(settings, 'en')).toBe('OBS address must look like ws://127.0.0.1:4455.');
+    expect(obsProblemText(settings, 'zh-CN')).toBe('OBS 地址无效：应形如 ws://127.0.0.1:4455。');
+    expect(obsProblemText({ kind: 'settings', phrase: null }, 'zh-CN')).toBe(
+      'OBS 地址无效：格式不对。',
     );
   });
 });
