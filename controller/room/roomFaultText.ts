@@ -47,3 +47,13 @@ export function roomFaultText(fault: RoomFault, locale: Locale = getLocale()): s
       return m.roomw_failed({}, o);
   }
 }
+
+/** A `room.events` command refused (shared/room/generic.ts): each place and phrase. */
+export function audienceRefusalText(
+  refused: { error: string; problems: Array<{ path: string; phrase: string }> },
+  locale: Locale = getLocale(),
+): string {
+  if (locale === 'en' || !refused.problems.length) return refused.error;
+  const lines = refused.problems.map((p) => issueText(p.path, p.phrase, locale));
+  return m.roomw_audience({ problems: lines.join('\n') }, { locale });
+}

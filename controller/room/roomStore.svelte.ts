@@ -9,6 +9,7 @@
  */
 import type { RoomEvent, RoomUser } from '../../shared/room/events';
 import { parseAudienceJson } from '../../shared/room/generic';
+import { audienceRefusalText } from './roomFaultText';
 import { dismiss, saleArgs } from '../../shared/room/keywords';
 import { answer, pin, pinned } from '../../shared/room/questions';
 import {
@@ -238,7 +239,7 @@ export class RoomStore {
     const parsed = parseAudienceJson(args);
     if (!parsed.ok) {
       this.generic = { ...this.generic, refused: this.generic.refused + 1 };
-      return parsed;
+      return { ok: false, error: audienceRefusalText(parsed) };
     }
     parsed.events.forEach((event) => this.take(event));
     this.generic = { ...this.generic, taken: this.generic.taken + parsed.events.length };

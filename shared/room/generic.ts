@@ -74,7 +74,8 @@ const Envelope = z.strictObject({
 
 export type AudienceParse =
   | { ok: true; events: RoomEvent[]; known: unknown[]; ignored: number }
-  | { ok: false; error: string };
+  /** `problems`: each place (as the sender spelled it) and phrase, for the controller's words. */
+  | { ok: false; error: string; problems: Array<{ path: string; phrase: string }> };
 
 const user = (u: { id?: string; name: string }) => ({
   id: cleanText(u.id ?? '', 64),
@@ -111,7 +112,7 @@ export function parseAudienceBody(text: string): AudienceParse {
     json = JSON.parse(text);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: `The body is not JSON: ${why}.` };
+    return { ok: false, error: `The body is not JSON: ${why}.`, problems: [] };
   }
   return parseAudienceJson(json);
 }
@@ -123,21 +124,24 @@ export function parseAudienceBody(text: string): AudienceParse {
  */
 export function parseAudienceJson(json: unknown): AudienceParse {
   const envelope = parseWith(Envelope, json);
-  if (!envelope.ok) return { ok: false, error: wrong(describeErrors(envelope.errors, 10)) };
+  if (!envelope.ok)
+    return {
+      ok: false,
+      error: wrong(describeErrors(envelope.errors, 10)),
+      problems: envelope.errors.slice(0, 10).map((e) => ({ path: e.path, phrase: e.message })),
+    };
   const events: RoomEvent[] = [];
   const known: unknown[] = [];
   for (const [i, raw] of envelope.value.events.entries()) {
     if (!KNOWN.has(raw.type)) continue;
     const parsed = GenericEvent.safeParse(raw);
     if (!parsed.success) {
-      const where = parsed.error.issues
-        .slice(0, 5)
-        .map(
-          (issue) =>
-            `events[${i}]${issue.path.map((p) => `.${String(p)}`).join('')}: ${issue.message}`,
-        )
-        .join('\n');
-      return { ok: false, error: wrong(where) };
+      const problems = parsed.error.issues.slice(0, 5).map((issue) => ({
+        path: `events[${i}]${issue.path.map((p) => `.${String(p)}`).join('')}`,
+        phrase: issue.message,
+      }));
+      const where = problems.map((p) => `${p.path}: ${p.phrase}`).join('\n');
+      return { ok: false, error: wrong(where), problems };
     }
     events.push(toRoomEvent(parsed.data));
     known.push(raw);

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { fromTikFinity } from '../../../../shared/room/events';
 import { fromEulerFrame } from '../../../../shared/room/euler';
 import { faultDetail } from '../../../../shared/room/fault';
-import { RoomFaultSchema, roomFaultText } from '../../../../controller/room/roomFaultText';
+import {
+  RoomFaultSchema,
+  audienceRefusalText,
+  roomFaultText,
+} from '../../../../controller/room/roomFaultText';
+import { parseAudienceJson } from '../../../../shared/room/generic';
 import { sourceProblem } from '../../../../controller/room/roomWords';
 
 const refusedOf = (n: ReturnType<typeof fromTikFinity>) => {
@@ -51,6 +56,15 @@ describe('a refused room message, located, in the controller’s language', () =
     expect(roomFaultText(wire, 'zh-CN')).toMatch(/^不是 Euler Stream 的数据帧（.+）$/);
     expect(roomFaultText({ code: 'network', error: 'ECONNREFUSED' }, 'zh-CN')).toBe(
       '网络错误：ECONNREFUSED',
+    );
+  });
+
+  it('room.events refused through the command API: each event’s field and phrase', () => {
+    const refused = parseAudienceJson({ events: [{ type: 'viewers', count: -3 }] });
+    if (refused.ok) throw new Error('expected a refusal');
+    expect(audienceRefusalText(refused, 'en')).toBe(refused.error);
+    expect(audienceRefusalText(refused, 'zh-CN')).toBe(
+      '不是有效的观众事件列表：\nevents[0].count：不能为负数',
     );
   });
 });

@@ -149,6 +149,8 @@ describe('the generic input (POST /api/audience)', () => {
     expect(bad).toEqual({
       ok: false,
       error: expect.stringContaining('events[1].count: must not be negative'),
+      // The same place and phrase apart, for the controller to word in its language.
+      problems: [{ path: 'events[1].count', phrase: 'must not be negative' }],
     });
     expect(parseAudienceBody('{')).toMatchObject({
       ok: false,
