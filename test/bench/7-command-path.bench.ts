@@ -217,6 +217,7 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
     // sale's entry also goes out as `log` on all three, as it did for every show before).
     const obsSend = (eventData: Record<string, unknown>) =>
       sender.call('BroadcastCustomEvent', { eventData: eventData as never });
+    console.log(`  7 set up (${Math.round(performance.now() / 1000)} s)`);
     const backed: PathRun[] = [];
     // The screen's A/B (support/screenAb.ts) in the same blocks, its order rotated per block.
     const screens = [PLAIN_VARIANT, ...SCREEN_VARIANTS];
@@ -227,6 +228,9 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
         const v = screens[(j + k) % screens.length]!;
         await v.enter(controller);
         const prefix = `${v.id}-${k}`;
+        console.log(
+          `  7 block ${k + 1}/${BLOCKS}: ${v.id} (${Math.round(performance.now() / 1000)} s)`,
+        );
         byScreen
           .get(v.id)!
           .push(await measurePath({ ...block, prefix, left: (await left()).stock }));

@@ -37,6 +37,8 @@ export function alignMark(page: Page, label: string): Promise<number> {
   }, label);
 }
 
+const GENERIC = /mojo|SimpleWatcher|RunTask|ThreadController|MessagePipe|ChannelMojo|IPC/i;
+
 const isTask = (e: TraceEvent) =>
   e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
 
@@ -96,7 +98,16 @@ export async function readHopTrace(
             (p.dur ?? 0) > (c.dur ?? 0),
         ),
     );
-    const top = direct.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+    let top = direct.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+    // Through the scheduler's wrappers (an IPC message, a handle watcher) to the work itself.
+    while (top && GENERIC.test(top.name)) {
+      const within = inside.filter(
+        (c) => c !== top && c.ts >= top!.ts && c.ts + (c.dur ?? 0) <= top!.ts + (top!.dur ?? 0),
+      );
+      const next = within.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+      if (!next) break;
+      top = next;
+    }
     return top ? labelOf(top) : 'other';
   };
   const perWindow = windows.map(([from, to]) => {
@@ -107,7 +118,7 @@ export async function readHopTrace(
     for (const task of tasks) {
       const end = task.ts + (task.dur ?? 0);
       if (end <= a || task.ts >= b) continue;
-      const overlap = (Math.min(end, b) - Math.max(task.ts, a)) / 1000;
+      const overlap = Math.max(0, Math.min(end, b) - Math.max(task.ts, a)) / 1000;
       busy += overlap;
       const kind = kindOf(task);
       kinds[kind] = (kinds[kind] ?? 0) + overlap;
