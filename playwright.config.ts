@@ -75,7 +75,7 @@ const SERIAL = [
   '410-stream-health',
   '601-orders-door',
   '152-euler-stream',
-  '117-integrations-words',
+  '119-integrations-words',
   '602-setup-fake-obs',
   '603-shopify-webhook',
   '804-security-secrets',
