@@ -98,8 +98,9 @@ export class PlanActions {
   }
 
   async duplicate(row: RunSheetRow) {
-    const result = await duplicateRunSheet(this.app.db, row.id);
-    if (!result.ok) return void this.app.notices.error(result.error);
+    const result = await duplicateRunSheet(this.app.db, row.id, Date.now(), msg.sw_copy_suffix());
+    // The one refusal: the sheet was deleted meanwhile (another tab).
+    if (!result.ok) return void this.app.notices.error(msg.plan_no_longer_saved());
     this.app.notices.push('success', msg.plan_duplicated({ title: result.value.title }));
   }
 
