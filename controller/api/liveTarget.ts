@@ -1,12 +1,19 @@
 /** Connects the command API to the live session: queries answered here, commands sent on. */
 import { importValue } from '../../shared/import';
-import { describeErrors } from '../../shared/validation';
 import { apiReport } from '../../shared/report/apiFigures';
 import { reportFromContext } from '../../shared/report/showReport';
 import type { FlashcueDb } from '../db/db';
 import { keepSheet } from '../plan/keep';
 import type { LiveSession } from '../show/liveSession.svelte';
 import type { CommandTarget } from './commandServer';
+import {
+  loadFailed,
+  loadOnBackup,
+  loadWhileLive,
+  noShowLive,
+  noShowLoaded,
+  sheetRefused,
+} from './apiRefusals';
 import { ordersImport, platformBlock } from '../report/platform/apiOrders';
 import { adviceFor } from '../../shared/playbook/liveAdvice';
 import { pastProductHistory } from '../show/pastHistory';
@@ -27,13 +34,11 @@ export function liveCommandTarget(
       switch (command) {
         case 'state.get': {
           const view = live.view;
-          return view
-            ? { ok: true, result: view }
-            : { ok: false, error: 'No show is loaded: load a run sheet first.' };
+          return view ? { ok: true, result: view } : noShowLoaded();
         }
         case 'report.get': {
           const ctx = live.snapshot?.context;
-          if (!ctx) return { ok: false, error: 'No show is loaded: load a run sheet first.' };
+          if (!ctx) return noShowLoaded();
           const report = reportFromContext(ctx, Date.now());
           const showId = live.show?.id ?? null;
           return {
@@ -48,11 +53,7 @@ export function liveCommandTarget(
         }
         case 'show.advice': {
           const ctx = live.snapshot?.context;
-          if (!ctx || live.state?.phase !== 'live')
-            return {
-              ok: false,
-              error: 'No show is live: advice is for the segments still to come.',
-            };
+          if (!ctx || live.state?.phase !== 'live') return noShowLive();
           const now = Date.now();
           const advice = adviceFor(ctx, now, await pastProductHistory(db));
           return { ok: true, result: advice };
@@ -75,34 +76,17 @@ export function liveCommandTarget(
           return ordersImport(db, { id: show.id, sheet: ctx.sheet, report, context: ctx }, args);
         }
         case 'runsheet.load': {
-          if (live.role === 'backup')
-            return {
-              ok: false,
-              error:
-                'This controller is the backup of a show on another device: load run sheets there, or take over first.',
-            };
-          if (live.state?.phase === 'live')
-            return {
-              ok: false,
-              error: 'A show is live: end it before loading the next run sheet.',
-            };
+          if (live.role === 'backup') return loadOnBackup();
+          if (live.state?.phase === 'live') return loadWhileLive();
           const imported = importValue(args.runSheet);
-          if (!imported.result.ok)
-            return {
-              ok: false,
-              error: `The run sheet was refused:\n${describeErrors(imported.result.errors)}`,
-            };
+          if (!imported.result.ok) return sheetRefused(imported.result.errors);
           // Never replaces a saved sheet: a taken id with other content is saved as id-2…
           const kept = await keepSheet(db, imported.result.value);
-          if (!kept.ok)
-            return {
-              ok: false,
-              error: `The run sheet was refused:\n${describeErrors(kept.errors)}`,
-            };
+          if (!kept.ok) return sheetRefused(kept.errors);
           const show = await live.startFrom(kept.value.row.sheet);
           return show
             ? { ok: true, result: { runSheetId: kept.value.row.id, showId: show.id } }
-            : { ok: false, error: 'The run sheet could not be loaded.' };
+            : loadFailed();
         }
       }
     },

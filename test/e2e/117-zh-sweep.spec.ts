@@ -89,6 +89,11 @@ test('?lang=zh-CN: every screen, dialog, empty state, toast and tooltip in Chine
 
   // The seller's show, through the command API.
   const tool = await openTool(context);
+  // The API's own refusals say why in Chinese too (its fields never change).
+  expect(await command(tool, 'state.get')).toMatchObject({
+    ok: false,
+    error: '尚未加载节目：请先加载节目单。',
+  });
   expect(await command(tool, 'runsheet.load', { runSheet: chineseSheet() })).toMatchObject({
     ok: true,
   });
@@ -129,6 +134,10 @@ test('?lang=zh-CN: every screen, dialog, empty state, toast and tooltip in Chine
     expect(await command(tool, name, args), name).toMatchObject({ ok: true });
   await expect(page.getByTestId('live-screen')).toHaveAttribute('data-phase', 'live');
   await expect(page.getByTestId('deal-sold')).toHaveText(/已售 2/);
+  expect(await command(tool, 'runsheet.load', { runSheet: chineseSheet() })).toMatchObject({
+    ok: false,
+    error: '节目正在直播：请先结束它，再加载下一份节目单。',
+  });
   await openDetails(page.getByTestId('live-screen'));
   await sweep.scan('live: on air', page.getByTestId('live-screen'), LIVE);
   await page.locator('body').press('?');
