@@ -110,11 +110,31 @@ test('?lang=zh-CN: every screen, dialog, empty state, toast and tooltip in Chine
   await sweep.scan('plan: delete confirmation', page.getByTestId('confirm-dialog'));
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('confirm-dialog')).toHaveCount(0);
+  // A CSV asks its currency and length; cancelled, the import report says why.
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'products.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('name,price\n无线蓝牙耳机,99\n'),
+  });
+  await sweep.scan('plan: CSV question', page.getByTestId('csv-question'), ['products']);
+  await page.keyboard.press('Escape');
+  const report = page.getByTestId('import-report');
+  await expect(report.getByTestId('import-entry')).toHaveAttribute('data-outcome', 'refused');
+  await sweep.scan('plan: import report', report, ['products']);
+  await report.getByRole('button', { name: '关闭' }).click();
   await page.getByTestId('sheet-row').getByRole('button', { name: '复制' }).click();
   await sweep.scan('plan: toast', page.getByTestId('notice'), ['spring']);
   await page.getByTestId('sheet-row').first().getByRole('link', { name: '编辑' }).click();
   await expect(page.getByTestId('editor')).toBeVisible();
   await openDetails(page.locator('main'));
+  await page
+    .getByTestId('editor')
+    .getByRole('button', { name: '移除', exact: true })
+    .first()
+    .click();
+  await sweep.scan('plan: remove a product', page.getByTestId('confirm-dialog'));
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('confirm-dialog')).toHaveCount(0);
   // Example values of machine fields: a show format key, an image address.
   await sweep.scan('plan: editor', page.locator('main'), [
     'product_showcase_with_flash_sales https://example.com/demo/img',
