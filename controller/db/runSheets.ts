@@ -5,6 +5,7 @@
 import { parseRunSheet, type RunSheet } from '../../shared/runsheet';
 import type { Result } from '../../shared/validation';
 import type { FlashcueDb, RunSheetRow } from './db';
+import { refusal } from '../../shared/show/refusal';
 
 export type Refusal = { ok: false; error: string };
 
@@ -92,10 +93,10 @@ export async function deleteRunSheet(db: FlashcueDb, id: string): Promise<{ ok: 
       .filter((s) => s.status === 'live')
       .first();
     if (live)
-      return {
-        ok: false as const,
-        error: 'A live show is running this run sheet: end the show before you delete it.',
-      };
+      return refusal(
+        'A live show is running this run sheet: end the show before you delete it.',
+        'sw_delete_sheet_live',
+      );
     await db.runSheets.delete(id);
     return { ok: true as const };
   });

@@ -21,6 +21,7 @@ import { keepSheet, type Kept } from './keep';
 import { keepSeries, type KeptSeries } from './keepSeries';
 import { blankSheet, localTimeZone, uniqueId } from './sheets';
 import * as msg from '../i18n/paraglide/messages.js';
+import { refusalText } from '../i18n/refusal';
 
 export const DEMO_URL = '/demo/demo-show.json';
 
@@ -107,7 +108,7 @@ export class PlanActions {
   /** Null when deleted, else the reason it was refused (a live show runs it). */
   async remove(row: RunSheetRow): Promise<string | null> {
     const result = await deleteRunSheet(this.app.db, row.id);
-    if (!result.ok) return result.error;
+    if (!result.ok) return refusalText(result);
     this.app.notices.push('success', msg.plan_deleted({ title: row.title }));
     return null;
   }

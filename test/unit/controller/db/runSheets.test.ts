@@ -101,6 +101,7 @@ describe('run sheets', () => {
     expect(await deleteRunSheet(db, 'sheet-test')).toEqual({
       ok: false,
       error: expect.stringMatching(/live show/),
+      code: 'sw_delete_sheet_live',
     });
     expect(await getRunSheet(db, 'sheet-test')).toBeDefined();
     await appendEvent(db, show.id, { type: 'show.end', at: T0 + 1 });
