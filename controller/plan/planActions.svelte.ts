@@ -85,6 +85,8 @@ export class PlanActions {
       blankSheet(
         uniqueId('untitled-show', (id) => ids.has(id)),
         localTimeZone(),
+        // The seller's to change: in the controller's language from the start.
+        { title: msg.plan_untitled(), opening: msg.sw_blank_opening(), closing: msg.seg_closing() },
       ),
     );
   }

@@ -33,6 +33,9 @@ const THEIRS = [
   // Key caps as printed on a Chinese keyboard too; a show file's name ends as every one does.
   'Enter Shift Esc Space .flashcue-show.json',
 ];
+/** Example values of machine fields in the editor: a show format key, an image address. */
+const EXAMPLES = 'product_showcase_with_flash_sales https://example.com/demo/img';
+
 /** On Live: the live room's source is typed as an address (TikFinity's, or /api/audience). */
 const LIVE = ['看镜头 TikFinity ws://localhost /api/audience'];
 
@@ -82,6 +85,13 @@ test('?lang=zh-CN: every screen, dialog, empty state, toast and tooltip in Chine
   // Empty states: no run sheet, no show, no report yet.
   await sweep.scan('header', page.locator('header'));
   await sweep.scan('plan: empty library', page.getByTestId('library-empty'));
+  // A blank sheet starts with our words for its title and segments: Chinese ones.
+  await page.getByTestId('library-empty').getByRole('button', { name: '空白节目单' }).click();
+  await expect(page.getByTestId('editor')).toBeVisible();
+  await sweep.scan('plan: blank sheet', page.locator('main'), [
+    'untitled-show opening closing',
+    EXAMPLES,
+  ]);
   await page.getByRole('navigation').getByRole('link', { name: '直播' }).click();
   await sweep.scan('live: no show', page.locator('main'));
   await page.getByRole('navigation').getByRole('link', { name: '报告' }).click();
@@ -100,13 +110,14 @@ test('?lang=zh-CN: every screen, dialog, empty state, toast and tooltip in Chine
 
   // Plan: the library, the template picker, a delete confirmation, a toast, the editor.
   await page.getByRole('navigation').getByRole('link', { name: '策划' }).click();
-  await expect(page.getByTestId('sheet-row')).toHaveCount(1);
-  await sweep.scan('plan: library', page.locator('main'));
+  await expect(page.getByTestId('sheet-row')).toHaveCount(2);
+  const row = page.locator('[data-testid="sheet-row"][data-sheet-id="spring"]');
+  await sweep.scan('plan: library', page.locator('main'), ['untitled-show']);
   await page.locator('section.library header').getByRole('button').first().click();
   await sweep.scan('plan: template picker', page.getByRole('dialog'));
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  await page.getByTestId('sheet-row').locator('button.danger').click();
+  await row.locator('button.danger').click();
   await sweep.scan('plan: delete confirmation', page.getByTestId('confirm-dialog'));
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('confirm-dialog')).toHaveCount(0);
@@ -122,9 +133,9 @@ test('?lang=zh-CN: every screen, dialog, empty state, toast and tooltip in Chine
   await expect(report.getByTestId('import-entry')).toHaveAttribute('data-outcome', 'refused');
   await sweep.scan('plan: import report', report, ['products']);
   await report.getByRole('button', { name: '关闭' }).click();
-  await page.getByTestId('sheet-row').getByRole('button', { name: '复制' }).click();
+  await row.getByRole('button', { name: '复制' }).click();
   await sweep.scan('plan: toast', page.getByTestId('notice'), ['spring']);
-  await page.getByTestId('sheet-row').first().getByRole('link', { name: '编辑' }).click();
+  await row.getByRole('link', { name: '编辑' }).click();
   await expect(page.getByTestId('editor')).toBeVisible();
   await openDetails(page.locator('main'));
   await page
@@ -135,10 +146,7 @@ test('?lang=zh-CN: every screen, dialog, empty state, toast and tooltip in Chine
   await sweep.scan('plan: remove a product', page.getByTestId('confirm-dialog'));
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('confirm-dialog')).toHaveCount(0);
-  // Example values of machine fields: a show format key, an image address.
-  await sweep.scan('plan: editor', page.locator('main'), [
-    'product_showcase_with_flash_sales https://example.com/demo/img',
-  ]);
+  await sweep.scan('plan: editor', page.locator('main'), [EXAMPLES]);
 
   // Live: ready, then on air with a deal and a sale; the hotkey help.
   await page.getByRole('navigation').getByRole('link', { name: '直播' }).click();
