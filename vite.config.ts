@@ -211,6 +211,21 @@ const overlayBuild = {
   // with its own CSS would need the preload helper this build replaces.
   cssCodeSplit: false,
   rolldownOptions: {
+    // Svelte's compiled components import its runtime through one barrel
+    // (svelte/internal/client/index.js) that re-exports every block. Read eagerly, the barrel
+    // makes every block part of each page's static graph, so a block only a lazy part uses
+    // (the list block: the error box, the composite page's buyer lines and recap) was put in
+    // the page's own script (1.8 KB gz on every page). Read lazily (the barrel marked free of
+    // side effects below), a page's graph holds only the blocks its modules name.
+    experimental: { lazyBarrel: true },
+    output: {
+      codeSplitting: {
+        // Everything the page itself loads in its one script: without this group, a module
+        // shared by the page and its lazy parts (the runtime, the words) became a chunk of its
+        // own that the page fetched beside its script.
+        groups: [{ name: 'page', tags: ['$initial' as const] }],
+      },
+    },
     treeshake: {
       // Svelte's package declares no `sideEffects`; its reactive classes (SvelteMap, SvelteSet,
       // SvelteDate, SvelteURL…) are plain class definitions an overlay never uses, but `class
@@ -221,6 +236,8 @@ const overlayBuild = {
           test: /node_modules\/svelte\/src\/reactivity\/(?!create-subscriber)/,
           sideEffects: false,
         },
+        // Only `export … from` lines: nothing runs when it is read.
+        { test: /node_modules\/svelte\/src\/internal\/client\/index\.js$/, sideEffects: false },
       ],
     },
   },

@@ -30,6 +30,7 @@ import type { Clock } from '../app/clock.svelte';
 import type { Notices } from '../app/notices.svelte';
 import { NextShowLookup } from './nextShow';
 import { keptView } from './keptView';
+import { ShowOnScreen } from './showOnScreen.svelte';
 
 /** Settings keys: the show open on this controller, and the role it had, for a reload. */
 export const CURRENT_SHOW = 'currentShowId';
@@ -50,8 +51,6 @@ export interface RoleHooks {
 
 export class LiveSession {
   show = $state.raw<ShowRow | null>(null);
-  snapshot = $state.raw<ShowSnapshot | null>(null);
-  logSeq = $state(0);
   loading = $state(false);
   role = $state<DeviceRole | null>(null);
   terms = $state.raw<readonly TermStart[]>([]);
@@ -64,7 +63,11 @@ export class LiveSession {
   #transports: Transport[];
   #onChange: Array<() => void> = [];
   #assets = new Map<string, string>();
-  #publishQueued = false;
+  /** The snapshot, current at once; the view out at the end of the change's microtasks, the screen after. */
+  #onScreen = new ShowOnScreen(() => {
+    this.#publisher?.publish();
+    this.#onChange.forEach((l) => l());
+  });
   #next = new NextShowLookup();
   #view = keptView();
   /** Reads OBS's recording timecode for a marker (set by the wiring module once OBS is known). */
@@ -120,6 +123,14 @@ export class LiveSession {
     return () => (this.#onChange = this.#onChange.filter((l) => l !== listener));
   }
 
+  get snapshot(): ShowSnapshot | null {
+    return this.#onScreen.snapshot;
+  }
+
+  get logSeq(): number {
+    return this.#onScreen.logSeq;
+  }
+
   get state(): ShowState | null {
     return this.snapshot ? showState(this.snapshot) : null;
   }
@@ -161,7 +172,6 @@ export class LiveSession {
       this.#runner = runner;
       this.role = 'primary';
       this.terms = termsOf(show, roles?.deviceId() ?? '');
-      this.logSeq = runner.logSeq();
       this.#attach(runner, show);
       await this.db.settings.bulkPut([
         { key: CURRENT_SHOW, value: showId },
@@ -206,7 +216,7 @@ export class LiveSession {
   /** Shows the runner's snapshots here and publishes them (a backup's only to its own browser). */
   #attach(runner: ShowRunner, show: ShowRow): void {
     this.show = show;
-    this.snapshot = runner.getSnapshot();
+    this.#onScreen.set(runner.getSnapshot(), runner.logSeq());
     this.#assets = new Map(
       show.sheet.products.flatMap((p) =>
         p.image && isDataUrl(p.image) ? [[assetRef(p.image), p.image] as const] : [],
@@ -220,13 +230,10 @@ export class LiveSession {
       term: () => currentTerm(this.terms),
       asset: (ref) => this.#assets.get(ref),
     });
-    this.logSeq = runner.logSeq();
     this.#next.load(this.db, show.sheet, this.clock.now, () => this.#publisher?.publish());
-    this.#unsubscribe = runner.subscribe((snapshot) => {
-      this.#publishSoon(); // queued before Svelte's own flush: the overlays first
-      this.snapshot = snapshot;
-      this.logSeq = runner.logSeq();
-    });
+    this.#unsubscribe = runner.subscribe((snapshot) =>
+      this.#onScreen.changed(snapshot, runner.logSeq()),
+    );
     this.#publisher.publish();
     this.#onChange.forEach((l) => l());
   }
@@ -269,21 +276,6 @@ export class LiveSession {
     return result;
   }
 
-  /**
-   * One view per change: applying an event moves the actor twice (clock, then the event), so
-   * the snapshots of one task go out as one view, at the end of that task's microtasks; then the
-   * change listeners, once (they ran per snapshot, before the view: issue 13 §3).
-   */
-  #publishSoon(): void {
-    if (this.#publishQueued) return;
-    this.#publishQueued = true;
-    queueMicrotask(() => {
-      this.#publishQueued = false;
-      this.#publisher?.publish();
-      this.#onChange.forEach((l) => l());
-    });
-  }
-
   close(): void {
     this.#unsubscribe?.();
     this.#publisher?.stop();
@@ -296,6 +288,6 @@ export class LiveSession {
     this.#backupRunner = null;
     this.role = null;
     this.show = null;
-    this.snapshot = null;
+    this.#onScreen.set(null, this.#onScreen.logSeq);
   }
 }

@@ -4,7 +4,7 @@
  * down (as the ticker's lines do); the recap simply follows the view.
  */
 import type { ReceivedView } from '../../shared/protocol/viewReceiver';
-import type { NextShow, RecapView, SoldOutView } from '../../shared/cards/cards';
+import type { RecapView, SoldOutView } from '../../shared/cards/cards';
 import { formatCountdown } from '../../shared/time';
 import type { TimedState } from '../lib/timed.svelte';
 import { isOnAir } from '../lib/view';
@@ -50,24 +50,4 @@ export function soldOutAfter(ms: number): string {
 export function recapOf(received: ReceivedView | null): RecapView | null {
   const view = received?.view;
   return view && isOnAir(view) ? view.cards.recap : null;
-}
-
-/** "Next live: Tue, Apr 14, 7:00 PM GMT+8" in the page's language and the show's zone. */
-export function nextLiveText(next: NextShow, locale: string): string {
-  const options: Intl.DateTimeFormatOptions = {
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  };
-  let date: string;
-  try {
-    date = new Intl.DateTimeFormat(locale, { ...options, timeZone: next.timeZone }).format(next.at);
-  } catch {
-    // A zone this browser does not know (an old OBS): UTC, said so by the zone name.
-    date = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(next.at);
-  }
-  return say('ov_next_live', { date });
 }

@@ -50,7 +50,8 @@ export const DEFAULT_ACCENT = '#ff5a1f';
 
 /**
  * What is wrong with one option, as data: the error box says it in the page's language
- * (overlay/lib/optionProblem.ts); `message` is the same sentence in English (logs, tests).
+ * (overlay/lib/optionProblem.ts, English included). No English copy is kept beside it: every
+ * page would carry those sentences (~0.3 KB gz) for nobody to read.
  */
 export type OptionProblem =
   | { code: 'repeated'; count: number }
@@ -70,17 +71,13 @@ export type ValueProblem = OptionProblem extends infer P
 
 export interface OptionError {
   key: string;
-  message: string;
   problem: OptionProblem;
 }
 
 export type ParsedOptions<T> = { ok: true; options: T } | { ok: false; errors: OptionError[] };
 
-/**
- * A parser answers a value, or an English phrase that completes `key: "raw" …` with the same
- * problem as data (`why`) for the error box in the page's language.
- */
-type Parse<T> = (raw: string) => { value: T } | { problem: string; why: ValueProblem };
+/** A parser answers a value, or what is wrong with it (`why`), which the reader locates. */
+export type Parse<T> = (raw: string) => { value: T } | { why: ValueProblem };
 
 export class OptionReader {
   readonly errors: OptionError[] = [];
@@ -100,22 +97,13 @@ export class OptionReader {
     const all = this.#params.getAll(key);
     if (all.length === 0) return fallback;
     if (all.length > 1) {
-      this.errors.push({
-        key,
-        message: `${key}: given ${all.length} times (keep one)`,
-        problem: { code: 'repeated', count: all.length },
-      });
+      this.errors.push({ key, problem: { code: 'repeated', count: all.length } });
       return fallback;
     }
     const raw = all[0]!;
     const result = parse(raw);
-    if ('problem' in result) {
-      const quoted = JSON.stringify(clip(raw));
-      this.errors.push({
-        key,
-        message: `${key}: ${quoted} ${result.problem}`,
-        problem: { ...result.why, raw: quoted },
-      });
+    if ('why' in result) {
+      this.errors.push({ key, problem: { ...result.why, raw: JSON.stringify(clip(raw)) } });
       return fallback;
     }
     return result.value;
@@ -126,12 +114,11 @@ export class OptionReader {
     for (const key of new Set(this.#params.keys())) {
       if (this.#known.has(key)) continue;
       const near = [...this.#known].find((k) => closeTo(k, key));
-      const known = [...this.#known].join(', ');
-      const hint = near ? `did you mean ${near}?` : `known: ${known}`;
       this.errors.push({
         key,
-        message: `${key}: unknown option (${hint})`,
-        problem: near ? { code: 'unknown', near } : { code: 'unknownList', known },
+        problem: near
+          ? { code: 'unknown', near }
+          : { code: 'unknownList', known: [...this.#known].join(', ') },
       });
     }
     return this.errors.length ? { ok: false, errors: this.errors } : { ok: true, options };
@@ -162,10 +149,7 @@ export const oneOf =
   (raw) =>
     (values as readonly string[]).includes(raw)
       ? { value: raw }
-      : {
-          problem: `is not one of ${values.join(', ')}`,
-          why: { code: 'oneOf', values: values.join(', ') },
-        };
+      : { why: { code: 'oneOf', values: values.join(', ') } };
 
 export const number =
   (min: number, max: number, integer = false): Parse<number> =>
@@ -173,10 +157,7 @@ export const number =
     const n = raw.trim() === '' ? NaN : Number(raw);
     if (Number.isFinite(n) && n >= min && n <= max && (!integer || Number.isInteger(n)))
       return { value: n };
-    return {
-      problem: `is not ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`,
-      why: { code: integer ? 'whole' : 'number', min, max },
-    };
+    return { why: { code: integer ? 'whole' : 'number', min, max } };
   };
 
 const TRUE = ['', '1', 'true', 'on', 'yes'];
@@ -187,13 +168,13 @@ export const flag: Parse<boolean> = (raw) => {
   const v = raw.toLowerCase();
   if (TRUE.includes(v)) return { value: true };
   if (FALSE.includes(v)) return { value: false };
-  return { problem: 'is not on or off (use 1 or 0)', why: { code: 'flag' } };
+  return { why: { code: 'flag' } };
 };
 
 /** `#` starts the URL fragment, so the hex is written without it (`%23` works too). */
 export const colour: Parse<string> = (raw) => {
   const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(raw.trim());
-  if (!m) return { problem: 'is not a colour (use a hex like ff5a1f)', why: { code: 'colour' } };
+  if (!m) return { why: { code: 'colour' } };
   const hex = m[1]!.toLowerCase();
   return { value: `#${hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex}` };
 };
@@ -201,19 +182,12 @@ export const colour: Parse<string> = (raw) => {
 export const text =
   (max: number): Parse<string> =>
   (raw) =>
-    raw.length <= max
-      ? { value: raw.trim() }
-      : { problem: `is longer than ${max} characters`, why: { code: 'tooLong', max } };
+    raw.length <= max ? { value: raw.trim() } : { why: { code: 'tooLong', max } };
 
 /** `zh-CN`, `zh-cn` or `zh` alike; anything else is an error, never a silent English page. */
 export const language: Parse<Locale> = (raw) => {
   const locale = matchLocale(raw);
-  return locale
-    ? { value: locale }
-    : {
-        problem: `is not a language (use one of ${locales.join(', ')})`,
-        why: { code: 'language', values: locales.join(', ') },
-      };
+  return locale ? { value: locale } : { why: { code: 'language', values: locales.join(', ') } };
 };
 
 export function readCommon(reader: OptionReader, defaults: { position: Position }): CommonOptions {

@@ -48,18 +48,6 @@ export function tickerFeed(
   return { value: entries, nextAt };
 }
 
-/** "@anna" for a handle-like name, a full name as typed, "Someone" when nobody was given. */
-export function buyerName(buyer: string | null): string {
-  const name = buyer?.trim() ?? '';
-  if (!name) return say('ov_someone');
-  return name.startsWith('@') || /\s/.test(name) ? name : `@${name}`;
-}
-
-/** "3 × Wireless Earbuds" for more than one unit. */
-export function boughtWhat(quantity: number, productName: string): string {
-  return quantity > 1 ? `${quantity} × ${productName}` : productName;
-}
-
 export function burstText(unitsLastMinute: number, minBurst: number): string | null {
   return minBurst > 0 && unitsLastMinute >= minBurst
     ? say('ov_sold_last_minute', { count: unitsLastMinute })

@@ -11,3 +11,10 @@ declare module 'virtual:flashcue-onair-errors' {
   import type { OnAirTable } from './onAirTable';
   export function loadOnAirErrors(locale: Locale): Promise<Partial<OnAirTable>>;
 }
+
+/** The words of a page's lazy cards (overlay/all/lazyCards.ts), loaded with them. */
+declare module 'virtual:flashcue-onair-lazy' {
+  import type { Locale } from './locale';
+  import type { OnAirTable } from './onAirTable';
+  export function loadOnAirLazy(locale: Locale): Promise<Partial<OnAirTable>>;
+}

@@ -13,22 +13,32 @@
  *   down to that language's function, so no other language's text is in the chunk;
  * - `virtual:flashcue-onair-errors` and `…-errors/<locale>`: the same for the error box
  *   (overlay/lib/ErrorBox.svelte), a lazy chunk of its own: only a page with a wrong option
- *   fetches the words that explain it.
+ *   fetches the words that explain it;
+ * - `virtual:flashcue-onair-lazy` and `…-lazy/<locale>`: the words of a page's lazy cards
+ *   that the page itself does not say (onAirKeys.ts, lazyOnAirKeysOf), fetched with them;
+ * - for shared/i18n/locale.ts, Paraglide's runtime as just the two constants it reads (the
+ *   locale list and the base locale, from the settings Paraglide compiles): the runtime itself
+ *   sets up its locale strategies when loaded (~0.1 KB gz on every overlay page, for nothing).
  *
  * The messages stay Paraglide's (plural rules, typed inputs); only their locale is fixed.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { onAirKeysOf } from './onAirKeys.js';
+import { lazyOnAirKeysOf, onAirKeysOf } from './onAirKeys.js';
 
 const ID = 'virtual:flashcue-onair';
 const RESOLVED = '\0flashcue-onair';
 const ERRORS_ID = 'virtual:flashcue-onair-errors';
 const ERRORS_RESOLVED = '\0flashcue-errorwords';
+const LAZY_ID = 'virtual:flashcue-onair-lazy';
+const LAZY_RESOLVED = '\0flashcue-lazywords';
+const LOCALES_RESOLVED = '\0flashcue-locales';
 /** Paraglide's locale lookup in each message function (checked below: a build fails loudly). */
 const LOOKUP = 'const locale = experimentalStaticLocale ?? options.locale ?? getLocale()';
 const REGISTRY = "import * as registry from '../registry.js'";
+/** The runtime import of a message module (getLocale and friends, for LOOKUP only). */
+const RUNTIME_IMPORT = /^import \{[^}]*\} from '\.\.\/runtime\.js';?$/m;
 /** The error box, whose words load with it. */
 const ERROR_BOX = 'overlay/lib/ErrorBox.svelte';
 
@@ -72,8 +82,11 @@ export function fixLocale(
     throw new Error(
       `flashcue-onair: ${key}.js no longer imports "${REGISTRY}" (Paraglide changed?)`,
     );
+  // Paraglide's runtime served only the lookup cut away above; imported for nothing, it would
+  // still be loaded (it sets up its locale strategies when read) as one more chunk after this.
   const body = code
     .slice(0, at)
+    .replace(RUNTIME_IMPORT, '')
     .replace(REGISTRY, `import * as registry from ${JSON.stringify(pluralFrom)}`)
     .replaceAll('registry.plural(', '/* @__PURE__ */ registry.plural(');
   return `${body}export const ${key} = ${picked[1]};\n`;
@@ -106,10 +119,15 @@ export function onAirMessages(root: string): Plugin {
   return {
     name: 'flashcue-onair-messages',
     enforce: 'pre',
-    resolveId(source) {
+    resolveId(source, importer) {
+      if (source === './paraglide/runtime.js' && importer?.endsWith('/shared/i18n/locale.ts'))
+        return LOCALES_RESOLVED;
       if (source === ID) return RESOLVED;
       if (source.startsWith(`${ID}/`)) return `${RESOLVED}-${source.slice(ID.length + 1)}`;
       if (source === ERRORS_ID) return ERRORS_RESOLVED;
+      if (source === LAZY_ID) return LAZY_RESOLVED;
+      if (source.startsWith(`${LAZY_ID}/`))
+        return `${LAZY_RESOLVED}-${source.slice(LAZY_ID.length + 1)}`;
       if (source.startsWith(`${ERRORS_ID}/`))
         return `${ERRORS_RESOLVED}-${source.slice(ERRORS_ID.length + 1)}`;
       return null;
@@ -117,8 +135,18 @@ export function onAirMessages(root: string): Plugin {
     load(id) {
       const page = pageOf(this.environment?.name);
       if (id === RESOLVED) return loader('loadOnAir', ID, readSettings().locales);
+      if (id === LOCALES_RESOLVED) {
+        const { baseLocale, locales } = readSettings();
+        return `export const baseLocale = ${JSON.stringify(baseLocale)};\nexport const locales = ${JSON.stringify(locales)};\n`;
+      }
       if (id === ERRORS_RESOLVED)
         return loader('loadOnAirErrors', ERRORS_ID, readSettings().locales);
+      if (id === LAZY_RESOLVED) return loader('loadOnAirLazy', LAZY_ID, readSettings().locales);
+      if (id.startsWith(`${LAZY_RESOLVED}-`))
+        return strings(
+          id.slice(LAZY_RESOLVED.length + 1),
+          page ? lazyOnAirKeysOf(join(root, `overlay/${page}/main.ts`), onAirKeys()) : onAirKeys(),
+        );
       if (id.startsWith(`${RESOLVED}-`))
         return strings(id.slice(RESOLVED.length + 1), keysFor(page && `overlay/${page}/main.ts`));
       if (id.startsWith(`${ERRORS_RESOLVED}-`))

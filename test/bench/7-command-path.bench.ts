@@ -40,6 +40,8 @@ import {
 } from './support/commandPath';
 import { broadcastFloor, rawObsClient } from './support/floors';
 import { installProbe } from './support/probe';
+import { alignMark, readHopTrace, TRACE_CATEGORIES } from './support/hopTrace';
+import { PLAIN_VARIANT, SCREEN_NOTE, SCREEN_VARIANTS } from './support/screenAb';
 import type { ObsInstance } from '../obs/obsHarness';
 import { BACKUP_HEARD_MS } from '../../shared/replica/backupsHeard';
 
@@ -215,11 +217,25 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
     // sale's entry also goes out as `log` on all three, as it did for every show before).
     const obsSend = (eventData: Record<string, unknown>) =>
       sender.call('BroadcastCustomEvent', { eventData: eventData as never });
-    const plain: PathRun[] = [];
+    console.log(`  7 set up (${Math.round(performance.now() / 1000)} s)`);
     const backed: PathRun[] = [];
+    // The screen's A/B (support/screenAb.ts) in the same blocks, its order rotated per block.
+    const screens = [PLAIN_VARIANT, ...SCREEN_VARIANTS];
+    const byScreen = new Map<string, PathRun[]>(screens.map((v) => [v.id, []]));
     for (let k = 0; k < BLOCKS; k++) {
       const block = { ...path, warmup: k ? 5 : WARMUP, steps: STEPS / BLOCKS, send: obsSend };
-      plain.push(await measurePath({ ...block, prefix: `obs${k}`, left: (await left()).stock }));
+      for (let j = 0; j < screens.length; j++) {
+        const v = screens[(j + k) % screens.length]!;
+        await v.enter(controller);
+        const prefix = `${v.id}-${k}`;
+        console.log(
+          `  7 block ${k + 1}/${BLOCKS}: ${v.id} (${Math.round(performance.now() / 1000)} s)`,
+        );
+        byScreen
+          .get(v.id)!
+          .push(await measurePath({ ...block, prefix, left: (await left()).stock }));
+        await v.leave(controller);
+      }
       const stopBackup = await standInBackup(tool, relay, obsSend);
       // Heard on all three before the first sale; as long a pause as before each 7a block.
       await sleep(BACKUP_HEARD_MS + 500);
@@ -227,12 +243,29 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       await stopBackup();
       await sleep(BACKUP_HEARD_MS + 500); // forgotten: no `log` in the next 7a block
     }
-    const viaObs = mergeRuns(plain);
+    const viaObs = mergeRuns(byScreen.get('7a')!);
     const withBackup = mergeRuns(backed);
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
       (await import('node:fs')).writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
     }
+    // What the controller's main thread ran while each command was on its way in (traced apart).
+    await browser.startTracing(controller, { categories: TRACE_CATEGORIES });
+    const traced = await measurePath({
+      ...path,
+      warmup: 5,
+      steps: STEPS / BLOCKS,
+      send: obsSend,
+      prefix: 'traced',
+      left: (await left()).stock,
+    });
+    const hopTrace = await readHopTrace(
+      browser,
+      'bench-hop-align',
+      await alignMark(controller, 'bench-hop-align'),
+      traced.windows,
+    );
+    console.log(`  7a hop in, the controller's main thread meanwhile: ${JSON.stringify(hopTrace)}`);
     const viaRelay = await measurePath({
       ...path,
       prefix: 'relay',
@@ -302,6 +335,17 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       'BroadcastCustomEvent from obs-websocket-js in the bench process; the controller listens on a socket of its own that never sends (shared/obs/splitConnection.ts). ' +
         common,
     );
+    for (const v of SCREEN_VARIANTS)
+      await recordPath(
+        testInfo,
+        v.id,
+        `7a, the controller's screen: ${v.id.slice(3)}`,
+        mergeRuns(byScreen.get(v.id)!),
+        hop,
+        strict,
+        `${SCREEN_NOTE[v.id]} Alternating with 7a in ${BLOCKS} blocks (order rotated per block). ` +
+          common,
+      );
     await recordPath(
       testInfo,
       '7a-backup',
@@ -341,6 +385,21 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       pass: null,
       method: `${STEPS} commits each way, interleaved, one put of a real sale row per readwrite transaction, in a bare page of the same browser.`,
       values: { strict: roundSummary(strict), relaxed: roundSummary(relaxed) },
+    });
+    const kinds = (k: Record<string, number>) =>
+      Object.entries(k)
+        .slice(0, 4)
+        .map(([name, v]) => `${name} ${v}`)
+        .join(', ');
+    await record(testInfo, {
+      id: '7h',
+      figure: "7a hop in: what the controller's main thread ran meanwhile (one traced block)",
+      measured: `busy during ${Math.round(hopTrace.busyShare * 100)} % of the hops, mean ${hopTrace.meanBusyMs} ms per hop (${kinds(hopTrace.byKind)}); slowest tenth ${hopTrace.slowTenthBusyMs} ms (${kinds(hopTrace.slowTenthByKind)})`,
+      floor: null,
+      goal: 'diagnostic (issue 13 §3)',
+      pass: null,
+      method: `${STEPS / BLOCKS} commands as in 7a under Chromium's trace (support/hopTrace.ts): for each, the top-level tasks of the controller's renderer main thread that overlap the time from its send to its receipt, each charged (ms per command) to its longest direct child. Traced apart: in no other figure.`,
+      values: { ...hopTrace },
     });
   } finally {
     relay.close();

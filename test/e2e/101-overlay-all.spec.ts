@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/overlay/stage';
 import { TIKTOK_BANDS, bandsHit, toPx, type Rect } from '../../overlay/lib/safeZone';
-import { VIEWPORTS, openOverlay, settleEntrances } from './fixtures/overlay/harness';
+import { VIEWPORTS, settleEntrances } from './fixtures/overlay/harness';
 import { richView } from './fixtures/overlay/views';
 
 const CARDS = ['lower-third', 'countdown', 'stock', 'ticker', 'next-up'];
@@ -23,9 +24,11 @@ async function canvasBox(page: Page): Promise<Rect> {
 }
 
 test.describe('all overlay', () => {
-  test('landscape: every card on one 16:9 canvas, inside title-safe', async ({ context, page }) => {
+  test('landscape: every card on one 16:9 canvas, inside title-safe', async ({
+    stage: { page, open },
+  }) => {
     await page.setViewportSize(VIEWPORTS.landscape);
-    const { publisher, errors } = await openOverlay(context, page, 'all');
+    const { publisher, errors } = await open('all');
     await expect(page.locator('[data-overlay="all"]')).toHaveAttribute('data-layout', 'landscape');
     await publisher.send(richView());
     for (const name of CARDS) {
@@ -51,11 +54,10 @@ test.describe('all overlay', () => {
 
   for (const viewport of [VIEWPORTS.portrait, { width: 540, height: 960 }]) {
     test(`portrait ${viewport.width}×${viewport.height}: no visible card touches TikTok's UI bands`, async ({
-      context,
-      page,
+      stage: { page, open },
     }) => {
       await page.setViewportSize(viewport);
-      const { publisher } = await openOverlay(context, page, 'all', '?layout=portrait');
+      const { publisher } = await open('all', '?layout=portrait');
       await expect(page.locator('[data-overlay="all"]')).toHaveAttribute('data-safe', 'on');
       await publisher.send(richView());
       for (const name of CARDS)
@@ -70,11 +72,10 @@ test.describe('all overlay', () => {
   }
 
   test('portrait with safe=0 lets cards into the bands (the option is real)', async ({
-    context,
-    page,
+    stage: { page, open },
   }) => {
     await page.setViewportSize(VIEWPORTS.portrait);
-    const { publisher } = await openOverlay(context, page, 'all', '?layout=portrait&safe=0');
+    const { publisher } = await open('all', '?layout=portrait&safe=0');
     await publisher.send(richView());
     await expect(page.locator('[data-overlay="lower-third"]')).toBeVisible();
     await settleEntrances(page);
@@ -83,9 +84,9 @@ test.describe('all overlay', () => {
     expect(hits).toContain('bottom');
   });
 
-  test('mask=1 draws the bands from the same numbers', async ({ context, page }) => {
+  test('mask=1 draws the bands from the same numbers', async ({ stage: { page, open } }) => {
     await page.setViewportSize({ width: 540, height: 960 });
-    await openOverlay(context, page, 'all', '?layout=portrait&mask=1');
+    await open('all', '?layout=portrait&mask=1');
     const canvas = await canvasBox(page);
     for (const band of ['top', 'rightRail', 'bottom'] as const) {
       const drawn = (await page.locator(`[data-band="${band}"]`).boundingBox())!;

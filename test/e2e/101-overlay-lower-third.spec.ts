@@ -1,13 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { openOverlay, settle } from './fixtures/overlay/harness';
+import { expect, test } from './fixtures/overlay/stage';
+import { settle } from './fixtures/overlay/harness';
 import { dealView, earbuds, liveView, product } from './fixtures/overlay/views';
 
 test.describe('lower-third overlay', () => {
   test('slides in with the name, the struck retail price, the live price and the call to action', async ({
-    context,
-    page,
+    stage: { page, open },
   }) => {
-    const { publisher, errors } = await openOverlay(context, page, 'lower-third');
+    const { publisher, errors } = await open('lower-third');
     const card = page.locator('[data-overlay="lower-third"]');
     await expect(card).toHaveAttribute('data-state', 'out');
     await expect(card).toBeHidden();
@@ -35,10 +34,9 @@ test.describe('lower-third overlay', () => {
   });
 
   test('shows FLASH DEAL and the deal price while a deal runs on this product, then goes back', async ({
-    context,
-    page,
+    stage: { page, open },
   }) => {
-    const { publisher } = await openOverlay(context, page, 'lower-third');
+    const { publisher } = await open('lower-third');
     const card = page.locator('[data-overlay="lower-third"]');
     await publisher.send(liveView());
     await expect(card.locator('.fc-price-now')).toHaveText('$199.00');
@@ -57,8 +55,10 @@ test.describe('lower-third overlay', () => {
     await expect(card.locator('.fc-price-now')).toHaveText('$199.00');
   });
 
-  test('a deal on another product gives no badge on this card', async ({ context, page }) => {
-    const { publisher } = await openOverlay(context, page, 'lower-third');
+  test('a deal on another product gives no badge on this card', async ({
+    stage: { page, open },
+  }) => {
+    const { publisher } = await open('lower-third');
     const view = dealView(30_000, { productId: 'p-other' });
     view.product = earbuds;
     await publisher.send(view);
@@ -66,8 +66,8 @@ test.describe('lower-third overlay', () => {
     await expect(page.locator('.fc-badge')).toHaveCount(0);
   });
 
-  test('replays the price reveal when the price changes', async ({ context, page }) => {
-    const { publisher } = await openOverlay(context, page, 'lower-third');
+  test('replays the price reveal when the price changes', async ({ stage: { page, open } }) => {
+    const { publisher } = await open('lower-third');
     await publisher.send(liveView());
     await settle(page);
     const before = await page.locator('.fc-price-now').elementHandle();
@@ -78,8 +78,8 @@ test.describe('lower-third overlay', () => {
     expect(await page.locator('.fc-price-now').evaluate((el) => el.getAnimations().length)).toBe(1);
   });
 
-  test('SOLD OUT replaces the call to action', async ({ context, page }) => {
-    const { publisher } = await openOverlay(context, page, 'lower-third');
+  test('SOLD OUT replaces the call to action', async ({ stage: { page, open } }) => {
+    const { publisher } = await open('lower-third');
     await publisher.send(liveView({ product: product({ stock: 0 }) }));
     const card = page.locator('[data-overlay="lower-third"]');
     await expect(card).toHaveAttribute('data-soldout', '');
@@ -88,10 +88,9 @@ test.describe('lower-third overlay', () => {
   });
 
   test('goes out when the lower third is hidden, the show is not live, or there is no product', async ({
-    context,
-    page,
+    stage: { page, open },
   }) => {
-    const { publisher } = await openOverlay(context, page, 'lower-third');
+    const { publisher } = await open('lower-third');
     const card = page.locator('[data-overlay="lower-third"]');
     for (const view of [
       liveView({ lowerThird: false }),
@@ -110,8 +109,10 @@ test.describe('lower-third overlay', () => {
     await expect(card).toBeVisible();
   });
 
-  test('cta= overrides the call to action; an empty cta hides it', async ({ context, page }) => {
-    const { publisher } = await openOverlay(context, page, 'lower-third', '?cta=Link%20in%20bio');
+  test('cta= overrides the call to action; an empty cta hides it', async ({
+    stage: { page, open },
+  }) => {
+    const { publisher } = await open('lower-third', '?cta=Link%20in%20bio');
     await publisher.send(liveView());
     await expect(page.locator('.fc-cta')).toHaveText('Link in bio');
     await page.goto('/overlay/lower-third.html?cta=');
@@ -121,10 +122,9 @@ test.describe('lower-third overlay', () => {
   });
 
   test('shows the product photo when there is one, and renders names as text', async ({
-    context,
-    page,
+    stage: { page, open },
   }) => {
-    const { publisher, errors } = await openOverlay(context, page, 'lower-third');
+    const { publisher, errors } = await open('lower-third');
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="teal"/></svg>`;
     const image = `data:image/svg+xml,${encodeURIComponent(svg)}`;
     const name = '<img src=x onerror="window.__pwned=1"> Earbuds';
@@ -135,8 +135,8 @@ test.describe('lower-third overlay', () => {
     expect(errors).toEqual([]);
   });
 
-  test('runs no animation once the card has settled', async ({ context, page }) => {
-    const { publisher } = await openOverlay(context, page, 'lower-third');
+  test('runs no animation once the card has settled', async ({ stage: { page, open } }) => {
+    const { publisher } = await open('lower-third');
     await publisher.send(dealView(60_000));
     await settle(page);
     expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);

@@ -6,9 +6,10 @@
  * writes a picture of each into test-results/screenshots/ for a reviewer (a backdrop is added
  * for the picture only).
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { bandsHit, type Rect } from '../../overlay/lib/safeZone';
-import { VIEWPORTS, backdrop, openOverlay, settleEntrances } from './fixtures/overlay/harness';
+import { VIEWPORTS, backdrop, settleEntrances } from './fixtures/overlay/harness';
+import { expect, test } from './fixtures/overlay/stage';
 import { dealView, liveView, product, richView } from './fixtures/overlay/views';
 import { expectCardsInside, ourText } from './fixtures/overlay/languageChecks';
 import { SELLERS, localView } from './fixtures/overlay/localViews';
@@ -130,11 +131,10 @@ async function look(page: Page, file: string, safe: boolean): Promise<void> {
 for (const layout of ['landscape', 'portrait'] as const) {
   for (const name of PAGES) {
     test(`${name} ${layout}: text whole, cards inside the canvas${layout === 'portrait' ? ' and the safe zone' : ''}`, async ({
-      context,
-      page,
+      stage: { page, open },
     }) => {
       await page.setViewportSize(VIEWPORTS[layout]);
-      const { publisher, errors } = await openOverlay(context, page, name, `?layout=${layout}`);
+      const { publisher, errors } = await open(name, `?layout=${layout}`);
       await publisher.send(richView());
       await expect(page.locator('.fc-card').first()).toBeVisible();
       await look(page, `${name}-${layout}`, layout === 'portrait');
@@ -149,12 +149,11 @@ for (const lang of ['zh-CN', 'th'] as const) {
   for (const layout of ['landscape', 'portrait'] as const) {
     for (const name of PAGES) {
       test(`${name} in ${lang}, ${layout}: text whole, cards inside the canvas${layout === 'portrait' ? ' and the safe zone' : ''}`, async ({
-        context,
-        page,
+        stage: { page, open },
       }) => {
         await page.setViewportSize(VIEWPORTS[layout]);
         const query = `?layout=${layout}&lang=${lang}`;
-        const { publisher, errors } = await openOverlay(context, page, name, query);
+        const { publisher, errors } = await open(name, query);
         await publisher.send(localView(SELLERS[lang]));
         await expect(page.locator('html')).toHaveAttribute('lang', lang);
         await expect(page.locator('.fc-card').first()).toBeVisible();
@@ -234,11 +233,10 @@ const variants: {
 
 for (const v of variants) {
   test(`${v.file}: text whole, cards inside the canvas${v.layout ? ' and the safe zone' : ''}`, async ({
-    context,
-    page,
+    stage: { page, open },
   }) => {
     await page.setViewportSize(VIEWPORTS[v.layout ?? 'landscape']);
-    const { publisher, errors } = await openOverlay(context, page, v.page, v.query);
+    const { publisher, errors } = await open(v.page, v.query);
     await publisher.send(v.view());
     await expect(page.locator('.fc-card').first()).toBeVisible();
     await look(page, v.file, v.layout === 'portrait');
@@ -252,15 +250,14 @@ for (const v of variants) {
 for (const lang of ['en', 'zh-CN', 'th'] as const) {
   for (const layout of ['landscape', 'portrait'] as const) {
     test(`closing cards in ${lang}, ${layout}: text whole, cards inside the canvas${layout === 'portrait' ? ' and the safe zone' : ''}`, async ({
-      context,
-      page,
+      stage: { page, open },
     }) => {
       test.slow(); // three pages looked at (and pictured) in one test
       await page.setViewportSize(VIEWPORTS[layout]);
       const seller = lang === 'en' ? undefined : SELLERS[lang];
       const query = `?layout=${layout}&lang=${lang}&soldHold=60`;
       const suffix = `${layout}${lang === 'en' ? '' : `-${lang}`}`;
-      const { publisher, errors } = await openOverlay(context, page, 'cards', query);
+      const { publisher, errors } = await open('cards', query);
       for (const [file, view, card] of [
         [`cards-soldout-${suffix}`, soldOutView(seller), 'sold-out'],
         [`cards-recap-${suffix}`, lastCallView(seller), 'recap'],
@@ -278,7 +275,7 @@ for (const lang of ['en', 'zh-CN', 'th'] as const) {
   }
 }
 
-test('a broken URL shows its error box whole, inside the canvas', async ({ page }) => {
+test('a broken URL shows its error box whole, inside the canvas', async ({ stage: { page } }) => {
   await page.setViewportSize(VIEWPORTS.landscape);
   await page.goto('/overlay/lower-third.html?accent=zzz&postion=top-left&scale=9');
   const box = page.locator('.fc-error');

@@ -1,10 +1,9 @@
-import { expect, test } from '@playwright/test';
-import { openOverlay } from './fixtures/overlay/harness';
+import { expect, test } from './fixtures/overlay/stage';
 import { dealView, liveView, product } from './fixtures/overlay/views';
 
 test.describe('stock overlay', () => {
-  test('"Only 4 left" with low styling and a bar at 4/50', async ({ context, page }) => {
-    const { publisher, errors } = await openOverlay(context, page, 'stock');
+  test('"Only 4 left" with low styling and a bar at 4/50', async ({ stage: { page, open } }) => {
+    const { publisher, errors } = await open('stock');
     const card = page.locator('[data-overlay="stock"]');
     await publisher.send(liveView({ product: product({ stock: 4 }) }));
     await expect(card).toHaveAttribute('data-state', 'in');
@@ -23,16 +22,16 @@ test.describe('stock overlay', () => {
     expect(errors).toEqual([]);
   });
 
-  test('plenty left is not low', async ({ context, page }) => {
-    const { publisher } = await openOverlay(context, page, 'stock');
+  test('plenty left is not low', async ({ stage: { page, open } }) => {
+    const { publisher } = await open('stock');
     const card = page.locator('[data-overlay="stock"]');
     await publisher.send(liveView());
     await expect(card.locator('.fc-stock-text')).toHaveText('42 left');
     await expect(card).not.toHaveAttribute('data-low');
   });
 
-  test('SOLD OUT at zero', async ({ context, page }) => {
-    const { publisher } = await openOverlay(context, page, 'stock');
+  test('SOLD OUT at zero', async ({ stage: { page, open } }) => {
+    const { publisher } = await open('stock');
     const card = page.locator('[data-overlay="stock"]');
     await publisher.send(liveView({ product: product({ stock: 0 }) }));
     await expect(card).toHaveAttribute('data-soldout', '');
@@ -41,8 +40,8 @@ test.describe('stock overlay', () => {
     await expect(card.locator('.fc-stock-count')).toHaveCount(0);
   });
 
-  test('low=20% measures against the starting stock', async ({ context, page }) => {
-    const { publisher } = await openOverlay(context, page, 'stock', '?low=20%25');
+  test('low=20% measures against the starting stock', async ({ stage: { page, open } }) => {
+    const { publisher } = await open('stock', '?low=20%25');
     const card = page.locator('[data-overlay="stock"]');
     await publisher.send(liveView({ product: product({ stock: 10 }) }));
     await expect(card.locator('.fc-stock-text')).toHaveText('Only 10 left');
@@ -50,15 +49,15 @@ test.describe('stock overlay', () => {
     await expect(card.locator('.fc-stock-text')).toHaveText('11 left');
   });
 
-  test('a capped deal counts what is left at the deal price', async ({ context, page }) => {
-    const { publisher } = await openOverlay(context, page, 'stock');
+  test('a capped deal counts what is left at the deal price', async ({ stage: { page, open } }) => {
+    const { publisher } = await open('stock');
     await publisher.send(dealView(30_000, { cap: 20, sold: 16 }));
     await expect(page.locator('.fc-stock-text')).toHaveText('Only 4 left at this price');
     await expect(page.locator('.fc-stock-count')).toHaveText('4/20');
   });
 
-  test('hidden without a product on air', async ({ context, page }) => {
-    const { publisher } = await openOverlay(context, page, 'stock');
+  test('hidden without a product on air', async ({ stage: { page, open } }) => {
+    const { publisher } = await open('stock');
     const card = page.locator('[data-overlay="stock"]');
     await publisher.send(liveView());
     await expect(card).toBeVisible();

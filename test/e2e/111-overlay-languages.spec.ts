@@ -4,13 +4,14 @@
  * lower third in 16:9 and 9:16 (DOM geometry). Every page in zh-CN and th, both layouts, is
  * checked (and pictured with `npm run screenshots`) in 101-overlay-screenshots.spec.ts.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import de from '../../messages/de.json' with { type: 'json' };
 import es from '../../messages/es.json' with { type: 'json' };
 import ja from '../../messages/ja.json' with { type: 'json' };
 import th from '../../messages/th.json' with { type: 'json' };
 import zhCN from '../../messages/zh-CN.json' with { type: 'json' };
-import { VIEWPORTS, openOverlay } from './fixtures/overlay/harness';
+import { VIEWPORTS } from './fixtures/overlay/harness';
+import { expect, test } from './fixtures/overlay/stage';
 import { expectCardsInside, ourText } from './fixtures/overlay/languageChecks';
 import { SELLERS, localView } from './fixtures/overlay/localViews';
 
@@ -31,11 +32,10 @@ async function settle(page: Page): Promise<void> {
 
 test.describe('overlays in the audience language', () => {
   test('zh-CN: no English word of ours on any page, prices in ¥ without .00', async ({
-    context,
-    page,
+    stage: { page, open },
   }) => {
     const seller = SELLERS['zh-CN'];
-    const { publisher, errors } = await openOverlay(context, page, 'all', '?lang=zh-CN');
+    const { publisher, errors } = await open('all', '?lang=zh-CN');
     await publisher.send(localView(seller));
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     const card = page.locator('[data-overlay="lower-third"]');
@@ -58,11 +58,10 @@ test.describe('overlays in the audience language', () => {
 
   for (const page_ of ['countdown', 'next-up', 'stock'] as const) {
     test(`zh-CN: the ${page_} page alone has no English word of ours`, async ({
-      context,
-      page,
+      stage: { page, open },
     }) => {
       const seller = SELLERS['zh-CN'];
-      const { publisher } = await openOverlay(context, page, page_, '?lang=zh-CN');
+      const { publisher } = await open(page_, '?lang=zh-CN');
       await publisher.send(localView(seller));
       await expect(page.locator('.fc-card').first()).toBeVisible();
       await settle(page);
@@ -73,13 +72,13 @@ test.describe('overlays in the audience language', () => {
   }
 
   for (const lang of ['es', 'th', 'ja'] as const) {
-    test(`${lang}: our words are the ${lang} ones and prices read ¥`, async ({ context, page }) => {
+    test(`${lang}: our words are the ${lang} ones and prices read ¥`, async ({
+      stage: { page, open },
+    }) => {
       const m = MESSAGES[lang];
       // CLDR writes yuan as "CNY" in Spanish and "元" in Japanese; the producer who wants the
       // sign everywhere picks the narrow symbol.
-      const { publisher, errors } = await openOverlay(
-        context,
-        page,
+      const { publisher, errors } = await open(
         'all',
         `?lang=${lang}&currencyDisplay=narrowSymbol&decimals=trim`,
       );
@@ -97,14 +96,16 @@ test.describe('overlays in the audience language', () => {
     });
   }
 
-  test('an unknown language is a located error, not an English page', async ({ page }) => {
+  test('an unknown language is a located error, not an English page', async ({
+    stage: { page },
+  }) => {
     await page.goto('/overlay/stock.html?lang=xx');
     await expect(page.locator('.fc-error li[data-option="lang"]')).toContainText(
       'lang: "xx" is not a language',
     );
   });
 
-  test('the error box speaks the language it was given', async ({ page }) => {
+  test('the error box speaks the language it was given', async ({ stage: { page } }) => {
     await page.goto('/overlay/stock.html?lang=zh-CN&accent=zzz');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.locator('.fc-error-title')).toHaveText(
@@ -117,15 +118,10 @@ test.describe('overlays in the audience language', () => {
 test.describe('long names fit the lower third', () => {
   for (const lang of ['zh-CN', 'es', 'th', 'ja', 'de'] as const) {
     for (const layout of LAYOUTS) {
-      test(`${lang} ${layout}`, async ({ context, page }) => {
+      test(`${lang} ${layout}`, async ({ stage: { page, open } }) => {
         const seller = SELLERS[lang];
         await page.setViewportSize(VIEWPORTS[layout]);
-        const { publisher } = await openOverlay(
-          context,
-          page,
-          'lower-third',
-          `?lang=${lang}&layout=${layout}`,
-        );
+        const { publisher } = await open('lower-third', `?lang=${lang}&layout=${layout}`);
         await publisher.send(localView(seller));
         const card = page.locator('[data-overlay="lower-third"]');
         await expect(card).toHaveAttribute('data-state', 'in');

@@ -9,6 +9,7 @@ import { obsAvailable, startObs } from '../obs/obsHarness';
 import { startFakeObs } from '../support/fakeObs';
 import { baseSheet } from '../support/sheets';
 import { connectTool } from './support/obsTool';
+import { statsStandIn } from './support/obsStats';
 import { command, openTool } from './support/tool';
 
 async function liveShow(page: Page, url: string, password = '') {
@@ -57,49 +58,11 @@ test('a stand-in of OBS stats that drops frames and congests: the warning in wor
 }) => {
   const fake = await startFakeObs();
   // OBS's running totals, advanced by each read: 30 frames a read, `dropping` of them lost.
-  let reads = 0;
-  let dropping = 0;
-  let skipped = 0;
-  let congestion = 0;
-  fake.handlers.GetStreamStatus = () => {
-    reads += 1;
-    skipped += dropping;
-    return {
-      data: {
-        outputActive: true,
-        outputReconnecting: false,
-        outputTimecode: '00:10:00.000',
-        outputDuration: 600_000,
-        outputCongestion: congestion,
-        outputBytes: reads * 750_000,
-        outputSkippedFrames: skipped,
-        outputTotalFrames: reads * 30,
-      },
-    };
-  };
-  fake.handlers.GetRecordStatus = () => ({
-    data: {
-      outputActive: false,
-      outputPaused: false,
-      outputTimecode: '00:00:00.000',
-      outputDuration: 0,
-      outputBytes: 0,
-    },
-  });
-  fake.handlers.GetStats = () => ({
-    data: {
-      cpuUsage: 3,
-      memoryUsage: 200,
-      availableDiskSpace: 100_000,
-      activeFps: 30,
-      averageFrameRenderTime: 3.1,
-      renderSkippedFrames: 0,
-      renderTotalFrames: reads * 30,
-      outputSkippedFrames: skipped,
-      outputTotalFrames: reads * 30,
-      webSocketSessionIncomingMessages: 0,
-      webSocketSessionOutgoingMessages: 0,
-    },
+  const obs = statsStandIn(fake, {
+    frames: 30,
+    bytes: (reads) => reads * 750_000,
+    uptime: { timecode: '00:10:00.000', ms: 600_000 },
+    averageFrameRenderTime: 3.1,
   });
   try {
     await liveShow(page, fake.url);
@@ -107,14 +70,14 @@ test('a stand-in of OBS stats that drops frames and congests: the warning in wor
     await expect(health).toHaveAttribute('data-level', 'good');
     await expect(health).toContainText(/Stream healthy · [\d,]+ kbps/);
 
-    dropping = 4; // 4 of 30 frames: 13 %
+    obs.dropping = 4; // 4 of 30 frames: 13 %
     await expect(health).toHaveAttribute('data-level', 'bad');
     await expect(page.getByTestId('stream-health-warnings')).toContainText(
       /Frames dropping: \d+ % of frames did not reach the platform — check the internet connection\./,
     );
 
-    dropping = 0;
-    congestion = 0.3;
+    obs.dropping = 0;
+    obs.congestion = 0.3;
     await expect(page.getByTestId('stream-health-warnings')).toHaveText(
       'The connection is congested: the upload cannot keep up with the bitrate.',
     );

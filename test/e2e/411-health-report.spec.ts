@@ -8,59 +8,13 @@
  * English and in Chinese.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { startFakeObs, type FakeObs } from '../support/fakeObs';
+import { startFakeObs } from '../support/fakeObs';
 import { baseSheet } from '../support/sheets';
+import { statsStandIn } from './support/obsStats';
 import { command, openTool } from './support/tool';
 
 const T0 = Date.UTC(2026, 2, 15, 19, 0, 0);
 const STEP = 2_000;
-
-/** OBS's running totals: 100 frames a read, `dropping` of them lost; bytes grow so the pill's
- *  kbps rises with every read (its text changing is how the test knows a read arrived). */
-function standIn(fake: FakeObs) {
-  const state = { reads: 0, dropping: 0, skipped: 0 };
-  fake.handlers.GetStreamStatus = () => {
-    state.reads += 1;
-    state.skipped += state.dropping;
-    return {
-      data: {
-        outputActive: true,
-        outputReconnecting: false,
-        outputTimecode: '00:00:00.000',
-        outputDuration: 0,
-        outputCongestion: 0,
-        outputBytes: 125_000 * state.reads ** 2,
-        outputSkippedFrames: state.skipped,
-        outputTotalFrames: state.reads * 100,
-      },
-    };
-  };
-  fake.handlers.GetRecordStatus = () => ({
-    data: {
-      outputActive: false,
-      outputPaused: false,
-      outputTimecode: '00:00:00.000',
-      outputDuration: 0,
-      outputBytes: 0,
-    },
-  });
-  fake.handlers.GetStats = () => ({
-    data: {
-      cpuUsage: 3,
-      memoryUsage: 200,
-      availableDiskSpace: 100_000,
-      activeFps: 30,
-      averageFrameRenderTime: 3,
-      renderSkippedFrames: 0,
-      renderTotalFrames: state.reads * 100,
-      outputSkippedFrames: state.skipped,
-      outputTotalFrames: state.reads * 100,
-      webSocketSessionIncomingMessages: 0,
-      webSocketSessionOutgoingMessages: 0,
-    },
-  });
-  return state;
-}
 
 /** Two seconds on, and wait until the controller has read OBS once more (the pill changed). */
 async function step(page: Page, times = 1) {
@@ -119,7 +73,9 @@ test('frames dropped in a minute: the strip shows it under the viewer curve and 
 }) => {
   test.setTimeout(90_000);
   const fake = await startFakeObs();
-  const obs = standIn(fake);
+  // OBS's running totals: 100 frames a read, `dropping` of them lost; bytes grow so the pill's
+  // kbps rises with every read (its text changing is how the test knows a read arrived).
+  const obs = statsStandIn(fake, { frames: 100, bytes: (reads) => 125_000 * reads ** 2 });
   try {
     await page.clock.install({ time: T0 - 1_000 });
     await page.clock.pauseAt(T0);

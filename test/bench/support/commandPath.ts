@@ -22,6 +22,8 @@ export interface PathRun {
   messagesPerSale: { out: Record<string, number>; in: Record<string, number> };
   /** IndexedDB work per sale on the controller: read-write / read-only transactions, requests. */
   idbPerSale: { rw: number; ro: number; req: number; roStores: Record<string, number> };
+  /** Per command: its send and the controller's receipt of it, on the controller page's clock. */
+  windows: Array<[number, number]>;
 }
 
 export interface PathSetup {
@@ -65,6 +67,7 @@ export async function measurePath(setup: PathSetup): Promise<PathRun> {
   const parts: Record<string, number[]> = Object.fromEntries(
     ['hopIn', ...STAGES, 'commit', 'transport', 'overlay'].map((k) => [k, []]),
   );
+  const windows: Array<[number, number]> = [];
   let shownLeft = setup.left;
   for (let i = 0; i < warmup + steps; i++) {
     shownLeft -= 1;
@@ -73,6 +76,7 @@ export async function measurePath(setup: PathSetup): Promise<PathRun> {
     totals.push(shown + offO - sentAt[i]!);
     const recv = cm['recv:cmd']?.find((m) => m.v === ids[i]);
     if (!recv) continue;
+    windows.push([sentAt[i]! - offC, recv.t]);
     const stamps = STAGES.map((s) => after(cm[`trace:${s}`], recv.t));
     const idbStart = after(cm['idb:start'], recv.t);
     const idbDone = idbStart && cm['idb:done']?.find((m) => m.v === idbStart.v);
@@ -105,6 +109,7 @@ export async function measurePath(setup: PathSetup): Promise<PathRun> {
   return {
     totals,
     parts,
+    windows,
     viewSends: { bc: perSale('send:bc'), ws: perSale('send:ws') },
     messagesPerSale: { out: byKind('out'), in: byKind('in') },
     idbPerSale: {
@@ -217,6 +222,7 @@ export function mergeRuns(runs: PathRun[]): PathRun {
   const idb = mean((r) => ({ rw: r.idbPerSale.rw, ro: r.idbPerSale.ro, req: r.idbPerSale.req }));
   return {
     totals: runs.flatMap((r) => r.totals),
+    windows: runs.flatMap((r) => r.windows),
     parts,
     viewSends: mean((r) => r.viewSends) as PathRun['viewSends'],
     messagesPerSale: {

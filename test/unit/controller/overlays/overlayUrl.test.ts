@@ -113,7 +113,7 @@ function expected(name: OverlayName, t: OverlayTheme): Record<string, unknown> {
 
 function parse(url: string, name: OverlayName) {
   const parsed = PARSERS[name](new URL(url).search);
-  if (!parsed.ok) throw new Error(`${url}: ${parsed.errors.map((e) => e.message).join('; ')}`);
+  if (!parsed.ok) throw new Error(`${url}: ${JSON.stringify(parsed.errors)}`);
   return parsed.options;
 }
 

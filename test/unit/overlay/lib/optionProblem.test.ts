@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadOnAirWords } from '../../../../overlay/lib/words.svelte';
-import { useLocale } from '../../../../shared/i18n/locale';
+import { locales, useLocale } from '../../../../shared/i18n/locale';
 import { optionProblemText } from '../../../../overlay/lib/optionProblem';
 import type { OptionError, ParsedOptions } from '../../../../overlay/lib/options';
 import { parseLowerThirdOptions } from '../../../../overlay/lower-third/lower-third.options';
@@ -28,13 +28,24 @@ describe('the error box’s detail lines', () => {
     await loadOnAirWords('en');
   });
 
-  it('read in English exactly as the parsers word them', () => {
+  it('in English: the option, the value as typed, and what it should be', () => {
     const all = [
       ...BAD.flatMap((q) => errorsOf(parseLowerThirdOptions(q))),
       ...errorsOf(parseStockOptions('?low=lots')),
     ];
     expect(new Set(all.map((e) => e.problem.code)).size).toBe(10);
-    for (const error of all) expect(optionProblemText(error)).toBe(error.message);
+    expect(all.map(optionProblemText)).toEqual([
+      'accent: "zzz" is not a colour (use a hex like ff5a1f)',
+      'layout: "square" is not one of landscape, portrait',
+      'scale: "4" is not a number from 0.5 to 3',
+      'safe: "maybe" is not on or off (use 1 or 0)',
+      'acent: unknown option (did you mean accent?)',
+      expect.stringMatching(/^foo: unknown option \(known: layout, theme, accent, .*, cta\b/),
+      'scale: given 2 times (keep one)',
+      `lang: "xx" is not a language (use one of ${locales.join(', ')})`,
+      `cta: "${'x'.repeat(40)}…" is longer than 60 characters`,
+      'low: "lots" is not a number of units or a percentage (use 10 or 20%)',
+    ]);
   });
 
   it('are in the page’s language, the option and the value as typed', async () => {

@@ -9,18 +9,20 @@ import {
   type ParsedOptions,
 } from '../../../../overlay/lib/options';
 import { parseLowerThirdOptions } from '../../../../overlay/lower-third/lower-third.options';
+import { optionProblemText } from '../../../../overlay/lib/optionProblem';
 import { parseNextUpOptions } from '../../../../overlay/next-up/next-up.options';
 import { parseStockOptions } from '../../../../overlay/stock/stock.options';
 import { parseTickerOptions } from '../../../../overlay/ticker/ticker.options';
 
 function ok<T>(parsed: ParsedOptions<T>): T {
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('; '));
+  if (!parsed.ok) throw new Error(parsed.errors.map(optionProblemText).join('; '));
   return parsed.options;
 }
 
 function errors<T>(parsed: ParsedOptions<T>): string[] {
   if (parsed.ok) throw new Error('expected errors');
-  return parsed.errors.map((e) => e.message);
+  // As an English page's error box says them.
+  return parsed.errors.map(optionProblemText);
 }
 
 describe('common options', () => {
@@ -109,7 +111,7 @@ describe('parsers', () => {
   it('normalises colours with or without # and in short form', () => {
     expect(colour('FF5A1F')).toEqual({ value: '#ff5a1f' });
     expect(colour('#abc')).toEqual({ value: '#aabbcc' });
-    expect(colour('red')).toHaveProperty('problem');
+    expect(colour('red')).toEqual({ why: { code: 'colour' } });
   });
 
   it('reads flags the ways people write them', () => {
@@ -119,14 +121,16 @@ describe('parsers', () => {
   });
 
   it('rejects fractions where a whole number is needed', () => {
-    expect(number(1, 10, true)('2.5')).toHaveProperty('problem');
+    expect(number(1, 10, true)('2.5')).toEqual({ why: { code: 'whole', min: 1, max: 10 } });
     expect(number(1, 10, true)('2')).toEqual({ value: 2 });
   });
 
   it('clips a very long bad value in the message', () => {
     const reader = new OptionReader(`?theme=${'x'.repeat(100)}`);
-    reader.get('theme', 'dark', () => ({ problem: 'is wrong', why: { code: 'flag' } }));
-    expect(reader.errors[0]!.message).toBe(`theme: "${'x'.repeat(40)}…" is wrong`);
+    reader.get('theme', 'dark', () => ({ why: { code: 'flag' } }));
+    expect(optionProblemText(reader.errors[0]!)).toBe(
+      `theme: "${'x'.repeat(40)}…" is not on or off (use 1 or 0)`,
+    );
   });
 });
 

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceivedView } from '../../../../shared/protocol/viewReceiver';
 import type { OverlayView } from '../../../../shared/view/overlayView';
-import {
-  FADE_MS,
-  boughtWhat,
-  burstText,
-  buyerName,
-  tickerFeed,
-} from '../../../../overlay/ticker/tickerFeed';
+import { FADE_MS, burstText, tickerFeed } from '../../../../overlay/ticker/tickerFeed';
+import { boughtWhat, buyerName } from '../../../../overlay/ticker/tickerLine';
 
 type Sale = OverlayView['ticker']['recent'][number];
 

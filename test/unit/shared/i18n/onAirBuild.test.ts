@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixLocale } from '../../../../shared/i18n/onAirBuild';
-import { onAirKeysOf } from '../../../../shared/i18n/onAirKeys';
+import { lazyOnAirKeysOf, onAirKeysOf } from '../../../../shared/i18n/onAirKeys';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const messages = `${root}shared/i18n/paraglide/messages/`;
@@ -14,12 +14,12 @@ const ALL = readdirSync(messages)
 const keysOf = (file: string) => onAirKeysOf(`${root}${file}`, ALL);
 
 describe('onAirKeysOf: the words a page can show', () => {
-  it('the composite page: its five cards and the closing cards, not the poll, the room or the error box', () => {
+  it('the composite page: the cards it draws at start, not the poll, the room, the error box, nor its lazy cards', () => {
     const keys = keysOf('overlay/all/main.ts');
     for (const key of [
-      'ov_just_bought',
       'ov_sold_out',
-      'ov_top_sellers',
+      'ov_sold_out_in_s',
+      'ov_sold_last_minute',
       'ov_deal_ends_in',
       'ov_coming_up',
       'ov_stock_only_left',
@@ -28,6 +28,8 @@ describe('onAirKeysOf: the words a page can show', () => {
     ])
       expect(keys).toContain(key);
     for (const key of [
+      'ov_just_bought',
+      'ov_top_sellers',
       'ov_poll_votes',
       'ov_giveaway',
       'ov_thanks_gift',
@@ -35,6 +37,17 @@ describe('onAirKeysOf: the words a page can show', () => {
       'ov_error_title',
     ])
       expect(keys).not.toContain(key);
+  });
+
+  it('the composite page’s lazy cards bring the words only they say (buyer lines, recap)', () => {
+    const lazy = lazyOnAirKeysOf(`${root}overlay/all/main.ts`, ALL);
+    expect(lazy).toEqual(
+      expect.arrayContaining(['ov_just_bought', 'ov_someone', 'ov_top_sellers', 'ov_last_call']),
+    );
+    // What the page says already, and the error box's words, are not fetched twice.
+    for (const key of ['ov_sold_out', 'ov_sold_last_minute', 'ov_opt_flag', 'ov_error_title'])
+      expect(lazy).not.toContain(key);
+    expect(lazyOnAirKeysOf(`${root}overlay/lower-third/main.ts`, ALL)).toEqual([]);
   });
 
   it('the poll page has the poll and giveaway words; the ticker has the room thanks', () => {
@@ -57,10 +70,11 @@ describe('onAirKeysOf: the words a page can show', () => {
     );
   });
 
-  it('every key a page can show is in some page or in the error box', () => {
+  it('every key a page can show is in some page, its lazy cards or the error box', () => {
     const pages = readdirSync(`${root}overlay`).filter((d) => !/\W/.test(d) && d !== 'lib');
     const shown = new Set([
       ...pages.flatMap((p) => keysOf(`overlay/${p}/main.ts`)),
+      ...lazyOnAirKeysOf(`${root}overlay/all/main.ts`, ALL),
       ...keysOf('overlay/lib/ErrorBox.svelte'),
     ]);
     expect(ALL.filter((k) => !shown.has(k))).toEqual([]);
@@ -95,6 +109,9 @@ describe('fixLocale: one message in one language', () => {
     expect(fixed).toContain('import * as registry from "/x/locale.ts"');
     expect(fixed).not.toContain('../registry.js');
     expect(fixed).toContain('/* @__PURE__ */ registry.plural(');
+    // Paraglide's runtime served only the lookup: importing it would fetch it as a chunk.
+    expect(code('ov_stock_left')).toContain("from '../runtime.js'");
+    expect(fixed).not.toMatch(/^import .*runtime\.js/m);
     expect(fixed.trimEnd().split('\n').at(-1)).toBe(
       'export const ov_stock_left = th_ov_stock_left;',
     );
