@@ -23,6 +23,7 @@ import type { ShowCommandInput } from '../../shared/show';
 import type { DispatchResult } from '../show/showRunner';
 import { refusalText } from '../i18n/refusal';
 import { isPollCommand, type Decision, type PollCommandName } from '../../shared/poll/decide';
+import type { Refusal } from '../../shared/show/refusal';
 
 export interface CommandTarget {
   /**
@@ -37,7 +38,7 @@ export interface CommandTarget {
     command: QueryCommand,
     args: Record<string, unknown>,
     id: string,
-  ): Promise<{ ok: true; result: unknown } | { ok: false; error: string }>;
+  ): Promise<{ ok: true; result: unknown } | Refusal>;
   /** `room.events` (POST /api/audience via the relay): the live room, counted, not logged. */
   room?(args: unknown): { ok: true; result: unknown } | { ok: false; error: string };
   /** `poll.*` and `giveaway.*` (controller/poll): logged in the show's poll log. */

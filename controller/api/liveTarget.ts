@@ -1,33 +1,25 @@
 /** Connects the command API to the live session: queries answered here, commands sent on. */
 import { importValue } from '../../shared/import';
-import { describeErrors, type LocatedError } from '../../shared/validation';
 import { refusal } from '../../shared/show/refusal';
-import { errorText, placeText } from '../i18n/located';
 import { apiReport } from '../../shared/report/apiFigures';
 import { reportFromContext } from '../../shared/report/showReport';
 import type { FlashcueDb } from '../db/db';
 import { keepSheet } from '../plan/keep';
 import type { LiveSession } from '../show/liveSession.svelte';
 import type { CommandTarget } from './commandServer';
+import {
+  loadFailed,
+  loadOnBackup,
+  loadWhileLive,
+  noShowLive,
+  noShowLoaded,
+  sheetRefused,
+} from './apiRefusals';
 import { ordersImport, platformBlock } from '../report/platform/apiOrders';
 import { adviceFor } from '../../shared/playbook/liveAdvice';
 import { pastProductHistory } from '../show/pastHistory';
 import { apiPolls } from '../../shared/poll/apiPolls';
 import { emptyPollRoom, type PollRoom } from '../../shared/poll/state';
-
-/**
- * A run sheet `runsheet.load` refused: each problem's place and words are said now, in the
- * controller's language (the refusal is answered at once, never kept on screen).
- */
-function sheetRefused(errors: LocatedError[]) {
-  const problems = errors
-    .slice(0, 20)
-    .map((e) => `${placeText(e.path)}: ${errorText(e)}`)
-    .join('\n');
-  return refusal(`The run sheet was refused:\n${describeErrors(errors)}`, 'q_sheet_refused', {
-    problems,
-  });
-}
 
 /** `polls`: the show's poll room as the poll store holds it (its newest votes, not yet written). */
 export function liveCommandTarget(
@@ -43,13 +35,11 @@ export function liveCommandTarget(
       switch (command) {
         case 'state.get': {
           const view = live.view;
-          return view
-            ? { ok: true, result: view }
-            : refusal('No show is loaded: load a run sheet first.', 'q_no_show');
+          return view ? { ok: true, result: view } : noShowLoaded();
         }
         case 'report.get': {
           const ctx = live.snapshot?.context;
-          if (!ctx) return refusal('No show is loaded: load a run sheet first.', 'q_no_show');
+          if (!ctx) return noShowLoaded();
           const report = reportFromContext(ctx, Date.now());
           const showId = live.show?.id ?? null;
           return {
@@ -64,11 +54,7 @@ export function liveCommandTarget(
         }
         case 'show.advice': {
           const ctx = live.snapshot?.context;
-          if (!ctx || live.state?.phase !== 'live')
-            return refusal(
-              'No show is live: advice is for the segments still to come.',
-              'q_no_live',
-            );
+          if (!ctx || live.state?.phase !== 'live') return noShowLive();
           const now = Date.now();
           const advice = adviceFor(ctx, now, await pastProductHistory(db));
           return { ok: true, result: advice };
@@ -90,16 +76,8 @@ export function liveCommandTarget(
           return ordersImport(db, { id: show.id, sheet: ctx.sheet, report, context: ctx }, args);
         }
         case 'runsheet.load': {
-          if (live.role === 'backup')
-            return refusal(
-              'This controller is the backup of a show on another device: load run sheets there, or take over first.',
-              'q_backup_load',
-            );
-          if (live.state?.phase === 'live')
-            return refusal(
-              'A show is live: end it before loading the next run sheet.',
-              'q_live_load',
-            );
+          if (live.role === 'backup') return loadOnBackup();
+          if (live.state?.phase === 'live') return loadWhileLive();
           const imported = importValue(args.runSheet);
           if (!imported.result.ok) return sheetRefused(imported.result.errors);
           // Never replaces a saved sheet: a taken id with other content is saved as id-2…
@@ -108,7 +86,7 @@ export function liveCommandTarget(
           const show = await live.startFrom(kept.value.row.sheet);
           return show
             ? { ok: true, result: { runSheetId: kept.value.row.id, showId: show.id } }
-            : refusal('The run sheet could not be loaded.', 'q_load_failed');
+            : loadFailed();
         }
       }
     },

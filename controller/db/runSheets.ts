@@ -5,6 +5,7 @@
 import { parseRunSheet, type RunSheet } from '../../shared/runsheet';
 import type { Result } from '../../shared/validation';
 import type { FlashcueDb, RunSheetRow } from './db';
+import { refusal } from '../../shared/show/refusal';
 
 export type Refusal = { ok: false; error: string };
 
@@ -56,18 +57,21 @@ function copyId(base: string, taken: (id: string) => boolean): string {
   }
 }
 
-/** A copy under a new id, titled "… (copy)": the starting point for the next similar show. */
+/**
+ * A copy under a new id, titled "… (copy)": the starting point for the next similar show. The
+ * suffix is the controller's (`（副本）` in Chinese): the title is stored, so it is worded here.
+ */
 export async function duplicateRunSheet(
   db: FlashcueDb,
   id: string,
   now: number = Date.now(),
+  suffix = ' (copy)',
 ): Promise<{ ok: true; value: RunSheetRow } | Refusal> {
   return db.transaction('rw', db.runSheets, async () => {
     const source = await db.runSheets.get(id);
     if (!source) return { ok: false as const, error: `There is no saved run sheet "${id}".` };
     const ids = new Set(await db.runSheets.toCollection().primaryKeys());
     const newId = copyId(source.id, (candidate) => ids.has(candidate));
-    const suffix = ' (copy)';
     const title = source.sheet.show.title.slice(0, MAX_TITLE - suffix.length) + suffix;
     const sheet: RunSheet = {
       ...structuredClone(source.sheet),
@@ -89,10 +93,10 @@ export async function deleteRunSheet(db: FlashcueDb, id: string): Promise<{ ok: 
       .filter((s) => s.status === 'live')
       .first();
     if (live)
-      return {
-        ok: false as const,
-        error: 'A live show is running this run sheet: end the show before you delete it.',
-      };
+      return refusal(
+        'A live show is running this run sheet: end the show before you delete it.',
+        'sw_delete_sheet_live',
+      );
     await db.runSheets.delete(id);
     return { ok: true as const };
   });

@@ -21,6 +21,7 @@ import { keepSheet, type Kept } from './keep';
 import { keepSeries, type KeptSeries } from './keepSeries';
 import { blankSheet, localTimeZone, uniqueId } from './sheets';
 import * as msg from '../i18n/paraglide/messages.js';
+import { refusalText } from '../i18n/refusal';
 
 export const DEMO_URL = '/demo/demo-show.json';
 
@@ -84,6 +85,8 @@ export class PlanActions {
       blankSheet(
         uniqueId('untitled-show', (id) => ids.has(id)),
         localTimeZone(),
+        // The seller's to change: in the controller's language from the start.
+        { title: msg.plan_untitled(), opening: msg.sw_blank_opening(), closing: msg.seg_closing() },
       ),
     );
   }
@@ -98,15 +101,16 @@ export class PlanActions {
   }
 
   async duplicate(row: RunSheetRow) {
-    const result = await duplicateRunSheet(this.app.db, row.id);
-    if (!result.ok) return void this.app.notices.error(result.error);
+    const result = await duplicateRunSheet(this.app.db, row.id, Date.now(), msg.sw_copy_suffix());
+    // The one refusal: the sheet was deleted meanwhile (another tab).
+    if (!result.ok) return void this.app.notices.error(msg.plan_no_longer_saved());
     this.app.notices.push('success', msg.plan_duplicated({ title: result.value.title }));
   }
 
   /** Null when deleted, else the reason it was refused (a live show runs it). */
   async remove(row: RunSheetRow): Promise<string | null> {
     const result = await deleteRunSheet(this.app.db, row.id);
-    if (!result.ok) return result.error;
+    if (!result.ok) return refusalText(result);
     this.app.notices.push('success', msg.plan_deleted({ title: row.title }));
     return null;
   }

@@ -25,14 +25,27 @@ export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
+/** The words a blank sheet starts with; the controller passes its language's (stored as typed). */
+export interface BlankWords {
+  title: string;
+  opening: string;
+  closing: string;
+}
+
+const ENGLISH_BLANK: BlankWords = {
+  title: 'Untitled show',
+  opening: "Welcome & tonight's best deals",
+  closing: 'Last call',
+};
+
 /** The smallest sheet a show can start from: an opening, a closing, 60 minutes, CNY. */
-export function blankSheet(id: string, timeZone = 'UTC'): RunSheet {
+export function blankSheet(id: string, timeZone = 'UTC', words = ENGLISH_BLANK): RunSheet {
   return {
     format: RUNSHEET_FORMAT,
     version: RUNSHEET_VERSION,
     id,
     show: {
-      title: 'Untitled show',
+      title: words.title,
       timeZone,
       currency: 'CNY',
       durationSec: 3600,
@@ -40,8 +53,8 @@ export function blankSheet(id: string, timeZone = 'UTC'): RunSheet {
     },
     products: [],
     segments: [
-      { id: 'opening', kind: 'opening', title: "Welcome & tonight's best deals", durationSec: 300 },
-      { id: 'closing', kind: 'closing', title: 'Last call', durationSec: 300 },
+      { id: 'opening', kind: 'opening', title: words.opening, durationSec: 300 },
+      { id: 'closing', kind: 'closing', title: words.closing, durationSec: 300 },
     ],
   };
 }

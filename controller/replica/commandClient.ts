@@ -13,13 +13,13 @@ import {
 import type { Transport } from '../../shared/protocol/transport';
 import type { ShowCommandInput, ShowEvent } from '../../shared/show';
 import { toMajor } from '../../shared/money';
+import { refusal, type Refusal } from '../../shared/show/refusal';
 
 export const ACK_TIMEOUT_MS = 4000;
 /** A command not yet answered is sent again (same id: applied once) this often, for a message lost on the way. */
 export const RESEND_MS = 1000;
 
-export type CommandReply =
-  { ok: true; seq: number; event: ShowEvent; duplicate?: true } | { ok: false; error: string };
+export type CommandReply = { ok: true; seq: number; event: ShowEvent; duplicate?: true } | Refusal;
 
 export interface CommandClient {
   send(
@@ -52,8 +52,11 @@ export function createCommandClient(sender: string, timeoutMs = ACK_TIMEOUT_MS):
             event: result.event,
             ...(result.duplicate === true ? { duplicate: true as const } : {}),
           }
-        : { ok: false, error: 'The primary answered without a logged event.' }
-      : { ok: false, error: ack.error ?? 'The primary refused the command.' };
+        : refusal('The primary answered without a logged event.', 'sw_primary_no_event')
+      : ack.error
+        ? // The primary's own sentence, already in its producer's language.
+          { ok: false, error: ack.error }
+        : refusal('The primary refused the command.', 'sw_primary_refused');
     resolvers.forEach((resolve) => resolve(reply));
   };
 
@@ -81,10 +84,13 @@ export function createCommandClient(sender: string, timeoutMs = ACK_TIMEOUT_MS):
           const list = waiting.get(commandId)?.filter((r) => r !== done);
           if (list?.length) waiting.set(commandId, list);
           else waiting.delete(commandId);
-          resolve({
-            ok: false,
-            error: `The primary controller did not answer in ${timeoutMs / 1000} s: check its OBS link, or take over.`,
-          });
+          resolve(
+            refusal(
+              `The primary controller did not answer in ${timeoutMs / 1000} s: check its OBS link, or take over.`,
+              'sw_primary_silent',
+              { seconds: timeoutMs / 1000 },
+            ),
+          );
         }, timeoutMs);
         const done = (reply: CommandReply) => {
           clearTimeout(timer);

@@ -14,6 +14,7 @@ import type { EventRow, FlashcueDb } from '../db/db';
 import { getShow, loadEvents, UnknownShowError } from '../db/eventLog';
 import type { DispatchResult, ShowRunner } from './showRunner';
 import type { CommandReply } from '../replica/commandClient';
+import { refusal } from '../../shared/show/refusal';
 
 export interface BackupRunner extends ShowRunner {
   /** The copied log changed: apply the new entries, or rebuild after a cut. */
@@ -56,7 +57,7 @@ export async function createBackupRunner(options: {
   return {
     showId,
     async dispatch(command, { commandId } = {}): Promise<DispatchResult> {
-      if (stopped) return { ok: false, error: 'This show is no longer open here.' };
+      if (stopped) return refusal('This show is no longer open here.', 'sw_show_closed');
       const reply = await options.send(command, commandId ?? crypto.randomUUID());
       return reply;
     },

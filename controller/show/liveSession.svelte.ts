@@ -7,6 +7,7 @@
  */
 import * as m from '../i18n/paraglide/messages.js';
 import { refusalText } from '../i18n/refusal';
+import { refusal } from '../../shared/show/refusal';
 import { selectOverlayView, type OverlayView } from '../../shared/view/overlayView';
 import {
   showState,
@@ -244,9 +245,9 @@ export class LiveSession {
   ): Promise<DispatchResult> {
     const runner = this.#runner ?? this.#backupRunner;
     if (!runner) {
-      const error = 'No show is loaded: choose a run sheet first.';
-      this.notices.error(error);
-      return { ok: false, error };
+      const refused = refusal('No show is loaded: choose a run sheet first.', 'sw_no_show_choose');
+      this.notices.error(refusalText(refused));
+      return refused;
     }
     // A marker carries where OBS's recording is, asked at the moment it is given.
     if (command.type === 'marker.add' && command.recordMs === undefined && this.recordClock) {

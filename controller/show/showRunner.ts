@@ -24,7 +24,7 @@ import { appendAt } from '../db/appendAt';
 import { appendBatchAt, BatchRefused } from '../db/appendBatch';
 import { findByCommandId, getShow, loadEvents, UnknownShowError } from '../db/eventLog';
 import { createOrderResults } from './orderResults';
-import type { Refusal } from '../../shared/show/refusal';
+import { refusal, type Refusal } from '../../shared/show/refusal';
 import { commandRefusal, reason } from './runnerErrors';
 
 /** `duplicate`: the order was recorded before; this is the first one's result, not applied again. */
@@ -106,10 +106,10 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
 
   async function handle(command: unknown, commandId: string | undefined): Promise<DispatchResult> {
     if (stopped)
-      return {
-        ok: false,
-        error: 'This show is no longer open here: reload the controller to continue.',
-      };
+      return refusal(
+        'This show is no longer open here: reload the controller to continue.',
+        'sw_show_closed_reload',
+      );
     // A re-sent id is found in memory (refused) or by the log itself: the append below is
     // refused by the unique command-id index, with no read before the write on the sales path.
     const earlier = commandId ? refusals.get(commandId) : undefined;

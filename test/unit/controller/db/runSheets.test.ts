@@ -70,6 +70,17 @@ describe('run sheets', () => {
     });
   });
 
+  test("a copy is titled in the controller's language, a long title cut to leave it room", async () => {
+    const db = openTestDb();
+    const long = { ...baseSheet(), show: { ...baseSheet().show, title: '春'.repeat(160) } };
+    await saveRunSheet(db, long, T0);
+    const copy = await duplicateRunSheet(db, 'sheet-test', T0, '（副本）');
+    const title = copy.ok ? copy.value.title : '';
+    expect(title.endsWith('春（副本）')).toBe(true);
+    expect(copy.ok && copy.value.sheet.show.title).toBe(title);
+    expect(copy.ok && (await saveRunSheet(db, copy.value.sheet, T0)).ok).toBe(true);
+  });
+
   test('a copy of a sheet with a 64-character id still has a valid id', async () => {
     const db = openTestDb();
     const long = { ...baseSheet(), id: 'x'.repeat(64) };
@@ -90,6 +101,7 @@ describe('run sheets', () => {
     expect(await deleteRunSheet(db, 'sheet-test')).toEqual({
       ok: false,
       error: expect.stringMatching(/live show/),
+      code: 'sw_delete_sheet_live',
     });
     expect(await getRunSheet(db, 'sheet-test')).toBeDefined();
     await appendEvent(db, show.id, { type: 'show.end', at: T0 + 1 });

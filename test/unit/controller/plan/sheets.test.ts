@@ -20,6 +20,15 @@ describe('new sheets and rows', () => {
     });
   });
 
+  test("a blank sheet's title and segment titles are the words it is given", () => {
+    const words = { title: '未命名节目', opening: '欢迎！今晚的超值好物', closing: '最后机会' };
+    const parsed = parseRunSheet(blankSheet('untitled-show', 'Asia/Shanghai', words));
+    expect(parsed.ok && parsed.value).toMatchObject({
+      show: { title: '未命名节目' },
+      segments: [{ title: '欢迎！今晚的超值好物' }, { title: '最后机会' }],
+    });
+  });
+
   test('unique ids add -2, -3… and stay within 64 characters', () => {
     const taken = new Set(['show', 'show-2']);
     expect(uniqueId('fresh', (id) => taken.has(id))).toBe('fresh');

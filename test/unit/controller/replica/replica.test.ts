@@ -273,6 +273,11 @@ describe('commands from a backup', () => {
     client.setTransports([bus().join()]);
     cleanups.push(() => client.close());
     const reply = await client.send({ commandId: 'lonely', command: { type: 'show.next' } }, 'USD');
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/did not answer in 1.2 s/) });
+    expect(reply).toEqual({
+      ok: false,
+      error: expect.stringMatching(/did not answer in 1.2 s/),
+      code: 'sw_primary_silent',
+      params: { seconds: 1.2 },
+    });
   });
 });
