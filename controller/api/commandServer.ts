@@ -22,6 +22,7 @@ import type { Transport } from '../../shared/protocol/transport';
 import type { ShowCommandInput } from '../../shared/show';
 import type { DispatchResult } from '../show/showRunner';
 import { refusalText } from '../i18n/refusal';
+import { commandThrew } from '../show/runnerErrors';
 import { isPollCommand, type Decision, type PollCommandName } from '../../shared/poll/decide';
 import type { Refusal } from '../../shared/show/refusal';
 
@@ -108,10 +109,7 @@ export function createCommandServer(transports: Transport[], target: CommandTarg
     const earlier = answers.get(message.id);
     if (earlier) return earlier;
     const reply = answer(message).catch((error: unknown) =>
-      ack(message.id, {
-        ok: false,
-        error: `The command could not be run: ${error instanceof Error ? error.message : String(error)}.`,
-      }),
+      ack(message.id, { ok: false, error: refusalText(commandThrew(error)) }),
     );
     // A poll command has no show log to de-duplicate it: remembered here like a load.
     if (message.command === 'runsheet.load' || isPollCommand(message.command)) {

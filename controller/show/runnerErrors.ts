@@ -35,3 +35,31 @@ export function reason(error: unknown): string {
   const text = source instanceof Error ? source.message || source.name : String(error);
   return text.trim().replace(/\.+$/, '') || 'unknown error';
 }
+
+/** The log refused the write (storage full, the database closed): nothing recorded, re-send later. */
+export const notSaved = (event: string, error: unknown): Refusal =>
+  refusal(
+    `Could not save ${event} to the show log: ${reason(error)}. Nothing was recorded.`,
+    'store_not_saved',
+    { event, reason: reason(error) },
+  );
+
+/** A batch of commands the log refused as a whole: each one is answered with this. */
+export const batchNotSaved = (error: unknown): Refusal =>
+  refusal(
+    `Could not save the batch to the show log: ${reason(error)}. Nothing was recorded.`,
+    'store_batch_not_saved',
+    { reason: reason(error) },
+  );
+
+/** The runner itself failed on a command (a bug or the storage gone): said, never thrown. */
+export const runFailed = (error: unknown): Refusal =>
+  refusal(`Could not run the command: ${reason(error)}.`, 'store_run_failed', {
+    reason: reason(error),
+  });
+
+/** The command server caught a throw from a command's handler (the ack still goes out). */
+export const commandThrew = (error: unknown): Refusal => {
+  const why = error instanceof Error ? error.message : String(error);
+  return refusal(`The command could not be run: ${why}.`, 'command_threw', { reason: why });
+};

@@ -25,7 +25,7 @@ import { appendBatchAt, BatchRefused } from '../db/appendBatch';
 import { findByCommandId, getShow, loadEvents, UnknownShowError } from '../db/eventLog';
 import { createOrderResults } from './orderResults';
 import { refusal, type Refusal } from '../../shared/show/refusal';
-import { commandRefusal, reason } from './runnerErrors';
+import { batchNotSaved, commandRefusal, notSaved, runFailed } from './runnerErrors';
 
 /** `duplicate`: the order was recorded before; this is the first one's result, not applied again. */
 export type DispatchResult =
@@ -140,10 +140,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
       appended = await appendAt(db, showId, logged + 1, decision.event, commandId ?? null);
     } catch (error) {
       // Not remembered: once the storage problem is fixed, the same command may be re-sent.
-      return {
-        ok: false,
-        error: `Could not save ${decision.event.type} to the show log: ${reason(error)}. Nothing was recorded.`,
-      };
+      return notSaved(decision.event.type, error);
     }
     trace('write');
     const { entry, duplicate } = appended;
@@ -162,10 +159,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
   }
 
   const waiting: Waiting[] = [];
-  const failed = (error: unknown): DispatchResult => ({
-    ok: false,
-    error: `Could not run the command: ${reason(error)}.`,
-  });
+  const failed = (error: unknown): DispatchResult => runFailed(error);
   async function drain(): Promise<void> {
     while (waiting.length) {
       const batch = waiting.slice(0, MAX_BATCH);
@@ -213,8 +207,8 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
       rows = items.length ? await appendBatchAt(db, showId, logged + 1, items) : [];
     } catch (error) {
       if (error instanceof BatchRefused) return sequentially(batch);
-      const sentence = `Could not save the batch to the show log: ${reason(error)}. Nothing was recorded.`;
-      return batch.map(() => ({ ok: false, error: sentence }));
+      const refused = batchNotSaved(error);
+      return batch.map(() => refused);
     }
     trace('write');
     const bySource = new Map(decided.accepted.map((a, k) => [a.index, rows[k]!]));

@@ -135,6 +135,8 @@ describe('dispatch', () => {
       ok: false,
       error:
         'Could not save sale to the show log: The quota has been exceeded. Nothing was recorded.',
+      code: 'store_not_saved',
+      params: { event: 'sale', reason: 'The quota has been exceeded' },
     });
     expect(s.runner.getSnapshot()).toBe(before);
     expect(s.runner.logSeq()).toBe(2);
