@@ -29,7 +29,7 @@ test('a refused room message and the command API’s refusals in Chinese, reword
   const tool = await openTool(context);
   // Before any show: a query refused in Chinese.
   const none = await command(tool, 'report.get');
-  expect(none).toMatchObject({ ok: false, error: '没有加载节目：请先加载节目单。' });
+  expect(none).toMatchObject({ ok: false, error: '尚未加载节目：请先加载节目单。' });
   expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({
     ok: true,
   });
