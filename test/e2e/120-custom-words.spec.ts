@@ -39,6 +39,10 @@ test('a phrase in my own words reaches the overlays, a bad placeholder is refuse
   await field(page, 'ov_stock_left').fill('还剩 {count} 件，快抢！');
   await field(page, 'ov_stock_left').press('Enter');
   await expect(stockText).toHaveText(/^还剩 \d+ 件，快抢！$/);
+  // A producer looks at the preview: scrolled to it. The previews load lazily, and a lazy iframe
+  // whose address changed while far below the fold keeps its old page until it comes near
+  // (HTML's lazy-load resumption steps): CI once read "100 left" from the English page there.
+  await page.getByTestId('preview-stock').scrollIntoViewIfNeeded();
   const preview = page.getByTestId('preview-stock').contentFrame();
   await expect(preview.locator('.fc-stock-text')).toHaveText(/^还剩 \d+ 件，快抢！$/);
   expect(translated).not.toContain('快抢');
