@@ -27,6 +27,15 @@ export const loadWhileLive = (): Refusal =>
 export const loadFailed = (): Refusal =>
   refusal('The run sheet could not be loaded.', 'sw_load_failed');
 
+export const importWithoutShow = (): Refusal =>
+  refusal('No show is loaded: open the show to import its orders into.', 'q_no_show_import');
+
+export const importOnBackup = (): Refusal =>
+  refusal(
+    'This controller is the backup of a show on another device: import the orders on the primary.',
+    'q_backup_import',
+  );
+
 /** A refused run sheet: its problems listed where and what, in the controller's language. */
 export function sheetRefused(
   errors: LocatedError[],

@@ -1,6 +1,5 @@
 /** Connects the command API to the live session: queries answered here, commands sent on. */
 import { importValue } from '../../shared/import';
-import { refusal } from '../../shared/show/refusal';
 import { apiReport } from '../../shared/report/apiFigures';
 import { reportFromContext } from '../../shared/report/showReport';
 import type { FlashcueDb } from '../db/db';
@@ -8,6 +7,8 @@ import { keepSheet } from '../plan/keep';
 import type { LiveSession } from '../show/liveSession.svelte';
 import type { CommandTarget } from './commandServer';
 import {
+  importOnBackup,
+  importWithoutShow,
   loadFailed,
   loadOnBackup,
   loadWhileLive,
@@ -62,16 +63,8 @@ export function liveCommandTarget(
         case 'orders.import': {
           const ctx = live.snapshot?.context;
           const show = live.show;
-          if (!ctx || !show)
-            return refusal(
-              'No show is loaded: open the show to import its orders into.',
-              'q_no_show_import',
-            );
-          if (live.role === 'backup')
-            return refusal(
-              'This controller is the backup of a show on another device: import the orders on the primary.',
-              'q_backup_import',
-            );
+          if (!ctx || !show) return importWithoutShow();
+          if (live.role === 'backup') return importOnBackup();
           const report = reportFromContext(ctx, Date.now());
           return ordersImport(db, { id: show.id, sheet: ctx.sheet, report, context: ctx }, args);
         }

@@ -37,26 +37,30 @@ export function reason(error: unknown): string {
 }
 
 /** The log refused the write (storage full, the database closed): nothing recorded, re-send later. */
-export const notSaved = (event: string, error: unknown): Refusal =>
-  refusal(
-    `Could not save ${event} to the show log: ${reason(error)}. Nothing was recorded.`,
+export function notSaved(event: string, error: unknown): Refusal {
+  const why = reason(error);
+  return refusal(
+    `Could not save ${event} to the show log: ${why}. Nothing was recorded.`,
     'store_not_saved',
-    { event, reason: reason(error) },
+    { event, reason: why },
   );
+}
 
 /** A batch of commands the log refused as a whole: each one is answered with this. */
-export const batchNotSaved = (error: unknown): Refusal =>
-  refusal(
-    `Could not save the batch to the show log: ${reason(error)}. Nothing was recorded.`,
+export function batchNotSaved(error: unknown): Refusal {
+  const why = reason(error);
+  return refusal(
+    `Could not save the batch to the show log: ${why}. Nothing was recorded.`,
     'store_batch_not_saved',
-    { reason: reason(error) },
+    { reason: why },
   );
+}
 
 /** The runner itself failed on a command (a bug or the storage gone): said, never thrown. */
-export const runFailed = (error: unknown): Refusal =>
-  refusal(`Could not run the command: ${reason(error)}.`, 'store_run_failed', {
-    reason: reason(error),
-  });
+export function runFailed(error: unknown): Refusal {
+  const why = reason(error);
+  return refusal(`Could not run the command: ${why}.`, 'store_run_failed', { reason: why });
+}
 
 /** The command server caught a throw from a command's handler (the ack still goes out). */
 export const commandThrew = (error: unknown): Refusal => {

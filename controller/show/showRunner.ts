@@ -159,7 +159,6 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
   }
 
   const waiting: Waiting[] = [];
-  const failed = (error: unknown): DispatchResult => runFailed(error);
   async function drain(): Promise<void> {
     while (waiting.length) {
       const batch = waiting.slice(0, MAX_BATCH);
@@ -170,7 +169,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
             ? [await handle(batch[0]!.command, batch[0]!.commandId)]
             : await handleBatch(batch);
       } catch (error) {
-        results = batch.map(() => failed(error));
+        results = batch.map(() => runFailed(error));
       }
       waiting.splice(0, batch.length);
       batch.forEach((w, i) => w.done(results[i]!));
@@ -237,7 +236,7 @@ export async function createShowRunner(options: ShowRunnerOptions): Promise<Show
 
   async function sequentially(batch: Waiting[]): Promise<DispatchResult[]> {
     const results: DispatchResult[] = [];
-    for (const w of batch) results.push(await handle(w.command, w.commandId).catch(failed));
+    for (const w of batch) results.push(await handle(w.command, w.commandId).catch(runFailed));
     return results;
   }
 
