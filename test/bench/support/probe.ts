@@ -178,7 +178,11 @@ function install(config: ProbeConfig): void {
       if (probe.ready[r.name] !== undefined) continue;
       if (r.all.every((c) => read(c.selector, c.attr) === c.value)) {
         probe.ready[r.name] = t;
-        realRaf((frameTime) => (probe.frame[r.name] = Math.max(frameTime, t)));
+        realRaf((frameTime) => {
+          probe.frame[r.name] = Math.max(frameTime, t);
+          // Tells the bench without it polling the page (see frameSeen below).
+          (window as { __benchFrameSeen?: (name: string) => void }).__benchFrameSeen?.(r.name);
+        });
       }
     }
   };
@@ -365,4 +369,37 @@ function install(config: ProbeConfig): void {
 /** Installs the probe in `page` (for this and every later navigation of it). */
 export async function installProbe(page: Page, config: ProbeConfig = {}): Promise<void> {
   await page.addInitScript(install, config);
+}
+
+/**
+ * Listens for the page's probe stamping the frame of a ready condition, told through a binding
+ * the page calls: no DevTools evaluation runs in the page while it loads and draws
+ * (waitForFunction would inject Playwright's script and poll each frame, 15–30 ms of the
+ * page's main thread inside the first paint it measures). Call before the page navigates;
+ * await what it returns afterwards.
+ */
+export async function frameSeen(
+  page: Page,
+  name: string,
+  timeoutMs = 10_000,
+): Promise<() => Promise<void>> {
+  let seen!: () => void;
+  const done = new Promise<void>((resolve) => (seen = resolve));
+  await page.exposeBinding('__benchFrameSeen', (_source, which: string) => {
+    if (which === name) seen();
+  });
+  return async () => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`the probe stamped no frame for ${name} in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([done, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }
