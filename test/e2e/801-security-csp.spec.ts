@@ -157,7 +157,12 @@ test('the report screen (Observable Plot charts) raises no violation', async ({
   expect(await command(tool, 'show.end')).toMatchObject({ ok: true });
   await page.goto('/controller/#/report');
   await page.getByTestId('show-link').first().click();
-  await page.waitForTimeout(1_000);
+  // Every chart drawn (Observable Plot's SVG is what could trip the policy), then read: a
+  // condition, not a second's sleep.
+  await expect(page.locator('[data-rendered="true"] svg').first()).toBeVisible();
+  await expect(
+    page.locator('figure[data-empty="false"] [role="img"]:not([data-rendered="true"])'),
+  ).toHaveCount(0);
   expect(await violations(page)).toEqual([]);
 });
 
