@@ -99,6 +99,9 @@ test('a whole show with every overlay, the plan, setup and host screens: no viol
   const overlays = await Promise.all(OVERLAYS.map((name) => open(`/overlay/${name}.html`)));
   await open('/overlay/all.html?layout=portrait&mask=1&theme=light&style=glass&accent=00aa55');
   const host = await open('/controller/#/host');
+  // The producer looks at the controller (behind the other pages it draws a frame a second,
+  // and each click waits for frames: CONTRIBUTING.md "CI time").
+  await page.bringToFront();
 
   await page.getByRole('button', { name: /Start show/ }).click();
   await page.getByRole('button', { name: /^Next/ }).click();
