@@ -55,9 +55,15 @@ export function clockFormat(timeZone: string, locale: Locale = getLocale()): Int
   return dateFormat(browserTag(locale), { hour: '2-digit', minute: '2-digit', timeZone });
 }
 
+const counts = new Map<string, Intl.NumberFormat>();
+
 /** A whole count grouped as the language does (1,234 / 1,234). */
 export function formatCount(value: number, locale: Locale = getLocale()): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+  // One format per language: the Live screen counts on every sale.
+  let format = counts.get(locale);
+  if (!format)
+    counts.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })));
+  return format.format(value);
 }
 
 /**

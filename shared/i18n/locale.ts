@@ -7,6 +7,8 @@ import { baseLocale, locales, type Locale } from './paraglide/runtime.js';
 
 export { baseLocale, locales, type Locale };
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 /**
  * Paraglide's plural rule (its registry.plural), which the messages with a `{count}` call. An
  * overlay's strings chunk takes it from here (onAirBuild.ts), from the page's own script,
@@ -14,8 +16,13 @@ export { baseLocale, locales, type Locale };
  * less before the first paint.
  * @public
  */
-export const plural = (locale: string, input: unknown, options?: Intl.PluralRulesOptions) =>
-  new Intl.PluralRules(locale, options).select(Number(input));
+export const plural = (locale: string, input: unknown, options?: Intl.PluralRulesOptions) => {
+  // One Intl.PluralRules per locale and kind: building one costs ~0.5 ms in Chromium.
+  const key = options?.type === 'ordinal' ? `${locale}|ordinal` : locale;
+  let rules = pluralRules.get(key);
+  if (!rules) pluralRules.set(key, (rules = new Intl.PluralRules(locale, options)));
+  return rules.select(Number(input));
+};
 
 /** Tags people write for a language we ship under another tag. */
 const ALIASES: Record<string, Locale> = {

@@ -23,7 +23,7 @@ import {
   test,
 } from './support/bench';
 import { benchNow, calibrate } from './support/clocks';
-import { installProbe } from './support/probe';
+import { frameSeen, installProbe } from './support/probe';
 
 /** Seconds OBS stays down before it is started again: a quick crash-restart, and a longer outage. */
 const OUTAGES_S = QUICK ? [0, 0] : [0, 0, 0, 3, 10];
@@ -90,10 +90,9 @@ async function reloads(
   const out: Breakdown[] = [];
   for (let i = 0; i < times; i++) {
     await sleep(500);
+    const resumed = await frameSeen(controller, 'resumed', 15_000);
     await controller.reload();
-    await controller.waitForFunction(() => window.__bench.frame.resumed !== undefined, null, {
-      timeout: 15_000,
-    });
+    await resumed();
     out.push(
       await controller.evaluate(() => {
         const mark = (name: string) =>

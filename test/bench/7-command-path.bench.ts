@@ -50,6 +50,8 @@ const WARMUP = 20;
 const STOCK = 100_000;
 /** 7a and 7a-backup alternate in this many blocks. */
 const BLOCKS = 5;
+/** 7a-spaced: the quiet time after each shown count before the next command. */
+const SPACED_GAP_MS = 100;
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 /** One readwrite commit of `row` per sample, strict and relaxed interleaved, in a bare page. */
@@ -219,6 +221,7 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       sender.call('BroadcastCustomEvent', { eventData: eventData as never });
     console.log(`  7 set up (${Math.round(performance.now() / 1000)} s)`);
     const backed: PathRun[] = [];
+    const spaced: PathRun[] = [];
     // The screen's A/B (support/screenAb.ts) in the same blocks, its order rotated per block.
     const screens = [PLAIN_VARIANT, ...SCREEN_VARIANTS];
     const byScreen = new Map<string, PathRun[]>(screens.map((v) => [v.id, []]));
@@ -236,6 +239,16 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
           .push(await measurePath({ ...block, prefix, left: (await left()).stock }));
         await v.leave(controller);
       }
+      // 7a-spaced: as 7a, the next command sent only after the controller had time to draw the
+      // last one (each command alone, not queued behind the previous one's screen work).
+      spaced.push(
+        await measurePath({
+          ...block,
+          gapMs: SPACED_GAP_MS,
+          prefix: `sp${k}`,
+          left: (await left()).stock,
+        }),
+      );
       const stopBackup = await standInBackup(tool, relay, obsSend);
       // Heard on all three before the first sale; as long a pause as before each 7a block.
       await sleep(BACKUP_HEARD_MS + 500);
@@ -346,6 +359,16 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
         `${SCREEN_NOTE[v.id]} Alternating with 7a in ${BLOCKS} blocks (order rotated per block). ` +
           common,
       );
+    await recordPath(
+      testInfo,
+      '7a-spaced',
+      '7a with each command alone (sent 100 ms after the last one was shown)',
+      mergeRuns(spaced),
+      hop,
+      strict,
+      `As 7a (Live screen shown), in the same ${BLOCKS} blocks, but the next command is sent ${SPACED_GAP_MS} ms after the overlay showed the last one, so it does not arrive while the controller still draws the previous sale: a command's own latency, apart from queueing behind back-to-back sales (7a sends the next one the moment the count changes). 10 sales a second is still beyond a live room's order rate. ` +
+        common,
+    );
     await recordPath(
       testInfo,
       '7a-backup',

@@ -11,6 +11,13 @@ import { command, openTool } from './support/tool';
 
 const preview = (page: Page) => page.locator('iframe[title="Overlay preview"]');
 
+/** What the on-air card's entrance transitions in the preview ('none' when drawn still). */
+const cardMotion = (page: Page) =>
+  page
+    .frameLocator('iframe[title="Overlay preview"]')
+    .locator('.fc-card[data-overlay="lower-third"]')
+    .evaluate((card) => getComputedStyle(card).transitionProperty);
+
 /** The preview moves to its own process only with cores to spare (previewSite.ts). */
 const withCores = (page: Page, cores: number) =>
   page.addInitScript((n) => {
@@ -40,6 +47,8 @@ test('the preview shows the show from the other site, in its own renderer', asyn
   );
   const frame = page.frameLocator('iframe[title="Overlay preview"]');
   await expect(frame.locator('.fc-name')).toHaveText('Wireless Earbuds');
+  // Its own renderer: it moves as the overlays in OBS do.
+  expect(await cardMotion(page)).toBe('transform, opacity, visibility');
   await page.getByRole('button', { name: '9:16' }).click();
   await expect(frame.locator('[data-layout="portrait"]').first()).toBeAttached();
   await expect(frame.locator('.fc-name')).toHaveText('Wireless Earbuds');
@@ -64,11 +73,20 @@ test('with the other name unreachable the preview stays on the controller’s or
   await expect(frame.locator('.fc-name')).toHaveText('Wireless Earbuds');
 });
 
-test('on two cores the preview stays in the controller’s process', async ({ page }) => {
+test('on two cores the preview stays in the controller’s process, drawn still', async ({
+  page,
+}) => {
   await withCores(page, 2);
   await page.goto('/controller/');
   await runShow(page);
   await expect(preview(page)).toHaveAttribute('src', '/overlay/all.html?layout=landscape');
   const frame = page.frameLocator('iframe[title="Overlay preview"]');
   await expect(frame.locator('.fc-name')).toHaveText('Wireless Earbuds');
+  // Its animating frames would be the controller's own (controller/live/stillPreview.ts).
+  await expect.poll(() => cardMotion(page)).toBe('none');
+  // A new document after the canvas changes: still again.
+  await page.getByRole('button', { name: '9:16' }).click();
+  await expect(frame.locator('[data-layout="portrait"]').first()).toBeAttached();
+  await expect(frame.locator('.fc-name')).toHaveText('Wireless Earbuds');
+  await expect.poll(() => cardMotion(page)).toBe('none');
 });

@@ -32,6 +32,8 @@ export interface PathSetup {
   /** Sends one command message from the bench process (resolves once it is handed over). */
   send: (eventData: Record<string, unknown>) => Promise<unknown>;
   prefix: string;
+  /** Quiet time after each command's count is shown, before the next is sent (default none). */
+  gapMs?: number;
   warmup: number;
   steps: number;
   /** The overlay's count before the first command, and the product's initial stock. */
@@ -55,6 +57,7 @@ export async function measurePath(setup: PathSetup): Promise<PathRun> {
     sentAt.push(performance.now());
     await setup.send({ app: 'flashcue', v: 1, kind: 'command', id, command: 'sale', args: {} });
     await overlay.evaluate((v) => window.__bench.waitFor('count', v), `${left}/${total}`);
+    if (setup.gapMs) await new Promise((ok) => setTimeout(ok, setup.gapMs));
   }
   const cal1 = [await calibrate(controller), await calibrate(overlay)];
   const offC = (cal0[0]!.offset + cal1[0]!.offset) / 2;

@@ -371,23 +371,35 @@ export async function installProbe(page: Page, config: ProbeConfig = {}): Promis
   await page.addInitScript(install, config);
 }
 
+/** The bench's listeners of each page's `__benchFrameSeen` binding (one binding per page). */
+const frameListeners = new WeakMap<Page, Set<(name: string) => void>>();
+
 /**
  * Listens for the page's probe stamping the frame of a ready condition, told through a binding
  * the page calls: no DevTools evaluation runs in the page while it loads and draws
  * (waitForFunction would inject Playwright's script and poll each frame, 15–30 ms of the
- * page's main thread inside the first paint it measures). Call before the page navigates;
- * await what it returns afterwards.
+ * page's main thread inside the first paint it measures). Call before the page navigates or
+ * reloads (the binding outlives both); await what it returns afterwards.
  */
 export async function frameSeen(
   page: Page,
   name: string,
   timeoutMs = 10_000,
 ): Promise<() => Promise<void>> {
+  let listeners = frameListeners.get(page);
+  if (!listeners) {
+    const all = new Set<(name: string) => void>();
+    frameListeners.set(page, (listeners = all));
+    await page.exposeBinding('__benchFrameSeen', (_source, which: string) => {
+      for (const listener of all) listener(which);
+    });
+  }
   let seen!: () => void;
   const done = new Promise<void>((resolve) => (seen = resolve));
-  await page.exposeBinding('__benchFrameSeen', (_source, which: string) => {
+  const listener = (which: string) => {
     if (which === name) seen();
-  });
+  };
+  listeners.add(listener);
   return async () => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<never>((_, reject) => {
@@ -400,6 +412,7 @@ export async function frameSeen(
       await Promise.race([done, late]);
     } finally {
       clearTimeout(timer);
+      listeners.delete(listener);
     }
   };
 }
