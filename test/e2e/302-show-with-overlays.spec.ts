@@ -25,6 +25,9 @@ test('every overlay follows the show the producer runs', async ({ page, context 
   const ticker = await open('ticker');
   const next = await open('next-up');
   const card = (p: Page, name: string) => p.locator(`.fc-card[data-overlay="${name}"]`);
+  // The producer looks at the controller (behind the overlays it draws a frame a second, and
+  // each click waits for frames: CONTRIBUTING.md "CI time").
+  await page.bringToFront();
 
   // Before the start: nothing on air.
   await expect(card(lower, 'lower-third')).toHaveAttribute('data-state', 'out');

@@ -99,6 +99,9 @@ test('a whole show with every overlay, the plan, setup and host screens: no viol
   const overlays = await Promise.all(OVERLAYS.map((name) => open(`/overlay/${name}.html`)));
   await open('/overlay/all.html?layout=portrait&mask=1&theme=light&style=glass&accent=00aa55');
   const host = await open('/controller/#/host');
+  // The producer looks at the controller (behind the other pages it draws a frame a second,
+  // and each click waits for frames: CONTRIBUTING.md "CI time").
+  await page.bringToFront();
 
   await page.getByRole('button', { name: /Start show/ }).click();
   await page.getByRole('button', { name: /^Next/ }).click();
@@ -157,7 +160,12 @@ test('the report screen (Observable Plot charts) raises no violation', async ({
   expect(await command(tool, 'show.end')).toMatchObject({ ok: true });
   await page.goto('/controller/#/report');
   await page.getByTestId('show-link').first().click();
-  await page.waitForTimeout(1_000);
+  // Every chart drawn (Observable Plot's SVG is what could trip the policy), then read: a
+  // condition, not a second's sleep.
+  await expect(page.locator('[data-rendered="true"] svg').first()).toBeVisible();
+  await expect(
+    page.locator('figure[data-empty="false"] [role="img"]:not([data-rendered="true"])'),
+  ).toHaveCount(0);
   expect(await violations(page)).toEqual([]);
 });
 

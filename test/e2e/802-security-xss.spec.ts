@@ -8,6 +8,7 @@
 import { OVERLAY_PAGES } from '../../overlay/pages';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { command, openTool } from './support/tool';
+import { quick } from './support/poll';
 import { pwned, watch, type Watch } from '../fixtures/hostile/browser';
 import {
   HOSTILE_IMAGE_URLS,
@@ -93,18 +94,23 @@ test('payloads driven through the command API render as text on every page', asy
     // The card fits a long name (shrinks, then cuts at a grapheme with "…"); the whole name
     // is its title. Either way it is text: the same characters, never markup.
     const card = pages['lower-third']!.locator('.fc-name');
-    await expect.poll(() => card.getAttribute('title'), { message: payload.name }).toBe(name);
+    await expect
+      .poll(() => card.getAttribute('title'), { ...quick, message: payload.name })
+      .toBe(name);
     const shown = (await card.textContent()) ?? '';
     expect(shown === name || (shown.endsWith('…') && name.startsWith(shown.slice(0, -1)))).toBe(
       true,
     );
     await expect
-      .poll(() =>
-        pages.ticker!.locator('.fc-ticker-entry').first().locator('.fc-buyer').textContent(),
+      .poll(
+        () => pages.ticker!.locator('.fc-ticker-entry').first().locator('.fc-buyer').textContent(),
+        quick,
       )
       .toContain(buyer);
-    await expect.poll(() => host.getByTestId('host-cue').textContent()).toBe(cue);
-    await expect.poll(() => host.getByRole('heading', { level: 1 }).textContent()).toBe(name);
+    await expect.poll(() => host.getByTestId('host-cue').textContent(), quick).toBe(cue);
+    await expect
+      .poll(() => host.getByRole('heading', { level: 1 }).textContent(), quick)
+      .toBe(name);
     if (i % 5 === 0) {
       for (const p of [page, host, tool, ...Object.values(pages)])
         await expectClean(p, seen, `after payload ${i} (${payload.name})`);
@@ -175,11 +181,15 @@ test('payloads driven through the command API render as text on every page', asy
   expect(await missing(page, LIMITS.engagementLabel)).toEqual([]);
 
   // Setup: the live previews (the real overlay pages in iframes) show the hostile product.
+  // Previews load lazily, when near the viewport: a viewport as tall as the screen brings
+  // every one in at once (scrolled to one by one: 16 s for the eight; this way 8 s).
+  await page.setViewportSize({ width: 1280, height: 9000 });
   await page.goto('/controller/#/setup');
   for (const name of OVERLAYS) {
-    // Previews load lazily: bring each into view.
-    await page.getByTestId(`preview-${name}`).scrollIntoViewIfNeeded();
-    await expect(page.getByTestId(`preview-${name}`)).toBeVisible();
+    await expect(page.getByTestId(`preview-${name}`)).toBeInViewport();
+    await expect(
+      page.getByTestId(`preview-${name}`).contentFrame().locator('.fc-stage'),
+    ).toBeAttached();
   }
   const shown = async () => {
     const preview = page.frames().find((f) => f.url().includes('/overlay/lower-third.html'));

@@ -12,9 +12,16 @@ export interface Ack {
 }
 
 export async function openTool(context: BrowserContext): Promise<Page> {
+  const front = context.pages().at(-1);
   const tool = await context.newPage();
   // Any same-origin page will do; a missing overlay name answers 404 but keeps the origin.
   await tool.goto('/overlay/ticker.html?transport=broadcast');
+  // The tool stands in for a Stream Deck, not for a window anyone looks at: the page the test
+  // drives goes back in front. Behind the tool, a Live screen (its preview iframe from the
+  // other loopback name) drew one frame a second in headless Chromium (rAF counted: 1,017 ms
+  // apart; ~60 a second in front), and each click's stability check waits on frames: 1-2 s a
+  // click in 301, 902 and every spec driving the Live screen beside a tool.
+  await front?.bringToFront();
   return tool;
 }
 
