@@ -10,7 +10,7 @@
  * (checked by check-messages.mjs, which refuses http(s) modules).
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { compile } from '@inlang/paraglide-js';
 
 /**
@@ -31,28 +31,24 @@ export const projects = [
 /**
  * Paraglide's registry builds a new Intl.PluralRules on every call of a message with a count:
  * ~0.5 ms each in Chromium, and the Live screen says "{count} left" on every sale (a CPU
- * profile of 200 sales through the command API: 109 ms in that constructor alone). The rules
- * of a locale never change, so each is built once. Applied after every compile and checked on
- * every run: a Paraglide whose registry reads otherwise fails the build here, loudly.
+ * profile of 200 sales through the command API: 109 ms in that constructor alone). Each
+ * compiled registry's `plural` becomes shared/i18n/plural.ts's, which keeps one per locale and
+ * kind. Applied after every compile and checked on every run: a Paraglide whose registry reads
+ * otherwise fails the build here, loudly.
  */
 const PLURAL =
   /export function plural\(locale, input, options\) \{\s*return new Intl\.PluralRules\(locale, options\)\.select\(Number\(input\)\)\s*\};?/;
-const CACHED = `const pluralRules = new Map();
-export function plural(locale, input, options) {
-	// Flashcue (shared/i18n/compile.mjs): one Intl.PluralRules per locale and options.
-	const key = options?.type === 'ordinal' ? locale + '|ordinal' : locale;
-	let rules = pluralRules.get(key);
-	if (!rules) pluralRules.set(key, (rules = new Intl.PluralRules(locale, options)));
-	return rules.select(Number(input));
-}`;
+const PLURAL_MODULE = 'shared/i18n/plural.ts';
 
 function cachePluralRules(outdir) {
   const file = join(outdir, 'registry.js');
+  const from = relative(dirname(file), PLURAL_MODULE).split('\\').join('/');
+  const cached = `// Flashcue (shared/i18n/compile.mjs): one Intl.PluralRules per locale and kind.\nexport { plural } from '${from}';`;
   const code = readFileSync(file, 'utf8');
-  if (code.includes(CACHED)) return;
+  if (code.includes(cached)) return;
   if (!PLURAL.test(code))
     throw new Error(`i18n: ${file} has no plural() as Paraglide 2 wrote it; see cachePluralRules`);
-  writeFileSync(file, code.replace(PLURAL, CACHED));
+  writeFileSync(file, code.replace(PLURAL, cached));
 }
 
 for (const { project, outdir, messages } of projects) {

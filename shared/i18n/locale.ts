@@ -7,22 +7,14 @@ import { baseLocale, locales, type Locale } from './paraglide/runtime.js';
 
 export { baseLocale, locales, type Locale };
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-
 /**
- * Paraglide's plural rule (its registry.plural), which the messages with a `{count}` call. An
- * overlay's strings chunk takes it from here (onAirBuild.ts), from the page's own script,
- * instead of fetching Paraglide's registry as one more chunk after the strings: a round trip
- * less before the first paint.
+ * Paraglide's plural rule, which the messages with a `{count}` call (plural.ts). An overlay's
+ * strings chunk takes it from here (onAirBuild.ts), from the page's own script, instead of
+ * fetching Paraglide's registry as one more chunk after the strings: a round trip less before
+ * the first paint.
  * @public
  */
-export const plural = (locale: string, input: unknown, options?: Intl.PluralRulesOptions) => {
-  // One Intl.PluralRules per locale and kind: building one costs ~0.5 ms in Chromium.
-  const key = options?.type === 'ordinal' ? `${locale}|ordinal` : locale;
-  let rules = pluralRules.get(key);
-  if (!rules) pluralRules.set(key, (rules = new Intl.PluralRules(locale, options)));
-  return rules.select(Number(input));
-};
+export { plural } from './plural';
 
 /** Tags people write for a language we ship under another tag. */
 const ALIASES: Record<string, Locale> = {

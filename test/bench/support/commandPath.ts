@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Page } from '@playwright/test';
 import { WebSocket } from 'ws';
-import { summarize, type Summary } from './bench';
+import { sleep, summarize, type Summary } from './bench';
 import { calibrate } from './clocks';
 import type { Mark } from './probe';
 
@@ -57,7 +57,7 @@ export async function measurePath(setup: PathSetup): Promise<PathRun> {
     sentAt.push(performance.now());
     await setup.send({ app: 'flashcue', v: 1, kind: 'command', id, command: 'sale', args: {} });
     await overlay.evaluate((v) => window.__bench.waitFor('count', v), `${left}/${total}`);
-    if (setup.gapMs) await new Promise((ok) => setTimeout(ok, setup.gapMs));
+    if (setup.gapMs) await sleep(setup.gapMs);
   }
   const cal1 = [await calibrate(controller), await calibrate(overlay)];
   const offC = (cal0[0]!.offset + cal1[0]!.offset) / 2;

@@ -29,7 +29,7 @@ type Plural = (locale: string, input: unknown, options?: Intl.PluralRulesOptions
 
 describe.each([
   ['the controller (Paraglide registry, patched by compile.mjs)', controllerPlural as Plural],
-  ['the overlays (shared/i18n/locale.ts)', onAirPlural as Plural],
+  ['the overlays (shared/i18n/locale.ts)', onAirPlural],
 ])('plural() of %s', (_, plural) => {
   test('builds the rules of a locale once, however many counts it reads', () => {
     countBuilds();
