@@ -4,7 +4,7 @@
  * next to the field (what was saved stays on air), and a reload keeps it. And the error box
  * speaks the page's language in every line.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Request } from '@playwright/test';
 import { baseSheet } from '../support/sheets';
 import { command, openTool } from './support/tool';
 
@@ -39,10 +39,7 @@ test('a phrase in my own words reaches the overlays, a bad placeholder is refuse
   await field(page, 'ov_stock_left').fill('还剩 {count} 件，快抢！');
   await field(page, 'ov_stock_left').press('Enter');
   await expect(stockText).toHaveText(/^还剩 \d+ 件，快抢！$/);
-  // A producer looks at the preview: scrolled to it. The previews load lazily, and a lazy iframe
-  // whose address changed while far below the fold keeps its old page until it comes near
-  // (HTML's lazy-load resumption steps): CI once read "100 left" from the English page there.
-  await page.getByTestId('preview-stock').scrollIntoViewIfNeeded();
+  // CI read "100 left" here twice: the preview had kept its English page (the next test).
   const preview = page.getByTestId('preview-stock').contentFrame();
   await expect(preview.locator('.fc-stock-text')).toHaveText(/^还剩 \d+ 件，快抢！$/);
   expect(translated).not.toContain('快抢');
@@ -80,6 +77,51 @@ test('a phrase in my own words reaches the overlays, a bad placeholder is refuse
   await field(page, 'ov_stock_left').fill('');
   await field(page, 'ov_stock_left').press('Enter');
   await expect(again.locator('.fc-stock-text')).toHaveText(translated!);
+});
+
+test('a preview follows the language chosen while its first page was still on its way', async ({
+  page,
+  context,
+}) => {
+  // A narrow window: one column, the next-up preview far below the language menu.
+  await page.setViewportSize({ width: 420, height: 800 });
+  const english = '/overlay/next-up.html';
+  // The preview's English page held back (a slow server) until the language is chosen.
+  let arrive!: () => void;
+  const slow = new Promise<void>((resolve) => (arrive = resolve));
+  let asked!: () => void;
+  const requested = new Promise<void>((resolve) => (asked = resolve));
+  await page.route(
+    (url) => url.pathname === english && !url.search,
+    async (route) => {
+      asked();
+      await slow;
+      // Gone by then once the preview has dropped it.
+      await route.continue().catch(() => {});
+    },
+  );
+  const englishEnded = new Promise<void>((resolve) => {
+    const ended = (request: Request) => request.url().endsWith(english) && resolve();
+    page.on('requestfinished', ended);
+    page.on('requestfailed', ended);
+  });
+  await page.goto('/controller/#/setup');
+  const tool = await openTool(context);
+  await command(tool, 'runsheet.load', { runSheet: baseSheet() });
+  await command(tool, 'show.start');
+  const preview = page.getByTestId('preview-next-up');
+  await preview.scrollIntoViewIfNeeded();
+  await requested;
+  // Up to the menu (the preview far out of view again), Chinese, and then the page arrives.
+  await page.getByTestId('opt-lang').scrollIntoViewIfNeeded();
+  await page.getByTestId('opt-lang').selectOption('zh-CN');
+  await expect(preview).toHaveAttribute('src', /lang=zh-CN/);
+  arrive();
+  await englishEnded;
+  // A lazy iframe's new address waited for the frame to come near, and Chromium dropped it
+  // when the English page arrived: "Coming up" under a Chinese URL, until a reload.
+  await preview.scrollIntoViewIfNeeded();
+  await expect(preview.contentFrame().locator('.fc-next-label')).toHaveText('即将开始');
 });
 
 test('a name typed into a custom word is shown as text, never markup', async ({
