@@ -6,11 +6,13 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { baseSheet } from '../support/sheets';
+import { blankPreviews } from './support/previews';
 import { command, openTool } from './support/tool';
 
 const NAMES = ['all', 'lower-third', 'countdown', 'stock', 'ticker', 'next-up'] as const;
 
-async function openSetup(page: Page): Promise<string> {
+async function openSetup(page: Page, previews: 'real' | 'blank' = 'blank'): Promise<string> {
+  if (previews === 'blank') await blankPreviews(page);
   await page.goto('/controller/#/setup');
   await expect(page.getByTestId('theme-editor')).toBeVisible();
   return new URL(page.url()).origin;
@@ -33,7 +35,7 @@ test('the default URLs are the bare pages, at 1920×1080', async ({ page }) => {
 test('look and per-overlay options change the URLs, and each preview loads its URL', async ({
   page,
 }) => {
-  const origin = await openSetup(page);
+  const origin = await openSetup(page, 'real');
   await page.getByTestId('opt-accent').fill('00E0A4');
   await page.getByTestId('opt-accent').press('Enter');
   await expect(urlOf(page, 'all')).toHaveText(`${origin}/overlay/all.html?accent=00e0a4`);
@@ -161,7 +163,7 @@ test('the theme is remembered across a reload', async ({ page }) => {
 });
 
 test('the previews show the show on air', async ({ page, context }) => {
-  await openSetup(page);
+  await openSetup(page, 'real');
   const tool = await openTool(context);
   expect(await command(tool, 'runsheet.load', { runSheet: baseSheet() })).toMatchObject({
     ok: true,
