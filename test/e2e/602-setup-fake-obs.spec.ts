@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startFakeObs, type FakeObs } from '../support/fakeObs';
 import { baseSheet } from '../support/sheets';
+import { blankPreviews } from './support/previews';
 import { command, openTool } from './support/tool';
 
 interface MiniObs {
@@ -110,6 +111,7 @@ test.afterEach(async () => {
 });
 
 async function connect(page: Page) {
+  await blankPreviews(page);
   await page.goto('/controller/#/setup');
   const panel = page.getByTestId('obs-panel');
   await panel.getByLabel('Port').fill(new URL(fake.url).port);

@@ -148,14 +148,16 @@ test('a refused password never reaches the console, the URL or storage', async (
   // A closed port: the other failure path.
   await panel.getByLabel('Port').fill('1');
   await panel.getByRole('button', { name: /Connect|Reconnect/ }).click();
-  await expect(page.getByTestId('obs-status')).not.toContainText('OBS connected');
-  await page.waitForTimeout(1_500);
+  // Waited for (it slept 1.5 s): the closed port's failure reached the screen, and its console.
+  await expect(page.getByTestId('obs-status')).toContainText('OBS is not reachable at');
 
   // A remote overlay given the wrong password in its fragment logs its failure without it.
+  // Waited for (it slept 1.5 s): OBS has turned the overlay's wrong password away.
+  const refused = fake.identifies;
   const overlay = await context.newPage();
   watch(overlay, seen);
   await overlay.goto(`/overlay/all.html?transport=obs${fragment(WRONG)}`);
-  await page.waitForTimeout(1_500);
+  await expect.poll(() => fake.identifies, { timeout: 10_000 }).toBeGreaterThan(refused);
 
   expect(seen.console.length).toBeGreaterThan(0);
   expect(seen.console.join('\n')).not.toContain(WRONG);
