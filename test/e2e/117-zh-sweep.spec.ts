@@ -192,6 +192,9 @@ test('?lang=zh-CN: every screen, dialog, empty state, toast and tooltip in Chine
   await expect(host.getByTestId('host-view')).toHaveAttribute('data-phase', 'live');
   await sweep.scan('host view', host.locator('body'), ['看镜头']);
   await host.close();
+  // The controller back in front (closing the host view left the tool page there): behind it,
+  // the Live screen draws a frame a second and every click waits for frames.
+  await page.bringToFront();
 
   // Overlays (its folded panels opened; the URLs and each language's own name are not ours).
   await page.getByRole('navigation').getByRole('link', { name: '叠加层' }).click();
