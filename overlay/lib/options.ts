@@ -41,6 +41,8 @@ export interface CommonOptions {
   safe: boolean;
   /** Draw the bands as translucent red, to line a scene up. */
   mask: boolean;
+  /** No motion: every entrance, tick and bar shown as it ends (the controller's Live preview). */
+  still: boolean;
   transport: TransportKind;
   /** The audience's language: every word on the card, numbers and money. */
   lang: Locale;
@@ -203,6 +205,7 @@ export function readCommon(reader: OptionReader, defaults: { position: Position 
     // TikTok LIVE is vertical: its UI bands only exist there, so that is the default.
     safe: reader.get('safe', layout === 'portrait', flag),
     mask: reader.get('mask', false, flag),
+    still: reader.get('still', false, flag),
     transport: reader.get('transport', 'auto', oneOf(TRANSPORTS)),
     lang: reader.get('lang', baseLocale, language),
   };

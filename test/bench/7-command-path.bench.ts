@@ -42,6 +42,7 @@ import { broadcastFloor, rawObsClient } from './support/floors';
 import { installProbe } from './support/probe';
 import { alignMark, readHopTrace, TRACE_CATEGORIES } from './support/hopTrace';
 import { PLAIN_VARIANT, SCREEN_NOTE, SCREEN_VARIANTS } from './support/screenAb';
+import { cpuLine, cpuPerSale, readCpu, rendererOf } from './support/processCpu';
 import type { ObsInstance } from '../obs/obsHarness';
 import { BACKUP_HEARD_MS } from '../../shared/replica/backupsHeard';
 
@@ -125,6 +126,7 @@ async function recordPath(
   hop: Summary,
   strict: Summary,
   method: string,
+  cpu: Record<string, number> | null = null,
 ) {
   const s = summarize(run.totals);
   const floor = { median: hop.median + strict.median, p95: hop.p95 + strict.p95 };
@@ -145,12 +147,41 @@ async function recordPath(
       viewSendsPerSale: run.viewSends,
       idbPerSale: run.idbPerSale,
       messagesPerSale: run.messagesPerSale,
+      cpuPerSale: cpu,
     },
   });
   console.log(
     `  ${id} breakdown (median/p95 ms): ${line(breakdown)}; view sends per sale bc ${run.viewSends.bc}, ws ${run.viewSends.ws}; IndexedDB per sale rw ${run.idbPerSale.rw}, ro ${run.idbPerSale.ro} ${JSON.stringify(run.idbPerSale.roStores)}, requests ${run.idbPerSale.req}; messages out per sale ${JSON.stringify(run.messagesPerSale.out)}, in ${JSON.stringify(run.messagesPerSale.in)}`,
   );
+  console.log(`  ${id} CPU ms per sale, by process: ${cpuLine(cpu)}`);
   expect(run.totals.length).toBe(STEPS);
+}
+
+/** CPU per process over each path's blocks (support/processCpu.ts), summed then per sale. */
+function cpuTally(renderers: Map<number, string>) {
+  const spent = new Map<string, { ms: Record<string, number>; sales: number }>();
+  return {
+    async around<T extends PathRun>(id: string, sales: number, run: () => Promise<T>): Promise<T> {
+      const before = readCpu();
+      const result = await run();
+      const block = cpuPerSale(before, readCpu(), 1, renderers, 'preview + other renderers');
+      if (block) {
+        const acc = spent.get(id) ?? { ms: {}, sales: 0 };
+        for (const [role, ms] of Object.entries(block)) acc.ms[role] = (acc.ms[role] ?? 0) + ms;
+        acc.sales += sales;
+        spent.set(id, acc);
+      }
+      return result;
+    },
+    perSale(id: string): Record<string, number> | null {
+      const acc = spent.get(id);
+      if (!acc) return null;
+      const out: Record<string, number> = {};
+      for (const [role, ms] of Object.entries(acc.ms).sort((a, b) => b[1] - a[1]))
+        out[role] = Math.round((ms / acc.sales) * 100) / 100;
+      return out;
+    },
+  };
 }
 
 test('7 · command API → overlay DOM, next to the write path floor', async ({
@@ -207,6 +238,16 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
     await sender.connect(obs.url, obs.password);
 
     const path = { controller, overlay, warmup: WARMUP, steps: STEPS, total };
+    // Which renderer is whose, for the CPU per sale by process (null where there is no /proc).
+    const renderers = new Map<number, string>();
+    for (const [page, role] of [
+      [controller, 'controller'],
+      [overlay, 'stock overlay'],
+    ] as const) {
+      const pid = await rendererOf(page);
+      if (pid !== null) renderers.set(pid, role);
+    }
+    const cpu = cpuTally(renderers);
     // BENCH_PROFILE=<file>: a CPU profile of the controller over 7a and 7a-backup, for Chromium's DevTools.
     const cdp = process.env.BENCH_PROFILE ? await home.newCDPSession(controller) : null;
     if (cdp) {
@@ -234,25 +275,36 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
         console.log(
           `  7 block ${k + 1}/${BLOCKS}: ${v.id} (${Math.round(performance.now() / 1000)} s)`,
         );
+        const sales = block.warmup + block.steps;
         byScreen
           .get(v.id)!
-          .push(await measurePath({ ...block, prefix, left: (await left()).stock }));
+          .push(
+            await cpu.around(v.id, sales, async () =>
+              measurePath({ ...block, prefix, left: (await left()).stock }),
+            ),
+          );
         await v.leave(controller);
       }
       // 7a-spaced: as 7a, the next command sent only after the controller had time to draw the
       // last one (each command alone, not queued behind the previous one's screen work).
       spaced.push(
-        await measurePath({
-          ...block,
-          gapMs: SPACED_GAP_MS,
-          prefix: `sp${k}`,
-          left: (await left()).stock,
-        }),
+        await cpu.around('7a-spaced', block.warmup + block.steps, async () =>
+          measurePath({
+            ...block,
+            gapMs: SPACED_GAP_MS,
+            prefix: `sp${k}`,
+            left: (await left()).stock,
+          }),
+        ),
       );
       const stopBackup = await standInBackup(tool, relay, obsSend);
       // Heard on all three before the first sale; as long a pause as before each 7a block.
       await sleep(BACKUP_HEARD_MS + 500);
-      backed.push(await measurePath({ ...block, prefix: `bk${k}`, left: (await left()).stock }));
+      backed.push(
+        await cpu.around('7a-backup', block.warmup + block.steps, async () =>
+          measurePath({ ...block, prefix: `bk${k}`, left: (await left()).stock }),
+        ),
+      );
       await stopBackup();
       await sleep(BACKUP_HEARD_MS + 500); // forgotten: no `log` in the next 7a block
     }
@@ -279,24 +331,26 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       traced.windows,
     );
     console.log(`  7a hop in, the controller's main thread meanwhile: ${JSON.stringify(hopTrace)}`);
-    const viaRelay = await measurePath({
-      ...path,
-      prefix: 'relay',
-      left: (await left()).stock,
-      send: relay.send,
-    });
+    const viaRelay = await cpu.around('7c', WARMUP + STEPS, async () =>
+      measurePath({ ...path, prefix: 'relay', left: (await left()).stock, send: relay.send }),
+    );
     // As before: the preview in the controller's own process (its twin's relay refused).
     await controller.routeWebSocket(/^ws:\/\/127\.0\.0\.1:\d+\/relay$/, (ws) => ws.close());
     await controller.reload();
     await controller.locator('[data-testid="obs-pill"][data-state="connected"]').waitFor();
     await controller.locator('iframe[title="Overlay preview"][src^="/overlay/"]').waitFor();
     await controller.bringToFront();
-    const inline = await measurePath({
-      ...path,
-      prefix: 'inline',
-      left: (await left()).stock,
-      send: (eventData) => sender.call('BroadcastCustomEvent', { eventData: eventData as never }),
-    });
+    // The reloaded controller may have a renderer of its own now.
+    const reloaded = await rendererOf(controller);
+    if (reloaded !== null) renderers.set(reloaded, 'controller');
+    const inline = await cpu.around('7a-inline', WARMUP + STEPS, async () =>
+      measurePath({
+        ...path,
+        prefix: 'inline',
+        left: (await left()).stock,
+        send: (eventData) => sender.call('BroadcastCustomEvent', { eventData: eventData as never }),
+      }),
+    );
 
     // A sale-sized record: the last row of the show's log as stored.
     const row = await controller.evaluate(async () => {
@@ -337,7 +391,7 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
     const common =
       `${STEPS} \`sale\` commands (after ${WARMUP} warm-up), each waited for. Start: just before the send in the bench process; end: a MutationObserver in the stock overlay (same browser as the controller, BroadcastChannel) when the count changes. ` +
       'Pages are put on the bench clock by min-RTT calibration. Floor, same run: the raw hop of a command-sized message on the same path from this process to a bare page client, ' +
-      `plus one strict-durability IndexedDB readwrite commit of a real sale row in a bare page (p95 + p95). The outgoing BroadcastChannel hop (median ${bcHop.median.toFixed(2)}, p95 ${bcHop.p95.toFixed(2)} ms), not in the floor, is printed apart.`;
+      `plus one strict-durability IndexedDB readwrite commit of a real sale row in a bare page (p95 + p95). The outgoing BroadcastChannel hop (median ${bcHop.median.toFixed(2)}, p95 ${bcHop.p95.toFixed(2)} ms), not in the floor, is printed apart. CPU per sale, by process: user + system time from /proc over the path's blocks (warm-up sales included), divided by the sales sent; renderers told apart by spinning each page's main thread (support/processCpu.ts).`;
     await recordPath(
       testInfo,
       '7a',
@@ -347,6 +401,7 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       strict,
       'BroadcastCustomEvent from obs-websocket-js in the bench process; the controller listens on a socket of its own that never sends (shared/obs/splitConnection.ts). ' +
         common,
+      cpu.perSale('7a'),
     );
     for (const v of SCREEN_VARIANTS)
       await recordPath(
@@ -358,6 +413,7 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
         strict,
         `${SCREEN_NOTE[v.id]} Alternating with 7a in ${BLOCKS} blocks (order rotated per block). ` +
           common,
+        cpu.perSale(v.id),
       );
     await recordPath(
       testInfo,
@@ -368,6 +424,7 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       strict,
       `As 7a (Live screen shown), in the same ${BLOCKS} blocks, but the next command is sent ${SPACED_GAP_MS} ms after the overlay showed the last one, so it does not arrive while the controller still draws the previous sale: a command's own latency, apart from queueing behind back-to-back sales (7a sends the next one the moment the count changes). 10 sales a second is still beyond a live room's order rate. ` +
         common,
+      cpu.perSale('7a-spaced'),
     );
     await recordPath(
       testInfo,
@@ -378,6 +435,7 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       strict,
       `As 7a, alternating with it in ${BLOCKS} blocks (its figures are the other half of the same run), while a stand-in backup says hello every second on BroadcastChannel, the relay and obs-websocket (support/commandPath.ts standInBackup): the primary sends each entry as \`log\` on all three — what every show paid before \`log\` went only where a backup is heard. ` +
         common,
+      cpu.perSale('7a-backup'),
     );
     await recordPath(
       testInfo,
@@ -388,6 +446,7 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       strict,
       "The command as one WebSocket message from `ws` in the bench process to the `npm start` server's relay (ws/relay; TCP_NODELAY on both ends). " +
         common,
+      cpu.perSale('7c'),
     );
     await recordPath(
       testInfo,
@@ -398,6 +457,7 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       strict,
       "As 7a, after the controller is reloaded with its preview forced back to the same origin (the twin's relay refused): the preview then renders on the controller's main thread. " +
         common,
+      cpu.perSale('7a-inline'),
     );
     await record(testInfo, {
       id: '7b',

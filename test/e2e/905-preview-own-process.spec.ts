@@ -3,7 +3,8 @@
  * (localhost ↔ 127.0.0.1), so Chromium's site isolation renders it in its own process, off the
  * controller's command path, and it hears the show over the relay — where there are cores to
  * spare: on two cores or fewer, and when that name does not reach the server, the preview stays
- * on the controller's own origin (BroadcastChannel).
+ * on the controller's own origin (BroadcastChannel). Either way it is drawn still (`still=1`)
+ * unless the producer ticks Motion.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { baseSheet } from '../support/sheets';
@@ -43,15 +44,24 @@ test('the preview shows the show from the other site, in its own renderer', asyn
   await runShow(page);
   await expect(preview(page)).toHaveAttribute(
     'src',
-    `http://127.0.0.1:${port}/overlay/all.html?layout=landscape&transport=relay`,
+    `http://127.0.0.1:${port}/overlay/all.html?layout=landscape&still=1&transport=relay`,
   );
   const frame = page.frameLocator('iframe[title="Overlay preview"]');
   await expect(frame.locator('.fc-name')).toHaveText('Wireless Earbuds');
-  // Its own renderer: it moves as the overlays in OBS do.
-  expect(await cardMotion(page)).toBe('transform, opacity, visibility');
+  // Drawn still: its moving frames are CPU the show's own path needs (Preview.svelte).
+  expect(await cardMotion(page)).toBe('none');
   await page.getByRole('button', { name: '9:16' }).click();
   await expect(frame.locator('[data-layout="portrait"]').first()).toBeAttached();
   await expect(frame.locator('.fc-name')).toHaveText('Wireless Earbuds');
+  expect(await cardMotion(page)).toBe('none');
+  // Motion ticked: it moves as the overlays in OBS do.
+  await page.getByRole('checkbox', { name: 'Motion' }).check();
+  await expect(preview(page)).toHaveAttribute(
+    'src',
+    `http://127.0.0.1:${port}/overlay/all.html?layout=portrait&transport=relay`,
+  );
+  await expect(frame.locator('.fc-name')).toHaveText('Wireless Earbuds');
+  expect(await cardMotion(page)).toBe('transform, opacity, visibility');
 
   // Site isolation made it an out-of-process frame: a target of its own, not part of the page.
   const cdp = await page.context().newCDPSession(page);
@@ -68,7 +78,7 @@ test('with the other name unreachable the preview stays on the controller’s or
   await page.routeWebSocket(/^ws:\/\/127\.0\.0\.1:\d+\/relay$/, (ws) => ws.close());
   await page.goto('/controller/');
   await runShow(page);
-  await expect(preview(page)).toHaveAttribute('src', '/overlay/all.html?layout=landscape');
+  await expect(preview(page)).toHaveAttribute('src', '/overlay/all.html?layout=landscape&still=1');
   const frame = page.frameLocator('iframe[title="Overlay preview"]');
   await expect(frame.locator('.fc-name')).toHaveText('Wireless Earbuds');
 });
@@ -79,10 +89,10 @@ test('on two cores the preview stays in the controller’s process, drawn still'
   await withCores(page, 2);
   await page.goto('/controller/');
   await runShow(page);
-  await expect(preview(page)).toHaveAttribute('src', '/overlay/all.html?layout=landscape');
+  await expect(preview(page)).toHaveAttribute('src', '/overlay/all.html?layout=landscape&still=1');
   const frame = page.frameLocator('iframe[title="Overlay preview"]');
   await expect(frame.locator('.fc-name')).toHaveText('Wireless Earbuds');
-  // Its animating frames would be the controller's own (controller/live/stillPreview.ts).
+  // Its animating frames would be the controller's own.
   await expect.poll(() => cardMotion(page)).toBe('none');
   // A new document after the canvas changes: still again.
   await page.getByRole('button', { name: '9:16' }).click();

@@ -8,7 +8,9 @@
  * - `7a-nopreview`: the Live screen shown, its preview's iframe not displayed (its renderer
  *   then draws nothing): the screen's own cost apart from the preview's;
  * - `7a-hidden`: the controller on another screen (Integrations), the Live screen and its
- *   preview not mounted: what the command path costs with no screen to draw at all.
+ *   preview not mounted: what the command path costs with no screen to draw at all;
+ * - `7a-motion`: the Live preview with its Motion box ticked (it moves as the overlays in OBS
+ *   do), against 7a's still preview (`still=1`, the default).
  * `__flashcueScreen` is the page's bench-only switch between the three timings.
  */
 import type { Page } from '@playwright/test';
@@ -63,8 +65,29 @@ export const SCREEN_VARIANTS: ScreenVariant[] = [
       await new Promise((ok) => setTimeout(ok, 1500));
     },
   },
+  {
+    id: '7a-motion',
+    enter: (controller) => previewMoving(controller, true),
+    leave: (controller) => previewMoving(controller, false),
+  },
 ];
 
+/** The preview's address says whether it is still; its page is loaded again after a change. */
+async function previewMoving(controller: Page, moving: boolean) {
+  const box = controller.getByRole('checkbox', { name: 'Motion' });
+  if (moving) await box.check();
+  else await box.uncheck();
+  const frame = controller.locator('iframe[title="Overlay preview"]');
+  await frame
+    .and(controller.locator(moving ? ':not([src*="still=1"])' : '[src*="still=1"]'))
+    .waitFor();
+  await controller
+    .frameLocator('iframe[title="Overlay preview"]')
+    .locator(moving ? '.fc-stage:not([data-motion])' : '.fc-stage[data-motion="still"]')
+    .first()
+    .waitFor({ timeout: 30_000 });
+  await new Promise((ok) => setTimeout(ok, 1000));
+}
 export const PLAIN_VARIANT: ScreenVariant = { id: '7a', enter: noop, leave: noop };
 
 export const SCREEN_NOTE: Record<string, string> = {
@@ -76,4 +99,6 @@ export const SCREEN_NOTE: Record<string, string> = {
     "As 7a, with the Live preview's iframe not displayed (display: none; its renderer draws nothing): the Live screen's own cost apart from the preview's.",
   '7a-hidden':
     'As 7a, with the controller on its Integrations screen: no Live screen and no preview mounted, so nothing to re-render per sale.',
+  '7a-motion':
+    "As 7a, with the Live preview's Motion box ticked: the preview's entrances, stock ticks and bars move as the overlays in OBS do (7a's preview is still, `still=1`).",
 };

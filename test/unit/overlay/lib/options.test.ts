@@ -37,6 +37,7 @@ describe('common options', () => {
       scale: 1,
       safe: false,
       mask: false,
+      still: false,
       transport: 'auto',
       lang: 'en',
       cta: null,
@@ -49,6 +50,13 @@ describe('common options', () => {
     expect(ok(parseStockOptions('?layout=portrait')).safe).toBe(true);
     expect(ok(parseStockOptions('?layout=portrait&safe=0')).safe).toBe(false);
     expect(ok(parseStockOptions('?layout=landscape&safe=1')).safe).toBe(true);
+  });
+
+  it('draws a page still only when asked (the Live preview), as a flag', () => {
+    expect(ok(parseStockOptions('?still=1')).still).toBe(true);
+    expect(ok(parseStockOptions('?still')).still).toBe(true);
+    expect(ok(parseStockOptions('?still=off')).still).toBe(false);
+    expect(ok(parseStockOptions('')).still).toBe(false);
   });
 
   it('reads every common option', () => {
@@ -89,11 +97,12 @@ describe('common options', () => {
     ['scale=', 'scale: "" is not a number from 0.5 to 3'],
     ['safe=maybe', 'safe: "maybe" is not on or off (use 1 or 0)'],
     ['mask=2', 'mask: "2" is not on or off (use 1 or 0)'],
+    ['still=please', 'still: "please" is not on or off (use 1 or 0)'],
     ['transport=ws', 'transport: "ws" is not one of auto, broadcast, obs, relay'],
     ['acent=ff0000', 'acent: unknown option (did you mean accent?)'],
     [
       'foo=1',
-      'foo: unknown option (known: layout, theme, accent, font, style, position, scale, safe, mask, transport, lang, cta, currencyDisplay, decimals)',
+      'foo: unknown option (known: layout, theme, accent, font, style, position, scale, safe, mask, still, transport, lang, cta, currencyDisplay, decimals)',
     ],
     ['scale=1&scale=2', 'scale: given 2 times (keep one)'],
   ])('%s is a located error', (query, message) => {

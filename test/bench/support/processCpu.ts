@@ -1,0 +1,122 @@
+/**
+ * CPU time per process, from Linux's /proc: what each part of the bench's machine spent while a
+ * block of commands ran (figure 7's "CPU per sale"). Latency on two cores is set less by any one
+ * thread than by all of them at once: the controller's renderer, the preview's, the GPU process
+ * compositing their frames, the browser process (IndexedDB, IPC), the network service, OBS, and
+ * the bench itself. Only processes started under this one (Playwright's browser, OBS) count.
+ * Elsewhere (no /proc) every reading is null and the figure says so.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+
+/** CPU ms so far (user + system) per pid, with its kind. */
+export type CpuReading = Map<number, { kind: string; ms: number }>;
+
+/** Clock ticks per second: 100 on every Linux this runs on (getconf CLK_TCK). */
+const TICK_MS = 10;
+
+export function readCpu(root = process.pid): CpuReading | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  const all = new Map<number, { ppid: number; cmd: string; ms: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Fields after the command's closing parenthesis: state ppid … utime(12th) stime(13th).
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      all.set(Number(name), {
+        ppid: Number(f[1]),
+        cmd,
+        ms: (Number(f[11]) + Number(f[12])) * TICK_MS,
+      });
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  const under = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 32; hops++) {
+      if (p === root) return true;
+      p = all.get(p)?.ppid ?? 0;
+    }
+    return false;
+  };
+  const out: CpuReading = new Map();
+  for (const [pid, { cmd, ms }] of all) {
+    if (pid !== root && !under(pid)) continue;
+    out.set(pid, { kind: kindOf(pid, root, cmd), ms });
+  }
+  return out;
+}
+
+function kindOf(pid: number, root: number, cmd: string): string {
+  if (pid === root) return 'bench';
+  if (/chrom/i.test(cmd)) {
+    const type = /--type=([\w-]+)/.exec(cmd)?.[1];
+    if (!type) return 'browser';
+    if (type === 'gpu-process') return 'gpu';
+    if (type === 'utility') return 'network';
+    return type; // renderer, zygote, …
+  }
+  if (/\bobs\b/.test(cmd)) return 'obs';
+  if (/Xvfb/.test(cmd)) return 'xvfb';
+  return 'other';
+}
+
+/**
+ * CPU ms per sale between two readings, by role: a renderer named in `renderers` (pid → role)
+ * counts under its role, every other renderer under `renderersOther`.
+ */
+export function cpuPerSale(
+  before: CpuReading | null,
+  after: CpuReading | null,
+  sales: number,
+  renderers: Map<number, string>,
+  renderersOther = 'other renderers',
+): Record<string, number> | null {
+  if (!before || !after) return null;
+  const sums: Record<string, number> = {};
+  for (const [pid, { kind, ms }] of after) {
+    const spent = ms - (before.get(pid)?.ms ?? 0);
+    if (spent <= 0) continue;
+    const role = kind === 'renderer' ? (renderers.get(pid) ?? renderersOther) : kind;
+    sums[role] = (sums[role] ?? 0) + spent;
+  }
+  const out: Record<string, number> = {};
+  for (const [role, ms] of Object.entries(sums).sort((a, b) => b[1] - a[1]))
+    out[role] = Math.round((ms / sales) * 100) / 100;
+  return out;
+}
+
+export const cpuTotal = (perSale: Record<string, number>): number =>
+  Math.round(Object.values(perSale).reduce((a, b) => a + b, 0) * 10) / 10;
+
+export const cpuLine = (perSale: Record<string, number> | null): string =>
+  perSale
+    ? `${Object.entries(perSale)
+        .filter(([, v]) => v >= 0.05)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}; total ${cpuTotal(perSale)}`
+    : 'not measured (no /proc)';
+
+/**
+ * Which renderer process runs `target`'s page: the one whose CPU moves while the page spins its
+ * main thread for 300 ms (Chromium gives no page → pid map to a client).
+ */
+export async function rendererOf(target: {
+  evaluate(fn: () => void): Promise<unknown>;
+}): Promise<number | null> {
+  const before = readCpu();
+  if (!before) return null;
+  await target.evaluate(() => {
+    const t = performance.now();
+    while (performance.now() - t < 300);
+  });
+  const after = readCpu()!;
+  let best: [number, number] | null = null;
+  for (const [pid, { kind, ms }] of after) {
+    if (kind !== 'renderer') continue;
+    const spent = ms - (before.get(pid)?.ms ?? 0);
+    if (!best || spent > best[1]) best = [pid, spent];
+  }
+  return best && best[1] >= 150 ? best[0] : null;
+}
