@@ -66,6 +66,7 @@ function expected(name: OverlayName, t: OverlayTheme): Record<string, unknown> {
     scale: t.scale,
     safe: t.safe,
     mask: false,
+    still: false,
     transport: 'auto',
     lang: t.lang,
   };
