@@ -157,21 +157,24 @@ async function recordPath(
   expect(run.totals.length).toBe(STEPS);
 }
 
-/** CPU per process over each path's blocks (support/processCpu.ts), summed then per sale. */
+/** CPU per process over each path's sales (support/processCpu.ts), summed, then per sale. */
 function cpuTally(renderers: Map<number, string>) {
   const spent = new Map<string, { ms: Record<string, number>; sales: number }>();
   return {
-    async around<T extends PathRun>(id: string, sales: number, run: () => Promise<T>): Promise<T> {
-      const before = readCpu();
-      const result = await run();
-      const block = cpuPerSale(before, readCpu(), 1, renderers, 'preview + other renderers');
-      if (block) {
-        const acc = spent.get(id) ?? { ms: {}, sales: 0 };
-        for (const [role, ms] of Object.entries(block)) acc.ms[role] = (acc.ms[role] ?? 0) + ms;
-        acc.sales += sales;
-        spent.set(id, acc);
-      }
-      return result;
+    /** Hooks for measurePath's `around`: readings taken just around the sales of one block. */
+    of(id: string, sales: number): { start(): void; end(): void } {
+      let before: ReturnType<typeof readCpu> = null;
+      return {
+        start: () => (before = readCpu()),
+        end: () => {
+          const block = cpuPerSale(before, readCpu(), 1, renderers, 'preview + other renderers');
+          if (!block) return;
+          const acc = spent.get(id) ?? { ms: {}, sales: 0 };
+          for (const [role, ms] of Object.entries(block)) acc.ms[role] = (acc.ms[role] ?? 0) + ms;
+          acc.sales += sales;
+          spent.set(id, acc);
+        },
+      };
     },
     perSale(id: string): Record<string, number> | null {
       const acc = spent.get(id);
@@ -276,34 +279,37 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
           `  7 block ${k + 1}/${BLOCKS}: ${v.id} (${Math.round(performance.now() / 1000)} s)`,
         );
         const sales = block.warmup + block.steps;
-        byScreen
-          .get(v.id)!
-          .push(
-            await cpu.around(v.id, sales, async () =>
-              measurePath({ ...block, prefix, left: (await left()).stock }),
-            ),
-          );
+        byScreen.get(v.id)!.push(
+          await measurePath({
+            ...block,
+            prefix,
+            left: (await left()).stock,
+            around: cpu.of(v.id, sales),
+          }),
+        );
         await v.leave(controller);
       }
       // 7a-spaced: as 7a, the next command sent only after the controller had time to draw the
       // last one (each command alone, not queued behind the previous one's screen work).
       spaced.push(
-        await cpu.around('7a-spaced', block.warmup + block.steps, async () =>
-          measurePath({
-            ...block,
-            gapMs: SPACED_GAP_MS,
-            prefix: `sp${k}`,
-            left: (await left()).stock,
-          }),
-        ),
+        await measurePath({
+          ...block,
+          gapMs: SPACED_GAP_MS,
+          prefix: `sp${k}`,
+          left: (await left()).stock,
+          around: cpu.of('7a-spaced', block.warmup + block.steps),
+        }),
       );
       const stopBackup = await standInBackup(tool, relay, obsSend);
       // Heard on all three before the first sale; as long a pause as before each 7a block.
       await sleep(BACKUP_HEARD_MS + 500);
       backed.push(
-        await cpu.around('7a-backup', block.warmup + block.steps, async () =>
-          measurePath({ ...block, prefix: `bk${k}`, left: (await left()).stock }),
-        ),
+        await measurePath({
+          ...block,
+          prefix: `bk${k}`,
+          left: (await left()).stock,
+          around: cpu.of('7a-backup', block.warmup + block.steps),
+        }),
       );
       await stopBackup();
       await sleep(BACKUP_HEARD_MS + 500); // forgotten: no `log` in the next 7a block
@@ -331,9 +337,13 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
       traced.windows,
     );
     console.log(`  7a hop in, the controller's main thread meanwhile: ${JSON.stringify(hopTrace)}`);
-    const viaRelay = await cpu.around('7c', WARMUP + STEPS, async () =>
-      measurePath({ ...path, prefix: 'relay', left: (await left()).stock, send: relay.send }),
-    );
+    const viaRelay = await measurePath({
+      ...path,
+      prefix: 'relay',
+      left: (await left()).stock,
+      send: relay.send,
+      around: cpu.of('7c', WARMUP + STEPS),
+    });
     // As before: the preview in the controller's own process (its twin's relay refused).
     await controller.routeWebSocket(/^ws:\/\/127\.0\.0\.1:\d+\/relay$/, (ws) => ws.close());
     await controller.reload();
@@ -343,14 +353,13 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
     // The reloaded controller may have a renderer of its own now.
     const reloaded = await rendererOf(controller);
     if (reloaded !== null) renderers.set(reloaded, 'controller');
-    const inline = await cpu.around('7a-inline', WARMUP + STEPS, async () =>
-      measurePath({
-        ...path,
-        prefix: 'inline',
-        left: (await left()).stock,
-        send: (eventData) => sender.call('BroadcastCustomEvent', { eventData: eventData as never }),
-      }),
-    );
+    const inline = await measurePath({
+      ...path,
+      prefix: 'inline',
+      left: (await left()).stock,
+      send: (eventData) => sender.call('BroadcastCustomEvent', { eventData: eventData as never }),
+      around: cpu.of('7a-inline', WARMUP + STEPS),
+    });
 
     // A sale-sized record: the last row of the show's log as stored.
     const row = await controller.evaluate(async () => {
@@ -391,7 +400,7 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
     const common =
       `${STEPS} \`sale\` commands (after ${WARMUP} warm-up), each waited for. Start: just before the send in the bench process; end: a MutationObserver in the stock overlay (same browser as the controller, BroadcastChannel) when the count changes. ` +
       'Pages are put on the bench clock by min-RTT calibration. Floor, same run: the raw hop of a command-sized message on the same path from this process to a bare page client, ' +
-      `plus one strict-durability IndexedDB readwrite commit of a real sale row in a bare page (p95 + p95). The outgoing BroadcastChannel hop (median ${bcHop.median.toFixed(2)}, p95 ${bcHop.p95.toFixed(2)} ms), not in the floor, is printed apart. CPU per sale, by process: user + system time from /proc over the path's blocks (warm-up sales included), divided by the sales sent; renderers told apart by spinning each page's main thread (support/processCpu.ts).`;
+      `plus one strict-durability IndexedDB readwrite commit of a real sale row in a bare page (p95 + p95). The outgoing BroadcastChannel hop (median ${bcHop.median.toFixed(2)}, p95 ${bcHop.p95.toFixed(2)} ms), not in the floor, is printed apart. CPU per sale, by process: user + system time from /proc from just before each block's first command to just after its last count (warm-up sales included), divided by the sales sent; renderers told apart by spinning each page's main thread (support/processCpu.ts).`;
     await recordPath(
       testInfo,
       '7a',

@@ -34,6 +34,8 @@ export interface PathSetup {
   prefix: string;
   /** Quiet time after each command's count is shown, before the next is sent (default none). */
   gapMs?: number;
+  /** Called just before the first command and just after the last count: the sales alone. */
+  around?: { start(): void; end(): void };
   warmup: number;
   steps: number;
   /** The overlay's count before the first command, and the product's initial stock. */
@@ -50,6 +52,7 @@ export async function measurePath(setup: PathSetup): Promise<PathRun> {
   const sentAt: number[] = [];
   const ids: string[] = [];
   let left = setup.left;
+  setup.around?.start();
   for (let i = 0; i < warmup + steps; i++) {
     left -= 1;
     const id = `${setup.prefix}-${i}`;
@@ -59,6 +62,7 @@ export async function measurePath(setup: PathSetup): Promise<PathRun> {
     await overlay.evaluate((v) => window.__bench.waitFor('count', v), `${left}/${total}`);
     if (setup.gapMs) await sleep(setup.gapMs);
   }
+  setup.around?.end();
   const cal1 = [await calibrate(controller), await calibrate(overlay)];
   const offC = (cal0[0]!.offset + cal1[0]!.offset) / 2;
   const offO = (cal0[1]!.offset + cal1[1]!.offset) / 2;
