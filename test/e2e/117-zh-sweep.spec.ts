@@ -29,7 +29,7 @@ function chineseSheet(): RunSheetInput {
 /** Latin the seller's file keeps (ids, the currency, the zone) and the brands every page names. */
 const THEIRS = [
   'spring buds mask lamp open s-buds f-buds s-mask poll close CNY Asia Shanghai',
-  'TikTok Shop Shopify LIVE UTC PDF XLSX',
+  'TikTok Shop Shopify LIVE UTC PDF XLSX CPU',
   // Key caps as printed on a Chinese keyboard too; a show file's name ends as every one does.
   'Enter Shift Esc Space .flashcue-show.json',
 ];
