@@ -42,7 +42,7 @@ import { broadcastFloor, rawObsClient } from './support/floors';
 import { installProbe } from './support/probe';
 import { alignMark, readHopTrace, TRACE_CATEGORIES } from './support/hopTrace';
 import { PLAIN_VARIANT, SCREEN_NOTE, SCREEN_VARIANTS } from './support/screenAb';
-import { cpuLine, cpuPerSale, readCpu, rendererOf } from './support/processCpu';
+import { cpuLine, cpuTally, rendererOf } from './support/processCpu';
 import type { ObsInstance } from '../obs/obsHarness';
 import { BACKUP_HEARD_MS } from '../../shared/replica/backupsHeard';
 
@@ -155,36 +155,6 @@ async function recordPath(
   );
   console.log(`  ${id} CPU ms per sale, by process: ${cpuLine(cpu)}`);
   expect(run.totals.length).toBe(STEPS);
-}
-
-/** CPU per process over each path's sales (support/processCpu.ts), summed, then per sale. */
-function cpuTally(renderers: Map<number, string>) {
-  const spent = new Map<string, { ms: Record<string, number>; sales: number }>();
-  return {
-    /** Hooks for measurePath's `around`: readings taken just around the sales of one block. */
-    of(id: string, sales: number): { start(): void; end(): void } {
-      let before: ReturnType<typeof readCpu> = null;
-      return {
-        start: () => (before = readCpu()),
-        end: () => {
-          const block = cpuPerSale(before, readCpu(), 1, renderers, 'preview + other renderers');
-          if (!block) return;
-          const acc = spent.get(id) ?? { ms: {}, sales: 0 };
-          for (const [role, ms] of Object.entries(block)) acc.ms[role] = (acc.ms[role] ?? 0) + ms;
-          acc.sales += sales;
-          spent.set(id, acc);
-        },
-      };
-    },
-    perSale(id: string): Record<string, number> | null {
-      const acc = spent.get(id);
-      if (!acc) return null;
-      const out: Record<string, number> = {};
-      for (const [role, ms] of Object.entries(acc.ms).sort((a, b) => b[1] - a[1]))
-        out[role] = Math.round((ms / acc.sales) * 100) / 100;
-      return out;
-    },
-  };
 }
 
 test('7 · command API → overlay DOM, next to the write path floor', async ({

@@ -24,6 +24,8 @@ export interface PathRun {
   idbPerSale: { rw: number; ro: number; req: number; roStores: Record<string, number> };
   /** Per command: its send and the controller's receipt of it, on the controller page's clock. */
   windows: Array<[number, number]>;
+  /** Per measured command (warm-up left out): its id and its send, on the bench's clock. */
+  sent: Array<{ id: string; at: number }>;
 }
 
 export interface PathSetup {
@@ -117,6 +119,7 @@ export async function measurePath(setup: PathSetup): Promise<PathRun> {
     totals,
     parts,
     windows,
+    sent: ids.slice(warmup).map((id, i) => ({ id, at: sentAt[warmup + i]! })),
     viewSends: { bc: perSale('send:bc'), ws: perSale('send:ws') },
     messagesPerSale: { out: byKind('out'), in: byKind('in') },
     idbPerSale: {
@@ -230,6 +233,7 @@ export function mergeRuns(runs: PathRun[]): PathRun {
   return {
     totals: runs.flatMap((r) => r.totals),
     windows: runs.flatMap((r) => r.windows),
+    sent: runs.flatMap((r) => r.sent),
     parts,
     viewSends: mean((r) => r.viewSends) as PathRun['viewSends'],
     messagesPerSale: {

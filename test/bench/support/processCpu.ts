@@ -121,3 +121,33 @@ export async function rendererOf(target: {
   const [first, second] = spent;
   return first && first[1] >= 100 && first[1] >= 2 * (second?.[1] ?? 0) ? first[0] : null;
 }
+
+/** CPU per process over each path's sales (support/processCpu.ts), summed, then per sale. */
+export function cpuTally(renderers: Map<number, string>) {
+  const spent = new Map<string, { ms: Record<string, number>; sales: number }>();
+  return {
+    /** Hooks for measurePath's `around`: readings taken just around the sales of one block. */
+    of(id: string, sales: number): { start(): void; end(): void } {
+      let before: CpuReading | null = null;
+      return {
+        start: () => (before = readCpu()),
+        end: () => {
+          const block = cpuPerSale(before, readCpu(), 1, renderers, 'preview + other renderers');
+          if (!block) return;
+          const acc = spent.get(id) ?? { ms: {}, sales: 0 };
+          for (const [role, ms] of Object.entries(block)) acc.ms[role] = (acc.ms[role] ?? 0) + ms;
+          acc.sales += sales;
+          spent.set(id, acc);
+        },
+      };
+    },
+    perSale(id: string): Record<string, number> | null {
+      const acc = spent.get(id);
+      if (!acc) return null;
+      const out: Record<string, number> = {};
+      for (const [role, ms] of Object.entries(acc.ms).sort((a, b) => b[1] - a[1]))
+        out[role] = Math.round((ms / acc.sales) * 100) / 100;
+      return out;
+    },
+  };
+}
