@@ -11,15 +11,14 @@
  *   which Playwright's fake clock does not hold, so paused-clock tests see the screen as before);
  *   changes made before it ran are drawn once;
  * - `frame`: at the next animation frame (never while the page is hidden or its clock paused);
- * - `background`: in a task the Prioritized Task Scheduling API (`scheduler.postTask`) runs at
- *   background priority, after every other queued task — a command that arrives meanwhile goes
- *   first (not held by Playwright's fake clock either; `task` where the API is missing);
  * - `sync`: in the change's own task (Svelte's microtask flush), as before.
+ * Tried and dropped: `scheduler.postTask` at background priority, so a command arriving meanwhile
+ * would go first. Quiet A/B in bench 7's blocks: p95 23.6 ms against 18.6 for `task`.
  * `__flashcueScreen` on the page picks one: a switch for `npm run bench`'s same-run A/B only.
  */
 import type { ShowSnapshot } from '../../shared/show';
 
-export type ScreenCatchUp = 'sync' | 'task' | 'frame' | 'background';
+export type ScreenCatchUp = 'sync' | 'task' | 'frame';
 export const DEFAULT_CATCH_UP: ScreenCatchUp = 'task';
 
 const chosen = (): ScreenCatchUp =>
@@ -41,15 +40,6 @@ export function screenCatchUp(fn: () => void): () => void {
     queued = true;
     if (how === 'frame' && typeof requestAnimationFrame === 'function') {
       requestAnimationFrame(run);
-      return;
-    }
-    const scheduler = (
-      globalThis as {
-        scheduler?: { postTask?: (fn: () => void, o: { priority: string }) => Promise<void> };
-      }
-    ).scheduler;
-    if (how === 'background' && scheduler?.postTask) {
-      void scheduler.postTask(run, { priority: 'background' });
       return;
     }
     if (!channel) {

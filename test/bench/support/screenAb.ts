@@ -23,7 +23,7 @@ export interface ScreenVariant {
   leave(controller: Page): Promise<void>;
 }
 
-const timing = (how: 'sync' | 'task' | 'frame' | 'background') => (controller: Page) =>
+const timing = (how: 'sync' | 'task' | 'frame') => (controller: Page) =>
   controller.evaluate((how) => {
     (window as unknown as { __flashcueScreen: string }).__flashcueScreen = how;
   }, how);
@@ -33,7 +33,6 @@ const noop = async () => undefined;
 export const SCREEN_VARIANTS: ScreenVariant[] = [
   { id: '7a-sync', enter: timing('sync'), leave: timing('task') },
   { id: '7a-frame', enter: timing('frame'), leave: timing('task') },
-  { id: '7a-background', enter: timing('background'), leave: timing('task') },
   {
     id: '7a-nopreview',
     enter: (controller) =>

@@ -29,33 +29,6 @@ describe('screenCatchUp', () => {
     expect(runs).toEqual(['screen', 'screen']);
   });
 
-  test('`background`: queued with the scheduler at background priority, once per batch', async () => {
-    flag.__flashcueScreen = 'background';
-    const g = globalThis as { scheduler?: unknown };
-    const had = Object.prototype.hasOwnProperty.call(g, 'scheduler');
-    const before = g.scheduler;
-    const posted: Array<{ fn: () => void; priority: string }> = [];
-    g.scheduler = {
-      postTask: (fn: () => void, o: { priority: string }) => {
-        posted.push({ fn, priority: o.priority });
-        return Promise.resolve();
-      },
-    };
-    try {
-      const runs: number[] = [];
-      const catchUp = screenCatchUp(() => runs.push(1));
-      catchUp();
-      catchUp();
-      expect(posted.map((p) => p.priority)).toEqual(['background']);
-      expect(runs).toEqual([]);
-      posted[0]!.fn();
-      expect(runs).toEqual([1]);
-    } finally {
-      if (had) g.scheduler = before;
-      else delete g.scheduler;
-    }
-  });
-
   test("the bench's `sync` switch: at once, as before", () => {
     flag.__flashcueScreen = 'sync';
     const runs: number[] = [];
