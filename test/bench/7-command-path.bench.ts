@@ -16,13 +16,9 @@ import OBSWebSocket from 'obs-websocket-js/json';
 import type { Page, TestInfo } from '@playwright/test';
 import {
   QUICK,
-  benchSheet,
   expect,
   gotoBlank,
   ms,
-  must,
-  openController,
-  openTool,
   record,
   roundSummary,
   summarize,
@@ -31,6 +27,7 @@ import {
 } from './support/bench';
 import { calibrate } from './support/clocks';
 import {
+  liveShow,
   measurePath,
   relayFloor,
   relayTool,
@@ -42,7 +39,7 @@ import { broadcastFloor, rawObsClient } from './support/floors';
 import { installProbe } from './support/probe';
 import { alignMark, readHopTrace, TRACE_CATEGORIES } from './support/hopTrace';
 import { PLAIN_VARIANT, SCREEN_NOTE, SCREEN_VARIANTS } from './support/screenAb';
-import { cpuLine, cpuTally, rendererOf } from './support/processCpu';
+import { cpuLine, cpuTally, namedRenderers, rendererOf } from './support/processCpu';
 import type { ObsInstance } from '../obs/obsHarness';
 import { BACKUP_HEARD_MS } from '../../shared/replica/backupsHeard';
 
@@ -167,59 +164,20 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
   const sender = new OBSWebSocket();
   const relay = await relayTool(`${baseURL!.replace(/^http/, 'ws')}/relay`);
   try {
-    const controller = await home.newPage();
-    await installProbe(controller, { messages: true, idb: true, trace: true });
-    // 7a and 7c measure the preview in its own process, as on a machine with cores to spare
-    // (controller/live/previewSite.ts keeps it in-process on two cores, like 7a-inline).
-    await controller.addInitScript(() => {
-      Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 8 });
-    });
-    await openController(controller, obs);
-    const tool = await openTool(home);
-    await must(tool, 'runsheet.load', {
-      runSheet: benchSheet({
-        id: 'command-path',
-        products: 2,
-        stock: STOCK,
-        slots: 2,
-        slotSec: 4 * 3600,
-      }),
-    });
-    await must(tool, 'show.start');
-    await must(tool, 'show.next');
-    const overlay = await home.newPage();
-    await installProbe(overlay, {
-      watch: [{ name: 'count', selector: '.fc-stock-count' }],
-      messages: true,
-    });
-    await overlay.goto('/overlay/stock.html?transport=broadcast');
-    const left = async () =>
-      (
-        (await must(tool, 'state.get')).result as {
-          product: { stock: number; initialStock: number };
-        }
-      ).product;
-    const start = await left();
-    const total = start.initialStock;
-    await overlay.evaluate(
-      (v) => window.__bench.waitFor('count', v, 10_000),
-      `${start.stock}/${total}`,
+    const { controller, overlay, tool, left, total } = await liveShow(
+      home,
+      obs,
+      'command-path',
+      STOCK,
+      true,
     );
-    // The preview is loaded from the other loopback name: its own renderer (controller/live/previewSite.ts).
-    await controller.locator('iframe[title="Overlay preview"][src^="http://127.0.0.1:"]').waitFor();
-    await controller.bringToFront(); // a producer's controller is the window in front
     await sender.connect(obs.url, obs.password);
 
     const path = { controller, overlay, warmup: WARMUP, steps: STEPS, total };
-    // Which renderer is whose, for the CPU per sale by process (null where there is no /proc).
-    const renderers = new Map<number, string>();
-    for (const [page, role] of [
+    const renderers = await namedRenderers([
       [controller, 'controller'],
       [overlay, 'stock overlay'],
-    ] as const) {
-      const pid = await rendererOf(page);
-      if (pid !== null) renderers.set(pid, role);
-    }
+    ]);
     const cpu = cpuTally(renderers);
     // BENCH_PROFILE=<file>: a CPU profile of the controller over 7a and 7a-backup, for Chromium's DevTools.
     const cdp = process.env.BENCH_PROFILE ? await home.newCDPSession(controller) : null;

@@ -8,24 +8,12 @@
  * worker's own commit time (transaction open → complete, on its thread) is printed beside.
  */
 import OBSWebSocket from 'obs-websocket-js/json';
-import {
-  QUICK,
-  benchSheet,
-  gotoBlank,
-  ms,
-  must,
-  openController,
-  openTool,
-  record,
-  roundSummary,
-  summarize,
-  test,
-} from './support/bench';
+import { QUICK, gotoBlank, ms, record, roundSummary, summarize, test } from './support/bench';
 import { calibrate } from './support/clocks';
-import { measurePath, mergeRuns, type PathRun } from './support/commandPath';
+import { liveShow, measurePath, mergeRuns, type PathRun } from './support/commandPath';
 import { installProbe } from './support/probe';
 import { PLAIN_VARIANT, SCREEN_VARIANTS } from './support/screenAb';
-import { cpuLine, cpuTally, rendererOf } from './support/processCpu';
+import { cpuLine, cpuTally, namedRenderers } from './support/processCpu';
 import { laneReceiver, startWorkerLane } from './support/workerLane';
 
 const STEPS = QUICK ? 100 : 300;
@@ -41,56 +29,20 @@ test('7w · a command lane in a Worker beside the real path', async ({ browser, 
   });
   const sender = new OBSWebSocket();
   try {
-    const controller = await home.newPage();
-    await installProbe(controller, { messages: true, idb: true, trace: true });
-    // As in figure 7: the preview in its own process, as on a machine with cores to spare.
-    await controller.addInitScript(() => {
-      Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 8 });
-    });
-    await openController(controller, obs);
-    const tool = await openTool(home);
-    await must(tool, 'runsheet.load', {
-      runSheet: benchSheet({
-        id: 'worker-lane',
-        products: 2,
-        stock: 100_000,
-        slots: 2,
-        slotSec: 4 * 3600,
-      }),
-    });
-    await must(tool, 'show.start');
-    await must(tool, 'show.next');
-    const overlay = await home.newPage();
-    await installProbe(overlay, { watch: [{ name: 'count', selector: '.fc-stock-count' }] });
-    await overlay.goto('/overlay/stock.html?transport=broadcast');
+    const { controller, overlay, left, total } = await liveShow(home, obs, 'worker-lane', 100_000);
     const receiver = await home.newPage();
     await installProbe(receiver);
     await gotoBlank(receiver);
     await laneReceiver(receiver);
-    const left = async () =>
-      (
-        (await must(tool, 'state.get')).result as {
-          product: { stock: number; initialStock: number };
-        }
-      ).product;
-    const start = await left();
-    await overlay.evaluate(
-      (v) => window.__bench.waitFor('count', v, 10_000),
-      `${start.stock}/${start.initialStock}`,
-    );
-    await controller.locator('iframe[title="Overlay preview"][src^="http://127.0.0.1:"]').waitFor();
-    await controller.bringToFront();
+    await controller.bringToFront(); // the receiver's tab opened over it
     await sender.connect(obs.url, obs.password);
     await startWorkerLane(controller, obs);
-    const renderers = new Map<number, string>();
-    for (const [page, role] of [
-      [controller, 'controller'],
-      [overlay, 'stock overlay'],
-    ] as const) {
-      const pid = await rendererOf(page);
-      if (pid !== null) renderers.set(pid, role);
-    }
-    const cpu = cpuTally(renderers);
+    const cpu = cpuTally(
+      await namedRenderers([
+        [controller, 'controller'],
+        [overlay, 'stock overlay'],
+      ]),
+    );
 
     const hidden = SCREEN_VARIANTS.find((v) => v.id === '7a-hidden')!;
     const screens = [PLAIN_VARIANT, hidden];
@@ -109,7 +61,7 @@ test('7w · a command lane in a Worker beside the real path', async ({ browser, 
           overlay,
           warmup,
           steps,
-          total: start.initialStock,
+          total,
           prefix: `w${v.id}-${k}`,
           left: (await left()).stock,
           send: (eventData) =>

@@ -6,11 +6,20 @@
  * bare page's WebSocket, the same bytes with no Flashcue code in between.
  */
 import { performance } from 'node:perf_hooks';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { WebSocket } from 'ws';
-import { sleep, summarize, type Summary } from './bench';
+import type { ObsInstance } from '../../obs/obsHarness';
+import {
+  benchSheet,
+  must,
+  openController,
+  openTool,
+  sleep,
+  summarize,
+  type Summary,
+} from './bench';
 import { calibrate } from './clocks';
-import type { Mark } from './probe';
+import { installProbe, type Mark } from './probe';
 
 export const STAGES = ['parse', 'decide', 'write', 'apply', 'select', 'publish'] as const;
 
@@ -43,6 +52,61 @@ export interface PathSetup {
   /** The overlay's count before the first command, and the product's initial stock. */
   left: number;
   total: number;
+}
+
+export interface LiveShow {
+  controller: Page;
+  overlay: Page;
+  /** The command API tool page (bench/support openTool). */
+  tool: Page;
+  /** The product on air as the controller has it now. */
+  left(): Promise<{ stock: number; initialStock: number }>;
+  total: number;
+}
+
+/**
+ * Figure 7's stage: the controller (probed, connected to OBS, its preview in its own process as
+ * on a machine with cores to spare — controller/live/previewSite.ts keeps it in-process on two
+ * cores, which 7a-inline measures), a show live on a product with `stock` units, the stock
+ * overlay on BroadcastChannel showing its count, and the controller in front, as a producer's is.
+ */
+export async function liveShow(
+  home: BrowserContext,
+  obs: ObsInstance,
+  id: string,
+  stock: number,
+  overlayMessages = false,
+): Promise<LiveShow> {
+  const controller = await home.newPage();
+  await installProbe(controller, { messages: true, idb: true, trace: true });
+  await controller.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 8 });
+  });
+  await openController(controller, obs);
+  const tool = await openTool(home);
+  await must(tool, 'runsheet.load', {
+    runSheet: benchSheet({ id, products: 2, stock, slots: 2, slotSec: 4 * 3600 }),
+  });
+  await must(tool, 'show.start');
+  await must(tool, 'show.next');
+  const overlay = await home.newPage();
+  await installProbe(overlay, {
+    watch: [{ name: 'count', selector: '.fc-stock-count' }],
+    messages: overlayMessages,
+  });
+  await overlay.goto('/overlay/stock.html?transport=broadcast');
+  const left = async () =>
+    ((await must(tool, 'state.get')).result as { product: { stock: number; initialStock: number } })
+      .product;
+  const start = await left();
+  await overlay.evaluate(
+    (v) => window.__bench.waitFor('count', v, 10_000),
+    `${start.stock}/${start.initialStock}`,
+  );
+  // The preview is loaded from the other loopback name: its own renderer.
+  await controller.locator('iframe[title="Overlay preview"][src^="http://127.0.0.1:"]').waitFor();
+  await controller.bringToFront();
+  return { controller, overlay, tool, left, total: start.initialStock };
 }
 
 export async function measurePath(setup: PathSetup): Promise<PathRun> {

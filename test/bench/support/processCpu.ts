@@ -122,6 +122,18 @@ export async function rendererOf(target: {
   return first && first[1] >= 100 && first[1] >= 2 * (second?.[1] ?? 0) ? first[0] : null;
 }
 
+/** Which renderer is whose, by role (empty where there is no /proc). */
+export async function namedRenderers(
+  pages: ReadonlyArray<readonly [{ evaluate(fn: () => void): Promise<unknown> }, string]>,
+): Promise<Map<number, string>> {
+  const renderers = new Map<number, string>();
+  for (const [page, role] of pages) {
+    const pid = await rendererOf(page);
+    if (pid !== null) renderers.set(pid, role);
+  }
+  return renderers;
+}
+
 /** CPU per process over each path's sales (support/processCpu.ts), summed, then per sale. */
 export function cpuTally(renderers: Map<number, string>) {
   const spent = new Map<string, { ms: Record<string, number>; sales: number }>();
