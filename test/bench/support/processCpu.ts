@@ -62,29 +62,22 @@ function kindOf(pid: number, root: number, cmd: string): string {
   return 'other';
 }
 
-/**
- * CPU ms per sale between two readings, by role: a renderer named in `renderers` (pid → role)
- * counts under its role, every other renderer under `renderersOther`.
- */
-export function cpuPerSale(
-  before: CpuReading | null,
-  after: CpuReading | null,
-  sales: number,
+/** CPU ms spent between two readings, by role: a renderer named in `renderers` (pid → role)
+ * counts under its role, every other renderer under `others`. */
+function spentByRole(
+  before: CpuReading,
+  after: CpuReading,
   renderers: Map<number, string>,
-  renderersOther = 'other renderers',
-): Record<string, number> | null {
-  if (!before || !after) return null;
+  others: string,
+): Record<string, number> {
   const sums: Record<string, number> = {};
   for (const [pid, { kind, ms }] of after) {
     const spent = ms - (before.get(pid)?.ms ?? 0);
     if (spent <= 0) continue;
-    const role = kind === 'renderer' ? (renderers.get(pid) ?? renderersOther) : kind;
+    const role = kind === 'renderer' ? (renderers.get(pid) ?? others) : kind;
     sums[role] = (sums[role] ?? 0) + spent;
   }
-  const out: Record<string, number> = {};
-  for (const [role, ms] of Object.entries(sums).sort((a, b) => b[1] - a[1]))
-    out[role] = Math.round((ms / sales) * 100) / 100;
-  return out;
+  return sums;
 }
 
 export const cpuTotal = (perSale: Record<string, number>): number =>
@@ -134,7 +127,7 @@ export async function namedRenderers(
   return renderers;
 }
 
-/** CPU per process over each path's sales (support/processCpu.ts), summed, then per sale. */
+/** CPU per process over each path's sales, summed over its blocks, then per sale. */
 export function cpuTally(renderers: Map<number, string>) {
   const spent = new Map<string, { ms: Record<string, number>; sales: number }>();
   return {
@@ -144,8 +137,9 @@ export function cpuTally(renderers: Map<number, string>) {
       return {
         start: () => (before = readCpu()),
         end: () => {
-          const block = cpuPerSale(before, readCpu(), 1, renderers, 'preview + other renderers');
-          if (!block) return;
+          const after = readCpu();
+          if (!before || !after) return;
+          const block = spentByRole(before, after, renderers, 'preview + other renderers');
           const acc = spent.get(id) ?? { ms: {}, sales: 0 };
           for (const [role, ms] of Object.entries(block)) acc.ms[role] = (acc.ms[role] ?? 0) + ms;
           acc.sales += sales;
@@ -153,6 +147,7 @@ export function cpuTally(renderers: Map<number, string>) {
         },
       };
     },
+    /** ms per sale by role, largest first; null where there is no /proc. */
     perSale(id: string): Record<string, number> | null {
       const acc = spent.get(id);
       if (!acc) return null;
