@@ -31,11 +31,21 @@ test('real OBS: the pill reads OBS recording, from its own status and stats', as
   try {
     await liveShow(page, obs.url, obs.password);
     const health = page.getByTestId('stream-health');
-    await expect(health).toHaveAttribute('data-level', 'off');
-    await expect(health).toContainText('Not streaming');
+    await expect(health.getByRole('status')).toHaveText(/^Not streaming/);
+    // Software rendering on a busy machine may really skip frames (CI's run of 5 Dec 23:53 read
+    // `bad` here): the level is OBS's to say. Before any output the pill is `off` unless that
+    // skipping is the reason, and then the producer is told so in words.
+    await expect(async () => {
+      const level = await health.getAttribute('data-level');
+      if (level === 'off') return;
+      expect(level).toMatch(/^(warn|bad)$/);
+      await expect(page.getByTestId('stream-health-warnings')).toContainText(
+        /OBS is skipping frames: \d+ % were not rendered in time/,
+        { timeout: 1 },
+      );
+    }).toPass({ timeout: 10_000 });
     await tool.obs.call('StartRecord');
-    // Software rendering on a busy machine may really skip frames: the level is OBS's to say,
-    // what this test pins is that OBS's recording state reaches the pill.
+    // What this test pins is that OBS's recording state reaches the pill.
     await expect(health.getByRole('status')).toHaveText(
       /^Recording( healthy| unsteady| in trouble)$/,
     );
