@@ -36,7 +36,7 @@ import {
   type PathRun,
 } from './support/commandPath';
 import { broadcastFloor, rawObsClient } from './support/floors';
-import { installProbe } from './support/probe';
+import { installProbe, markTold } from './support/probe';
 import { alignMark, readHopTrace, TRACE_CATEGORIES } from './support/hopTrace';
 import { PLAIN_VARIANT, SCREEN_NOTE, SCREEN_VARIANTS } from './support/screenAb';
 import { cpuLine, cpuTally, namedRenderers, rendererOf } from './support/processCpu';
@@ -93,13 +93,15 @@ async function obsHop(receiver: Page, sender: OBSWebSocket, obs: ObsInstance) {
     args: {},
   };
   await rawObsClient(receiver, obs, payload);
+  const heard = await markTold(receiver, 'floor');
   const cal0 = await calibrate(receiver);
   const sent: number[] = [];
   const got: number[] = [];
   for (let i = 0; i < STEPS; i++) {
+    const arrived = heard(String(i));
     sent.push(performance.now());
     await sender.call('BroadcastCustomEvent', { eventData: { ...payload, benchFloor: i } });
-    got.push(await receiver.evaluate((i) => window.__bench.waitFor('floor', String(i)), i));
+    got.push(await arrived);
   }
   const cal1 = await calibrate(receiver);
   const off = (cal0.offset + cal1.offset) / 2;
@@ -326,7 +328,7 @@ test('7 · command API → overlay DOM, next to the write path floor', async ({
     );
 
     const common =
-      `${STEPS} \`sale\` commands (after ${WARMUP} warm-up), each waited for. Start: just before the send in the bench process; end: a MutationObserver in the stock overlay (same browser as the controller, BroadcastChannel) when the count changes. ` +
+      `${STEPS} \`sale\` commands (after ${WARMUP} warm-up), each waited for. Start: just before the send in the bench process; end: a MutationObserver in the stock overlay (same browser as the controller, BroadcastChannel) when the count changes, which the overlay then tells the bench through a binding (no DevTools evaluation in flight while a command runs; the floors' hops are waited for the same way). ` +
       'Pages are put on the bench clock by min-RTT calibration. Floor, same run: the raw hop of a command-sized message on the same path from this process to a bare page client, ' +
       `plus one strict-durability IndexedDB readwrite commit of a real sale row in a bare page (p95 + p95). The outgoing BroadcastChannel hop (median ${bcHop.median.toFixed(2)}, p95 ${bcHop.p95.toFixed(2)} ms), not in the floor, is printed apart. CPU per sale, by process: user + system time from /proc from just before each block's first command to just after its last count (warm-up sales included), divided by the sales sent; renderers told apart by spinning each page's main thread (support/processCpu.ts).`;
     await recordPath(

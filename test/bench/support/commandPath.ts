@@ -19,7 +19,7 @@ import {
   type Summary,
 } from './bench';
 import { calibrate } from './clocks';
-import { installProbe, type Mark } from './probe';
+import { installProbe, markTold, type Mark } from './probe';
 
 export const STAGES = ['parse', 'decide', 'write', 'apply', 'select', 'publish'] as const;
 
@@ -114,6 +114,7 @@ export async function measurePath(setup: PathSetup): Promise<PathRun> {
   await controller.evaluate(() => {
     for (const key of Object.keys(window.__bench.marks)) delete window.__bench.marks[key];
   });
+  const counted = await markTold(overlay, 'count');
   const cal0 = [await calibrate(controller), await calibrate(overlay)];
   const sentAt: number[] = [];
   const ids: string[] = [];
@@ -123,9 +124,10 @@ export async function measurePath(setup: PathSetup): Promise<PathRun> {
     left -= 1;
     const id = `${setup.prefix}-${i}`;
     ids.push(id);
+    const shown = counted(`${left}/${total}`);
     sentAt.push(performance.now());
     await setup.send({ app: 'flashcue', v: 1, kind: 'command', id, command: 'sale', args: {} });
-    await overlay.evaluate((v) => window.__bench.waitFor('count', v), `${left}/${total}`);
+    await shown;
     if (setup.gapMs) await sleep(setup.gapMs);
   }
   setup.around?.end();
@@ -229,10 +231,12 @@ export async function relayFloor(
         ws.onopen = () => ok();
       }),
   );
+  const heard = await markTold(receiver, 'floor');
   const cal0 = await calibrate(receiver);
   const sent: number[] = [];
   const got: number[] = [];
   for (let i = 0; i < count; i++) {
+    const arrived = heard(String(i));
     sent.push(performance.now());
     // A Flashcue envelope (the relay forwards nothing else) of a kind no page acts on.
     await tool.send({
@@ -242,7 +246,7 @@ export async function relayFloor(
       id: 'cmd-path-0000',
       benchFloor: i,
     });
-    got.push(await receiver.evaluate((i) => window.__bench.waitFor('floor', String(i)), i));
+    got.push(await arrived);
   }
   const cal1 = await calibrate(receiver);
   const off = (cal0.offset + cal1.offset) / 2;

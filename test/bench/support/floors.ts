@@ -13,6 +13,7 @@ import OBSWebSocket from 'obs-websocket-js/json';
 import type { ObsInstance } from '../../obs/obsHarness';
 import { calibrate } from './clocks';
 import { summarize, type Summary } from './bench';
+import { markTold } from './probe';
 
 declare global {
   interface Window {
@@ -85,12 +86,14 @@ export async function rawObsClient(page: Page, obs: ObsInstance, payload: object
 
 /** Hops `count` times from `a` to `b` (pages with the probe), returning one-way times in ms. */
 async function hops(a: Page, b: Page, count: number): Promise<number[]> {
+  const heard = await markTold(b, 'floor');
   const before = [await calibrate(a), await calibrate(b)] as const;
   const sent: number[] = [];
   const received: number[] = [];
   for (let i = 0; i < count; i++) {
+    const arrived = heard(String(i));
     sent.push(await a.evaluate((i) => window.__raw!.send(i), i));
-    received.push(await b.evaluate((i) => window.__bench.waitFor('floor', String(i)), i));
+    received.push(await arrived);
   }
   const after = [await calibrate(a), await calibrate(b)] as const;
   const offA = (before[0].offset + after[0].offset) / 2;

@@ -70,6 +70,8 @@ export interface BenchProbe {
   mark(name: string, value: string): number;
   /** Resolves with the time `name` first reads `value` (at once if it already did). */
   waitFor(name: string, value: string, timeoutMs?: number): Promise<number>;
+  /** From now on, each `name` mark is also told to the bench through a binding (markTold). */
+  tell(name: string): void;
   resetCounts(): void;
 }
 
@@ -84,6 +86,7 @@ function install(config: ProbeConfig): void {
   const now = () => new Event('x').timeStamp;
   const marks: Record<string, Mark[]> = {};
   const waiters: Array<{ name: string; value: string; resolve: (t: number) => void }> = [];
+  const told = new Set<string>();
   const counts: TimerCounts = {
     raf: 0,
     rafFired: 0,
@@ -126,6 +129,9 @@ function install(config: ProbeConfig): void {
         }, timeoutMs);
       });
     },
+    tell(name) {
+      told.add(name);
+    },
     resetCounts() {
       for (const key of Object.keys(counts) as Array<keyof TimerCounts>) counts[key] = 0;
     },
@@ -143,6 +149,10 @@ function install(config: ProbeConfig): void {
         w.resolve(t);
       }
     }
+    if (told.has(name))
+      (
+        window as { __benchMarkSeen?: (name: string, v: string, t: number) => void }
+      ).__benchMarkSeen?.(name, v, t);
   };
 
   const read = (selector: string, attr?: string): string | null => {
@@ -414,5 +424,61 @@ export async function frameSeen(
       clearTimeout(timer);
       listeners.delete(listener);
     }
+  };
+}
+
+/** The bench's side of each page's `__benchMarkSeen` binding: waiters and marks told, by key. */
+interface Told {
+  waiting: Map<string, (t: number) => void>;
+  seen: Map<string, number>;
+}
+const toldByPage = new WeakMap<Page, Told>();
+
+/**
+ * Waits for `name` marks without a DevTools evaluation in flight while the path runs: the
+ * page's probe tells this process of each mark through a binding, after stamping it. A
+ * `waitFor` evaluation sent right after a command runs in this process, the browser process and
+ * the page while the command's own path runs on the same two cores: 2–3 ms of CPU per sale in
+ * this process alone (measured 5 Dec), inside the interval it times. Call again after the page
+ * reloads (the binding outlives it, the probe's list of names does not).
+ * Returns `expect(value)`: call it BEFORE what makes the mark, await its promise after.
+ */
+export async function markTold(
+  page: Page,
+  name: string,
+): Promise<(value: string, timeoutMs?: number) => Promise<number>> {
+  let told = toldByPage.get(page);
+  if (!told) {
+    const fresh: Told = { waiting: new Map(), seen: new Map() };
+    toldByPage.set(page, (told = fresh));
+    await page.exposeBinding('__benchMarkSeen', (_source, n: string, v: string, t: number) => {
+      const key = `${n}\u0000${v}`;
+      const resolve = fresh.waiting.get(key);
+      if (resolve) {
+        fresh.waiting.delete(key);
+        resolve(t);
+      } else fresh.seen.set(key, t);
+    });
+  }
+  await page.evaluate((n) => window.__bench.tell(n), name);
+  const state = told;
+  state.seen.clear();
+  return (value, timeoutMs = 5000) => {
+    const key = `${name}\u0000${value}`;
+    const already = state.seen.get(key);
+    if (already !== undefined) {
+      state.seen.delete(key);
+      return Promise.resolve(already);
+    }
+    return new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        state.waiting.delete(key);
+        reject(new Error(`${name} was never told ${JSON.stringify(value)} in ${timeoutMs} ms`));
+      }, timeoutMs);
+      state.waiting.set(key, (t) => {
+        clearTimeout(timer);
+        resolve(t);
+      });
+    });
   };
 }
