@@ -7,19 +7,36 @@
  * that a sale's Live-screen update never delays its view, its ack or the next command.
  *
  * When the screen catches up:
- * - `task` (default): in a task of its own, queued behind the command's (a MessageChannel,
- *   which Playwright's fake clock does not hold, so paused-clock tests see the screen as before);
- *   changes made before it ran are drawn once;
+ * - `settle` (default): SETTLE_MS after the first change it has not drawn, once for every
+ *   change made meanwhile (`scheduler.postTask` with a delay, which Playwright's fake clock
+ *   does not hold, so paused-clock tests see the screen as before). A sale's view goes out to
+ *   the overlays, OBS and the preview at once, and on two cores the pages that show it need
+ *   both cores in the next few ms: the screen's re-render (~5 ms of the controller's main
+ *   thread) waits until they are done, and a burst of sales is drawn a few at a time, at most
+ *   25 times a second — a number a person reads no faster. Bench 7, same-run blocks against
+ *   `task` (6 December, quiet): back to back p95 22.1 / 21.3 ms against 25.6 (and 28.6 against
+ *   33.4), the controller's CPU per sale 8.3 against 10.7 ms; sales 100 ms apart p95 13.6 against
+ *   14.2 (21.3 against 27.8).
+ *   Where there is no `scheduler.postTask` (Node, other browsers), as `task`;
+ * - `task`: in a task of its own, queued behind the command's (a MessageChannel); changes made
+ *   before it ran are drawn once;
  * - `frame`: at the next animation frame (never while the page is hidden or its clock paused);
- * - `sync`: in the change's own task (Svelte's microtask flush), as before.
- * Tried and dropped: `scheduler.postTask` at background priority, so a command arriving meanwhile
- * would go first. Quiet A/B in bench 7's blocks: p95 23.6 ms against 18.6 for `task`.
+ * - `sync`: in the change's own task (Svelte's microtask flush), as at first.
+ * Tried and dropped: `scheduler.postTask` at background priority and no delay, so a command
+ * arriving meanwhile would go first. Quiet A/B in bench 7's blocks: p95 23.6 ms against 18.6 for
+ * `task`.
  * `__flashcueScreen` on the page picks one: a switch for `npm run bench`'s same-run A/B only.
  */
 import type { ShowSnapshot } from '../../shared/show';
 
-export type ScreenCatchUp = 'sync' | 'task' | 'frame';
-export const DEFAULT_CATCH_UP: ScreenCatchUp = 'task';
+export type ScreenCatchUp = 'sync' | 'task' | 'frame' | 'settle';
+/** `settle`: how long after the first change it has not drawn the screen catches up. */
+export const SETTLE_MS = 40;
+export const DEFAULT_CATCH_UP: ScreenCatchUp = 'settle';
+
+interface PostTask {
+  postTask(fn: () => void, options: { delay: number }): Promise<unknown>;
+}
 
 const chosen = (): ScreenCatchUp =>
   (globalThis as { __flashcueScreen?: ScreenCatchUp }).__flashcueScreen ?? DEFAULT_CATCH_UP;
@@ -40,6 +57,11 @@ export function screenCatchUp(fn: () => void): () => void {
     queued = true;
     if (how === 'frame' && typeof requestAnimationFrame === 'function') {
       requestAnimationFrame(run);
+      return;
+    }
+    const scheduler = (globalThis as { scheduler?: PostTask }).scheduler;
+    if (how === 'settle' && typeof scheduler?.postTask === 'function') {
+      void scheduler.postTask(run, { delay: SETTLE_MS });
       return;
     }
     if (!channel) {

@@ -1,9 +1,10 @@
 /**
  * Figure 7's same-run A/B of the controller's screen (issue 13 §3): each variant is measured in
  * blocks that alternate with the others, so the machine's load falls on all alike.
- * - `7a`: the Live screen shown, catching up in a task of its own after the view and the ack
- *   (controller/show/showOnScreen.svelte.ts, the default);
- * - `7a-sync`: the Live screen re-rendered in the command's own task, as before;
+ * - `7a`: the Live screen shown, catching up 40 ms after the view and the ack, once for all the
+ *   sales meanwhile (controller/show/showOnScreen.svelte.ts, `settle`, the default since 6 Dec);
+ * - `7a-task`: the Live screen catching up in a task of its own right after (the default before);
+ * - `7a-sync`: the Live screen re-rendered in the command's own task, as at first;
  * - `7a-frame`: the Live screen re-rendered at the next animation frame;
  * - `7a-nopreview`: the Live screen shown, its preview's iframe not displayed (its renderer
  *   then draws nothing): the screen's own cost apart from the preview's;
@@ -11,7 +12,7 @@
  *   preview not mounted: what the command path costs with no screen to draw at all;
  * - `7a-motion`: the Live preview with its Motion box ticked (it moves as the overlays in OBS
  *   do), against 7a's still preview (`still=1`, the default).
- * `__flashcueScreen` is the page's bench-only switch between the three timings.
+ * `__flashcueScreen` is the page's bench-only switch between the four timings.
  */
 import type { Page } from '@playwright/test';
 
@@ -23,7 +24,7 @@ export interface ScreenVariant {
   leave(controller: Page): Promise<void>;
 }
 
-const timing = (how: 'sync' | 'task' | 'frame') => (controller: Page) =>
+const timing = (how: 'sync' | 'task' | 'frame' | 'settle') => (controller: Page) =>
   controller.evaluate((how) => {
     (window as unknown as { __flashcueScreen: string }).__flashcueScreen = how;
   }, how);
@@ -31,8 +32,9 @@ const timing = (how: 'sync' | 'task' | 'frame') => (controller: Page) =>
 const noop = async () => undefined;
 
 export const SCREEN_VARIANTS: ScreenVariant[] = [
-  { id: '7a-sync', enter: timing('sync'), leave: timing('task') },
-  { id: '7a-frame', enter: timing('frame'), leave: timing('task') },
+  { id: '7a-task', enter: timing('task'), leave: timing('settle') },
+  { id: '7a-sync', enter: timing('sync'), leave: timing('settle') },
+  { id: '7a-frame', enter: timing('frame'), leave: timing('settle') },
   {
     id: '7a-nopreview',
     enter: (controller) =>
@@ -91,10 +93,12 @@ async function previewMoving(controller: Page, moving: boolean) {
 export const PLAIN_VARIANT: ScreenVariant = { id: '7a', enter: noop, leave: noop };
 
 export const SCREEN_NOTE: Record<string, string> = {
+  '7a-task':
+    'As 7a, but the Live screen catches up in a task of its own right after the view and the ack (the default before 6 Dec), not 40 ms later.',
   '7a-sync':
-    "As 7a, but the Live screen re-renders in the command's own task (Svelte's microtask flush after the view is sent, before the ack), as before (issue 13 §3).",
+    "As 7a, but the Live screen re-renders in the command's own task (Svelte's microtask flush after the view is sent, before the ack), as at first (issue 13 §3).",
   '7a-frame':
-    'As 7a, but the Live screen catches up at the next animation frame instead of in a task of its own.',
+    'As 7a, but the Live screen catches up at the next animation frame instead of 40 ms later.',
   '7a-nopreview':
     "As 7a, with the Live preview's iframe not displayed (display: none; its renderer draws nothing): the Live screen's own cost apart from the preview's.",
   '7a-hidden':

@@ -1,10 +1,15 @@
 /**
  * The order of what follows a change (issue 13 §3): the snapshot is current at once, the view
  * goes out once at the end of the change's microtasks, and the screen catches up after that,
- * in a task of its own, once for every change made before it ran.
+ * SETTLE_MS later (a task of its own where the platform has no `scheduler.postTask`), once for
+ * every change made before it ran.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { screenCatchUp, ShowOnScreen } from '../../../../controller/show/showOnScreen.svelte';
+import {
+  screenCatchUp,
+  SETTLE_MS,
+  ShowOnScreen,
+} from '../../../../controller/show/showOnScreen.svelte';
 import type { ShowSnapshot } from '../../../../shared/show';
 
 const flag = globalThis as { __flashcueScreen?: string };
@@ -14,7 +19,7 @@ const aTask = () => new Promise<void>((ok) => setTimeout(ok, 5));
 const snap = (n: number) => ({ n }) as unknown as ShowSnapshot;
 
 describe('screenCatchUp', () => {
-  test('runs once, in a later task, for every change asked before it ran', async () => {
+  test('without scheduler.postTask (Node): once, in a later task, for every change before it ran', async () => {
     const runs: string[] = [];
     const catchUp = screenCatchUp(() => runs.push('screen'));
     catchUp();
@@ -27,6 +32,35 @@ describe('screenCatchUp', () => {
     catchUp();
     await aTask();
     expect(runs).toEqual(['screen', 'screen']);
+  });
+
+  test('settles: one catch-up SETTLE_MS after the first change, for every change meanwhile', () => {
+    const asked: Array<{ fn: () => void; delay: number }> = [];
+    const host = globalThis as { scheduler?: unknown };
+    host.scheduler = {
+      postTask: (fn: () => void, o: { delay: number }) => (
+        asked.push({ fn, delay: o.delay }),
+        Promise.resolve()
+      ),
+    };
+    try {
+      const runs: string[] = [];
+      const catchUp = screenCatchUp(() => runs.push('screen'));
+      catchUp();
+      catchUp();
+      catchUp();
+      expect(asked.map((a) => a.delay)).toEqual([SETTLE_MS]);
+      expect(runs).toEqual([]);
+      asked[0]!.fn();
+      expect(runs).toEqual(['screen']);
+      catchUp(); // a change after the screen caught up asks again
+      expect(asked.map((a) => a.delay)).toEqual([SETTLE_MS, SETTLE_MS]);
+      asked[1]!.fn();
+      asked[1]!.fn(); // a stray second run draws nothing new
+      expect(runs).toEqual(['screen', 'screen']);
+    } finally {
+      delete host.scheduler;
+    }
   });
 
   test("the bench's `sync` switch: at once, as before", () => {
