@@ -22,6 +22,9 @@ export interface Booted<O> {
   transports: Transport[];
 }
 
+/** The Live preview (`still=1`) draws a newer view this long after it arrived (LiveView). */
+const STILL_SETTLE_MS = 50;
+
 function langOf(search: string) {
   const all = new URLSearchParams(search).getAll('lang');
   return (all.length === 1 && matchLocale(all[0]!)) || baseLocale;
@@ -43,7 +46,12 @@ export function bootOverlay<O extends { transport: TransportKind; lang: Locale }
   const opened = parsed.ok ? openTransports(parsed.options.transport) : null;
   // Words first: the controller answers the receiver's hello with them too.
   if (opened && parsed.ok) listenForWords(opened.transports, parsed.options.lang);
-  const live = opened && new LiveView(createViewReceiver({ transports: opened.transports }));
+  const live =
+    opened &&
+    new LiveView(
+      createViewReceiver({ transports: opened.transports }),
+      parsed.ok && (parsed.options as { still?: boolean }).still ? STILL_SETTLE_MS : 0,
+    );
   // The error box only when an option is wrong, fetched beside the strings with its own
   // words: its code (and the Svelte list block it alone uses on most pages) and its sentences
   // stay out of every correct page's script and strings.

@@ -1,6 +1,12 @@
 /**
  * The runes bridge to the view receiver: components read `live.view` and re-render when a
  * newer view arrives. Subscribes only while something on screen reads it.
+ *
+ * `settleMs` (the Live preview, `still=1`): a newer view is drawn that long after it arrived,
+ * with any others in that time. A sale's view reaches the overlays, OBS and the preview at
+ * once; on a two-core machine the preview's re-render (its renderer, then the GPU process's
+ * compositing) took the cores the on-air pages needed in those milliseconds, once per sale.
+ * `scheduler.postTask`'s delay, which Playwright's fake clock does not hold; at once without it.
  */
 import { createSubscriber } from 'svelte/reactivity';
 import type { ReceivedView, ViewReceiver } from '../../shared/protocol/viewReceiver';
@@ -11,14 +17,21 @@ export class LiveView {
   readonly #receiver: ViewReceiver;
   readonly #subscribe: () => void;
 
-  constructor(receiver: ViewReceiver) {
+  constructor(receiver: ViewReceiver, settleMs = 0) {
     this.#receiver = receiver;
+    const tasks = (
+      globalThis as { scheduler?: { postTask?: (f: () => void, o: object) => unknown } }
+    ).scheduler;
     this.#subscribe = createSubscriber((update) => {
       // The receiver replays its current view to a new listener at once; that view is
       // already what the getter returns, so only later arrivals need a re-render.
       let started = false;
+      let held = false;
       const off = receiver.subscribe(() => {
-        if (started) update();
+        if (!started || held) return;
+        if (!settleMs || !tasks?.postTask) return update();
+        held = true;
+        tasks.postTask(() => ((held = false), update()), { delay: settleMs });
       });
       started = true;
       return () => void off();

@@ -41,7 +41,8 @@ export interface CommonOptions {
   safe: boolean;
   /** Draw the bands as translucent red, to line a scene up. */
   mask: boolean;
-  /** No motion: every entrance, tick and bar shown as it ends (the controller's Live preview). */
+  /** No motion: every entrance, tick and bar shown as it ends, and a newer view drawn 50 ms
+   * after it arrives (the controller's Live preview; overlay/lib/boot.ts). */
   still: boolean;
   transport: TransportKind;
   /** The audience's language: every word on the card, numbers and money. */

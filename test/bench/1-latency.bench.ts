@@ -25,7 +25,7 @@ import {
 } from './support/bench';
 import { calibrate } from './support/clocks';
 import { broadcastFloor, nodeObsFloor, obsFloor } from './support/floors';
-import { installProbe, type Mark } from './support/probe';
+import { installProbe, markTold, type Mark } from './support/probe';
 
 // ≥ 500 steps in the full bench; fewer in quick mode, to stay within its 3 minutes.
 const STEPS = QUICK ? 200 : 500;
@@ -95,11 +95,14 @@ test('1 · click → overlay updated, next to one raw hop', async ({ browser, ob
       // 50 ms deferral deadline; the overlay opened last would be in front.
       await controller.bringToFront();
       const clicksBefore = await controller.evaluate(() => window.__bench.marks.click?.length ?? 0);
+      // Told through a binding: no DevTools evaluation in flight while a click's path runs.
+      const counted = await markTold(overlay, 'count');
       const cal0 = [await calibrate(controller), await calibrate(overlay)];
       for (let i = 0; i < WARMUP + STEPS; i++) {
         left -= 1;
+        const shown = counted(`${left}/${total}`);
         await controller.mouse.click(at.x, at.y);
-        await overlay.evaluate((v) => window.__bench.waitFor('count', v), `${left}/${total}`);
+        await shown;
       }
       const cal1 = [await calibrate(controller), await calibrate(overlay)];
       const offC = (cal0[0]!.offset + cal1[0]!.offset) / 2;
@@ -215,7 +218,7 @@ test('1 · click → overlay updated, next to one raw hop', async ({ browser, ob
         pass,
         method:
           `${STEPS} real mouse clicks on "+1 sold" (after ${WARMUP} warm-up clicks), each waited for. Start: a capture-phase click listener in the controller page; ` +
-          `end: a MutationObserver in the stock overlay when .fc-stock-count reads the new count (the DOM change; it is painted at the next frame). ` +
+          `end: a MutationObserver in the stock overlay when .fc-stock-count reads the new count (the DOM change; it is painted at the next frame), told to the bench through a binding (no DevTools evaluation in flight while a click's path runs). ` +
           `The two pages are put on one clock by min-RTT calibration against the bench process (±${m.clockUncertaintyMs.toFixed(2)} ms). ` +
           `The path includes decide, the IndexedDB write, the actor, the publish, the transport, validation and the Svelte update. ` +
           `Floor: ${floorName}, the same view message as payload, ${STEPS} hops measured in the same run.`,
