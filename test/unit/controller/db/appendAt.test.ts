@@ -1,5 +1,6 @@
 /** The unread append of the sales path, and each way it falls back to the careful one. */
-import { describe, expect, test } from 'vitest';
+import { IDBTransaction } from 'fake-indexeddb';
+import { describe, expect, test, vi } from 'vitest';
 import { appendAt } from '../../../../controller/db/appendAt';
 import { appendEvent, createShow, getShow, loadEvents } from '../../../../controller/db/eventLog';
 import type { ShowEvent } from '../../../../shared/show';
@@ -45,6 +46,20 @@ describe('appendAt', () => {
     const again = await appendAt(db, showId, 2, cue(2), 'dup');
     expect(again).toEqual({ entry: first.entry, duplicate: true });
     expect(await loadEvents(db, showId)).toHaveLength(1);
+  });
+
+  test('a sale is committed as soon as it is sent; show.start (the show row moves too) is not', async () => {
+    const { db, showId } = await fresh();
+    const commit = vi.spyOn(IDBTransaction.prototype, 'commit');
+    try {
+      await appendAt(db, showId, 1, { type: 'show.start', at: T0 }, 'a');
+      expect(commit).not.toHaveBeenCalled();
+      await appendAt(db, showId, 2, cue(2), 'b');
+      expect(commit).toHaveBeenCalledTimes(1);
+    } finally {
+      commit.mockRestore();
+    }
+    expect((await loadEvents(db, showId)).map((r) => r.seq)).toEqual([1, 2]);
   });
 
   test('a log cut behind the writer (its seq would leave a gap): appended with no gap', async () => {
