@@ -71,8 +71,8 @@ async function appendSale(
   event: ShowEvent,
 ): Promise<AppendResult> {
   const { showId, seq, commandId } = entry;
-  let previous: unknown = true;
-  let refused: unknown = null;
+  // Filled in the transaction's scope: a closure's writes, which TypeScript does not follow.
+  const seen: { previous: unknown; refused: Error | null } = { previous: true, refused: null };
   try {
     await db.transaction('rw', db.events, (tx) => {
       const before = seq > 1 ? db.events.get([showId, seq - 1]) : Promise.resolve(true);
@@ -80,24 +80,25 @@ async function appendSale(
       // ends normally and nothing tries to abort a transaction already committing.
       const added = db.events.add(entry).then(
         () => null,
-        (error: unknown) => error,
+        // Dexie rejects with its own errors (DexieError extends Error).
+        (error: unknown) => error as Error,
       );
       commitNow(tx);
-      return Promise.all([before, added]).then(([b, a]) => {
-        previous = b;
-        refused = a;
+      return Promise.all([before, added]).then(([previous, refused]) => {
+        seen.previous = previous;
+        seen.refused = refused;
       });
     });
   } catch (error) {
     // Chromium aborts a committing transaction whose request failed (UnknownError): the refusal
     // is what counts then. Any other failure saved nothing and says so.
-    if (!refused) throw error;
+    if (!seen.refused) throw error;
   }
-  if (refused) {
-    if ((refused as { name?: unknown }).name !== 'ConstraintError') throw refused;
+  if (seen.refused) {
+    if (seen.refused.name !== 'ConstraintError') throw seen.refused;
     return appendEvent(db, showId, event, commandId);
   }
-  if (!previous) {
+  if (!seen.previous) {
     await db.transaction('rw', db.events, async () => {
       const row = await db.events.get([showId, seq]);
       if (row && row.loggedAt === entry.loggedAt && row.commandId === entry.commandId)
