@@ -81,7 +81,10 @@ test('speaks every shipped language', async ({ context, page }) => {
     await expect(card.locator('.fc-countdown-teaser')).toHaveText(
       words.ov_first_deal!.replace('{product}', 'Vitamin C Serum'),
     );
-    await expect(card.locator('.fc-countdown')).toHaveText('1:02:05');
+    // The clock runs from the view's arrival: on a loaded machine (CI of 6 Dec 02:19) a second
+    // or more can pass before the first read. What this test pins is the language; the count
+    // is checked to the second in the test above.
+    await expect(card.locator('.fc-countdown')).toHaveText(/^1:0[12]:[0-5]\d$/);
   }
   expect(errors).toEqual([]);
 });
