@@ -2,6 +2,19 @@
 
 export const SECOND = 1000;
 
+/**
+ * Runs `fn` once, `delayMs` from now, through `scheduler.postTask`: a delay Playwright's fake
+ * clock does not hold, so paused-clock tests still see it run. False, and nothing queued, where
+ * the platform has no `postTask` (Node, some browsers).
+ */
+export function postLater(fn: () => void, delayMs: number): boolean {
+  const tasks = (
+    globalThis as { scheduler?: { postTask?: (f: () => void, o: { delay: number }) => unknown } }
+  ).scheduler;
+  // postTask's promise (never rejected: nothing aborts it) when queued, else undefined.
+  return !!tasks?.postTask?.(fn, { delay: delayMs });
+}
+
 /** m:ss or h:mm:ss, rounding up so a countdown shows 0:01 until the very last instant. */
 export function formatCountdown(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / SECOND));

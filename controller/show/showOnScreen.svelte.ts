@@ -28,15 +28,12 @@
  * `__flashcueScreen` on the page picks one: a switch for `npm run bench`'s same-run A/B only.
  */
 import type { ShowSnapshot } from '../../shared/show';
+import { postLater } from '../../shared/time';
 
 export type ScreenCatchUp = 'sync' | 'task' | 'frame' | 'settle';
 /** `settle`: how long after the first change it has not drawn the screen catches up. */
 export const SETTLE_MS = 40;
 export const DEFAULT_CATCH_UP: ScreenCatchUp = 'settle';
-
-interface PostTask {
-  postTask(fn: () => void, options: { delay: number }): Promise<unknown>;
-}
 
 const chosen = (): ScreenCatchUp =>
   (globalThis as { __flashcueScreen?: ScreenCatchUp }).__flashcueScreen ?? DEFAULT_CATCH_UP;
@@ -59,11 +56,7 @@ export function screenCatchUp(fn: () => void): () => void {
       requestAnimationFrame(run);
       return;
     }
-    const scheduler = (globalThis as { scheduler?: PostTask }).scheduler;
-    if (how === 'settle' && typeof scheduler?.postTask === 'function') {
-      void scheduler.postTask(run, { delay: SETTLE_MS });
-      return;
-    }
+    if (how === 'settle' && postLater(run, SETTLE_MS)) return;
     if (!channel) {
       channel = new MessageChannel();
       channel.port1.onmessage = run;

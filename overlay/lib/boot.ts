@@ -30,7 +30,7 @@ function langOf(search: string) {
   return (all.length === 1 && matchLocale(all[0]!)) || baseLocale;
 }
 
-export function bootOverlay<O extends { transport: TransportKind; lang: Locale }>(
+export function bootOverlay<O extends { transport: TransportKind; lang: Locale; still?: boolean }>(
   overlay: string,
   parsed: ParsedOptions<O>,
   start: (page: Booted<O>) => void,
@@ -50,7 +50,7 @@ export function bootOverlay<O extends { transport: TransportKind; lang: Locale }
     opened &&
     new LiveView(
       createViewReceiver({ transports: opened.transports }),
-      parsed.ok && (parsed.options as { still?: boolean }).still ? STILL_SETTLE_MS : 0,
+      parsed.ok && parsed.options.still ? STILL_SETTLE_MS : 0,
     );
   // The error box only when an option is wrong, fetched beside the strings with its own
   // words: its code (and the Svelte list block it alone uses on most pages) and its sentences

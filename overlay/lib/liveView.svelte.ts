@@ -6,12 +6,13 @@
  * with any others in that time. A sale's view reaches the overlays, OBS and the preview at
  * once; on a two-core machine the preview's re-render (its renderer, then the GPU process's
  * compositing) took the cores the on-air pages needed in those milliseconds, once per sale.
- * `scheduler.postTask`'s delay, which Playwright's fake clock does not hold; at once without it.
+ * Through `postLater` (shared/time.ts); at once where the platform cannot delay a task.
  */
 import { createSubscriber } from 'svelte/reactivity';
 import type { ReceivedView, ViewReceiver } from '../../shared/protocol/viewReceiver';
 import type { OverlayView } from '../../shared/view/overlayView';
 import { isAssetRef } from '../../shared/view/assets';
+import { postLater } from '../../shared/time';
 
 export class LiveView {
   readonly #receiver: ViewReceiver;
@@ -19,9 +20,6 @@ export class LiveView {
 
   constructor(receiver: ViewReceiver, settleMs = 0) {
     this.#receiver = receiver;
-    const tasks = (
-      globalThis as { scheduler?: { postTask?: (f: () => void, o: object) => unknown } }
-    ).scheduler;
     this.#subscribe = createSubscriber((update) => {
       // The receiver replays its current view to a new listener at once; that view is
       // already what the getter returns, so only later arrivals need a re-render.
@@ -29,9 +27,8 @@ export class LiveView {
       let held = false;
       const off = receiver.subscribe(() => {
         if (!started || held) return;
-        if (!settleMs || !tasks?.postTask) return update();
-        held = true;
-        tasks.postTask(() => ((held = false), update()), { delay: settleMs });
+        held = !!settleMs && postLater(() => ((held = false), update()), settleMs);
+        if (!held) update();
       });
       started = true;
       return () => void off();
