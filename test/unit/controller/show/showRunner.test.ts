@@ -118,6 +118,7 @@ describe('dispatch', () => {
   });
 
   test('a failed write refuses the command and leaves the snapshot and the log untouched', async () => {
+    // The failing storage layer goes in before the database opens (Dexie builds its stack then).
     const db = openTestDb();
     let full = false;
     failEventWrites(db, () => full);
@@ -155,7 +156,7 @@ describe('dispatch', () => {
     // closes the deal before the sale is applied. The actor must still match the log.
     const db = openTestDb();
     let slow = false;
-    // The write hook is set before the runner (and its clock) exists: it reads the clock late.
+    // The write hook is set before the runner (and its clock) exists.
     const clock: { scheduler?: SimulatedClock } = {};
     beforeEventWrite(db, () => void (slow && clock.scheduler!.increment(10)));
     const show = await createShow(db, makeSheet(), { now: T0 });
