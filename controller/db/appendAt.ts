@@ -9,26 +9,21 @@
  * show row is in the transaction only for show.start / show.end, whose status it moves.
  * Measured in `npm run bench` (1c): this removed 2–3 main-thread waits per sale.
  *
- * When the show row is not in it (every sale), the transaction is IndexedDB's own, not Dexie's
- * (`sendSale`: same-run A/B in bench 7's blocks, 6 Dec, 150 sales each way: the write stage
- * median 1.9 against 2.8 ms with commands 100 ms apart, 2.4 against 3.5 back to back; p95 of a
- * command alone 14.9 against 17.7), and it is told to commit as soon as its
+ * When the show row is not in it (every sale), the transaction is told to commit as soon as its
  * two requests are sent (`IDBTransaction.commit()`): the browser commits right after the add,
  * without waiting for this thread to take the requests' results and let the transaction go
  * (one round trip, and on a busy main thread a whole task or frame; bench A/B of 160 sales each
  * way in alternating blocks, 6 Dec: back to back p95 17.9 vs 20.6 ms, median 8.9 vs 9.7; a
  * command alone, 100 ms after the last, p95 15.7 vs 18.1). A refused add
- * writes nothing (the transaction aborts: e2e 010 re-sends a command id) and the careful append
- * takes over as before.
+ * writes nothing (Chromium then aborts the transaction: e2e 010 re-sends a command id) and the
+ * careful append takes over as before.
  * A missing previous row is only known once the row is in: that row is taken out again (only
  * if it is still ours) before the careful append writes where the log really ends.
  */
+import type { Transaction } from 'dexie';
 import type { ShowEvent } from '../../shared/show';
 import type { EventRow, FlashcueDb } from './db';
 import { appendEvent, statusAfter, type AppendResult } from './eventLog';
-
-/** The log's table, as db.ts names it for Dexie. */
-const EVENTS = 'events';
 
 class LogMoved extends Error {
   override name = 'LogMoved';
@@ -76,9 +71,34 @@ async function appendSale(
   event: ShowEvent,
 ): Promise<AppendResult> {
   const { showId, seq, commandId } = entry;
-  const sent = await sendSale(db.isOpen() ? db.backendDB() : (await db.open()).backendDB(), entry);
-  if (sent.refused) return appendEvent(db, showId, event, commandId);
-  if (!sent.previous) {
+  // Filled in the transaction's scope: a closure's writes, which TypeScript does not follow.
+  const seen: { previous: unknown; refused: Error | null } = { previous: true, refused: null };
+  try {
+    await db.transaction('rw', db.events, (tx) => {
+      const before = seq > 1 ? db.events.get([showId, seq - 1]) : Promise.resolve(true);
+      // Refused (a taken seq, a known command id): nothing written. Caught here, so the scope
+      // ends normally and nothing tries to abort a transaction already committing.
+      const added = db.events.add(entry).then(
+        () => null,
+        // Dexie rejects with its own errors (DexieError extends Error).
+        (error: unknown) => error as Error,
+      );
+      commitNow(tx);
+      return Promise.all([before, added]).then(([previous, refused]) => {
+        seen.previous = previous;
+        seen.refused = refused;
+      });
+    });
+  } catch (error) {
+    // Chromium aborts a committing transaction whose request failed (UnknownError): the refusal
+    // is what counts then. Any other failure saved nothing and says so.
+    if (!seen.refused) throw error;
+  }
+  if (seen.refused) {
+    if (seen.refused.name !== 'ConstraintError') throw seen.refused;
+    return appendEvent(db, showId, event, commandId);
+  }
+  if (!seen.previous) {
     await db.transaction('rw', db.events, async () => {
       const row = await db.events.get([showId, seq]);
       if (row && row.loggedAt === entry.loggedAt && row.commandId === entry.commandId)
@@ -89,35 +109,12 @@ async function appendSale(
   return { entry, duplicate: false };
 }
 
-interface Sent {
-  /** Whether the row before it was there. */
-  previous: boolean;
-  /** The add was refused (a taken seq or a known command id): nothing was written. */
-  refused: boolean;
-}
-
-/**
- * The sale's transaction on IndexedDB itself, under the Dexie database's open connection: the
- * add and the previous row's key (`getKey`: the row itself is not read), then `commit()`.
- * Strict durability, as db.ts opens every Dexie transaction. Dexie's promise and transaction
- * machinery is left out of the one write on a sale's path; no live query reads the events
- * table (they read shows, run sheets and platform orders), so none misses the change.
- */
-function sendSale(idb: IDBDatabase, entry: EventRow): Promise<Sent> {
-  return new Promise((done, fail) => {
-    const tx = idb.transaction(EVENTS, 'readwrite', { durability: 'strict' });
-    const store = tx.objectStore(EVENTS);
-    const before = entry.seq > 1 ? store.getKey([entry.showId, entry.seq - 1]) : null;
-    const added = store.add(entry);
-    // A refused add aborts the transaction, with the add's ConstraintError; any other abort
-    // (the disk full, the database closed) saved nothing and says why.
-    tx.onabort = () =>
-      added.error?.name === 'ConstraintError'
-        ? done({ previous: true, refused: true })
-        : fail(tx.error ?? added.error ?? new Error('The sale was not saved.'));
-    tx.onerror = (e) => e.stopPropagation(); // answered here, not at the database
-    tx.oncomplete = () =>
-      done({ previous: !before || before.result !== undefined, refused: false });
-    tx.commit?.();
-  });
+/** Lets the browser commit once the requests sent so far are done (where it can be asked). */
+function commitNow(tx: Transaction): void {
+  const native = (tx as { idbtrans?: { commit?: () => void } }).idbtrans;
+  try {
+    native?.commit?.();
+  } catch {
+    // Already committing or finished: it commits on its own.
+  }
 }

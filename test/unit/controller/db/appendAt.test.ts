@@ -71,13 +71,4 @@ describe('appendAt', () => {
     expect(result.entry.seq).toBe(2);
     expect((await loadEvents(db, showId)).map((r) => r.seq)).toEqual([1, 2]);
   });
-
-  test('a sale after the connection was closed opens it again and is kept', async () => {
-    const { db, showId } = await fresh();
-    await appendAt(db, showId, 1, cue(1), null);
-    db.close();
-    const result = await appendAt(db, showId, 2, cue(2), 'after-close');
-    expect(result).toMatchObject({ duplicate: false, entry: { seq: 2 } });
-    expect((await loadEvents(db, showId)).map((r) => r.commandId)).toEqual([null, 'after-close']);
-  });
 });
