@@ -19,6 +19,13 @@
  * careful append takes over as before.
  * A missing previous row is only known once the row is in: that row is taken out again (only
  * if it is still ours) before the careful append writes where the log really ends.
+ *
+ * Tried and reverted (6 Dec): the sale's transaction on IndexedDB itself, not through Dexie
+ * (`getKey` of the previous row, `add`, `commit()`): the write stage median 1.9 against 2.8 ms
+ * in bench 7's same-run A/B. But the Report's live queries read the events table, and Dexie
+ * wakes them only from its own middleware (or another tab's notice): the Report's figures went
+ * stale (e2e 701, the unique viewers saved and never shown). Waking them by hand would lean on
+ * Dexie's internal same-window event name.
  */
 import type { Transaction } from 'dexie';
 import type { ShowEvent } from '../../shared/show';
