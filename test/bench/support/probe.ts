@@ -248,16 +248,11 @@ function install(config: ProbeConfig): void {
      * serializing and matching stay out of the path a command's latency is measured on.
      */
     const pending: Array<() => void> = [];
-    const drain = () => pending.splice(0).forEach((count) => count());
-    drainPending = drain;
+    drainPending = () => pending.splice(0).forEach((count) => count());
     const countLater = (name: 'in' | 'out', where: () => string, data: unknown) => {
       const t = now();
       if (pending.push(() => record(name, `${where()}:${kindOf(data)}`, t)) === 1)
-        requestIdleCallback(drain, { timeout: 500 });
-    };
-    const wsWhere = (socket: WebSocket) => () => {
-      const url = new URL(socket.url);
-      return `${url.port}${url.pathname}`;
+        requestIdleCallback(drainPending, { timeout: 500 });
     };
     const bcPost = BroadcastChannel.prototype.postMessage;
     BroadcastChannel.prototype.postMessage = function (this: BroadcastChannel, message: unknown) {
@@ -274,8 +269,8 @@ function install(config: ProbeConfig): void {
       const seq = seqOf(data);
       if (seq !== null) record('send:ws', seq);
       wsSend.call(this, data as Parameters<WebSocket['send']>[0]);
-      const where = wsWhere(this);
-      countLater('out', () => `ws:${where()}`, data);
+      const url = () => new URL(this.url);
+      countLater('out', () => `ws:${url().port}${url().pathname}`, data);
     };
     const NativeBC = window.BroadcastChannel;
     window.BroadcastChannel = class extends NativeBC {
@@ -294,8 +289,7 @@ function install(config: ProbeConfig): void {
         this.addEventListener('message', (e) => {
           const seq = seqOf(e.data);
           if (seq !== null) record('recv:ws', seq);
-          const port = () => `ws:${new URL(this.url).port}`;
-          countLater('in', port, e.data);
+          countLater('in', () => `ws:${new URL(this.url).port}`, e.data);
           // A command API message arriving (7-command-path): stamped by its id.
           const data = typeof e.data === 'string' ? e.data : '';
           if (data.includes('"kind":"command"')) {
